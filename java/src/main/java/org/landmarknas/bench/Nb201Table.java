@@ -1,0 +1,249 @@
+package org.landmarknas.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.regex.Pattern;
+import org.landmarknas.space.Nb201Arch;
+
+/**
+ * A NAS-Bench-201 tabular benchmark: for each architecture its benchmark index and stand-alone
+ * validation and test accuracy (percent). Immutable and thread-safe.
+ *
+ * <p>The benchmark index is the row id of the published table; it is unrelated to {@link
+ * Nb201Arch#code()}, and this class is the only place that maps one to the other. A table need not
+ * cover the whole space: lookups of absent architectures or indices return empty.
+ *
+ * <p>File format ({@link #load(Path)}), UTF-8, one header line then one row per line:
+ *
+ * <pre>
+ * index,arch_str,valid_accuracy,test_accuracy
+ * 0,|avg_pool_3x3~0|+|nor_conv_1x1~0|skip_connect~1|+|...|,81.9827,81.5200
+ * </pre>
+ */
+public final class Nb201Table {
+
+  /** The header line the loader requires, byte for byte. */
+  public static final String HEADER = "index,arch_str,valid_accuracy,test_accuracy";
+
+  private static final int COLUMNS = 4;
+  // Plain decimals only: Double.parseDouble would also take "NaN", "0x1p3" or "5d".
+  private static final Pattern DECIMAL = Pattern.compile("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?");
+  private static final Pattern INDEX = Pattern.compile("\\d+");
+
+  /**
+   * One table row.
+   *
+   * @param index the benchmark's row index, non-negative
+   * @param arch the architecture
+   * @param validAccuracy stand-alone validation accuracy in percent, in [0, 100]
+   * @param testAccuracy stand-alone test accuracy in percent, in [0, 100]
+   */
+  public record Row(int index, Nb201Arch arch, double validAccuracy, double testAccuracy) {
+
+    /** Validates every field; see the record components. */
+    public Row {
+      if (index < 0) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "NB201 row index %d is negative (expected >= 0)", index));
+      }
+      Objects.requireNonNull(arch, "arch");
+      checkAccuracy("validAccuracy", validAccuracy);
+      checkAccuracy("testAccuracy", testAccuracy);
+    }
+
+    private static void checkAccuracy(String name, double value) {
+      if (!(value >= 0.0 && value <= 100.0)) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "NB201 row %s %s outside [0, 100] (expected a percentage)", name, value));
+      }
+    }
+  }
+
+  private final List<Row> rows;         // ascending index
+  private final int[] indices;          // rows' indices, for binary search
+  private final Row[] byCode;           // arch code -> row, null where absent
+
+  private Nb201Table(List<Row> sortedRows) {
+    this.rows = List.copyOf(sortedRows);
+    this.indices = new int[rows.size()];
+    this.byCode = new Row[Nb201Arch.SPACE_SIZE];
+    for (int i = 0; i < rows.size(); i++) {
+      Row r = rows.get(i);
+      indices[i] = r.index();
+      byCode[r.arch().code()] = r;
+    }
+  }
+
+  /**
+   * Builds a table from rows in any order.
+   *
+   * @throws IllegalArgumentException if two rows share an index or an architecture
+   */
+  public static Nb201Table of(Collection<Row> rows) {
+    List<Row> sorted = new ArrayList<>(rows);
+    sorted.forEach(r -> Objects.requireNonNull(r, "row"));
+    sorted.sort(Comparator.comparingInt(Row::index));
+    Row[] seen = new Row[Nb201Arch.SPACE_SIZE];
+    for (int i = 0; i < sorted.size(); i++) {
+      Row r = sorted.get(i);
+      if (i > 0 && sorted.get(i - 1).index() == r.index()) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "NB201 table: index %d appears twice (expected unique indices)", r.index()));
+      }
+      Row other = seen[r.arch().code()];
+      if (other != null) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "NB201 table: architecture %s appears at indices %d and %d (expected unique"
+                + " architectures)", r.arch(), other.index(), r.index()));
+      }
+      seen[r.arch().code()] = r;
+    }
+    return new Nb201Table(sorted);
+  }
+
+  /**
+   * Loads a table file in the format described in the class Javadoc.
+   *
+   * @throws IllegalArgumentException naming the file, the 1-based line and what was expected,
+   *     when the header, a column count, a number, an architecture string or an accuracy is
+   *     wrong, or when an index or architecture repeats
+   * @throws UncheckedIOException when the file cannot be read
+   */
+  public static Nb201Table load(Path path) {
+    Objects.requireNonNull(path, "path");
+    List<Row> rows = new ArrayList<>();
+    int[] lineOfCode = new int[Nb201Arch.SPACE_SIZE]; // 0 = not seen yet
+    Map<Integer, Integer> lineOfIndex = new HashMap<>();
+    try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+      String header = in.readLine();
+      if (header == null || !stripBom(header).equals(HEADER)) {
+        throw fail(path, 1, "expected header \"%s\", got %s", HEADER,
+            header == null ? "an empty file" : "\"" + header + "\"");
+      }
+      int lineNo = 1;
+      for (String line = in.readLine(); line != null; line = in.readLine()) {
+        lineNo++;
+        Row row = parseRow(path, lineNo, line);
+        Integer prevIndexLine = lineOfIndex.putIfAbsent(row.index(), lineNo);
+        if (prevIndexLine != null) {
+          throw fail(path, lineNo, "index %d already appears on line %d (expected unique"
+              + " indices)", row.index(), prevIndexLine);
+        }
+        int code = row.arch().code();
+        if (lineOfCode[code] != 0) {
+          throw fail(path, lineNo, "architecture %s already appears on line %d (expected"
+              + " unique architectures)", row.arch(), lineOfCode[code]);
+        }
+        lineOfCode[code] = lineNo;
+        rows.add(row);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(String.format(Locale.ROOT,
+          "cannot read NB201 table %s: %s", path, e.getMessage()), e);
+    }
+    return of(rows);
+  }
+
+  private static Row parseRow(Path path, int lineNo, String line) {
+    String[] cols = line.split(",", -1);
+    if (cols.length != COLUMNS) {
+      throw fail(path, lineNo, "expected %d comma-separated columns (%s), got %d in \"%s\"",
+          COLUMNS, HEADER, cols.length, line);
+    }
+    if (!INDEX.matcher(cols[0]).matches()) {
+      throw fail(path, lineNo, "column index \"%s\" is not a non-negative integer", cols[0]);
+    }
+    int index;
+    try {
+      index = Integer.parseInt(cols[0]);
+    } catch (NumberFormatException e) {
+      throw fail(path, lineNo, "column index \"%s\" is too large (expected 0..%d)", cols[0],
+          Integer.MAX_VALUE);
+    }
+    Nb201Arch arch;
+    try {
+      arch = Nb201Arch.parse(cols[1]);
+    } catch (IllegalArgumentException e) {
+      throw fail(path, lineNo, "bad arch_str: %s", e.getMessage());
+    }
+    double valid = accuracy(path, lineNo, "valid_accuracy", cols[2]);
+    double test = accuracy(path, lineNo, "test_accuracy", cols[3]);
+    return new Row(index, arch, valid, test);
+  }
+
+  private static double accuracy(Path path, int lineNo, String column, String text) {
+    if (!DECIMAL.matcher(text).matches()) {
+      throw fail(path, lineNo, "column %s \"%s\" is not a number (expected a decimal percentage"
+          + " in [0, 100])", column, text);
+    }
+    double v = Double.parseDouble(text);
+    if (!(v >= 0.0 && v <= 100.0)) {
+      throw fail(path, lineNo, "column %s %s is outside [0, 100] (expected a percentage)",
+          column, text);
+    }
+    return v;
+  }
+
+  private static String stripBom(String s) {
+    return s.startsWith("\uFEFF") ? s.substring(1) : s;
+  }
+
+  private static IllegalArgumentException fail(Path path, int lineNo, String fmt,
+      Object... args) {
+    return new IllegalArgumentException(String.format(Locale.ROOT, "NB201 table %s line %d: ",
+        path, lineNo) + String.format(Locale.ROOT, fmt, args));
+  }
+
+  /** Number of rows. */
+  public int size() {
+    return rows.size();
+  }
+
+  /** All rows in ascending index order; immutable. */
+  public List<Row> rows() {
+    return rows;
+  }
+
+  /** The row of this architecture, if the table has it. */
+  public Optional<Row> row(Nb201Arch arch) {
+    Objects.requireNonNull(arch, "arch");
+    return Optional.ofNullable(byCode[arch.code()]);
+  }
+
+  /** The benchmark index of this architecture, if the table has it. */
+  public OptionalInt indexOf(Nb201Arch arch) {
+    Row r = row(arch).orElse(null);
+    return r == null ? OptionalInt.empty() : OptionalInt.of(r.index());
+  }
+
+  /** The row with this benchmark index, if any. */
+  public Optional<Row> rowAt(int index) {
+    int i = Arrays.binarySearch(indices, index);
+    return i < 0 ? Optional.empty() : Optional.of(rows.get(i));
+  }
+
+  /** The architecture with this benchmark index, if any. */
+  public Optional<Nb201Arch> arch(int index) {
+    return rowAt(index).map(Row::arch);
+  }
+
+  @Override
+  public String toString() {
+    return String.format(Locale.ROOT, "Nb201Table[%d rows]", rows.size());
+  }
+}

@@ -1,0 +1,11 @@
+/**
+ * Tabular benchmarks: published stand-alone results looked up by architecture, the ground truth
+ * that landmark sets and ranking metrics are built from. Plain Java; nothing here touches libtorch.
+ *
+ * <p>{@link org.landmarknas.bench.Nb201Table} reads a NAS-Bench-201 table
+ * ({@code index,arch_str,valid_accuracy,test_accuracy}) from a path the caller passes, checks it
+ * line by line, and maps both ways between the benchmark's row index and
+ * {@link org.landmarknas.space.Nb201Arch}. The benchmark index and {@code Nb201Arch.code()} are
+ * different numberings; only this package relates them.
+ */
+package org.landmarknas.bench;

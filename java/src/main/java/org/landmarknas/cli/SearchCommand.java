@@ -1,0 +1,124 @@
+package org.landmarknas.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.landmarknas.config.RunConfig;
+import org.landmarknas.config.RunConfigLoader;
+import org.landmarknas.run.RunDirectory;
+import org.landmarknas.torch.SupernetSearch;
+
+/**
+ * {@code lmnas search}: trains a super-net as a run configuration says and scores sampled
+ * architectures. The config is loaded and validated completely before anything is created on
+ * disk; then the run directory gets {@code config.yaml} and the search starts.
+ */
+final class SearchCommand implements Command {
+
+  /** The search itself; a seam so tests can check the command without libtorch. */
+  @FunctionalInterface
+  interface Search {
+    /** Runs the search and returns its one-paragraph summary. */
+    String run(RunConfig config, RunDirectory dir, PrintStream progress) throws Exception;
+  }
+
+  private static final DateTimeFormatter STAMP =
+      DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
+  private static final String SYNTAX = "lmnas search [--config FILE] [--set key=value]..."
+      + " [--run-dir DIR] [--data-dir DIR] [--verbose]";
+
+  private final Clock clock;
+  private final Path runsRoot;
+  private final Search search;
+
+  /** The real command: libtorch search, run directories under {@code ./runs}. */
+  SearchCommand() {
+    this(Clock.systemDefaultZone(), Path.of("runs"),
+        (config, dir, progress) -> SupernetSearch.run(config, dir, progress).summary());
+  }
+
+  SearchCommand(Clock clock, Path runsRoot, Search search) {
+    this.clock = clock;
+    this.runsRoot = runsRoot;
+    this.search = search;
+  }
+
+  @Override
+  public String name() {
+    return "search";
+  }
+
+  @Override
+  public String summary() {
+    return "train a weight-sharing super-net and score sampled architectures";
+  }
+
+  private static Options options() {
+    return CommandOptions.of(
+        CommandOptions.withArg("config", "FILE",
+            "YAML run configuration (default: built-in defaults, see configs/defaults.yaml)"),
+        Option.builder().longOpt("set").hasArg().argName("key=value")
+            .desc("override one config key, dotted (train.epochs=3); repeatable").build(),
+        CommandOptions.withArg("run-dir", "DIR",
+            "run directory to create (default: runs/<name>-<yyyyMMdd-HHmmss>)"),
+        CommandOptions.withArg("data-dir", "DIR",
+            "data set directory (same as --set data.dir=DIR)"));
+  }
+
+  @Override
+  public int run(String[] args, PrintStream out, PrintStream err) throws Exception {
+    Options options = options();
+    CommandLine cl = CommandOptions.parse(options, args);
+    if (cl.hasOption(CommandOptions.HELP)) {
+      CommandOptions.printHelp(out, SYNTAX,
+          "Train a super-net with single-path one-shot sampling, then score sampled"
+              + " architectures on the test set. Keys and defaults: configs/defaults.yaml.",
+          options, "Results: <run-dir>/config.yaml, metrics.jsonl, result.json.");
+      return Main.EXIT_OK;
+    }
+    if (cl.getArgs().length > 0) {
+      throw new IllegalArgumentException("unexpected argument \"" + cl.getArgs()[0]
+          + "\" (config keys are set with --set key=value)");
+    }
+    List<String> overrides = new ArrayList<>();
+    if (cl.hasOption("set")) {
+      overrides.addAll(Arrays.asList(cl.getOptionValues("set")));
+    }
+    if (cl.hasOption("data-dir")) { // applied last: the dedicated flag wins over --set
+      overrides.add(RunConfigLoader.literalOverride("data.dir", cl.getOptionValue("data-dir")));
+    }
+    RunConfig config = cl.hasOption("config")
+        ? RunConfigLoader.load(Path.of(cl.getOptionValue("config")), overrides)
+        : RunConfigLoader.fromDefaults(overrides);
+
+    Path path = cl.hasOption("run-dir")
+        ? Path.of(cl.getOptionValue("run-dir")) : defaultRunDir(config.name());
+    RunDirectory dir = RunDirectory.create(path);
+    dir.writeConfig(RunConfigLoader.toYaml(config));
+    out.println("run directory: " + dir.path());
+    String summary = search.run(config, dir, out);
+    out.println(summary);
+    out.println("results in " + dir.path());
+    return Main.EXIT_OK;
+  }
+
+  /** {@code runs/<name>-<stamp>}, with a {@code -2}, {@code -3}... suffix if taken. */
+  private Path defaultRunDir(String name) {
+    String base = name + "-" + LocalDateTime.now(clock).format(STAMP);
+    Path candidate = runsRoot.resolve(base);
+    for (int i = 2; Files.exists(candidate); i++) {
+      candidate = runsRoot.resolve(base + "-" + i);
+    }
+    return candidate;
+  }
+}

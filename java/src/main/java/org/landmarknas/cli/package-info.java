@@ -1,0 +1,15 @@
+/**
+ * The {@code lmnas} command line: argument parsing, messages and exit codes, no search logic.
+ *
+ * <p>{@link org.landmarknas.cli.Main} looks the command up in a {@link
+ * org.landmarknas.cli.CommandRegistry} (explicit, by name) and runs it. A command implements
+ * {@link org.landmarknas.cli.Command}; to add one, write the class and register it in {@link
+ * org.landmarknas.cli.CommandRegistry#standard()}. Commands report bad input by throwing
+ * {@code IllegalArgumentException} (or commons-cli's {@code ParseException}); Main turns that into
+ * one line {@code lmnas <command>: error: <message>} and exit code 2, other failures into exit
+ * code 1, and prints stack traces only with {@code --verbose}.
+ *
+ * <p>Commands: {@code search} (train a super-net as a config file says) and {@code space}
+ * (inspect NAS-Bench-201: info, sample, mutate, distance, canonical).
+ */
+package org.landmarknas.cli;

@@ -1,0 +1,141 @@
+package org.landmarknas.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The table of every config key: its dotted name, value type and where a {@link RunConfig} keeps
+ * it. Loading, validation messages ("allowed keys") and {@link RunConfigLoader#toYaml} all read
+ * this one table, so a key added here is known everywhere at once; {@link #build(Map)} is the
+ * only other place to touch.
+ */
+final class ConfigSchema {
+
+  /** The value types a key can have, with the phrase used in "expected ..." messages. */
+  enum ValueType {
+    STRING("a string"),
+    OPTIONAL_STRING("a string or null"),
+    INT("an integer"),
+    LONG("an integer"),
+    DOUBLE("a number"),
+    BOOLEAN("true or false");
+
+    private final String expected;
+
+    ValueType(String expected) {
+      this.expected = expected;
+    }
+
+    String expected() {
+      return expected;
+    }
+  }
+
+  /** One key; {@code section} is empty for top-level keys. */
+  record Key(String section, String name, ValueType type, Function<RunConfig, Object> read) {
+    String dotted() {
+      return section.isEmpty() ? name : section + "." + name;
+    }
+  }
+
+  /** Section names in file order. */
+  static final List<String> SECTIONS = List.of("data", "supernet", "train", "evaluate");
+
+  /** Every key in file order: top-level scalars first, then the sections. */
+  static final List<Key> KEYS = List.of(
+      new Key("", "name", ValueType.STRING, RunConfig::name),
+      new Key("", "seed", ValueType.LONG, RunConfig::seed),
+      new Key("data", "dataset", ValueType.STRING, c -> c.data().dataset()),
+      new Key("data", "dir", ValueType.OPTIONAL_STRING, c -> c.data().dir()),
+      new Key("data", "train-limit", ValueType.INT, c -> c.data().trainLimit()),
+      new Key("data", "test-limit", ValueType.INT, c -> c.data().testLimit()),
+      new Key("data", "split-fraction", ValueType.DOUBLE, c -> c.data().splitFraction()),
+      new Key("data", "crop-padding", ValueType.INT, c -> c.data().cropPadding()),
+      new Key("data", "horizontal-flip", ValueType.BOOLEAN, c -> c.data().horizontalFlip()),
+      new Key("supernet", "channels", ValueType.INT, c -> c.supernet().channels()),
+      new Key("supernet", "cells", ValueType.INT, c -> c.supernet().cells()),
+      new Key("supernet", "batchnorm", ValueType.STRING, c -> c.supernet().batchnorm()),
+      new Key("train", "epochs", ValueType.INT, c -> c.train().epochs()),
+      new Key("train", "batch-size", ValueType.INT, c -> c.train().batchSize()),
+      new Key("train", "steps-per-epoch", ValueType.INT, c -> c.train().stepsPerEpoch()),
+      new Key("train", "lr", ValueType.DOUBLE, c -> c.train().lr()),
+      new Key("train", "lr-min", ValueType.DOUBLE, c -> c.train().lrMin()),
+      new Key("train", "momentum", ValueType.DOUBLE, c -> c.train().momentum()),
+      new Key("train", "weight-decay", ValueType.DOUBLE, c -> c.train().weightDecay()),
+      new Key("train", "grad-clip", ValueType.DOUBLE, c -> c.train().gradClip()),
+      new Key("train", "threads", ValueType.INT, c -> c.train().threads()),
+      new Key("evaluate", "archs", ValueType.INT, c -> c.evaluate().archs()),
+      new Key("evaluate", "batch-size", ValueType.INT, c -> c.evaluate().batchSize()));
+
+  private ConfigSchema() {}
+
+  static boolean isSection(String name) {
+    return SECTIONS.contains(name);
+  }
+
+  static Optional<Key> find(String dotted) {
+    for (Key k : KEYS) {
+      if (k.dotted().equals(dotted)) {
+        return Optional.of(k);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Keys of one section ({@code ""} = top level, where the section names count as keys). */
+  static List<String> allowedIn(String section) {
+    List<String> names = new ArrayList<>();
+    for (Key k : KEYS) {
+      if (k.section().equals(section)) {
+        names.add(k.name());
+      }
+    }
+    if (section.isEmpty()) {
+      names.addAll(SECTIONS);
+    }
+    return names;
+  }
+
+  /** "allowed: a, b, c" or "allowed in train: ..." for messages. */
+  static String allowedPhrase(String section) {
+    return (section.isEmpty() ? "allowed: " : "allowed in " + section + ": ")
+        + String.join(", ", allowedIn(section));
+  }
+
+  /**
+   * Builds the record from one value per dotted key, typed as {@link ValueType} says (Integer,
+   * Long, Double, Boolean, String or null). The section constructors validate.
+   */
+  static RunConfig build(Map<String, Object> v) {
+    DataConfig data = new DataConfig(
+        (String) v.get("data.dataset"),
+        (String) v.get("data.dir"),
+        (Integer) v.get("data.train-limit"),
+        (Integer) v.get("data.test-limit"),
+        (Double) v.get("data.split-fraction"),
+        (Integer) v.get("data.crop-padding"),
+        (Boolean) v.get("data.horizontal-flip"));
+    SupernetConfig supernet = new SupernetConfig(
+        (Integer) v.get("supernet.channels"),
+        (Integer) v.get("supernet.cells"),
+        (String) v.get("supernet.batchnorm"));
+    TrainConfig train = new TrainConfig(
+        (Integer) v.get("train.epochs"),
+        (Integer) v.get("train.batch-size"),
+        (Integer) v.get("train.steps-per-epoch"),
+        (Double) v.get("train.lr"),
+        (Double) v.get("train.lr-min"),
+        (Double) v.get("train.momentum"),
+        (Double) v.get("train.weight-decay"),
+        (Double) v.get("train.grad-clip"),
+        (Integer) v.get("train.threads"));
+    EvaluateConfig evaluate = new EvaluateConfig(
+        (Integer) v.get("evaluate.archs"),
+        (Integer) v.get("evaluate.batch-size"));
+    return new RunConfig((String) v.get("name"), (Long) v.get("seed"), data, supernet, train,
+        evaluate);
+  }
+}

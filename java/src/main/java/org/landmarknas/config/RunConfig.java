@@ -1,0 +1,39 @@
+package org.landmarknas.config;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * A complete, validated run configuration: everything a run reads from {@code config.yaml}. Load
+ * one with {@link RunConfigLoader}; {@link RunConfigLoader#toYaml(RunConfig)} writes it back.
+ *
+ * @param name run name, 1-64 characters from letters, digits, {@code - _ .}, starting with a
+ *     letter or digit (it becomes part of the run directory name); default {@code quickstart}
+ * @param seed root seed every random stream of the run is split from; default 0
+ * @param data section {@code data}
+ * @param supernet section {@code supernet}
+ * @param train section {@code train}
+ * @param evaluate section {@code evaluate}
+ */
+public record RunConfig(String name, long seed, DataConfig data, SupernetConfig supernet,
+    TrainConfig train, EvaluateConfig evaluate) {
+
+  /** What a run name may look like. */
+  public static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+  /** Validates the name and that every section is present. */
+  public RunConfig {
+    KeyCheck.matches("name", name, NAME,
+        "1-64 letters, digits, '-', '_' or '.', starting with a letter or digit");
+    Objects.requireNonNull(data, "data");
+    Objects.requireNonNull(supernet, "supernet");
+    Objects.requireNonNull(train, "train");
+    Objects.requireNonNull(evaluate, "evaluate");
+  }
+
+  /** Every key at its documented default. */
+  public static RunConfig defaults() {
+    return new RunConfig("quickstart", 0L, DataConfig.defaults(), SupernetConfig.defaults(),
+        TrainConfig.defaults(), EvaluateConfig.defaults());
+  }
+}

@@ -1,0 +1,41 @@
+package org.landmarknas.config;
+
+import java.util.Locale;
+
+/**
+ * Section {@code train}: super-net training with SGD and a cosine learning-rate schedule.
+ *
+ * @param epochs number of epochs, >= 1, default 2
+ * @param batchSize images per step, >= 1, default 64
+ * @param stepsPerEpoch steps per epoch, >= 0; 0 (default) = one pass over the super-net half
+ * @param lr initial learning rate, > 0, default 0.025
+ * @param lrMin learning rate at the end of the cosine schedule, 0 <= lr-min <= lr, default 0.001
+ * @param momentum SGD momentum (no Nesterov), in [0, 1), default 0.9
+ * @param weightDecay L2 weight decay, >= 0, default 0.0005
+ * @param gradClip maximum gradient norm, > 0, default 5.0
+ * @param threads intra-op threads of libtorch, >= 1, default 2
+ */
+public record TrainConfig(int epochs, int batchSize, int stepsPerEpoch, double lr, double lrMin,
+    double momentum, double weightDecay, double gradClip, int threads) {
+
+  /** Validates every field; see the record description for ranges. */
+  public TrainConfig {
+    KeyCheck.atLeast("train.epochs", epochs, 1);
+    KeyCheck.atLeast("train.batch-size", batchSize, 1);
+    KeyCheck.atLeast("train.steps-per-epoch", stepsPerEpoch, 0);
+    KeyCheck.positive("train.lr", lr);
+    if (!(lrMin >= 0 && lrMin <= lr)) {
+      throw KeyCheck.outOfRange("train.lr-min", lrMin,
+          String.format(Locale.ROOT, "0 <= lr-min <= lr, and lr is %s", lr));
+    }
+    KeyCheck.inClosedOpen("train.momentum", momentum, 0.0, 1.0);
+    KeyCheck.nonNegative("train.weight-decay", weightDecay);
+    KeyCheck.positive("train.grad-clip", gradClip);
+    KeyCheck.atLeast("train.threads", threads, 1);
+  }
+
+  /** The defaults listed in the record description. */
+  public static TrainConfig defaults() {
+    return new TrainConfig(2, 64, 0, 0.025, 0.001, 0.9, 0.0005, 5.0, 2);
+  }
+}

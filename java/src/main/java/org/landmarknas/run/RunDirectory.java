@@ -1,0 +1,167 @@
+package org.landmarknas.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/**
+ * The directory one run writes: {@value #CONFIG_FILE} (the resolved config, written before
+ * training starts), {@value #METRICS_FILE} (one JSON object per line, see {@link MetricsLog}) and
+ * {@value #RESULT_FILE} (the final report, written atomically). Later issues add checkpoints and
+ * plots next to them.
+ *
+ * <p>{@link #create(Path)} fails early, before any training, when the directory cannot be
+ * created or written, naming the path.
+ */
+public final class RunDirectory {
+
+  /** File name of the resolved configuration. */
+  public static final String CONFIG_FILE = "config.yaml";
+  /** File name of the metrics log. */
+  public static final String METRICS_FILE = "metrics.jsonl";
+  /** File name of the final result. */
+  public static final String RESULT_FILE = "result.json";
+
+  private final Path path;
+
+  private RunDirectory(Path path) {
+    this.path = path;
+  }
+
+  /**
+   * Creates the directory (and missing parents) for a new run, or takes an existing empty one,
+   * and checks that files can be written and deleted in it.
+   *
+   * @throws IllegalArgumentException when the path cannot be created, is not a directory, is
+   *     not empty, or is not writable; the message names the path and the reason
+   */
+  public static RunDirectory create(Path path) {
+    Objects.requireNonNull(path, "path");
+    try {
+      Files.createDirectories(path);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "cannot create run directory %s (%s)", path, reason(e)), e);
+    }
+    try (Stream<Path> entries = Files.list(path)) {
+      if (entries.findAny().isPresent()) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "run directory %s already exists and is not empty; choose a new one", path));
+      }
+    } catch (IOException e) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "cannot list run directory %s (%s)", path, reason(e)), e);
+    }
+    Path probe = path.resolve(".lmnas-write-probe-" + ProcessHandle.current().pid());
+    try {
+      Files.write(probe, new byte[] {1}, StandardOpenOption.CREATE_NEW,
+          StandardOpenOption.WRITE);
+      Files.delete(probe);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "run directory %s is not writable (%s)", path, reason(e)), e);
+    }
+    return new RunDirectory(path);
+  }
+
+  /**
+   * Opens the directory of an existing run (to read it, or to add files to it).
+   *
+   * @throws IllegalArgumentException when the path is not an existing directory
+   */
+  public static RunDirectory open(Path path) {
+    Objects.requireNonNull(path, "path");
+    if (!Files.isDirectory(path)) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "run directory %s does not exist or is not a directory", path));
+    }
+    return new RunDirectory(path);
+  }
+
+  /** The directory itself. */
+  public Path path() {
+    return path;
+  }
+
+  /** {@code <dir>/config.yaml}. */
+  public Path configFile() {
+    return path.resolve(CONFIG_FILE);
+  }
+
+  /** {@code <dir>/metrics.jsonl}. */
+  public Path metricsFile() {
+    return path.resolve(METRICS_FILE);
+  }
+
+  /** {@code <dir>/result.json}. */
+  public Path resultFile() {
+    return path.resolve(RESULT_FILE);
+  }
+
+  /**
+   * Writes the resolved config (YAML text) atomically to {@link #configFile()}.
+   *
+   * @throws UncheckedIOException when the file cannot be written
+   */
+  public void writeConfig(String yaml) {
+    writeAtomically(configFile(), yaml.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Writes the final result as indented JSON to {@link #resultFile()}, atomically: a reader or a
+   * crash sees the old file or the complete new one.
+   *
+   * @throws IllegalArgumentException when a value cannot be written as JSON
+   * @throws UncheckedIOException when the file cannot be written
+   */
+  public void writeResult(Map<String, ?> json) {
+    writeAtomically(resultFile(), JsonCodec.pretty(json));
+  }
+
+  /** Opens {@link #metricsFile()} for appending (created if missing). */
+  public MetricsLog openMetrics() {
+    return MetricsLog.open(metricsFile());
+  }
+
+  @Override
+  public String toString() {
+    return "RunDirectory[" + path + "]";
+  }
+
+  private static void writeAtomically(Path file, byte[] bytes) {
+    try {
+      AtomicFile.write(file, bytes);
+    } catch (IOException e) {
+      throw new UncheckedIOException(String.format(Locale.ROOT,
+          "cannot write %s (%s)", file, reason(e)), e);
+    }
+  }
+
+  /** A short reason for messages, without the exception class name. */
+  static String reason(IOException e) {
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof FileAlreadyExistsException x) {
+      return "a file is in the way: " + x.getFile();
+    }
+    if (e instanceof NoSuchFileException x) {
+      return "no such file or directory: " + x.getFile();
+    }
+    if (e instanceof FileSystemException x && x.getReason() != null) {
+      return x.getReason().toLowerCase(Locale.ROOT);
+    }
+    return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+  }
+}

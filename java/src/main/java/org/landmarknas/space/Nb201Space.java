@@ -1,0 +1,216 @@
+package org.landmarknas.space;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SplittableRandom;
+
+/**
+ * The NAS-Bench-201 search space (Dong &amp; Yang, ICLR 2020, arXiv:2001.00326) as a whole: its
+ * size, uniform sampling, single-edge mutation, Hamming distance, enumeration, and a canonical
+ * form that merges functionally equivalent cells.
+ *
+ * <h2>Canonical form</h2>
+ *
+ * <p>{@link #canonicalKey(Nb201Arch)} is a normal-form expression of the cell output in the
+ * input {@code x}. Each node's value is the <em>multiset sum</em> of its incoming terms:
+ *
+ * <ul>
+ *   <li>node 0 is the single term {@code x};
+ *   <li>{@code none} contributes nothing;
+ *   <li>{@code skip_connect} contributes the source's terms themselves (identity; sums are
+ *       associative, so they are flattened into the target's multiset);
+ *   <li>{@code nor_conv_1x1}, {@code nor_conv_3x3} and {@code avg_pool_3x3} contribute one term
+ *       {@code op(expr(src))}, where {@code expr(src)} is the source's own normal form;
+ *   <li>a node with no terms is <em>zero</em>, and an op applied to zero is zero, so it
+ *       contributes nothing either;
+ *   <li>terms are sorted, and duplicates are kept: {@code x + x} is not {@code x}.
+ * </ul>
+ *
+ * <p>The key is the output node's sorted terms joined by {@code +}, e.g. {@code
+ * nor_conv_3x3(x)+x}, or {@code 0} when the output is zero; every cell with a zero output is in
+ * one class. Consequences: edges that cannot influence the output ({@link
+ * Nb201Arch#activeEdges()}) do not change the key, nodes 1 and 2 may be swapped when no active
+ * edge {@code 2<-1} joins them, and a skip edge is the same as inlining its source.
+ *
+ * <p><b>Assumption:</b> "an op of zero is zero" is exact for {@code avg_pool_3x3} and for a
+ * bias-free convolution, but a {@code nor_conv} ends in BatchNorm, whose output on a zero input
+ * is its shift {@code beta}, not zero. The form treats that constant as zero, as the benchmark's
+ * own unique-cell count does too. Further merges that real ops would allow, such as the linearity
+ * of average pooling ({@code avg_pool(a + b) = avg_pool(a) + avg_pool(b)}), are not applied: an
+ * op is an opaque function of its input's normal form.
+ *
+ * <p>The tree form also ignores weight tying: a term reached twice through the same edge (node 1
+ * feeding the output both directly and, by skips, through node 2) counts like two edges with
+ * their own weights, as in the benchmark's rule.
+ *
+ * <p>Under these rules the 15,625 cells fall into 4,930 classes: 4,929 with a nonzero output and
+ * the zero class. The benchmark paper's 6,466 "unique" cells come from a rule that merges less
+ * ({@code to_unique_str(consider_zero=True)} in the authors' code). It keeps a placeholder for
+ * every zero term, so {@code x} reached through a node with one dead input differs from {@code
+ * x}, and a node whose inputs are all zero counts as zero only when it has a single input; and it
+ * inserts a skipped multi-term sum as one term instead of merging the multisets. Fixing only the
+ * zero handling gives 5,390 classes, only the flattening 5,755, both 4,930.
+ *
+ * <p>{@link #canonical(Nb201Arch)} picks the member of a class with the smallest {@link
+ * Nb201Arch#code()}. The class tables cover all 15,625 cells and are built once, on first use.
+ *
+ * <p>Instances are stateless and thread-safe; {@link #INSTANCE} serves every caller.
+ */
+public final class Nb201Space {
+
+  /** The shared instance; the class holds no per-instance state. */
+  public static final Nb201Space INSTANCE = new Nb201Space();
+
+  private static final int OP_COUNT = Nb201Op.values().length;
+  private static final String ZERO = "0";
+  private static final String INPUT = "x";
+
+  /** Creates a space handle; equivalent to {@link #INSTANCE}. */
+  public Nb201Space() {
+  }
+
+  /** The space's identifier in configs and run records: {@code nas-bench-201}. */
+  public String id() {
+    return "nas-bench-201";
+  }
+
+  /** Number of architectures: 5^6 = 15,625. */
+  public int size() {
+    return Nb201Arch.SPACE_SIZE;
+  }
+
+  /** Largest possible {@link #distance(Nb201Arch, Nb201Arch)}: the number of edges, 6. */
+  public int maxDistance() {
+    return Nb201Arch.EDGES;
+  }
+
+  /** An architecture drawn uniformly from all 15,625. */
+  public Nb201Arch sample(SplittableRandom rng) {
+    Objects.requireNonNull(rng, "rng");
+    return All.ARCHS.get(rng.nextInt(Nb201Arch.SPACE_SIZE));
+  }
+
+  /**
+   * A copy of {@code a} with exactly one edge changed: the edge is uniform over the 6, its new op
+   * uniform over the 4 ops it does not already have.
+   */
+  public Nb201Arch mutate(Nb201Arch a, SplittableRandom rng) {
+    Objects.requireNonNull(a, "a");
+    Objects.requireNonNull(rng, "rng");
+    int edge = rng.nextInt(Nb201Arch.EDGES);
+    int current = a.op(edge).ordinal();
+    int pick = rng.nextInt(OP_COUNT - 1);
+    // Skip over the current op so that each of the other four has probability 1/4.
+    return a.with(edge, Nb201Op.ofIndex(pick >= current ? pick + 1 : pick));
+  }
+
+  /** Hamming distance: the number of edges whose ops differ (0..6). Symmetric. */
+  public int distance(Nb201Arch a, Nb201Arch b) {
+    Objects.requireNonNull(a, "a");
+    Objects.requireNonNull(b, "b");
+    int d = 0;
+    for (int e = 0; e < Nb201Arch.EDGES; e++) {
+      if (a.op(e) != b.op(e)) {
+        d++;
+      }
+    }
+    return d;
+  }
+
+  /** Every architecture, in {@link Nb201Arch#code()} order (element i has code i); immutable. */
+  public List<Nb201Arch> all() {
+    return All.ARCHS;
+  }
+
+  /**
+   * The normal-form expression of {@code a}'s output (see the class Javadoc); two architectures
+   * are equivalent exactly when their keys are equal.
+   */
+  public String canonicalKey(Nb201Arch a) {
+    Objects.requireNonNull(a, "a");
+    return Classes.KEYS[a.code()];
+  }
+
+  /**
+   * The representative of {@code a}'s class: the equivalent architecture with the smallest
+   * {@link Nb201Arch#code()}. Idempotent.
+   */
+  public Nb201Arch canonical(Nb201Arch a) {
+    Objects.requireNonNull(a, "a");
+    return All.ARCHS.get(Classes.REPRESENTATIVE[a.code()]);
+  }
+
+  /** Number of equivalence classes among all 15,625 architectures (computed once). */
+  public int distinctClassCount() {
+    return Classes.COUNT;
+  }
+
+  @Override
+  public String toString() {
+    return id();
+  }
+
+  /**
+   * Computes the key of one cell. Node terms are kept as sorted lists of strings; a term string is
+   * itself in normal form, so sorting strings gives a canonical order, and the parenthesised
+   * operands keep the {@code +}-joined key unambiguous.
+   */
+  static String computeKey(Nb201Arch a) {
+    List<List<String>> nodes = new ArrayList<>(Nb201Arch.NODES);
+    nodes.add(List.of(INPUT));
+    for (int to = 1; to < Nb201Arch.NODES; to++) {
+      List<String> terms = new ArrayList<>();
+      for (int from = 0; from < to; from++) {
+        Nb201Op op = a.op(Nb201Arch.edgeIndex(to, from));
+        List<String> src = nodes.get(from);
+        if (op == Nb201Op.NONE || src.isEmpty()) {
+          continue; // nothing, or an op of zero
+        }
+        if (op == Nb201Op.SKIP_CONNECT) {
+          terms.addAll(src);
+        } else {
+          terms.add(op.id() + "(" + String.join("+", src) + ")");
+        }
+      }
+      terms.sort(null);
+      nodes.add(terms);
+    }
+    List<String> out = nodes.get(Nb201Arch.NODES - 1);
+    return out.isEmpty() ? ZERO : String.join("+", out);
+  }
+
+  /** Lazy holder: the enumeration, built on first use. */
+  private static final class All {
+    static final List<Nb201Arch> ARCHS;
+
+    static {
+      Nb201Arch[] archs = new Nb201Arch[Nb201Arch.SPACE_SIZE];
+      for (int c = 0; c < archs.length; c++) {
+        archs[c] = Nb201Arch.ofCode(c);
+      }
+      ARCHS = List.of(archs);
+    }
+  }
+
+  /** Lazy holder: key and representative of every code, and the class count. */
+  private static final class Classes {
+    static final String[] KEYS = new String[Nb201Arch.SPACE_SIZE];
+    static final int[] REPRESENTATIVE = new int[Nb201Arch.SPACE_SIZE];
+    static final int COUNT;
+
+    static {
+      Map<String, Integer> firstCode = new HashMap<>();
+      for (int c = 0; c < Nb201Arch.SPACE_SIZE; c++) {
+        String key = computeKey(All.ARCHS.get(c));
+        KEYS[c] = key;
+        // Codes ascend, so the first code seen for a key is the smallest.
+        Integer first = firstCode.putIfAbsent(key, c);
+        REPRESENTATIVE[c] = first == null ? c : first;
+      }
+      COUNT = firstCode.size();
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package org.landmarknas.torch;
+
+import static org.bytedeco.pytorch.global.torch.batch_norm;
+import static org.bytedeco.pytorch.global.torch.ones;
+import static org.bytedeco.pytorch.global.torch.zeros;
+
+import org.bytedeco.pytorch.Module;
+import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.TensorOptional;
+
+/**
+ * Affine BatchNorm over channels, written against the functional op so that batch-statistics mode
+ * carries no running buffers at all (nothing to recalibrate, nothing stale in checkpoints).
+ */
+final class BatchNorm2d {
+  private static final double MOMENTUM = 0.1;
+  private static final double EPS = 1e-5;
+
+  private final Module owner;
+  private final BatchNormMode mode;
+  private final Tensor weight;
+  private final Tensor bias;
+  private final Tensor runningMean;
+  private final Tensor runningVar;
+
+  BatchNorm2d(Module parent, String name, int channels, BatchNormMode mode,
+      NetworkBuilder init) {
+    this.owner = init.child(parent, name);
+    this.mode = mode;
+    this.weight = NetworkBuilder.register(owner, "weight", ones(channels));
+    this.bias = NetworkBuilder.register(owner, "bias", zeros(channels));
+    if (mode == BatchNormMode.RUNNING) {
+      this.runningMean = NetworkBuilder.registerBuffer(owner, "running_mean", zeros(channels));
+      this.runningVar = NetworkBuilder.registerBuffer(owner, "running_var", ones(channels));
+    } else {
+      this.runningMean = null;
+      this.runningVar = null;
+    }
+  }
+
+  Tensor forward(Tensor x) {
+    if (mode == BatchNormMode.BATCH) {
+      return batch_norm(x, new TensorOptional(weight), new TensorOptional(bias),
+          new TensorOptional(), new TensorOptional(), true, MOMENTUM, EPS, false);
+    }
+    return batch_norm(x, new TensorOptional(weight), new TensorOptional(bias),
+        new TensorOptional(runningMean), new TensorOptional(runningVar), owner.is_training(),
+        MOMENTUM, EPS, false);
+  }
+}

@@ -1,0 +1,139 @@
+package org.landmarknas.torch;
+
+import static org.bytedeco.pytorch.global.torch.linear;
+import static org.bytedeco.pytorch.global.torch.manual_seed;
+import static org.bytedeco.pytorch.global.torch.relu;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.bytedeco.pytorch.Module;
+import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.TensorOptional;
+import org.bytedeco.pytorch.TensorVector;
+import org.landmarknas.space.Nb201Arch;
+
+/**
+ * The NAS-Bench-201 macro skeleton (Dong &amp; Yang, arXiv:2001.00326): stem conv3x3+BN; N cells
+ * at C; residual reduction; N cells at 2C; reduction; N cells at 4C; BN-ReLU; global average
+ * pooling; linear classifier.
+ *
+ * <p>Two flavours share this class. A <em>super-net</em> holds every weighted op of every edge
+ * and runs the path of the architecture passed to {@link #forward(Tensor, Nb201Arch)}. A
+ * <em>stand-alone</em> network holds only the ops of one fixed architecture and its own weights.
+ *
+ * <p>Parameters are registered on one libtorch {@link Module} under stable dotted names, so the
+ * optimizer, gradient clipping and serialization see all of them without Java bookkeeping.
+ */
+public final class Nb201Network {
+  private final NetworkShape shape;
+  private final Optional<Nb201Arch> fixed;
+  private final Module module = new Module("nb201");
+  private final ConvBn stem;
+  private final List<Object> body = new ArrayList<>(); // Nb201Cell or ResidualReduction
+  private final BatchNorm2d lastBn;
+  private final Tensor classifierWeight;
+  private final Tensor classifierBias;
+  private final TensorVector parameters;
+  private final NetworkBuilder builder; // keeps the Java peers of child modules alive
+
+  private Nb201Network(NetworkShape shape, Optional<Nb201Arch> fixed, long seed) {
+    this.shape = shape;
+    this.fixed = fixed;
+    manual_seed(seed);
+    NetworkBuilder init = new NetworkBuilder();
+    this.builder = init;
+    BatchNormMode bn = shape.batchNorm();
+    boolean[] keep = fixed.map(Nb201Arch::activeEdges).orElse(null);
+    int c = shape.channels();
+    stem = new ConvBn(module, "stem", shape.inputChannels(), c, 3, 1, false, bn, init);
+    int width = c;
+    for (int stage = 0; stage < 3; stage++) {
+      if (stage > 0) {
+        body.add(new ResidualReduction(module, "reduce" + stage, width, width * 2, bn, init));
+        width *= 2;
+      }
+      for (int i = 0; i < shape.cells(); i++) {
+        body.add(new Nb201Cell(module, "stage" + stage + "_cell" + i, width, bn, init,
+            (e, op) -> keep == null || (keep[e] && fixed.get().op(e) == op)));
+      }
+    }
+    lastBn = new BatchNorm2d(module, "lastact_bn", width, bn, init);
+    classifierWeight = NetworkBuilder.register(module, "classifier_weight",
+        init.linearWeight(shape.classes(), width));
+    classifierBias = NetworkBuilder.register(module, "classifier_bias",
+        init.linearBias(shape.classes(), width));
+    parameters = module.parameters();
+  }
+
+  /** A super-net holding every op of every edge; weights drawn from {@code seed}. */
+  public static Nb201Network supernet(NetworkShape shape, long seed) {
+    return new Nb201Network(shape, Optional.empty(), seed);
+  }
+
+  /** A network of one fixed architecture with its own weights drawn from {@code seed}. */
+  public static Nb201Network standalone(NetworkShape shape, Nb201Arch arch, long seed) {
+    return new Nb201Network(shape, Optional.of(arch), seed);
+  }
+
+  public NetworkShape shape() {
+    return shape;
+  }
+
+  /** The fixed architecture of a stand-alone network; empty for a super-net. */
+  public Optional<Nb201Arch> fixedArch() {
+    return fixed;
+  }
+
+  /** The libtorch module holding every parameter (and running buffers in RUNNING BN mode). */
+  public Module module() {
+    return module;
+  }
+
+  /** All trainable parameters, in registration order. */
+  public TensorVector parameters() {
+    return parameters;
+  }
+
+  /** Number of scalar parameters in the whole network (for a super-net: all ops of all edges). */
+  public long parameterCount() {
+    long n = 0;
+    for (long i = 0; i < parameters.size(); i++) {
+      n += parameters.get(i).numel();
+    }
+    return n;
+  }
+
+  /** Sets training mode (matters only for RUNNING BatchNorm). */
+  public void train(boolean on) {
+    module.train(on);
+  }
+
+  /** Logits of a stand-alone network. */
+  public Tensor forward(Tensor images) {
+    return forward(images, fixed.orElseThrow(() -> new IllegalStateException(
+        "a super-net needs an architecture: call forward(images, arch)")));
+  }
+
+  /**
+   * Logits of the path {@code arch} for a batch of NCHW float images.
+   *
+   * @throws IllegalArgumentException if this is a stand-alone network of another architecture
+   */
+  public Tensor forward(Tensor images, Nb201Arch arch) {
+    if (fixed.isPresent() && !fixed.get().equals(arch)) {
+      throw new IllegalArgumentException("stand-alone network of " + fixed.get()
+          + " cannot run " + arch);
+    }
+    boolean[] active = arch.activeEdges();
+    Tensor x = stem.forward(images);
+    for (Object block : body) {
+      x = block instanceof Nb201Cell
+          ? ((Nb201Cell) block).forward(x, arch, active)
+          : ((ResidualReduction) block).forward(x);
+    }
+    x = relu(lastBn.forward(x));
+    Tensor pooled = x.mean(new long[] {2, 3}, false, new org.bytedeco.pytorch.ScalarTypeOptional());
+    return linear(pooled, classifierWeight, new TensorOptional(classifierBias));
+  }
+}

@@ -1,0 +1,20 @@
+package org.landmarknas.torch;
+
+import java.util.Locale;
+
+/**
+ * Size of an NB201 macro skeleton: input channels, classes, the first stage's width C, the number
+ * N of cells per stage, and the BatchNorm mode.
+ */
+public record NetworkShape(int inputChannels, int classes, int channels, int cells,
+    BatchNormMode batchNorm) {
+
+  public NetworkShape {
+    if (inputChannels < 1 || classes < 2 || channels < 1 || cells < 1 || batchNorm == null) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "network shape needs inputChannels >= 1, classes >= 2, channels >= 1, cells >= 1 and a"
+              + " batchnorm mode; got %d, %d, %d, %d, %s",
+          inputChannels, classes, channels, cells, batchNorm));
+    }
+  }
+}

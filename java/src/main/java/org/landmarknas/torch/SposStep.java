@@ -1,0 +1,70 @@
+package org.landmarknas.torch;
+
+import static org.bytedeco.pytorch.global.torch.clip_grad_norm_;
+import static org.bytedeco.pytorch.global.torch.cross_entropy_loss;
+
+import org.bytedeco.pytorch.SGD;
+import org.bytedeco.pytorch.SGDOptions;
+import org.bytedeco.pytorch.Tensor;
+import org.landmarknas.config.TrainConfig;
+import org.landmarknas.space.Nb201Arch;
+
+/**
+ * One single-path one-shot update (Guo et al., SPOS, arXiv:1904.00420): forward the batch through
+ * one architecture's path, cross-entropy, backward, clip the global gradient norm, SGD step.
+ * Gradients are reset to <em>undefined</em> rather than zero before each step, so ops off the
+ * path get neither a gradient nor a weight-decay or momentum update, exactly as in PyTorch when
+ * {@code grad is None}.
+ *
+ * <p>The caller owns the {@link org.bytedeco.javacpp.PointerScope} around each call; every
+ * temporary tensor of the step attaches to it.
+ */
+public final class SposStep {
+  private final Nb201Network net;
+  private final SGD optimizer;
+  private final double gradClip;
+
+  public SposStep(Nb201Network net, TrainConfig train) {
+    this.net = net;
+    SGDOptions options = new SGDOptions(train.lr());
+    options.momentum().put(train.momentum());
+    options.weight_decay().put(train.weightDecay());
+    this.optimizer = new SGD(net.parameters(), options);
+    this.gradClip = train.gradClip();
+  }
+
+  public Nb201Network network() {
+    return net;
+  }
+
+  public SGD optimizer() {
+    return optimizer;
+  }
+
+  /** Sets the learning rate of every parameter group. */
+  public void setLearningRate(double lr) {
+    for (long g = 0; g < optimizer.param_groups().size(); g++) {
+      optimizer.param_groups().get(g).options().set_lr(lr);
+    }
+  }
+
+  /**
+   * Trains {@code arch}'s path on one batch.
+   *
+   * @return the batch loss before the update and the number of correct predictions
+   */
+  public StepResult step(LabeledBatch batch, Nb201Arch arch) {
+    optimizer.zero_grad(true);
+    Tensor logits = net.forward(batch.images(), arch);
+    Tensor loss = cross_entropy_loss(logits, batch.labels());
+    loss.backward();
+    clip_grad_norm_(net.parameters(), gradClip);
+    optimizer.step();
+    long correct = logits.argmax(new org.bytedeco.pytorch.LongOptional(1), false)
+        .eq(batch.labels()).sum().item_long();
+    return new StepResult(loss.item_double(), (int) correct, batch.size());
+  }
+
+  /** Loss and accuracy of one step, copied out of the tensors. */
+  public record StepResult(double loss, int correct, int size) {}
+}

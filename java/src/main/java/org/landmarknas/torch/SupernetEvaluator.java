@@ -1,0 +1,50 @@
+package org.landmarknas.torch;
+
+import static org.bytedeco.pytorch.global.torch.cross_entropy_loss;
+
+import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.pytorch.LongOptional;
+import org.bytedeco.pytorch.NoGradGuard;
+import org.bytedeco.pytorch.Tensor;
+import org.landmarknas.search.ArchScore;
+import org.landmarknas.space.Nb201Arch;
+
+/**
+ * Scores architectures through a network without building autograd graphs: accuracy and mean
+ * loss over the first {@code limit} images of a split, in fixed-size chunks. With batch-statistics
+ * BatchNorm the score depends on the chunk size, so it is part of the evaluation protocol
+ * (config key {@code evaluate.batch-size}).
+ */
+public final class SupernetEvaluator {
+  private final Nb201Network net;
+  private final TensorBatcher batcher;
+
+  public SupernetEvaluator(Nb201Network net, TensorBatcher batcher) {
+    this.net = net;
+    this.batcher = batcher;
+  }
+
+  /** Scores {@code arch} on the first {@code limit} images (all of them when limit <= 0). */
+  public ArchScore score(Nb201Arch arch, int limit) {
+    int n = limit <= 0 ? batcher.data().count() : Math.min(limit, batcher.data().count());
+    int chunk = batcher.maxBatch();
+    long correct = 0;
+    double lossSum = 0;
+    boolean wasTraining = net.module().is_training();
+    net.train(false);
+    try (PointerScope scope = new PointerScope(); NoGradGuard noGrad = new NoGradGuard()) {
+      for (int start = 0; start < n; start += chunk) {
+        int count = Math.min(chunk, n - start);
+        try (PointerScope step = new PointerScope()) {
+          LabeledBatch b = batcher.range(start, count);
+          Tensor logits = net.forward(b.images(), arch);
+          lossSum += cross_entropy_loss(logits, b.labels()).item_double() * count;
+          correct += logits.argmax(new LongOptional(1), false).eq(b.labels()).sum().item_long();
+        }
+      }
+    } finally {
+      net.train(wasTraining);
+    }
+    return new ArchScore(arch, n == 0 ? 0 : (double) correct / n, n == 0 ? 0 : lossSum / n, n);
+  }
+}

@@ -1,0 +1,344 @@
+package org.landmarknas.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+final class RunConfigLoaderTest {
+
+  @TempDir
+  Path tmp;
+
+  private Path write(String name, String text) throws IOException {
+    Path file = tmp.resolve(name);
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+    return file;
+  }
+
+  private static Path configsDir() {
+    // surefire runs in the module directory (java/); configs/ is at the repository root
+    Path here = Path.of("").toAbsolutePath();
+    for (Path p = here; p != null; p = p.getParent()) {
+      if (Files.isDirectory(p.resolve("configs")) && Files.exists(p.resolve("pom.xml"))) {
+        return p.resolve("configs");
+      }
+    }
+    throw new IllegalStateException("no configs/ above " + here);
+  }
+
+  // ---- defaults and round trip ---------------------------------------------------------------
+
+  @Test
+  void defaults_areValidAndMatchTheDocumentedValues() {
+    RunConfig d = RunConfig.defaults();
+    assertEquals("quickstart", d.name());
+    assertEquals(0L, d.seed());
+    assertEquals(new DataConfig("fashion-mnist", null, 0, 0, 0.5, 2, true), d.data());
+    assertEquals(new SupernetConfig(16, 1, "batch"), d.supernet());
+    assertEquals(new TrainConfig(2, 64, 0, 0.025, 0.001, 0.9, 0.0005, 5.0, 2), d.train());
+    assertEquals(new EvaluateConfig(10, 256), d.evaluate());
+    assertEquals(d, RunConfigLoader.fromDefaults(List.of()));
+  }
+
+  @Test
+  void load_emptyFileAndEmptySection_giveDefaults() throws IOException {
+    assertEquals(RunConfig.defaults(), RunConfigLoader.load(write("e.yaml", ""), List.of()));
+    assertEquals(RunConfig.defaults(),
+        RunConfigLoader.load(write("s.yaml", "train:\n# nothing\n"), List.of()));
+  }
+
+  @Test
+  void toYaml_roundTripsDefaults() throws IOException {
+    RunConfig d = RunConfig.defaults();
+    String yaml = RunConfigLoader.toYaml(d);
+    assertEquals(d, RunConfigLoader.load(write("d.yaml", yaml), List.of()));
+  }
+
+  @Test
+  void toYaml_roundTripsEveryNonDefaultValue() throws IOException {
+    RunConfig c = new RunConfig("2024", -77L,
+        new DataConfig("cifar10", "/data/my \"cifar\" dir: ~#x", 123, 45, 0.25, 0, false),
+        new SupernetConfig(8, 3, "running"),
+        new TrainConfig(7, 32, 11, 1.0e10, 1.0e-7, 0.0, 0.0, 1e-3, 3),
+        new EvaluateConfig(0, 1));
+    String yaml = RunConfigLoader.toYaml(c);
+    assertEquals(c, RunConfigLoader.load(write("c.yaml", yaml), List.of()));
+    for (ConfigSchema.Key k : ConfigSchema.KEYS) {
+      assertTrue(yaml.contains(k.name() + ":"), "toYaml writes every key: " + k.dotted());
+    }
+  }
+
+  @Test
+  void toYaml_roundTripsAwkwardStrings() throws IOException {
+    for (String dir : List.of("~", "null", "true", "2024", "1e3", "-x", "a b", "tab\there",
+        "line\nbreak", "back\\slash", "ünï")) {
+      RunConfig c = new RunConfig("n", 1, new DataConfig("cifar10", dir, 0, 0, 0.5, 2, true),
+          SupernetConfig.defaults(), TrainConfig.defaults(), EvaluateConfig.defaults());
+      assertEquals(c, RunConfigLoader.load(write("w.yaml", RunConfigLoader.toYaml(c)), List.of()),
+          dir);
+    }
+  }
+
+  @Test
+  void toYaml_writesDecimalsPlainly() {
+    String yaml = RunConfigLoader.toYaml(RunConfig.defaults());
+    assertTrue(yaml.contains("weight-decay: 0.0005\n"), yaml);
+    assertTrue(yaml.contains("grad-clip: 5.0\n"), yaml);
+    assertTrue(yaml.contains("dir: null\n"), yaml);
+  }
+
+  @Test
+  void toMap_nestsSectionsInFileOrder() {
+    Map<String, Object> m = RunConfigLoader.toMap(RunConfig.defaults());
+    assertEquals(List.of("name", "seed", "data", "supernet", "train", "evaluate"),
+        List.copyOf(m.keySet()));
+    assertEquals(64, ((Map<?, ?>) m.get("train")).get("batch-size"));
+  }
+
+  @Test
+  void shippedConfigs_load() {
+    Path dir = configsDir();
+    assertEquals(RunConfig.defaults(),
+        RunConfigLoader.load(dir.resolve("defaults.yaml"), List.of()));
+    RunConfig quick = RunConfigLoader.load(dir.resolve("quickstart.yaml"), List.of());
+    assertEquals(150, quick.train().stepsPerEpoch());
+    assertEquals(10, quick.evaluate().archs());
+    RunConfig paper = RunConfigLoader.load(dir.resolve("paper-nb201-cifar10.yaml"), List.of());
+    assertEquals("cifar10", paper.data().dataset());
+    assertEquals(new SupernetConfig(16, 5, "batch"), paper.supernet());
+    assertEquals(400, paper.train().epochs());
+    assertEquals(256, paper.train().batchSize());
+  }
+
+  // ---- layering ------------------------------------------------------------------------------
+
+  @Test
+  void load_fileOverDefaults_overridesOverFile() throws IOException {
+    Path f = write("c.yaml", "name: mine\ntrain:\n  epochs: 5\n  lr: 1e-2\ndata:\n  dir: /a\n");
+    RunConfig c = RunConfigLoader.load(f,
+        List.of("train.epochs=9", "data.dir=/b", "seed=12345678901", "train.epochs=10"));
+    assertEquals("mine", c.name());
+    assertEquals(10, c.train().epochs()); // later override wins
+    assertEquals(0.01, c.train().lr());
+    assertEquals("/b", c.data().dir());
+    assertEquals(12345678901L, c.seed());
+    assertEquals(64, c.train().batchSize()); // untouched default
+  }
+
+  @Test
+  void overrides_nullAndEmptyValueClearTheDirectory() throws IOException {
+    Path f = write("c.yaml", "data:\n  dir: /a\n");
+    assertNull(RunConfigLoader.load(f, List.of("data.dir=null")).data().dir());
+    assertNull(RunConfigLoader.load(f, List.of("data.dir=")).data().dir());
+  }
+
+  @Test
+  void literalOverride_keepsTheTextVerbatim() {
+    for (String dir : List.of("~", "null", "2024", "a: b", "x\"y")) {
+      RunConfig c = RunConfigLoader.fromDefaults(
+          List.of(RunConfigLoader.literalOverride("data.dir", dir)));
+      assertEquals(dir, c.data().dir());
+    }
+  }
+
+  @Test
+  void stringKeys_takeTheTextAsWritten() throws IOException {
+    RunConfig c = RunConfigLoader.load(write("n.yaml", "name: 2024\n"), List.of());
+    assertEquals("2024", c.name());
+  }
+
+  @Test
+  void doubleKeys_acceptIntegersAndExponents() {
+    RunConfig c = RunConfigLoader.fromDefaults(List.of("train.lr=1", "train.lr-min=1e-4"));
+    assertEquals(1.0, c.train().lr());
+    assertEquals(1e-4, c.train().lrMin());
+  }
+
+  // ---- errors --------------------------------------------------------------------------------
+
+  @Test
+  void unknownTopLevelKey_namesFileLineKeyAndAllowedKeys() throws IOException {
+    Path f = write("u.yaml", "name: x\nepochs: 3\n");
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> RunConfigLoader.load(f, List.of()));
+    assertEquals(f.toString(), e.source().orElseThrow());
+    assertEquals(OptionalInt.of(2), e.line());
+    assertEquals("epochs", e.key().orElseThrow());
+    assertTrue(e.getMessage().startsWith(f + ":2: epochs: unknown key"), e.getMessage());
+    assertTrue(e.getMessage().contains("name, seed, data, supernet, train, evaluate"),
+        e.getMessage());
+  }
+
+  @Test
+  void unknownNestedKey_namesDottedKeyAndSectionKeys() throws IOException {
+    Path f = write("u.yaml", "train:\n  epochs: 3\n  epoch: 3\n");
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> RunConfigLoader.load(f, List.of()));
+    assertEquals("train.epoch", e.key().orElseThrow());
+    assertEquals(OptionalInt.of(3), e.line());
+    assertTrue(e.getMessage().contains("allowed in train: epochs, batch-size, steps-per-epoch"),
+        e.getMessage());
+  }
+
+  @Test
+  void unknownOverrideKey_namesSetAndKey() {
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> RunConfigLoader.fromDefaults(List.of("supernet.layers=3")));
+    assertEquals("--set", e.source().orElseThrow());
+    assertEquals("supernet.layers", e.key().orElseThrow());
+    assertTrue(e.getMessage().contains("allowed in supernet: channels, cells, batchnorm"),
+        e.getMessage());
+    ConfigException top = assertThrows(ConfigException.class,
+        () -> RunConfigLoader.fromDefaults(List.of("model.x=3")));
+    assertEquals("model.x", top.key().orElseThrow());
+    ConfigException section = assertThrows(ConfigException.class,
+        () -> RunConfigLoader.fromDefaults(List.of("train=3")));
+    assertTrue(section.getMessage().contains("is a section"), section.getMessage());
+  }
+
+  @Test
+  void badType_namesKeyValueAndExpectedType() throws IOException {
+    Path f = write("t.yaml", "train:\n  epochs: two\n");
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> RunConfigLoader.load(f, List.of()));
+    assertEquals("train.epochs", e.key().orElseThrow());
+    assertEquals(OptionalInt.of(2), e.line());
+    assertTrue(e.getMessage().contains("expected an integer, got \"two\""), e.getMessage());
+
+    ConfigException b = assertThrows(ConfigException.class,
+        () -> RunConfigLoader.fromDefaults(List.of("data.horizontal-flip=maybe")));
+    assertTrue(b.getMessage().contains("data.horizontal-flip: expected true or false, got "
+        + "\"maybe\""), b.getMessage());
+    ConfigException d = assertThrows(ConfigException.class,
+        () -> RunConfigLoader.fromDefaults(List.of("train.lr=fast")));
+    assertTrue(d.getMessage().contains("expected a number"), d.getMessage());
+    ConfigException i = assertThrows(ConfigException.class,
+        () -> RunConfigLoader.fromDefaults(List.of("train.epochs=2.5")));
+    assertTrue(i.getMessage().contains("expected an integer, got \"2.5\""), i.getMessage());
+  }
+
+  @Test
+  void nonScalarValues_andNullForRequiredKeys_areTypeErrors() throws IOException {
+    ConfigException list = assertThrows(ConfigException.class,
+        () -> RunConfigLoader.load(write("l.yaml", "train:\n  epochs: [1, 2]\n"), List.of()));
+    assertTrue(list.getMessage().contains("got a list"), list.getMessage());
+    ConfigException nul = assertThrows(ConfigException.class,
+        () -> RunConfigLoader.load(write("n.yaml", "train:\n  epochs:\n"), List.of()));
+    assertTrue(nul.getMessage().contains("train.epochs: expected an integer, got null"),
+        nul.getMessage());
+    ConfigException section = assertThrows(ConfigException.class,
+        () -> RunConfigLoader.load(write("s.yaml", "train: 5\n"), List.of()));
+    assertEquals("train", section.key().orElseThrow());
+    assertTrue(section.getMessage().contains("expected a mapping"), section.getMessage());
+    ConfigException top = assertThrows(ConfigException.class,
+        () -> RunConfigLoader.load(write("top.yaml", "- 1\n- 2\n"), List.of()));
+    assertTrue(top.getMessage().contains("top level must be a mapping"), top.getMessage());
+  }
+
+  @Test
+  void outOfRange_namesKeyValueAndRange_fromFileWithLine() throws IOException {
+    Path f = write("r.yaml", "name: x\ntrain:\n  batch-size: 8\n  epochs: 0\n");
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> RunConfigLoader.load(f, List.of()));
+    assertEquals(f.toString(), e.source().orElseThrow());
+    assertEquals(OptionalInt.of(4), e.line());
+    assertEquals(f + ":4: train.epochs: 0 is out of range (allowed: >= 1)", e.getMessage());
+  }
+
+  @Test
+  void outOfRange_fromOverride_namesSet() {
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> RunConfigLoader.fromDefaults(List.of("data.split-fraction=1.0")));
+    assertEquals("--set", e.source().orElseThrow());
+    assertEquals("data.split-fraction", e.key().orElseThrow());
+    assertTrue(e.getMessage().contains("1.0 is out of range (allowed: (0.0, 1.0)"),
+        e.getMessage());
+    ConfigException cross = assertThrows(ConfigException.class,
+        () -> RunConfigLoader.fromDefaults(List.of("train.lr=0.0001")));
+    assertEquals("train.lr-min", cross.key().orElseThrow());
+    ConfigException big = assertThrows(ConfigException.class,
+        () -> RunConfigLoader.fromDefaults(List.of("train.epochs=99999999999")));
+    assertTrue(big.getMessage().contains("out of range"), big.getMessage());
+  }
+
+  @Test
+  void allowedNames_areChecked() {
+    ConfigException ds = assertThrows(ConfigException.class,
+        () -> RunConfigLoader.fromDefaults(List.of("data.dataset=mnist")));
+    assertTrue(ds.getMessage().contains("\"mnist\" is not allowed (allowed: fashion-mnist, "
+        + "cifar10)"), ds.getMessage());
+    ConfigException bn = assertThrows(ConfigException.class,
+        () -> RunConfigLoader.fromDefaults(List.of("supernet.batchnorm=none")));
+    assertEquals("supernet.batchnorm", bn.key().orElseThrow());
+    ConfigException name = assertThrows(ConfigException.class,
+        () -> RunConfigLoader.fromDefaults(List.of("name=../evil")));
+    assertEquals("name", name.key().orElseThrow());
+  }
+
+  @Test
+  void malformedYaml_namesFileAndLine() throws IOException {
+    Path f = write("m.yaml", "name: x\ntrain:\n  epochs: 3\n    lr: 0.1\n");
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> RunConfigLoader.load(f, List.of()));
+    assertEquals(f.toString(), e.source().orElseThrow());
+    assertEquals(OptionalInt.of(4), e.line());
+    assertTrue(e.getMessage().startsWith(f + ":4: malformed YAML"), e.getMessage());
+    assertFalse(e.getMessage().contains("\n"), "one line");
+  }
+
+  @Test
+  void duplicateKey_isAnError() throws IOException {
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> RunConfigLoader.load(write("d.yaml", "train:\n  epochs: 1\n  epochs: 2\n"),
+            List.of()));
+    assertEquals("train.epochs", e.key().orElseThrow());
+    assertTrue(e.getMessage().contains("duplicate key"), e.getMessage());
+  }
+
+  @Test
+  void javaTypeTags_areRejected() throws IOException {
+    Path f = write("j.yaml", "name: !!javax.script.ScriptEngineManager [x]\n");
+    assertThrows(ConfigException.class, () -> RunConfigLoader.load(f, List.of()));
+    Path g = write("g.yaml", "name: !custom x\n");
+    assertThrows(ConfigException.class, () -> RunConfigLoader.load(g, List.of()));
+  }
+
+  @Test
+  void badSetSyntax_isAnErrorNamingTheText() {
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> RunConfigLoader.fromDefaults(List.of("foo")));
+    assertEquals("--set", e.source().orElseThrow());
+    assertTrue(e.getMessage().contains("\"foo\" is not key=value"), e.getMessage());
+    assertThrows(ConfigException.class, () -> RunConfigLoader.fromDefaults(List.of("=3")));
+    ConfigException y = assertThrows(ConfigException.class,
+        () -> RunConfigLoader.fromDefaults(List.of("train.epochs=[1")));
+    assertEquals("train.epochs", y.key().orElseThrow());
+    assertTrue(y.getMessage().contains("malformed YAML"), y.getMessage());
+  }
+
+  @Test
+  void missingFile_namesTheFile() {
+    Path f = tmp.resolve("absent.yaml");
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> RunConfigLoader.load(f, List.of()));
+    assertEquals(f.toString(), e.source().orElseThrow());
+    assertTrue(e.getMessage().contains("cannot read config file (no such file)"), e.getMessage());
+  }
+
+  @Test
+  void configException_isAnIllegalArgumentException() {
+    assertTrue(IllegalArgumentException.class.isAssignableFrom(ConfigException.class));
+  }
+}

@@ -1,0 +1,60 @@
+package org.landmarknas.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+final class SectionRecordsTest {
+
+  @Test
+  void records_rejectOutOfRangeValuesNamingTheDottedKey() {
+    assertKey("data.train-limit", () -> new DataConfig("cifar10", null, -1, 0, 0.5, 2, true));
+    assertKey("data.split-fraction", () -> new DataConfig("cifar10", null, 0, 0, 0.0, 2, true));
+    assertKey("data.crop-padding", () -> new DataConfig("cifar10", null, 0, 0, 0.5, -1, true));
+    assertKey("data.dir", () -> new DataConfig("cifar10", " ", 0, 0, 0.5, 2, true));
+    assertKey("supernet.channels", () -> new SupernetConfig(0, 1, "batch"));
+    assertKey("supernet.cells", () -> new SupernetConfig(16, 0, "batch"));
+    assertKey("train.momentum", () -> new TrainConfig(1, 1, 0, 0.1, 0.0, 1.0, 0, 5, 1));
+    assertKey("train.lr", () -> new TrainConfig(1, 1, 0, 0.0, 0.0, 0.9, 0, 5, 1));
+    assertKey("train.lr", () -> new TrainConfig(1, 1, 0, Double.NaN, 0.0, 0.9, 0, 5, 1));
+    assertKey("train.lr-min", () -> new TrainConfig(1, 1, 0, 0.1, 0.2, 0.9, 0, 5, 1));
+    assertKey("train.weight-decay", () -> new TrainConfig(1, 1, 0, 0.1, 0.0, 0.9, -1, 5, 1));
+    assertKey("train.grad-clip", () -> new TrainConfig(1, 1, 0, 0.1, 0.0, 0.9, 0, 0, 1));
+    assertKey("train.threads", () -> new TrainConfig(1, 1, 0, 0.1, 0.0, 0.9, 0, 5, 0));
+    assertKey("evaluate.archs", () -> new EvaluateConfig(-1, 1));
+    assertKey("evaluate.batch-size", () -> new EvaluateConfig(0, 0));
+    assertKey("name", () -> new RunConfig("", 0, DataConfig.defaults(),
+        SupernetConfig.defaults(), TrainConfig.defaults(), EvaluateConfig.defaults()));
+  }
+
+  @Test
+  void records_acceptBoundaryValues() {
+    new TrainConfig(1, 1, 0, 0.1, 0.1, 0.0, 0.0, 1e-9, 1);
+    new TrainConfig(1, 1, 0, 0.1, 0.0, 0.999, 0.0, 1, 1);
+    new EvaluateConfig(0, 1);
+    new DataConfig("fashion-mnist", null, 0, 0, 1e-9, 0, false);
+  }
+
+  @Test
+  void dirPath_isEmptyOnlyWhenDirIsNull() {
+    assertEquals(Optional.empty(), DataConfig.defaults().dirPath());
+    assertEquals(Optional.of(Path.of("/x")),
+        new DataConfig("cifar10", "/x", 0, 0, 0.5, 2, true).dirPath());
+  }
+
+  @Test
+  void batchStatistics_followsTheBatchnormName() {
+    assertTrue(SupernetConfig.defaults().batchStatistics());
+    assertEquals(false, new SupernetConfig(16, 1, "running").batchStatistics());
+  }
+
+  private static void assertKey(String key, Runnable construct) {
+    ConfigException e = assertThrows(ConfigException.class, construct::run);
+    assertEquals(key, e.key().orElseThrow(), e.getMessage());
+    assertTrue(e.getMessage().startsWith(key + ": "), e.getMessage());
+  }
+}
