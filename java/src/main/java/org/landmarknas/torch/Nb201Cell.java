@@ -1,10 +1,8 @@
 package org.landmarknas.torch;
 
-import static org.bytedeco.pytorch.global.torch.avg_pool2d;
 import static org.bytedeco.pytorch.global.torch.zeros_like;
 
 import java.util.function.BiPredicate;
-import org.bytedeco.pytorch.LongOptional;
 import org.bytedeco.pytorch.Module;
 import org.bytedeco.pytorch.Tensor;
 import org.landmarknas.space.Nb201Arch;
@@ -17,10 +15,7 @@ import org.landmarknas.space.Nb201Op;
  * nothing, forward or backward.
  */
 final class Nb201Cell {
-  private static final long[] K3 = {3, 3};
-  private static final long[] S1 = {1, 1};
-  private static final long[] P1 = {1, 1};
-
+  private final AvgPool3x3 avgPool = new AvgPool3x3();
   private final ConvBn[] conv1x1 = new ConvBn[Nb201Arch.EDGES];
   private final ConvBn[] conv3x3 = new ConvBn[Nb201Arch.EDGES];
 
@@ -72,7 +67,7 @@ final class Nb201Cell {
       case NOR_CONV_3X3:
         return require(conv3x3[edge], edge, op).forward(x);
       case AVG_POOL_3X3:
-        return avg_pool2d(x, K3, S1, P1, false, false, new LongOptional());
+        return avgPool.forward(x);
       default:
         throw new IllegalStateException("op " + op.id() + " on edge " + edge + " is never run");
     }

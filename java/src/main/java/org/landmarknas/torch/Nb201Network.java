@@ -5,9 +5,13 @@ import static org.bytedeco.pytorch.global.torch.manual_seed;
 import static org.bytedeco.pytorch.global.torch.relu;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.bytedeco.pytorch.Module;
+import org.bytedeco.pytorch.StringTensorDict;
+import org.bytedeco.pytorch.StringTensorDictItem;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorOptional;
 import org.bytedeco.pytorch.TensorVector;
@@ -93,6 +97,20 @@ public final class Nb201Network {
   /** All trainable parameters, in registration order. */
   public TensorVector parameters() {
     return parameters;
+  }
+
+  /**
+   * Parameters by dotted path (e.g. {@code stage0_cell0.edge3_1.nor_conv_3x3.conv_weight}), in
+   * registration order. The handles share storage and gradients with the network's own.
+   */
+  public Map<String, Tensor> namedParameters() {
+    Map<String, Tensor> named = new LinkedHashMap<>();
+    StringTensorDict dict = module.named_parameters(true);
+    for (long i = 0; i < dict.size(); i++) {
+      StringTensorDictItem item = dict.get(i);
+      named.put(item.key().getString(), new Tensor(item.value()));
+    }
+    return named;
   }
 
   /** Number of scalar parameters in the whole network (for a super-net: all ops of all edges). */
