@@ -13,7 +13,7 @@ import org.bytedeco.pytorch.TensorOptional;
  * carries no running buffers at all (nothing to recalibrate, nothing stale in checkpoints).
  */
 final class BatchNorm2d {
-  private static final double MOMENTUM = 0.1;
+  static final double DEFAULT_MOMENTUM = 0.1;
   private static final double EPS = 1e-5;
 
   private final Module owner;
@@ -22,6 +22,7 @@ final class BatchNorm2d {
   private final Tensor bias;
   private final Tensor runningMean;
   private final Tensor runningVar;
+  private double momentum = DEFAULT_MOMENTUM;
 
   BatchNorm2d(Module parent, String name, int channels, BatchNormMode mode,
       NetworkBuilder init) {
@@ -36,15 +37,29 @@ final class BatchNorm2d {
       this.runningMean = null;
       this.runningVar = null;
     }
+    init.batchNorms().add(this);
+  }
+
+  /** Forgets the running statistics (RUNNING mode only). */
+  void resetRunningStats() {
+    if (runningMean != null) {
+      runningMean.zero_();
+      runningVar.fill_(new org.bytedeco.pytorch.Scalar(1.0));
+    }
+  }
+
+  /** Weight of the newest batch in the running averages. */
+  void setMomentum(double momentum) {
+    this.momentum = momentum;
   }
 
   Tensor forward(Tensor x) {
     if (mode == BatchNormMode.BATCH) {
       return batch_norm(x, new TensorOptional(weight), new TensorOptional(bias),
-          new TensorOptional(), new TensorOptional(), true, MOMENTUM, EPS, false);
+          new TensorOptional(), new TensorOptional(), true, momentum, EPS, false);
     }
     return batch_norm(x, new TensorOptional(weight), new TensorOptional(bias),
         new TensorOptional(runningMean), new TensorOptional(runningVar), owner.is_training(),
-        MOMENTUM, EPS, false);
+        momentum, EPS, false);
   }
 }

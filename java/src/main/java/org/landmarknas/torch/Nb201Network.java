@@ -4,12 +4,23 @@ import static org.bytedeco.pytorch.global.torch.linear;
 import static org.bytedeco.pytorch.global.torch.manual_seed;
 import static org.bytedeco.pytorch.global.torch.relu;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.pytorch.InputArchive;
+import org.bytedeco.pytorch.NoGradGuard;
 import org.bytedeco.pytorch.Module;
+import org.bytedeco.pytorch.OutputArchive;
 import org.bytedeco.pytorch.StringTensorDict;
 import org.bytedeco.pytorch.StringTensorDictItem;
 import org.bytedeco.pytorch.Tensor;
@@ -120,6 +131,99 @@ public final class Nb201Network {
       n += parameters.get(i).numel();
     }
     return n;
+  }
+
+  /** Every BatchNorm layer of the network. */
+  java.util.List<BatchNorm2d> batchNorms() {
+    return builder.batchNorms();
+  }
+
+  /**
+   * Writes all parameters and buffers to {@code file} atomically (temporary file in the same
+   * directory, then rename), so a crash never leaves a half-written model behind.
+   */
+  public void save(Path file) {
+    Path dir = file.toAbsolutePath().getParent();
+    Path tmp = dir.resolve(file.getFileName() + ".tmp");
+    try {
+      Files.createDirectories(dir);
+      try (PointerScope scope = new PointerScope()) {
+        OutputArchive archive = new OutputArchive();
+        for (Map.Entry<String, Tensor> e : namedState().entrySet()) {
+          archive.write(e.getKey(), e.getValue());
+        }
+        archive.save_to(tmp.toString());
+      }
+      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+        ch.force(true);
+      }
+      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write network weights to " + file, e);
+    }
+  }
+
+  /**
+   * Loads weights written by {@link #save} into this network. Every tensor is checked (present,
+   * same shape) before any is copied, so a mismatching file leaves the network untouched. (A bare
+   * libtorch {@code Module::load} would silently replace tensors of other shapes.)
+   *
+   * @throws IllegalArgumentException naming the file and the first mismatch
+   */
+  public void load(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException("network weights file " + file + " does not exist");
+    }
+    try (PointerScope scope = new PointerScope()) {
+      InputArchive archive = new InputArchive();
+      try {
+        archive.load_from(file.toString());
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException("cannot read network weights from " + file + ": "
+            + firstLine(e.getMessage()), e);
+      }
+      Map<String, Tensor> target = namedState();
+      Map<String, Tensor> loaded = new LinkedHashMap<>();
+      for (Map.Entry<String, Tensor> e : target.entrySet()) {
+        Tensor t = new Tensor();
+        if (!archive.try_read(e.getKey(), t)) {
+          throw new IllegalArgumentException("network weights file " + file + " lacks tensor "
+              + e.getKey() + " (saved from a network of another shape or architecture?)");
+        }
+        long[] want = e.getValue().sizes().vec().get();
+        long[] got = t.sizes().vec().get();
+        if (!java.util.Arrays.equals(want, got)) {
+          throw new IllegalArgumentException("network weights file " + file + ": tensor "
+              + e.getKey() + " has shape " + java.util.Arrays.toString(got) + ", this network ("
+              + "C=" + shape.channels() + ", N=" + shape.cells() + ") needs "
+              + java.util.Arrays.toString(want));
+        }
+        loaded.put(e.getKey(), t);
+      }
+      try (NoGradGuard noGrad = new NoGradGuard()) {
+        for (Map.Entry<String, Tensor> e : target.entrySet()) {
+          e.getValue().copy_(loaded.get(e.getKey()));
+        }
+      }
+    }
+  }
+
+  /** Parameters and buffers by dotted path: everything a checkpoint must hold. */
+  private Map<String, Tensor> namedState() {
+    Map<String, Tensor> state = namedParameters();
+    StringTensorDict buffers = module.named_buffers(true);
+    for (long i = 0; i < buffers.size(); i++) {
+      state.put(buffers.get(i).key().getString(), new Tensor(buffers.get(i).value()));
+    }
+    return state;
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "unknown error";
+    }
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
   }
 
   /** Sets training mode (matters only for RUNNING BatchNorm). */

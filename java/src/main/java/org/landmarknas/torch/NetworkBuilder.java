@@ -21,6 +21,12 @@ final class NetworkBuilder {
   static final long[] ONE_ONE = {1, 1};
 
   private final java.util.List<Module> children = new java.util.ArrayList<>();
+  private final java.util.List<BatchNorm2d> batchNorms = new java.util.ArrayList<>();
+
+  /** Every BatchNorm layer built so far, in construction order. */
+  java.util.List<BatchNorm2d> batchNorms() {
+    return batchNorms;
+  }
 
   /** Registers a new empty child module under {@code name} and keeps it reachable. */
   Module child(Module parent, String name) {

@@ -42,6 +42,9 @@ import org.landmarknas.space.Nb201Space;
  * (e.g. the number of evaluated architectures) leaves the others unchanged.
  */
 public final class SupernetSearch {
+  /** The trained super-net's weights inside a run directory. */
+  public static final String WEIGHTS_FILE = "supernet.pt";
+
   private SupernetSearch() {}
 
   public static SearchOutcome run(RunConfig config, RunDirectory dir, PrintStream progress) {
@@ -137,6 +140,7 @@ public final class SupernetSearch {
       }
     }
     double trainSeconds = (System.nanoTime() - trainStart) / 1e9;
+    net.save(dir.path().resolve(WEIGHTS_FILE));
 
     List<ArchScore> scores = scoreSample(net, testBatches, config, evalRng, progress);
     SearchOutcome outcome = new SearchOutcome(dir.path(), train.epochs(), steps, trainSeconds,

@@ -134,4 +134,20 @@ final class Nb201NetworkTest {
       assertFalse(train.allclose(eval));
     }
   }
+
+  @Test
+  void saveAndLoad_roundTripsEveryParameter(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    Nb201Network a = Nb201Network.supernet(SMALL, 1);
+    Nb201Network b = Nb201Network.supernet(SMALL, 2);
+    java.nio.file.Path file = dir.resolve("supernet.pt");
+    a.save(file);
+    b.load(file);
+    Map<String, Tensor> pa = a.namedParameters();
+    b.namedParameters().forEach((k, v) -> assertTrue(v.equal(pa.get(k)), k));
+    Nb201Network other = Nb201Network.supernet(new NetworkShape(1, 10, 8, 1, BatchNormMode.BATCH), 1);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> other.load(file));
+    assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> b.load(dir.resolve("missing.pt")));
+  }
 }
