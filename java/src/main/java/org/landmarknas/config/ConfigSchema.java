@@ -42,7 +42,8 @@ final class ConfigSchema {
   }
 
   /** Section names in file order. */
-  static final List<String> SECTIONS = List.of("data", "supernet", "train", "evaluate");
+  static final List<String> SECTIONS = List.of("data", "supernet", "train", "evaluate",
+      "search");
 
   /** Every key in file order: top-level scalars first, then the sections. */
   static final List<Key> KEYS = List.of(
@@ -68,7 +69,21 @@ final class ConfigSchema {
       new Key("train", "grad-clip", ValueType.DOUBLE, c -> c.train().gradClip()),
       new Key("train", "threads", ValueType.INT, c -> c.train().threads()),
       new Key("evaluate", "archs", ValueType.INT, c -> c.evaluate().archs()),
-      new Key("evaluate", "batch-size", ValueType.INT, c -> c.evaluate().batchSize()));
+      new Key("evaluate", "batch-size", ValueType.INT, c -> c.evaluate().batchSize()),
+      new Key("evaluate", "pool", ValueType.OPTIONAL_STRING, c -> c.evaluate().pool()),
+      new Key("evaluate", "pool-size", ValueType.INT, c -> c.evaluate().poolSize()),
+      new Key("evaluate", "every", ValueType.INT, c -> c.evaluate().every()),
+      new Key("evaluate", "images", ValueType.INT, c -> c.evaluate().images()),
+      new Key("evaluate", "bn", ValueType.STRING, c -> c.evaluate().bn()),
+      new Key("evaluate", "recalibrate-batches", ValueType.INT,
+          c -> c.evaluate().recalibrateBatches()),
+      new Key("evaluate", "top-k", ValueType.INT, c -> c.evaluate().topK()),
+      new Key("search", "strategy", ValueType.STRING, c -> c.search().strategy()),
+      new Key("search", "budget", ValueType.INT, c -> c.search().budget()),
+      new Key("search", "population", ValueType.INT, c -> c.search().population()),
+      new Key("search", "tournament", ValueType.INT, c -> c.search().tournament()),
+      new Key("search", "val-images", ValueType.INT, c -> c.search().valImages()),
+      new Key("search", "top-k", ValueType.INT, c -> c.search().topK()));
 
   private ConfigSchema() {}
 
@@ -134,8 +149,22 @@ final class ConfigSchema {
         (Integer) v.get("train.threads"));
     EvaluateConfig evaluate = new EvaluateConfig(
         (Integer) v.get("evaluate.archs"),
-        (Integer) v.get("evaluate.batch-size"));
+        (Integer) v.get("evaluate.batch-size"),
+        (String) v.get("evaluate.pool"),
+        (Integer) v.get("evaluate.pool-size"),
+        (Integer) v.get("evaluate.every"),
+        (Integer) v.get("evaluate.images"),
+        (String) v.get("evaluate.bn"),
+        (Integer) v.get("evaluate.recalibrate-batches"),
+        (Integer) v.get("evaluate.top-k"));
+    SearchConfig search = new SearchConfig(
+        (String) v.get("search.strategy"),
+        (Integer) v.get("search.budget"),
+        (Integer) v.get("search.population"),
+        (Integer) v.get("search.tournament"),
+        (Integer) v.get("search.val-images"),
+        (Integer) v.get("search.top-k"));
     return new RunConfig((String) v.get("name"), (Long) v.get("seed"), data, supernet, train,
-        evaluate);
+        evaluate, search);
   }
 }

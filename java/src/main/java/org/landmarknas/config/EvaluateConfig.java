@@ -1,22 +1,55 @@
 package org.landmarknas.config;
 
-/**
- * Section {@code evaluate}: scoring sampled architectures on the test set after training.
- *
- * @param archs number of sampled architectures scored at the end, >= 0, default 10
- * @param batchSize images per evaluation batch, >= 1, default 256; with batch-statistics
- *     BatchNorm the scores depend on it
- */
-public record EvaluateConfig(int archs, int batchSize) {
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 
-  /** Validates every field; see the record description for ranges. */
+/**
+ * How the super-net is scored.
+ *
+ * <ul>
+ *   <li>{@code archs}: sampled architectures scored on the test split at the end (>= 0);
+ *   <li>{@code batch-size}: evaluation batch size; with batch-statistics BN it is part of the
+ *       protocol (>= 1);
+ *   <li>{@code pool}: ground-truth file (CSV {@code arch,score} in percent, or the NB201 table
+ *       format) from which the evaluation pool is drawn; null = no ranking evaluation;
+ *   <li>{@code pool-size}: architectures drawn from the pool file with the run seed (0 = all);
+ *   <li>{@code every}: score the pool every K epochs (0 = only after the last epoch);
+ *   <li>{@code images}: test images per pool architecture (0 = the whole test split);
+ *   <li>{@code bn}: {@code batch} (batch statistics at {@code batch-size}) or {@code recalibrate}
+ *       (running statistics re-estimated per architecture; needs {@code supernet.batchnorm:
+ *       running});
+ *   <li>{@code recalibrate-batches}: training batches per recalibration (>= 1);
+ *   <li>{@code top-k}: k of precision@k and the top-k percentile (>= 1).
+ * </ul>
+ */
+public record EvaluateConfig(int archs, int batchSize, String pool, int poolSize, int every,
+    int images, String bn, int recalibrateBatches, int topK) {
+
+  public static final String BN_BATCH = "batch";
+  public static final String BN_RECALIBRATE = "recalibrate";
+  public static final List<String> BN_MODES = List.of(BN_BATCH, BN_RECALIBRATE);
+
   public EvaluateConfig {
     KeyCheck.atLeast("evaluate.archs", archs, 0);
     KeyCheck.atLeast("evaluate.batch-size", batchSize, 1);
+    if (pool != null && pool.isBlank()) {
+      throw new ConfigException("evaluate.pool", "is blank (allowed: a file path, or null)");
+    }
+    KeyCheck.atLeast("evaluate.pool-size", poolSize, 0);
+    KeyCheck.atLeast("evaluate.every", every, 0);
+    KeyCheck.atLeast("evaluate.images", images, 0);
+    KeyCheck.oneOf("evaluate.bn", bn, BN_MODES);
+    KeyCheck.atLeast("evaluate.recalibrate-batches", recalibrateBatches, 1);
+    KeyCheck.atLeast("evaluate.top-k", topK, 1);
   }
 
-  /** The defaults listed in the record description. */
   public static EvaluateConfig defaults() {
-    return new EvaluateConfig(10, 256);
+    return new EvaluateConfig(10, 256, null, 0, 1, 0, BN_BATCH, 50, 10);
+  }
+
+  /** The pool file as a path, when one is configured. */
+  public Optional<Path> poolPath() {
+    return pool == null ? Optional.empty() : Optional.of(Path.of(pool));
   }
 }

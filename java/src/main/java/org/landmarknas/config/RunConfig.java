@@ -14,9 +14,10 @@ import java.util.regex.Pattern;
  * @param supernet section {@code supernet}
  * @param train section {@code train}
  * @param evaluate section {@code evaluate}
+ * @param search section {@code search}
  */
 public record RunConfig(String name, long seed, DataConfig data, SupernetConfig supernet,
-    TrainConfig train, EvaluateConfig evaluate) {
+    TrainConfig train, EvaluateConfig evaluate, SearchConfig search) {
 
   /** What a run name may look like. */
   public static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
@@ -29,11 +30,16 @@ public record RunConfig(String name, long seed, DataConfig data, SupernetConfig 
     Objects.requireNonNull(supernet, "supernet");
     Objects.requireNonNull(train, "train");
     Objects.requireNonNull(evaluate, "evaluate");
+    Objects.requireNonNull(search, "search");
+    if (EvaluateConfig.BN_RECALIBRATE.equals(evaluate.bn()) && supernet.batchStatistics()) {
+      throw new ConfigException("evaluate.bn", "recalibrate needs supernet.batchnorm: running"
+          + " (with batch statistics there are no running averages to recalibrate)");
+    }
   }
 
   /** Every key at its documented default. */
   public static RunConfig defaults() {
     return new RunConfig("quickstart", 0L, DataConfig.defaults(), SupernetConfig.defaults(),
-        TrainConfig.defaults(), EvaluateConfig.defaults());
+        TrainConfig.defaults(), EvaluateConfig.defaults(), SearchConfig.defaults());
   }
 }

@@ -48,7 +48,8 @@ final class RunConfigLoaderTest {
     assertEquals(new DataConfig("fashion-mnist", null, 0, 0, 0.5, 2, true), d.data());
     assertEquals(new SupernetConfig(16, 1, "batch"), d.supernet());
     assertEquals(new TrainConfig(2, 64, 0, 0.025, 0.001, 0.9, 0.0005, 5.0, 2), d.train());
-    assertEquals(new EvaluateConfig(10, 256), d.evaluate());
+    assertEquals(new EvaluateConfig(10, 256, null, 0, 1, 0, "batch", 50, 10), d.evaluate());
+    assertEquals(new SearchConfig("aging", 1000, 50, 10, 1000, 5), d.search());
     assertEquals(d, RunConfigLoader.fromDefaults(List.of()));
   }
 
@@ -72,7 +73,8 @@ final class RunConfigLoaderTest {
         new DataConfig("cifar10", "/data/my \"cifar\" dir: ~#x", 123, 45, 0.25, 0, false),
         new SupernetConfig(8, 3, "running"),
         new TrainConfig(7, 32, 11, 1.0e10, 1.0e-7, 0.0, 0.0, 1e-3, 3),
-        new EvaluateConfig(0, 1));
+        new EvaluateConfig(0, 1, "pools/p.csv", 200, 30, 5000, "recalibrate", 7, 3),
+        new SearchConfig("spos", 77, 9, 3, 512, 2));
     String yaml = RunConfigLoader.toYaml(c);
     assertEquals(c, RunConfigLoader.load(write("c.yaml", yaml), List.of()));
     for (ConfigSchema.Key k : ConfigSchema.KEYS) {
@@ -85,7 +87,8 @@ final class RunConfigLoaderTest {
     for (String dir : List.of("~", "null", "true", "2024", "1e3", "-x", "a b", "tab\there",
         "line\nbreak", "back\\slash", "ünï")) {
       RunConfig c = new RunConfig("n", 1, new DataConfig("cifar10", dir, 0, 0, 0.5, 2, true),
-          SupernetConfig.defaults(), TrainConfig.defaults(), EvaluateConfig.defaults());
+          SupernetConfig.defaults(), TrainConfig.defaults(), EvaluateConfig.defaults(),
+          SearchConfig.defaults());
       assertEquals(c, RunConfigLoader.load(write("w.yaml", RunConfigLoader.toYaml(c)), List.of()),
           dir);
     }
@@ -102,7 +105,8 @@ final class RunConfigLoaderTest {
   @Test
   void toMap_nestsSectionsInFileOrder() {
     Map<String, Object> m = RunConfigLoader.toMap(RunConfig.defaults());
-    assertEquals(List.of("name", "seed", "data", "supernet", "train", "evaluate"),
+    assertEquals(List.of("name", "seed", "data", "supernet", "train", "evaluate",
+        "search"),
         List.copyOf(m.keySet()));
     assertEquals(64, ((Map<?, ?>) m.get("train")).get("batch-size"));
   }

@@ -25,17 +25,36 @@ final class SectionRecordsTest {
     assertKey("train.weight-decay", () -> new TrainConfig(1, 1, 0, 0.1, 0.0, 0.9, -1, 5, 1));
     assertKey("train.grad-clip", () -> new TrainConfig(1, 1, 0, 0.1, 0.0, 0.9, 0, 0, 1));
     assertKey("train.threads", () -> new TrainConfig(1, 1, 0, 0.1, 0.0, 0.9, 0, 5, 0));
-    assertKey("evaluate.archs", () -> new EvaluateConfig(-1, 1));
-    assertKey("evaluate.batch-size", () -> new EvaluateConfig(0, 0));
+    assertKey("evaluate.archs", () -> new EvaluateConfig(-1, 1, null, 0, 1, 0, "batch", 1, 1));
+    assertKey("evaluate.batch-size",
+        () -> new EvaluateConfig(0, 0, null, 0, 1, 0, "batch", 1, 1));
+    assertKey("evaluate.pool", () -> new EvaluateConfig(0, 1, " ", 0, 1, 0, "batch", 1, 1));
+    assertKey("evaluate.pool-size",
+        () -> new EvaluateConfig(0, 1, null, -1, 1, 0, "batch", 1, 1));
+    assertKey("evaluate.every", () -> new EvaluateConfig(0, 1, null, 0, -1, 0, "batch", 1, 1));
+    assertKey("evaluate.images", () -> new EvaluateConfig(0, 1, null, 0, 1, -1, "batch", 1, 1));
+    assertKey("evaluate.bn", () -> new EvaluateConfig(0, 1, null, 0, 1, 0, "running", 1, 1));
+    assertKey("evaluate.recalibrate-batches",
+        () -> new EvaluateConfig(0, 1, null, 0, 1, 0, "batch", 0, 1));
+    assertKey("evaluate.top-k", () -> new EvaluateConfig(0, 1, null, 0, 1, 0, "batch", 1, 0));
+    assertKey("search.strategy", () -> new SearchConfig("darts", 1, 2, 1, 1, 1));
+    assertKey("search.budget", () -> new SearchConfig("aging", 0, 2, 1, 1, 1));
+    assertKey("search.tournament", () -> new SearchConfig("aging", 1, 5, 6, 1, 1));
+    assertKey("search.val-images", () -> new SearchConfig("aging", 1, 5, 2, 0, 1));
     assertKey("name", () -> new RunConfig("", 0, DataConfig.defaults(),
-        SupernetConfig.defaults(), TrainConfig.defaults(), EvaluateConfig.defaults()));
+        SupernetConfig.defaults(), TrainConfig.defaults(), EvaluateConfig.defaults(),
+        SearchConfig.defaults()));
+    assertKey("evaluate.bn", () -> new RunConfig("n", 0, DataConfig.defaults(),
+        SupernetConfig.defaults(), TrainConfig.defaults(),
+        new EvaluateConfig(0, 1, null, 0, 1, 0, "recalibrate", 1, 1), SearchConfig.defaults()));
   }
 
   @Test
   void records_acceptBoundaryValues() {
     new TrainConfig(1, 1, 0, 0.1, 0.1, 0.0, 0.0, 1e-9, 1);
     new TrainConfig(1, 1, 0, 0.1, 0.0, 0.999, 0.0, 1, 1);
-    new EvaluateConfig(0, 1);
+    new EvaluateConfig(0, 1, null, 0, 0, 0, "batch", 1, 1);
+    new SearchConfig("none", 1, 2, 2, 1, 1);
     new DataConfig("fashion-mnist", null, 0, 0, 1e-9, 0, false);
   }
 

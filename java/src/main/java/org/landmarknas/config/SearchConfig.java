@@ -1,0 +1,39 @@
+package org.landmarknas.config;
+
+import java.util.List;
+
+/**
+ * The search run on the trained super-net.
+ *
+ * <ul>
+ *   <li>{@code strategy}: {@code aging} (regularized evolution, Real et al. 2019), {@code random},
+ *       {@code spos} (SPOS-style evolution: top-k selection, mutation and crossover) or
+ *       {@code none};
+ *   <li>{@code budget}: architectures evaluated (>= 1);
+ *   <li>{@code population}, {@code tournament}: aging-evolution sizes (tournament <= population);
+ *   <li>{@code val-images}: images of the rank/validation half used as fitness (>= 1);
+ *   <li>{@code top-k}: architectures reported (>= 1).
+ * </ul>
+ */
+public record SearchConfig(String strategy, int budget, int population, int tournament,
+    int valImages, int topK) {
+
+  public static final List<String> STRATEGIES = List.of("aging", "random", "spos", "none");
+
+  public SearchConfig {
+    KeyCheck.oneOf("search.strategy", strategy, STRATEGIES);
+    KeyCheck.atLeast("search.budget", budget, 1);
+    KeyCheck.atLeast("search.population", population, 2);
+    KeyCheck.atLeast("search.tournament", tournament, 1);
+    if (tournament > population) {
+      throw KeyCheck.outOfRange("search.tournament", tournament,
+          "<= search.population (" + population + ")");
+    }
+    KeyCheck.atLeast("search.val-images", valImages, 1);
+    KeyCheck.atLeast("search.top-k", topK, 1);
+  }
+
+  public static SearchConfig defaults() {
+    return new SearchConfig("aging", 1000, 50, 10, 1000, 5);
+  }
+}
