@@ -1,0 +1,160 @@
+package org.landmarknas.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import org.landmarknas.space.Nb201Arch;
+
+/**
+ * Stand-alone accuracies (percent) of architectures, from a file: either a plain CSV with header
+ * {@code arch,score} or the NAS-Bench-201 table format ({@link Nb201Table#HEADER}, whose
+ * {@code test_accuracy} column is taken). What evaluation pools and search results are compared
+ * against.
+ */
+public final class GroundTruth {
+  public static final String CSV_HEADER = "arch,score";
+
+  private final String source;
+  private final Map<Nb201Arch, Double> scores;
+  private final double[] sortedDescending;
+
+  private GroundTruth(String source, Map<Nb201Arch, Double> scores) {
+    this.source = source;
+    this.scores = Collections.unmodifiableMap(new LinkedHashMap<>(scores));
+    this.sortedDescending = scores.values().stream().mapToDouble(Double::doubleValue)
+        .map(v -> -v).sorted().map(v -> -v).toArray();
+  }
+
+  /** Ground truth from explicit values (e.g. a stand-alone results store). */
+  public static GroundTruth of(String source, Map<Nb201Arch, Double> scores) {
+    for (Map.Entry<Nb201Arch, Double> e : scores.entrySet()) {
+      checkScore(source, 0, e.getValue());
+    }
+    return new GroundTruth(source, scores);
+  }
+
+  /**
+   * Reads either format, detected by the header line.
+   *
+   * @throws IllegalArgumentException naming the file and line for any malformed content
+   */
+  public static GroundTruth load(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException("ground-truth file " + file + " does not exist");
+    }
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read ground-truth file " + file, e);
+    }
+    String header = lines.isEmpty() ? "" : lines.get(0).replace("\uFEFF", "").strip();
+    if (header.equals(Nb201Table.HEADER)) {
+      Map<Nb201Arch, Double> m = new LinkedHashMap<>();
+      for (Nb201Table.Row r : Nb201Table.load(file).rows()) {
+        m.put(r.arch(), r.testAccuracy());
+      }
+      return new GroundTruth(file.toString(), m);
+    }
+    if (!header.equals(CSV_HEADER)) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "ground-truth file %s line 1: header \"%s\" is neither \"%s\" nor \"%s\"", file, header,
+          CSV_HEADER, Nb201Table.HEADER));
+    }
+    Map<Nb201Arch, Double> m = new LinkedHashMap<>();
+    Map<Nb201Arch, Integer> firstLine = new HashMap<>();
+    for (int i = 1; i < lines.size(); i++) {
+      int lineNo = i + 1;
+      String line = lines.get(i).strip();
+      if (line.isEmpty()) {
+        continue;
+      }
+      int comma = line.lastIndexOf(',');
+      if (comma < 0) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "ground-truth file %s line %d: expected \"arch,score\", got \"%s\"", file, lineNo, line));
+      }
+      Nb201Arch arch;
+      try {
+        arch = Nb201Arch.parse(line.substring(0, comma));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "ground-truth file %s line %d: %s", file, lineNo, e.getMessage()), e);
+      }
+      double score;
+      try {
+        score = Double.parseDouble(line.substring(comma + 1).strip());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "ground-truth file %s line %d: score \"%s\" is not a number", file, lineNo,
+            line.substring(comma + 1)), e);
+      }
+      checkScore(file.toString(), lineNo, score);
+      Integer before = firstLine.putIfAbsent(arch, lineNo);
+      if (before != null) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "ground-truth file %s line %d: architecture %s already given on line %d", file,
+            lineNo, arch, before));
+      }
+      m.put(arch, score);
+    }
+    return new GroundTruth(file.toString(), m);
+  }
+
+  private static void checkScore(String source, int line, double score) {
+    if (!(score >= 0 && score <= 100)) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "ground truth %s%s: score %s outside [0, 100] (percent expected)", source,
+          line > 0 ? " line " + line : "", score));
+    }
+  }
+
+  public String source() {
+    return source;
+  }
+
+  public int size() {
+    return scores.size();
+  }
+
+  /** Every architecture with its score, in file order. */
+  public Map<Nb201Arch, Double> scores() {
+    return scores;
+  }
+
+  public List<Nb201Arch> archs() {
+    return new ArrayList<>(scores.keySet());
+  }
+
+  public OptionalDouble score(Nb201Arch arch) {
+    Double s = scores.get(arch);
+    return s == null ? OptionalDouble.empty() : OptionalDouble.of(s);
+  }
+
+  /**
+   * Rank of {@code arch} among all architectures of this source, 1 = best; ties share the best
+   * rank (competition ranking).
+   */
+  public OptionalInt rank(Nb201Arch arch) {
+    Double s = scores.get(arch);
+    if (s == null) {
+      return OptionalInt.empty();
+    }
+    int better = 0;
+    while (better < sortedDescending.length && sortedDescending[better] > s) {
+      better++;
+    }
+    return OptionalInt.of(better + 1);
+  }
+}

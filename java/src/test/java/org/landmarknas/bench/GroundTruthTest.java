@@ -1,0 +1,86 @@
+package org.landmarknas.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.landmarknas.space.Nb201Arch;
+import org.landmarknas.space.Nb201Space;
+
+final class GroundTruthTest {
+  private static final String A = "|nor_conv_3x3~0|+|nor_conv_3x3~0|avg_pool_3x3~1|+|skip_connect~0|nor_conv_3x3~1|skip_connect~2|";
+  private static final String B = "|nor_conv_1x1~0|+|none~0|none~1|+|skip_connect~0|none~1|none~2|";
+  private static final String C = "|none~0|+|none~0|none~1|+|nor_conv_3x3~0|none~1|none~2|";
+
+  @TempDir Path dir;
+
+  private Path write(String name, String text) throws IOException {
+    return Files.writeString(dir.resolve(name), text);
+  }
+
+  @Test
+  void load_csv_scoresAndCompetitionRanks() throws IOException {
+    GroundTruth gt = GroundTruth.load(write("g.csv",
+        "arch,score\n" + A + ",91.5\n" + B + ",80\n" + C + ",91.5\n"));
+    assertEquals(3, gt.size());
+    assertEquals(80.0, gt.score(Nb201Arch.parse(B)).getAsDouble());
+    assertEquals(1, gt.rank(Nb201Arch.parse(A)).getAsInt());
+    assertEquals(1, gt.rank(Nb201Arch.parse(C)).getAsInt());
+    assertEquals(3, gt.rank(Nb201Arch.parse(B)).getAsInt());
+    assertTrue(gt.rank(Nb201Arch.ofCode(7)).isEmpty());
+  }
+
+  @Test
+  void load_errorsNameFileAndLine() throws IOException {
+    assertMessage(write("h.csv", "a,b\n"), "line 1");
+    assertMessage(write("n.csv", "arch,score\n" + A + ",ninety\n"), "line 2");
+    assertMessage(write("r.csv", "arch,score\n" + A + ",101\n"), "outside [0, 100]");
+    assertMessage(write("p.csv", "arch,score\n" + A + ",90\n|bad~0|,3\n"), "line 3");
+    assertMessage(write("d.csv", "arch,score\n" + A + ",90\n" + A + ",91\n"), "line 2");
+    assertMessage(dir.resolve("missing.csv"), "does not exist");
+  }
+
+  private static void assertMessage(Path file, String part) {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> GroundTruth.load(file));
+    assertTrue(e.getMessage().contains(file.toString()) && e.getMessage().contains(part),
+        e.getMessage());
+  }
+
+  @Test
+  void load_nb201Table_takesTestAccuracy_andPoolDrawIsCleanAndSeeded() {
+    Path table = Path.of(System.getProperty("landmarknas.shared.dir", "/work/shared"),
+        "data/nasbench201/cifar10.csv");
+    assumeTrue(Files.isRegularFile(table), "NB201 table not found");
+    GroundTruth gt = GroundTruth.load(table);
+    assertEquals(15_625, gt.size());
+    Nb201Arch best = Nb201Table.load(table).arch(6111).orElseThrow();
+    assertEquals(Nb201Table.load(table).row(best).orElseThrow().testAccuracy(),
+        gt.score(best).getAsDouble());
+    Set<Nb201Arch> landmarks = Set.of(best);
+    EvaluationPool p1 = EvaluationPool.draw(gt, 200, new SplittableRandom(3), landmarks::contains);
+    EvaluationPool p2 = EvaluationPool.draw(gt, 200, new SplittableRandom(3), landmarks::contains);
+    EvaluationPool p3 = EvaluationPool.draw(gt, 200, new SplittableRandom(4), landmarks::contains);
+    assertEquals(p1, p2);
+    assertTrue(!p1.archs().equals(p3.archs()));
+    assertEquals(200, p1.size());
+    Set<String> classes = new HashSet<>();
+    for (int i = 0; i < p1.size(); i++) {
+      Nb201Arch a = p1.archs().get(i);
+      assertTrue(a.isConnected() && !landmarks.contains(a));
+      assertTrue(classes.add(Nb201Space.INSTANCE.canonicalKey(a)), "equivalent pair in pool");
+      assertEquals(gt.score(a).getAsDouble(), p1.groundTruth().get(i));
+    }
+    assertThrows(IllegalArgumentException.class,
+        () -> EvaluationPool.draw(gt, 10_000, new SplittableRandom(1), a -> false));
+  }
+}
