@@ -3,17 +3,28 @@ package org.landmarknas.torch;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import org.landmarknas.bench.GroundTruth;
+import org.landmarknas.metric.RankingReport;
 import org.landmarknas.search.ArchScore;
+import org.landmarknas.search.Evaluated;
 
 /**
- * What a finished search run reports: where it lives, its training cost, and the super-net's
- * scores of the sampled architectures on the test split (best first).
+ * What a finished search run reports: where it lives, its training cost, the super-net's scores
+ * of the sampled architectures on the test split (best first), the last ranking of the evaluation
+ * pool, and the architectures the search found (with their ground truth when it is known).
+ *
+ * @param truth ground truth of the run, or null when the run had none
  */
 public record SearchOutcome(Path runDirectory, int epochs, long steps, double trainSeconds,
-    double finalTrainLoss, List<ArchScore> scores) {
+    double finalTrainLoss, List<ArchScore> scores, Optional<RankingReport> ranking,
+    List<Evaluated> found, GroundTruth truth) {
 
   public SearchOutcome {
     scores = List.copyOf(scores);
+    found = List.copyOf(found);
   }
 
   /** A few human-readable lines for the terminal. */
@@ -23,13 +34,31 @@ public record SearchOutcome(Path runDirectory, int epochs, long steps, double tr
         "trained %d epochs (%d steps) in %.1f s, %.2f steps/s, final train loss %.4f%n",
         epochs, steps, trainSeconds, trainSeconds > 0 ? steps / trainSeconds : 0,
         finalTrainLoss));
-    if (scores.isEmpty()) {
-      sb.append("no architectures scored (evaluate.archs = 0)");
-    } else {
+    ranking.ifPresent(r -> sb.append(String.format(Locale.ROOT,
+        "ranking of %d pool architectures vs ground truth: S-KdT %.4f, KdT %.4f, Spearman %.4f,"
+            + " precision@%d %.2f%n", r.n(), r.sparseKendallTau(), r.kendallTau(),
+        r.spearmanRho(), r.topK(), r.precisionAtK())));
+    if (!scores.isEmpty()) {
       sb.append(String.format(Locale.ROOT,
           "super-net test accuracy of %d sampled architectures (best first):%n", scores.size()));
       for (ArchScore s : scores) {
         sb.append("  ").append(s).append(System.lineSeparator());
+      }
+    }
+    if (!found.isEmpty()) {
+      sb.append(String.format(Locale.ROOT, "found by the search (super-net validation accuracy"
+          + "%s):%n", truth != null ? ", ground truth, rank" : ""));
+      for (Evaluated e : found) {
+        sb.append(String.format(Locale.ROOT, "  %6.2f%%", 100 * e.fitness()));
+        if (truth != null) {
+          OptionalDouble gt = truth.score(e.arch());
+          OptionalInt rank = truth.rank(e.arch());
+          sb.append(gt.isPresent()
+              ? String.format(Locale.ROOT, "  gt %6.2f%%  rank %d/%d", gt.getAsDouble(),
+                  rank.getAsInt(), truth.size())
+              : "  gt n/a");
+        }
+        sb.append("  ").append(e.arch()).append(System.lineSeparator());
       }
     }
     sb.append("results: ").append(runDirectory.resolve("result.json"));

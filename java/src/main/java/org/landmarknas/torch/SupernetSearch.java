@@ -2,20 +2,32 @@ package org.landmarknas.torch;
 
 import static org.bytedeco.pytorch.global.torch.set_num_threads;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.bytedeco.javacpp.PointerScope;
+import org.landmarknas.bench.EvaluationPool;
+import org.landmarknas.bench.GroundTruth;
+import org.landmarknas.config.EvaluateConfig;
 import org.landmarknas.config.RunConfig;
 import org.landmarknas.config.RunConfigLoader;
+import org.landmarknas.config.SearchConfig;
 import org.landmarknas.config.TrainConfig;
 import org.landmarknas.data.Augmentation;
 import org.landmarknas.data.BatchAssembler;
@@ -24,32 +36,46 @@ import org.landmarknas.data.DataLocation;
 import org.landmarknas.data.DataSplit;
 import org.landmarknas.data.ImageData;
 import org.landmarknas.data.ImageDataset;
+import org.landmarknas.metric.RankingReport;
 import org.landmarknas.run.MetricsLog;
 import org.landmarknas.run.ProgressLine;
 import org.landmarknas.run.RunDirectory;
 import org.landmarknas.schedule.CosineLr;
+import org.landmarknas.search.AgingEvolution;
+import org.landmarknas.search.ArchFitness;
 import org.landmarknas.search.ArchScore;
+import org.landmarknas.search.Evaluated;
+import org.landmarknas.search.RandomSearch;
+import org.landmarknas.search.SearchResult;
+import org.landmarknas.search.SearchStrategy;
+import org.landmarknas.search.SposEvolution;
 import org.landmarknas.space.Nb201Arch;
 import org.landmarknas.space.Nb201Space;
 
 /**
  * A whole SPOS search run: load and split the data, build the super-net, train it with uniform
- * single-path sampling (one {@link PointerScope} per step), log one metrics line per epoch, then
- * score a handful of sampled architectures on the test split and write {@code result.json}.
+ * single-path sampling (one {@link PointerScope} per step), log one metrics line per epoch (with
+ * the ranking of the evaluation pool against its ground truth when one is configured), save the
+ * weights, score a handful of sampled architectures on the test split, run the configured search
+ * strategy on validation images of the rank half, and write {@code result.json}.
  *
  * <p>Randomness: one root seed, split into independent streams for the data split, weight init,
- * architecture sampling, data order/augmentation and the evaluated sample, so changing one part
- * (e.g. the number of evaluated architectures) leaves the others unchanged.
+ * architecture sampling, data order/augmentation, the evaluated sample, the pool and the search,
+ * so changing one part (e.g. the number of evaluated architectures) leaves the others unchanged.
  */
 public final class SupernetSearch {
   /** The trained super-net's weights inside a run directory. */
   public static final String WEIGHTS_FILE = "supernet.pt";
+  /** The evaluation pool of a run with its ground truth ({@code arch,score}). */
+  public static final String POOL_FILE = "pool.csv";
 
   private SupernetSearch() {}
 
   public static SearchOutcome run(RunConfig config, RunDirectory dir, PrintStream progress) {
     Instant started = Instant.now();
+    long wallStart = System.nanoTime();
     TrainConfig train = config.train();
+    EvaluateConfig eval = config.evaluate();
     set_num_threads(train.threads());
     SplittableRandom root = new SplittableRandom(config.seed());
     long splitSeed = root.nextLong();
@@ -57,6 +83,14 @@ public final class SupernetSearch {
     SplittableRandom archRng = root.split();
     SplittableRandom dataRng = root.split();
     SplittableRandom evalRng = root.split();
+    SplittableRandom poolRng = root.split();
+    SplittableRandom searchRng = root.split();
+
+    // Inputs that can be wrong are read before any training.
+    Optional<GroundTruth> truth = eval.poolPath().map(GroundTruth::load);
+    Optional<EvaluationPool> pool = truth.map(t -> EvaluationPool.draw(t, eval.poolSize(),
+        poolRng, a -> false));
+    pool.ifPresent(p -> writePool(dir, p));
 
     ImageDataset dataset = DataLocation.system().load(config.data().dataset(),
         config.data().dirPath());
@@ -66,6 +100,9 @@ public final class SupernetSearch {
     progress.printf(Locale.ROOT, "data: %s, %d training images (%d super-net / %d rank half),"
             + " %d test images%n", dataset.name(), trainData.count(), split.supernetSize(),
         split.rankSize(), testData.count());
+    pool.ifPresent(p -> progress.printf(Locale.ROOT,
+        "evaluation pool: %d architectures with ground truth from %s%n", p.size(),
+        truth.get().source()));
 
     Augmentation augmentation = new Augmentation(config.data().cropPadding(),
         config.data().horizontalFlip());
@@ -73,7 +110,7 @@ public final class SupernetSearch {
         new BatchAssembler(trainData, dataset.normalization(), augmentation), train.batchSize());
     TensorBatcher testBatches = new TensorBatcher(
         new BatchAssembler(testData, dataset.normalization(), Augmentation.NONE),
-        config.evaluate().batchSize());
+        eval.batchSize());
 
     NetworkShape shape = new NetworkShape(dataset.channels(), dataset.classes(),
         config.supernet().channels(), config.supernet().cells(),
@@ -84,6 +121,15 @@ public final class SupernetSearch {
         shape.channels(), shape.cells(), net.parameterCount(), train.threads());
 
     int[] supernetHalf = split.supernet();
+    Optional<BatchNormRecalibration> recalibration =
+        EvaluateConfig.BN_RECALIBRATE.equals(eval.bn())
+            ? Optional.of(new BatchNormRecalibration(new TensorBatcher(new BatchAssembler(
+                trainData, dataset.normalization(), Augmentation.NONE), train.batchSize()),
+                supernetHalf, eval.recalibrateBatches()))
+            : Optional.empty();
+    PoolScorer testScorer = new PoolScorer(net, new SupernetEvaluator(net, testBatches),
+        recalibration);
+
     int stepsPerEpoch = train.stepsPerEpoch() > 0
         ? train.stepsPerEpoch()
         : Math.max(1, supernetHalf.length / train.batchSize());
@@ -94,6 +140,7 @@ public final class SupernetSearch {
 
     long steps = 0;
     double lastLoss = Double.NaN;
+    Optional<PoolResult> lastPool = Optional.empty();
     long trainStart = System.nanoTime();
     try (MetricsLog metrics = dir.openMetrics()) {
       for (int epoch = 0; epoch < train.epochs(); epoch++) {
@@ -136,51 +183,160 @@ public final class SupernetSearch {
         record.put("train_acc", (double) correct / seen);
         record.put("seconds", seconds);
         record.put("steps_per_s", stepsPerEpoch / seconds);
+        boolean last = epoch == train.epochs() - 1;
+        if (pool.isPresent() && (last || (eval.every() > 0 && (epoch + 1) % eval.every() == 0))) {
+          PoolResult pr = scorePool(pool.get(), testScorer, eval, evalRng, progress, epoch + 1);
+          record.putAll(pr.report().toMap());
+          record.put("pool_seconds", pr.seconds());
+          lastPool = Optional.of(pr);
+        }
         metrics.append(record);
       }
     }
     double trainSeconds = (System.nanoTime() - trainStart) / 1e9;
     net.save(dir.path().resolve(WEIGHTS_FILE));
 
-    List<ArchScore> scores = scoreSample(net, testBatches, config, evalRng, progress);
+    List<ArchScore> scores = scoreSample(testScorer, eval, evalRng, progress);
+    Optional<SearchResult> search = search(config.search(), net, trainData, split, dataset,
+        eval, recalibration, searchRng, progress);
     SearchOutcome outcome = new SearchOutcome(dir.path(), train.epochs(), steps, trainSeconds,
-        lastLoss, scores);
-    dir.writeResult(result(config, dataset, split, outcome, started));
+        lastLoss, scores, lastPool.map(PoolResult::report),
+        search.map(r -> r.top(config.search().topK())).orElse(List.of()),
+        truth.orElse(null));
+    double wallSeconds = (System.nanoTime() - wallStart) / 1e9;
+    dir.writeResult(result(config, dataset, split, outcome, started, lastPool, search, truth,
+        wallSeconds));
     return outcome;
+  }
+
+  /** One scoring of the evaluation pool and its ranking against the ground truth. */
+  record PoolResult(List<ArchScore> scores, double[] groundTruth, RankingReport report,
+      double seconds) {}
+
+  static PoolResult scorePool(EvaluationPool pool, PoolScorer scorer, EvaluateConfig eval,
+      SplittableRandom rng, PrintStream progress, int epoch) {
+    long start = System.nanoTime();
+    ProgressLine line = new ProgressLine(progress, pool.size(), "archs", 10.0);
+    List<ArchScore> scores = new ArrayList<>(pool.size());
+    for (Nb201Arch a : pool.archs()) {
+      scores.add(scorer.score(a, eval.images(), rng));
+      line.update(scores.size(), "epoch " + epoch + " pool", scores.size() + "/" + pool.size());
+    }
+    double[] pred = scores.stream().mapToDouble(ArchScore::accuracy).toArray();
+    double[] gt = pool.groundTruthArray();
+    RankingReport report = RankingReport.of(pred, gt, Math.min(eval.topK(), pool.size()));
+    progress.printf(Locale.ROOT, "epoch %d ranking of %d pool architectures: S-KdT %.4f  KdT %.4f"
+            + "  Spearman %.4f  precision@%d %.2f%n", epoch, pool.size(),
+        report.sparseKendallTau(), report.kendallTau(), report.spearmanRho(), report.topK(),
+        report.precisionAtK());
+    return new PoolResult(scores, gt, report, (System.nanoTime() - start) / 1e9);
   }
 
   /**
    * Scores {@code evaluate.archs} sampled architectures, distinct up to equivalence and with a
    * path from input to output (a zero cell tells nothing about ranking).
    */
-  private static List<ArchScore> scoreSample(Nb201Network net, TensorBatcher testBatches,
-      RunConfig config, SplittableRandom rng, PrintStream progress) {
-    int wanted = config.evaluate().archs();
+  private static List<ArchScore> scoreSample(PoolScorer scorer, EvaluateConfig eval,
+      SplittableRandom rng, PrintStream progress) {
     List<Nb201Arch> archs = new ArrayList<>();
     Set<String> seen = new HashSet<>();
-    while (archs.size() < wanted) {
+    while (archs.size() < eval.archs()) {
       Nb201Arch a = Nb201Space.INSTANCE.sample(rng);
       if (a.isConnected() && seen.add(Nb201Space.INSTANCE.canonicalKey(a))) {
         archs.add(a);
       }
     }
-    SupernetEvaluator evaluator = new SupernetEvaluator(net, testBatches);
     List<ArchScore> scores = new ArrayList<>();
     ProgressLine line = new ProgressLine(progress, archs.size(), "archs", 5.0);
     for (Nb201Arch a : archs) {
-      scores.add(evaluator.score(a, 0));
-      line.update(scores.size(), "scoring", scores.size() + "/" + archs.size());
+      scores.add(scorer.score(a, 0, rng));
+      line.update(scores.size(), "scoring sampled architectures",
+          scores.size() + "/" + archs.size());
     }
     scores.sort(Comparator.comparingDouble(ArchScore::accuracy).reversed());
     return scores;
+  }
+
+  /**
+   * Runs the configured strategy with the super-net's accuracy on validation images of the rank
+   * half as fitness (cached: evolution may revisit an architecture).
+   */
+  private static Optional<SearchResult> search(SearchConfig cfg, Nb201Network net,
+      ImageData trainData, DataSplit split, ImageDataset dataset, EvaluateConfig eval,
+      Optional<BatchNormRecalibration> recalibration, SplittableRandom rng,
+      PrintStream progress) {
+    if (cfg.strategy().equals("none")) {
+      return Optional.empty();
+    }
+    int[] rank = split.rank();
+    int n = Math.min(cfg.valImages(), rank.length);
+    int[] head = java.util.Arrays.copyOf(rank, n);
+    ImageData val = trainData.subset(head);
+    PoolScorer scorer = new PoolScorer(net, new SupernetEvaluator(net, new TensorBatcher(
+        new BatchAssembler(val, dataset.normalization(), Augmentation.NONE), eval.batchSize())),
+        recalibration);
+    SearchStrategy strategy = strategy(cfg);
+    Map<Nb201Arch, Double> cache = new HashMap<>();
+    ProgressLine line = new ProgressLine(progress, cfg.budget(), "evaluations", 10.0);
+    int[] calls = {0};
+    ArchFitness fitness = a -> {
+      calls[0]++;
+      double f = cache.computeIfAbsent(a, x -> scorer.score(x, 0, rng).accuracy());
+      line.update(calls[0], "search (" + strategy.name() + ")", calls[0] + "/" + cfg.budget()
+          + " evaluations, " + cache.size() + " distinct");
+      return f;
+    };
+    progress.printf(Locale.ROOT, "search: %s, budget %d, fitness = super-net accuracy on %d"
+        + " validation images of the rank half%n", strategy.name(), cfg.budget(), n);
+    return Optional.of(strategy.search(fitness, rng));
+  }
+
+  private static SearchStrategy strategy(SearchConfig cfg) {
+    switch (cfg.strategy()) {
+      case "aging":
+        return new AgingEvolution(new AgingEvolution.Settings(
+            Math.min(cfg.population(), cfg.budget()), cfg.tournament(), cfg.budget()));
+      case "random":
+        return new RandomSearch(cfg.budget());
+      case "spos": {
+        int population = Math.min(cfg.population(), cfg.budget());
+        int rounds = Math.max(0, (cfg.budget() - population) / population);
+        return new SposEvolution(new SposEvolution.Settings(population,
+            Math.max(1, Math.min(10, population / 5)), population / 2,
+            population - population / 2, 0.1, rounds));
+      }
+      default:
+        throw new IllegalArgumentException("unknown search strategy " + cfg.strategy());
+    }
+  }
+
+  private static void writePool(RunDirectory dir, EvaluationPool pool) {
+    StringBuilder sb = new StringBuilder(GroundTruth.CSV_HEADER).append('\n');
+    for (int i = 0; i < pool.size(); i++) {
+      sb.append(pool.archs().get(i)).append(',').append(pool.groundTruth().get(i)).append('\n');
+    }
+    try {
+      Files.writeString(dir.path().resolve(POOL_FILE), sb.toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + dir.path().resolve(POOL_FILE), e);
+    }
   }
 
   private static ImageData limit(ImageData data, int limit) {
     return limit > 0 && limit < data.count() ? data.head(limit) : data;
   }
 
+  private static double cpuSeconds() {
+    java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+    if (os instanceof com.sun.management.OperatingSystemMXBean) {
+      return ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime() / 1e9;
+    }
+    return Double.NaN;
+  }
+
   private static Map<String, Object> result(RunConfig config, ImageDataset dataset,
-      DataSplit split, SearchOutcome outcome, Instant started) {
+      DataSplit split, SearchOutcome outcome, Instant started, Optional<PoolResult> pool,
+      Optional<SearchResult> search, Optional<GroundTruth> truth, double wallSeconds) {
     Map<String, Object> r = new LinkedHashMap<>();
     r.put("format_version", 1);
     Map<String, Object> provenance = new LinkedHashMap<>();
@@ -192,6 +348,7 @@ public final class SupernetSearch {
     provenance.put("java", System.getProperty("java.version"));
     provenance.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
     provenance.put("libtorch", TorchInfo.libtorchVersion());
+    truth.ifPresent(t -> provenance.put("ground_truth", t.source()));
     provenance.put("config", RunConfigLoader.toMap(config));
     r.put("provenance", provenance);
     r.put("epochs", outcome.epochs());
@@ -208,6 +365,43 @@ public final class SupernetSearch {
       archs.add(a);
     }
     r.put("scored_architectures", archs);
+    pool.ifPresent(p -> {
+      List<Map<String, Object>> entries = new ArrayList<>();
+      for (int i = 0; i < p.scores().size(); i++) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("arch", p.scores().get(i).arch().toString());
+        e.put("supernet_accuracy", p.scores().get(i).accuracy());
+        e.put("supernet_loss", p.scores().get(i).loss());
+        e.put("ground_truth", p.groundTruth()[i]);
+        entries.add(e);
+      }
+      r.put("pool", entries);
+      r.put("ranking", p.report().toMap());
+    });
+    search.ifPresent(s -> {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("strategy", s.strategy());
+      m.put("evaluations", s.evaluations());
+      List<Map<String, Object>> top = new ArrayList<>();
+      for (Evaluated e : s.top(config.search().topK())) {
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("arch", e.arch().toString());
+        t.put("supernet_val_accuracy", e.fitness());
+        OptionalDouble gt = truth.map(g -> g.score(e.arch())).orElse(OptionalDouble.empty());
+        OptionalInt rank = truth.map(g -> g.rank(e.arch())).orElse(OptionalInt.empty());
+        t.put("ground_truth", gt.isPresent() ? gt.getAsDouble() : null);
+        t.put("ground_truth_rank", rank.isPresent() ? rank.getAsInt() : null);
+        t.put("ground_truth_total", truth.map(GroundTruth::size).orElse(null));
+        top.add(t);
+      }
+      m.put("top", top);
+      r.put("search", m);
+    });
+    Map<String, Object> cost = new LinkedHashMap<>();
+    cost.put("train_seconds", outcome.trainSeconds());
+    cost.put("cpu_seconds", cpuSeconds());
+    cost.put("wall_seconds", wallSeconds);
+    r.put("cost", cost);
     return r;
   }
 }

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Runs the benchmark suite of landmark-nas (about 6 minutes on 2 cores) and keeps the results:
+#   1. JMH: SposStepBenchmark (SPOS training steps/s, both BatchNorm modes, with and without batch
+#      assembly) and AvgPoolBenchmark (avg_pool2d vs the depthwise form of avg_pool_3x3);
+#   2. SposMemoryCheck: resident memory over 2000 SPOS steps (fails on >15% growth).
+# Results go to benchmarks/results/<UTC date-time>-{env.txt,jmh.json,jmh.txt,memory.txt}.
+#
+# Usage: benchmarks/run.sh [extra JMH arguments]   e.g. benchmarks/run.sh -p batchNorm=batch
+# Builds benchmarks/target/benchmarks.jar (mvn -Pbench) when it is missing or older than the
+# sources. Run it on an otherwise idle machine: the step rate halves under competing load.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+JAR="$ROOT/benchmarks/target/benchmarks.jar"
+RESULTS="$ROOT/benchmarks/results"
+STAMP="$(date -u +%Y-%m-%d-%H%MZ)"
+JVM_ARGS=(-Dorg.bytedeco.javacpp.nopointergc=true -Xmx4g)
+# Pinned so that runs compare; the classes' annotations hold the same values.
+JMH_ARGS=(-f 1 -wi 3 -w 3s -i 5 -r 4s -foe true)
+
+if [[ ! -f "$JAR" ]] || [[ -n "$(find "$ROOT/java/src/main" "$ROOT/benchmarks/src/main" \
+    "$ROOT/pom.xml" "$ROOT/java/pom.xml" "$ROOT/benchmarks/pom.xml" -newer "$JAR" -print -quit)" ]]; then
+  echo "run.sh: building $JAR" >&2
+  (cd "$ROOT" && mvn -B -q -Pbench -pl benchmarks -am package -DskipTests)
+fi
+
+mkdir -p "$RESULTS"
+export OMP_NUM_THREADS=2
+{
+  echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  echo "commit: $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)$(
+    git -C "$ROOT" diff --quiet HEAD 2>/dev/null || echo ' (with uncommitted changes)')"
+  echo "cpu: $(lscpu | sed -n 's/^Model name:[[:space:]]*//p'), $(nproc) cores"
+  echo "memory: $(free -g | awk '/^Mem:/ {print $2 " GiB"}')"
+  echo "java: $(java -version 2>&1 | head -1)"
+  echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+} > "$RESULTS/$STAMP-env.txt"
+cat "$RESULTS/$STAMP-env.txt"
+if awk '{exit !($1 > 0.5)}' /proc/loadavg; then
+  echo "run.sh: warning: the machine is busy (load $(cut -d' ' -f1 /proc/loadavg)); figures will be low and noisy" >&2
+fi
+
+java -jar "$JAR" 'org.landmarknas.torch.(SposStepBenchmark|AvgPoolBenchmark)' "${JMH_ARGS[@]}" \
+  -rf json -rff "$RESULTS/$STAMP-jmh.json" "$@" | tee "$RESULTS/$STAMP-jmh.txt"
+
+status=0
+java "${JVM_ARGS[@]}" -cp "$JAR" org.landmarknas.torch.SposMemoryCheck 2000 \
+  | tee "$RESULTS/$STAMP-memory.txt" || status=$?
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$RESULTS/$STAMP-env.txt"
+echo "run.sh: results in $RESULTS/$STAMP-*" >&2
+exit "$status"

@@ -1,0 +1,120 @@
+package org.landmarknas.search;
+
+import java.util.Locale;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import org.landmarknas.space.Nb201Space;
+
+/**
+ * Regularized ("aging") evolution (Real et al., "Regularized evolution for image classifier
+ * architecture search", AAAI 2019), as the landmark paper searches its super-net:
+ *
+ * <ol>
+ *   <li>evaluate {@code population} uniformly random architectures; they form the population,
+ *       oldest first;
+ *   <li>repeat until {@code budget} evaluations (the initial population included): sample
+ *       {@code tournament} members without replacement; the fittest (the first sampled among
+ *       equals) is the parent; its child changes exactly one edge ({@link Nb201Space#mutate});
+ *       evaluate the child, add it, and remove the <em>oldest</em> member, not the worst.
+ * </ol>
+ *
+ * <p>Every child is evaluated, even one seen before: the budget counts fitness calls, as in the
+ * paper. A deterministic and expensive fitness may memoise itself.
+ */
+public final class AgingEvolution implements SearchStrategy {
+
+  /**
+   * Aging evolution's knobs.
+   *
+   * @param population population size, at least 1
+   * @param tournament tournament size, 1..population
+   * @param budget total fitness evaluations including the initial population, at least
+   *     population
+   */
+  public record Settings(int population, int tournament, int budget) {
+
+    /** The paper's setting: population 50, tournament 10, 1000 evaluations. */
+    public static final Settings DEFAULT = new Settings(50, 10, 1000);
+
+    /** Validates the ranges given on the components. */
+    public Settings {
+      if (population < 1 || tournament < 1 || tournament > population || budget < population) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "aging evolution settings population=%d tournament=%d budget=%d: expected"
+                + " population >= 1, 1 <= tournament <= population, budget >= population",
+            population, tournament, budget));
+      }
+    }
+  }
+
+  private final Settings settings;
+
+  /** Aging evolution with {@link Settings#DEFAULT}. */
+  public AgingEvolution() {
+    this(Settings.DEFAULT);
+  }
+
+  /** Aging evolution with the given settings. */
+  public AgingEvolution(Settings settings) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+  }
+
+  /** This strategy's settings. */
+  public Settings settings() {
+    return settings;
+  }
+
+  @Override
+  public SearchResult search(ArchFitness fitness, SplittableRandom rng) {
+    Objects.requireNonNull(rng, "rng");
+    Nb201Space space = Nb201Space.INSTANCE;
+    EvaluationLog log = new EvaluationLog(fitness);
+    int size = settings.population();
+    // A ring buffer: slot `oldest` holds the oldest member, and the child replaces it.
+    Evaluated[] population = new Evaluated[size];
+    for (int i = 0; i < size; i++) {
+      population[i] = log.evaluate(space.sample(rng));
+    }
+    int oldest = 0;
+    int[] slots = new int[size];
+    for (int i = 0; i < size; i++) {
+      slots[i] = i;
+    }
+    while (log.count() < settings.budget()) {
+      Evaluated parent = tournament(population, slots, rng);
+      population[oldest] = log.evaluate(space.mutate(parent.arch(), rng));
+      oldest = (oldest + 1) % size;
+    }
+    return log.result(name());
+  }
+
+  /**
+   * The fittest of {@code tournament} distinct members, drawn by a partial Fisher-Yates shuffle
+   * of the slot indices. The slots array stays a permutation, so it need not be reset.
+   */
+  private Evaluated tournament(Evaluated[] population, int[] slots, SplittableRandom rng) {
+    Evaluated best = null;
+    for (int i = 0; i < settings.tournament(); i++) {
+      int j = i + rng.nextInt(slots.length - i);
+      int t = slots[i];
+      slots[i] = slots[j];
+      slots[j] = t;
+      Evaluated candidate = population[slots[i]];
+      if (best == null || candidate.fitness() > best.fitness()) {
+        best = candidate;
+      }
+    }
+    return best;
+  }
+
+  @Override
+  public String name() {
+    return "aging-evolution";
+  }
+
+  @Override
+  public String toString() {
+    return String.format(Locale.ROOT, "%s[population=%d, tournament=%d, budget=%d]", name(),
+        settings.population(), settings.tournament(), settings.budget());
+  }
+}

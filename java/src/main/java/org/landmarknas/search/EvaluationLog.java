@@ -1,0 +1,37 @@
+package org.landmarknas.search;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.landmarknas.space.Nb201Arch;
+
+/**
+ * The running record of one search: calls the fitness and keeps every evaluation in order, so
+ * that each strategy counts its budget and builds its result the same way. Single use.
+ */
+final class EvaluationLog {
+
+  private final ArchFitness fitness;
+  private final List<Evaluated> history = new ArrayList<>();
+
+  EvaluationLog(ArchFitness fitness) {
+    this.fitness = Objects.requireNonNull(fitness, "fitness");
+  }
+
+  /** Evaluates {@code arch} once and records it. */
+  Evaluated evaluate(Nb201Arch arch) {
+    Evaluated e = new Evaluated(arch, fitness.fitness(arch));
+    history.add(e);
+    return e;
+  }
+
+  /** Evaluations so far. */
+  int count() {
+    return history.size();
+  }
+
+  /** The result of everything evaluated so far. */
+  SearchResult result(String strategy) {
+    return new SearchResult(strategy, history);
+  }
+}

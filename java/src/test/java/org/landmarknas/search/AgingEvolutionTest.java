@@ -1,0 +1,100 @@
+package org.landmarknas.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.landmarknas.space.Nb201Arch;
+import org.landmarknas.space.Nb201Space;
+
+final class AgingEvolutionTest {
+
+  private static final Nb201Space SPACE = Nb201Space.INSTANCE;
+  /** A smooth toy landscape with one optimum: edges agreeing with TARGET, plus a tie-breaker. */
+  private static final Nb201Arch TARGET = Nb201Arch.ofIndices(3, 2, 4, 1, 3, 3);
+
+  static double toyFitness(Nb201Arch a) {
+    return Nb201Arch.EDGES - SPACE.distance(a, TARGET) + a.code() * 1e-9;
+  }
+
+  @Test
+  void search_defaults_spendsExactBudget() {
+    SearchResult r = new AgingEvolution().search(AgingEvolutionTest::toyFitness,
+        new SplittableRandom(1));
+    assertEquals(1000, r.evaluations());
+    assertEquals("aging-evolution", r.strategy());
+    assertEquals(TARGET, r.best());
+  }
+
+  @Test
+  void search_everyChild_isOneEdgeFromTheLivingPopulation() {
+    AgingEvolution.Settings s = new AgingEvolution.Settings(20, 5, 400);
+    List<Evaluated> h = new AgingEvolution(s).search(AgingEvolutionTest::toyFitness,
+        new SplittableRandom(2)).history();
+    for (int i = s.population(); i < h.size(); i++) {
+      // Oldest removed each step, so the population at step i is exactly the previous 20.
+      Nb201Arch child = h.get(i).arch();
+      boolean fromWindow = h.subList(i - s.population(), i).stream()
+          .anyMatch(p -> SPACE.distance(p.arch(), child) == 1);
+      assertTrue(fromWindow, "child " + i + " " + child + " has no parent in the population");
+    }
+  }
+
+  @Test
+  void search_fullTournament_mutatesTheFittestLivingMember() {
+    AgingEvolution.Settings s = new AgingEvolution.Settings(10, 10, 200);
+    List<Evaluated> h = new AgingEvolution(s).search(a -> a.code(), new SplittableRandom(3))
+        .history();
+    for (int i = s.population(); i < h.size(); i++) {
+      Evaluated best = h.subList(i - s.population(), i).stream()
+          .max((x, y) -> Double.compare(x.fitness(), y.fitness())).orElseThrow();
+      assertEquals(1, SPACE.distance(best.arch(), h.get(i).arch()), "child " + i);
+    }
+  }
+
+  @Test
+  void search_oldestIsRemovedNotWorst() {
+    // Fitness falls with every call, so the newest is always worst; if the worst were removed
+    // the tournament winner would always be an initial member. With aging it must change.
+    int[] calls = {0};
+    AgingEvolution.Settings s = new AgingEvolution.Settings(5, 5, 30);
+    List<Evaluated> h = new AgingEvolution(s).search(a -> -calls[0]++, new SplittableRandom(4))
+        .history();
+    // After 5 children every initial member has aged out; child 10's parent is child 5..9.
+    Nb201Arch child = h.get(10).arch();
+    assertTrue(SPACE.distance(h.get(5).arch(), child) == 1, "parent should be child 5");
+  }
+
+  @Test
+  void search_sameSeed_sameHistory() {
+    AgingEvolution ae = new AgingEvolution(new AgingEvolution.Settings(10, 3, 100));
+    assertEquals(ae.search(AgingEvolutionTest::toyFitness, new SplittableRandom(7)),
+        ae.search(AgingEvolutionTest::toyFitness, new SplittableRandom(7)));
+  }
+
+  @Test
+  void search_beatsRandomSearchOnToyLandscape() {
+    int agingWins = 0;
+    for (int seed = 0; seed < 10; seed++) {
+      double aging = new AgingEvolution(new AgingEvolution.Settings(20, 5, 150))
+          .search(AgingEvolutionTest::toyFitness, new SplittableRandom(seed)).bestFitness();
+      double random = new RandomSearch(150)
+          .search(AgingEvolutionTest::toyFitness, new SplittableRandom(seed)).bestFitness();
+      agingWins += aging > random ? 1 : 0;
+    }
+    assertTrue(agingWins >= 8, "aging beat random on " + agingWins + "/10 seeds");
+  }
+
+  @Test
+  void settings_outOfRange_throw() {
+    assertEquals(new AgingEvolution.Settings(50, 10, 1000), AgingEvolution.Settings.DEFAULT);
+    assertThrows(IllegalArgumentException.class, () -> new AgingEvolution.Settings(0, 1, 10));
+    assertThrows(IllegalArgumentException.class, () -> new AgingEvolution.Settings(5, 6, 10));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new AgingEvolution.Settings(50, 10, 49));
+    assertTrue(e.getMessage().contains("budget=49"), e.getMessage());
+  }
+}

@@ -1,0 +1,105 @@
+package org.landmarknas.e2e;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The smallest search that still exercises every stage: 512 training / 256 test images of
+ * Fashion-MNIST, a C=8 super-net, 2 epochs of 4 steps of 32 images, 2 scored architectures.
+ * About 4 s on 2 cores, most of it JVM and libtorch start-up.
+ *
+ * <p>Most keys come from a YAML file and two from {@code --set}, so one run checks that both
+ * layers reach {@code config.yaml}.
+ */
+final class TinySearch {
+
+  /** System property naming the Fashion-MNIST directory, for machines that keep it elsewhere. */
+  static final String DATA_DIR_PROPERTY = "landmarknas.fashion-mnist.dir";
+  /** Where Debian's {@code dataset-fashion-mnist} installs the four IDX files. */
+  static final Path DEFAULT_DATA_DIR = Path.of("/usr/share/datasets/fashion-mnist");
+
+  /** Why data-bound tests are disabled. */
+  static final String NO_DATA = "Fashion-MNIST not installed: install the Debian package"
+      + " dataset-fashion-mnist or pass -D" + DATA_DIR_PROPERTY + "=DIR";
+
+  static final String NAME = "e2e-tiny";
+  static final int TRAIN_LIMIT = 512;
+  static final int TEST_LIMIT = 256;
+  static final int CHANNELS = 8;
+  static final int BATCH_SIZE = 32;
+  static final int STEPS_PER_EPOCH = 4;
+  static final double LR = 0.025;
+  /** Set with {@code --set}. */
+  static final int EPOCHS = 2;
+  /** Set with {@code --set}. */
+  static final int ARCHS = 2;
+  static final int EVAL_BATCH_SIZE = 128;
+
+  private static final String YAML = """
+      # Tiny end-to-end run; train.epochs and evaluate.archs come from --set.
+      name: %s
+      data:
+        train-limit: %d
+        test-limit: %d
+      supernet:
+        channels: %d
+      train:
+        batch-size: %d
+        steps-per-epoch: %d
+        lr: %s
+      evaluate:
+        batch-size: %d
+      """.formatted(NAME, TRAIN_LIMIT, TEST_LIMIT, CHANNELS, BATCH_SIZE, STEPS_PER_EPOCH, LR,
+      EVAL_BATCH_SIZE);
+
+  private TinySearch() {}
+
+  /** The Fashion-MNIST directory: {@value #DATA_DIR_PROPERTY}, else {@link #DEFAULT_DATA_DIR}. */
+  static Path dataDir() {
+    String configured = System.getProperty(DATA_DIR_PROPERTY);
+    return configured == null || configured.isBlank()
+        ? DEFAULT_DATA_DIR : Path.of(configured.strip());
+  }
+
+  /**
+   * Whether Fashion-MNIST is in {@link #dataDir()}. Test classes that need it are disabled
+   * without it ({@code @EnabledIf}): like GPU tests, they skip on machines without the data
+   * instead of failing the build, and surefire counts them as skipped.
+   */
+  static boolean dataInstalled() {
+    return Files.isRegularFile(dataDir().resolve("train-images-idx3-ubyte.gz"));
+  }
+
+  /** Writes the YAML part of the configuration to {@code dir/tiny.yaml}. */
+  static Path writeConfig(Path dir) throws IOException {
+    return Files.writeString(dir.resolve("tiny.yaml"), YAML, StandardCharsets.UTF_8);
+  }
+
+  /** {@code search} arguments for a tiny run with {@code seed} from {@link #dataDir()}. */
+  static List<String> args(Path configFile, Path runDir, long seed) {
+    return args(configFile, runDir, seed, dataDir());
+  }
+
+  /** {@code search} arguments for a tiny run with {@code seed} reading data from {@code data}. */
+  static List<String> args(Path configFile, Path runDir, long seed, Path data) {
+    List<String> args = new ArrayList<>();
+    args.add("search");
+    args.add("--config");
+    args.add(configFile.toString());
+    args.add("--set");
+    args.add("train.epochs=" + EPOCHS);
+    args.add("--set");
+    args.add("evaluate.archs=" + ARCHS);
+    args.add("--set");
+    args.add("seed=" + seed);
+    args.add("--run-dir");
+    args.add(runDir.toString());
+    args.add("--data-dir");
+    args.add(data.toString());
+    return args;
+  }
+}
