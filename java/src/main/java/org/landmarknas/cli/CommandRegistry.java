@@ -22,7 +22,8 @@ public final class CommandRegistry {
   public static CommandRegistry standard() {
     return new CommandRegistry()
         .register(new SearchCommand())
-        .register(new SpaceCommand());
+        .register(new SpaceCommand())
+        .register(new EvaluateCommand());
   }
 
   /**

@@ -129,6 +129,18 @@ public final class RunDirectory {
     writeAtomically(resultFile(), JsonCodec.pretty(json));
   }
 
+  /**
+   * Writes another JSON document of the run (e.g. {@code evaluation.json}) atomically.
+   *
+   * @param fileName a plain file name inside the run directory
+   */
+  public void writeJson(String fileName, Map<String, ?> json) {
+    if (fileName.contains("/") || fileName.contains("\\")) {
+      throw new IllegalArgumentException("expected a plain file name, got " + fileName);
+    }
+    writeAtomically(path.resolve(fileName), JsonCodec.pretty(json));
+  }
+
   /** Opens {@link #metricsFile()} for appending (created if missing). */
   public MetricsLog openMetrics() {
     return MetricsLog.open(metricsFile());

@@ -185,7 +185,8 @@ public final class SupernetSearch {
         record.put("steps_per_s", stepsPerEpoch / seconds);
         boolean last = epoch == train.epochs() - 1;
         if (pool.isPresent() && (last || (eval.every() > 0 && (epoch + 1) % eval.every() == 0))) {
-          PoolResult pr = scorePool(pool.get(), testScorer, eval, evalRng, progress, epoch + 1);
+          PoolResult pr = scorePool(pool.get(), testScorer, eval, evalRng, progress,
+              "epoch " + (epoch + 1));
           record.putAll(pr.report().toMap());
           record.put("pool_seconds", pr.seconds());
           lastPool = Optional.of(pr);
@@ -214,19 +215,19 @@ public final class SupernetSearch {
       double seconds) {}
 
   static PoolResult scorePool(EvaluationPool pool, PoolScorer scorer, EvaluateConfig eval,
-      SplittableRandom rng, PrintStream progress, int epoch) {
+      SplittableRandom rng, PrintStream progress, String label) {
     long start = System.nanoTime();
     ProgressLine line = new ProgressLine(progress, pool.size(), "archs", 10.0);
     List<ArchScore> scores = new ArrayList<>(pool.size());
     for (Nb201Arch a : pool.archs()) {
       scores.add(scorer.score(a, eval.images(), rng));
-      line.update(scores.size(), "epoch " + epoch + " pool", scores.size() + "/" + pool.size());
+      line.update(scores.size(), label + " pool", scores.size() + "/" + pool.size());
     }
     double[] pred = scores.stream().mapToDouble(ArchScore::accuracy).toArray();
     double[] gt = pool.groundTruthArray();
     RankingReport report = RankingReport.of(pred, gt, Math.min(eval.topK(), pool.size()));
-    progress.printf(Locale.ROOT, "epoch %d ranking of %d pool architectures: S-KdT %.4f  KdT %.4f"
-            + "  Spearman %.4f  precision@%d %.2f%n", epoch, pool.size(),
+    progress.printf(Locale.ROOT, "%s ranking of %d pool architectures: S-KdT %.4f  KdT %.4f"
+            + "  Spearman %.4f  precision@%d %.2f%n", label, pool.size(),
         report.sparseKendallTau(), report.kendallTau(), report.spearmanRho(), report.topK(),
         report.precisionAtK());
     return new PoolResult(scores, gt, report, (System.nanoTime() - start) / 1e9);
