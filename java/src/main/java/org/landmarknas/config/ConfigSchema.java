@@ -42,8 +42,8 @@ final class ConfigSchema {
   }
 
   /** Section names in file order. */
-  static final List<String> SECTIONS = List.of("data", "supernet", "train", "evaluate",
-      "search");
+  static final List<String> SECTIONS = List.of("data", "supernet", "train", "landmarks",
+      "evaluate", "search");
 
   /** Every key in file order: top-level scalars first, then the sections. */
   static final List<Key> KEYS = List.of(
@@ -68,6 +68,22 @@ final class ConfigSchema {
       new Key("train", "weight-decay", ValueType.DOUBLE, c -> c.train().weightDecay()),
       new Key("train", "grad-clip", ValueType.DOUBLE, c -> c.train().gradClip()),
       new Key("train", "threads", ValueType.INT, c -> c.train().threads()),
+      new Key("landmarks", "count", ValueType.INT, c -> c.landmarks().count()),
+      new Key("landmarks", "file", ValueType.OPTIONAL_STRING, c -> c.landmarks().file()),
+      new Key("landmarks", "ground-truth", ValueType.OPTIONAL_STRING,
+          c -> c.landmarks().groundTruth()),
+      new Key("landmarks", "selector", ValueType.STRING, c -> c.landmarks().selector()),
+      new Key("landmarks", "tau", ValueType.INT, c -> c.landmarks().tau()),
+      new Key("landmarks", "pairs", ValueType.INT, c -> c.landmarks().pairs()),
+      new Key("landmarks", "pair-sampler", ValueType.STRING, c -> c.landmarks().pairSampler()),
+      new Key("landmarks", "loss", ValueType.STRING, c -> c.landmarks().loss()),
+      new Key("landmarks", "weighting", ValueType.STRING, c -> c.landmarks().weighting()),
+      new Key("landmarks", "lambda-max", ValueType.DOUBLE, c -> c.landmarks().lambdaMax()),
+      new Key("landmarks", "schedule", ValueType.STRING, c -> c.landmarks().schedule()),
+      new Key("landmarks", "warmup", ValueType.INT, c -> c.landmarks().warmup()),
+      new Key("landmarks", "ramp", ValueType.INT, c -> c.landmarks().ramp()),
+      new Key("landmarks", "per-step", ValueType.BOOLEAN, c -> c.landmarks().perStep()),
+      new Key("landmarks", "lazy", ValueType.STRING, c -> c.landmarks().lazy()),
       new Key("evaluate", "archs", ValueType.INT, c -> c.evaluate().archs()),
       new Key("evaluate", "batch-size", ValueType.INT, c -> c.evaluate().batchSize()),
       new Key("evaluate", "pool", ValueType.OPTIONAL_STRING, c -> c.evaluate().pool()),
@@ -147,6 +163,22 @@ final class ConfigSchema {
         (Double) v.get("train.weight-decay"),
         (Double) v.get("train.grad-clip"),
         (Integer) v.get("train.threads"));
+    LandmarksConfig landmarks = new LandmarksConfig(
+        (Integer) v.get("landmarks.count"),
+        (String) v.get("landmarks.file"),
+        (String) v.get("landmarks.ground-truth"),
+        (String) v.get("landmarks.selector"),
+        (Integer) v.get("landmarks.tau"),
+        (Integer) v.get("landmarks.pairs"),
+        (String) v.get("landmarks.pair-sampler"),
+        (String) v.get("landmarks.loss"),
+        (String) v.get("landmarks.weighting"),
+        (Double) v.get("landmarks.lambda-max"),
+        (String) v.get("landmarks.schedule"),
+        (Integer) v.get("landmarks.warmup"),
+        (Integer) v.get("landmarks.ramp"),
+        (Boolean) v.get("landmarks.per-step"),
+        (String) v.get("landmarks.lazy"));
     EvaluateConfig evaluate = new EvaluateConfig(
         (Integer) v.get("evaluate.archs"),
         (Integer) v.get("evaluate.batch-size"),
@@ -165,6 +197,6 @@ final class ConfigSchema {
         (Integer) v.get("search.val-images"),
         (Integer) v.get("search.top-k"));
     return new RunConfig((String) v.get("name"), (Long) v.get("seed"), data, supernet, train,
-        evaluate, search);
+        landmarks, evaluate, search);
   }
 }

@@ -13,11 +13,12 @@ import java.util.regex.Pattern;
  * @param data section {@code data}
  * @param supernet section {@code supernet}
  * @param train section {@code train}
+ * @param landmarks section {@code landmarks}
  * @param evaluate section {@code evaluate}
  * @param search section {@code search}
  */
 public record RunConfig(String name, long seed, DataConfig data, SupernetConfig supernet,
-    TrainConfig train, EvaluateConfig evaluate, SearchConfig search) {
+    TrainConfig train, LandmarksConfig landmarks, EvaluateConfig evaluate, SearchConfig search) {
 
   /** What a run name may look like. */
   public static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
@@ -31,6 +32,16 @@ public record RunConfig(String name, long seed, DataConfig data, SupernetConfig 
     Objects.requireNonNull(train, "train");
     Objects.requireNonNull(evaluate, "evaluate");
     Objects.requireNonNull(search, "search");
+    Objects.requireNonNull(landmarks, "landmarks");
+    if (landmarks.enabled() && landmarks.warmup() >= train.epochs()) {
+      throw KeyCheck.outOfRange("landmarks.warmup", landmarks.warmup(),
+          "< train.epochs (" + train.epochs() + "): the warm-up must end before the run does");
+    }
+    if (landmarks.count() > 0 && landmarks.file() == null && landmarks.groundTruth() == null
+        && evaluate.pool() == null) {
+      throw new ConfigException("landmarks.count", "landmarks need stand-alone scores: set"
+          + " landmarks.ground-truth (or evaluate.pool), or give landmarks.file");
+    }
     if (EvaluateConfig.BN_RECALIBRATE.equals(evaluate.bn()) && supernet.batchStatistics()) {
       throw new ConfigException("evaluate.bn", "recalibrate needs supernet.batchnorm: running"
           + " (with batch statistics there are no running averages to recalibrate)");
@@ -40,6 +51,7 @@ public record RunConfig(String name, long seed, DataConfig data, SupernetConfig 
   /** Every key at its documented default. */
   public static RunConfig defaults() {
     return new RunConfig("quickstart", 0L, DataConfig.defaults(), SupernetConfig.defaults(),
-        TrainConfig.defaults(), EvaluateConfig.defaults(), SearchConfig.defaults());
+        TrainConfig.defaults(), LandmarksConfig.defaults(), EvaluateConfig.defaults(),
+        SearchConfig.defaults());
   }
 }

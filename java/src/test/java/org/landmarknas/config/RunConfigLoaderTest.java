@@ -73,6 +73,8 @@ final class RunConfigLoaderTest {
         new DataConfig("cifar10", "/data/my \"cifar\" dir: ~#x", 123, 45, 0.25, 0, false),
         new SupernetConfig(8, 3, "running"),
         new TrainConfig(7, 32, 11, 1.0e10, 1.0e-7, 0.0, 0.0, 1e-3, 3),
+        new LandmarksConfig(30, "lm.csv", "gt.csv", "diverse-strict", 4, 10, "reference",
+            "margin-hinge:0.5", "score-gap", 1.5, "step-decrease", 3, 2, true, "nograd"),
         new EvaluateConfig(0, 1, "pools/p.csv", 200, 30, 5000, "recalibrate", 7, 3),
         new SearchConfig("spos", 77, 9, 3, 512, 2));
     String yaml = RunConfigLoader.toYaml(c);
@@ -87,7 +89,7 @@ final class RunConfigLoaderTest {
     for (String dir : List.of("~", "null", "true", "2024", "1e3", "-x", "a b", "tab\there",
         "line\nbreak", "back\\slash", "ünï")) {
       RunConfig c = new RunConfig("n", 1, new DataConfig("cifar10", dir, 0, 0, 0.5, 2, true),
-          SupernetConfig.defaults(), TrainConfig.defaults(), EvaluateConfig.defaults(),
+          SupernetConfig.defaults(), TrainConfig.defaults(), LandmarksConfig.defaults(), EvaluateConfig.defaults(),
           SearchConfig.defaults());
       assertEquals(c, RunConfigLoader.load(write("w.yaml", RunConfigLoader.toYaml(c)), List.of()),
           dir);
@@ -105,8 +107,8 @@ final class RunConfigLoaderTest {
   @Test
   void toMap_nestsSectionsInFileOrder() {
     Map<String, Object> m = RunConfigLoader.toMap(RunConfig.defaults());
-    assertEquals(List.of("name", "seed", "data", "supernet", "train", "evaluate",
-        "search"),
+    assertEquals(List.of("name", "seed", "data", "supernet", "train", "landmarks",
+        "evaluate", "search"),
         List.copyOf(m.keySet()));
     assertEquals(64, ((Map<?, ?>) m.get("train")).get("batch-size"));
   }
@@ -181,7 +183,7 @@ final class RunConfigLoaderTest {
     assertEquals(OptionalInt.of(2), e.line());
     assertEquals("epochs", e.key().orElseThrow());
     assertTrue(e.getMessage().startsWith(f + ":2: epochs: unknown key"), e.getMessage());
-    assertTrue(e.getMessage().contains("name, seed, data, supernet, train, evaluate"),
+    assertTrue(e.getMessage().contains("name, seed, data, supernet, train, landmarks, evaluate, search"),
         e.getMessage());
   }
 

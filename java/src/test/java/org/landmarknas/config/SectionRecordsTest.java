@@ -42,10 +42,10 @@ final class SectionRecordsTest {
     assertKey("search.tournament", () -> new SearchConfig("aging", 1, 5, 6, 1, 1));
     assertKey("search.val-images", () -> new SearchConfig("aging", 1, 5, 2, 0, 1));
     assertKey("name", () -> new RunConfig("", 0, DataConfig.defaults(),
-        SupernetConfig.defaults(), TrainConfig.defaults(), EvaluateConfig.defaults(),
+        SupernetConfig.defaults(), TrainConfig.defaults(), LandmarksConfig.defaults(), EvaluateConfig.defaults(),
         SearchConfig.defaults()));
     assertKey("evaluate.bn", () -> new RunConfig("n", 0, DataConfig.defaults(),
-        SupernetConfig.defaults(), TrainConfig.defaults(),
+        SupernetConfig.defaults(), TrainConfig.defaults(), LandmarksConfig.defaults(),
         new EvaluateConfig(0, 1, null, 0, 1, 0, "recalibrate", 1, 1), SearchConfig.defaults()));
   }
 

@@ -1,0 +1,92 @@
+package org.landmarknas.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Landmark regularization (Yu, Ranftl, Salzmann, CVPR 2021). With {@code count: 0} and no file
+ * the run is plain SPOS.
+ *
+ * <ul>
+ *   <li>{@code count}: M landmarks selected from {@code ground-truth} (>= 0; 1 is rejected, a
+ *       ranking needs two);
+ *   <li>{@code file}: CSV {@code arch,score} of landmarks to use as given (overrides count);
+ *   <li>{@code ground-truth}: stand-alone scores to select landmarks from (CSV or NB201 table);
+ *       null = {@code evaluate.pool};
+ *   <li>{@code selector}: random | diverse | diverse-strict; {@code tau}: Hamming threshold of
+ *       the diverse selectors (0..5);
+ *   <li>{@code pairs}: m pairs per step; {@code pair-sampler}: uniform | all | adjacent |
+ *       reference;
+ *   <li>{@code loss}: hinge | margin-hinge:MARGIN | softplus[:BETA]; {@code weighting}: none |
+ *       score-gap;
+ *   <li>{@code lambda-max}, {@code schedule} (constant, linear-increase, linear-decrease,
+ *       cosine-increase, cosine-decrease, step-increase, step-decrease, reference-cosine),
+ *       {@code warmup} W epochs, {@code ramp} epochs, {@code per-step} (λ at fractional epochs);
+ *   <li>{@code lazy}: graph (forward with graph, skip backward when no pair is active) | nograd
+ *       (probe without graph first) | off (always backward).
+ * </ul>
+ */
+public record LandmarksConfig(int count, String file, String groundTruth, String selector,
+    int tau, int pairs, String pairSampler, String loss, String weighting, double lambdaMax,
+    String schedule, int warmup, int ramp, boolean perStep, String lazy) {
+
+  public static final List<String> SELECTORS = List.of("random", "diverse", "diverse-strict");
+  public static final List<String> PAIR_SAMPLERS = List.of("uniform", "all", "adjacent",
+      "reference");
+  public static final List<String> WEIGHTINGS = List.of("none", "score-gap");
+  public static final List<String> SCHEDULES = List.of("constant", "linear-increase",
+      "linear-decrease", "cosine-increase", "cosine-decrease", "step-increase", "step-decrease",
+      "reference-cosine");
+  public static final List<String> LAZY_MODES = List.of("graph", "nograd", "off");
+
+  public LandmarksConfig {
+    KeyCheck.atLeast("landmarks.count", count, 0);
+    if (count == 1) {
+      throw KeyCheck.outOfRange("landmarks.count", count, "0 (off) or >= 2");
+    }
+    if (file != null && file.isBlank()) {
+      throw new ConfigException("landmarks.file", "is blank (allowed: a file path, or null)");
+    }
+    if (groundTruth != null && groundTruth.isBlank()) {
+      throw new ConfigException("landmarks.ground-truth",
+          "is blank (allowed: a file path, or null)");
+    }
+    KeyCheck.oneOf("landmarks.selector", selector, SELECTORS);
+    if (tau < 0 || tau >= 6) {
+      throw KeyCheck.outOfRange("landmarks.tau", tau,
+          "0..5 (below the space's maximum Hamming distance 6)");
+    }
+    KeyCheck.atLeast("landmarks.pairs", pairs, 1);
+    KeyCheck.oneOf("landmarks.pair-sampler", pairSampler, PAIR_SAMPLERS);
+    if (loss == null || !(loss.equals("hinge") || loss.startsWith("margin-hinge:")
+        || loss.equals("softplus") || loss.startsWith("softplus:"))) {
+      throw new ConfigException("landmarks.loss", KeyCheck.quote(loss)
+          + " is not allowed (allowed: hinge, margin-hinge:MARGIN, softplus, softplus:BETA)");
+    }
+    KeyCheck.oneOf("landmarks.weighting", weighting, WEIGHTINGS);
+    KeyCheck.nonNegative("landmarks.lambda-max", lambdaMax);
+    KeyCheck.oneOf("landmarks.schedule", schedule, SCHEDULES);
+    KeyCheck.atLeast("landmarks.warmup", warmup, 0);
+    KeyCheck.atLeast("landmarks.ramp", ramp, 0);
+    KeyCheck.oneOf("landmarks.lazy", lazy, LAZY_MODES);
+  }
+
+  public static LandmarksConfig defaults() {
+    return new LandmarksConfig(0, null, null, "random", 3, 1, "uniform", "hinge", "none", 10.0,
+        "cosine-increase", 0, 0, false, "graph");
+  }
+
+  /** True when the run uses landmarks at all. */
+  public boolean enabled() {
+    return count > 0 || file != null;
+  }
+
+  public Optional<Path> filePath() {
+    return file == null ? Optional.empty() : Optional.of(Path.of(file));
+  }
+
+  public Optional<Path> groundTruthPath() {
+    return groundTruth == null ? Optional.empty() : Optional.of(Path.of(groundTruth));
+  }
+}
