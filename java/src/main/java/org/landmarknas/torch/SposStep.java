@@ -54,15 +54,34 @@ public final class SposStep {
    * @return the batch loss before the update and the number of correct predictions
    */
   public StepResult step(LabeledBatch batch, Nb201Arch arch) {
+    begin();
+    StepResult r = accumulate(batch, arch);
+    finish();
+    return r;
+  }
+
+  /** Starts a step: every gradient back to undefined. */
+  public void begin() {
     optimizer.zero_grad(true);
+  }
+
+  /**
+   * Adds the gradient of {@code arch}'s cross-entropy on {@code batch} to the parameters' grads;
+   * other terms (e.g. landmark ranking losses) may accumulate before {@link #finish()}.
+   */
+  public StepResult accumulate(LabeledBatch batch, Nb201Arch arch) {
     Tensor logits = net.forward(batch.images(), arch);
     Tensor loss = cross_entropy_loss(logits, batch.labels());
     loss.backward();
-    clip_grad_norm_(net.parameters(), gradClip);
-    optimizer.step();
     long correct = logits.argmax(new org.bytedeco.pytorch.LongOptional(1), false)
         .eq(batch.labels()).sum().item_long();
     return new StepResult(loss.item_double(), (int) correct, batch.size());
+  }
+
+  /** Ends a step: one global-norm clip over everything accumulated, one SGD update. */
+  public void finish() {
+    clip_grad_norm_(net.parameters(), gradClip);
+    optimizer.step();
   }
 
   /** Loss and accuracy of one step, copied out of the tensors. */

@@ -1,0 +1,152 @@
+package org.landmarknas.torch;
+
+import static org.bytedeco.pytorch.global.torch.cross_entropy_loss;
+
+import java.util.List;
+import java.util.Locale;
+import org.bytedeco.pytorch.NoGradGuard;
+import org.bytedeco.pytorch.Scalar;
+import org.bytedeco.pytorch.Tensor;
+import org.landmarknas.landmark.LandmarkPair;
+import org.landmarknas.landmark.LandmarkSet;
+import org.landmarknas.landmark.PairWeights;
+import org.landmarknas.landmark.RankingLoss;
+
+/**
+ * The landmark regularizer of one training step (Yu, Ranftl, Salzmann, CVPR 2021): for each
+ * sampled pair (worse, better) of landmarks, forward both paths on a rank batch, x = L_better −
+ * L_worse, and add λ·(1/m)·Σ w·ℓ(x) to the step's loss. Its gradient enters the graph through one
+ * surrogate {@code Σ_k c_k·L_k} with c_k = ∂(λR)/∂L_k computed in Java, and accumulates onto the
+ * SPOS gradient of the same step (one clip, one optimizer step, by the caller).
+ *
+ * <p><b>Lazy backward.</b> A pair whose loss is flat at x (the hinge when the pair is already in
+ * order) contributes no gradient, so when no pair is active the backward passes are skipped:
+ * <ul>
+ *   <li>{@link Mode#GRAPH}: forward with autograd graph, drop the graph when all c_k are zero;
+ *   <li>{@link Mode#NOGRAD}: forward without graph first, and only for active pairs forward again
+ *       with graph and backward (cheaper when most pairs are inactive and graphs are costly);
+ *   <li>{@link Mode#OFF}: always backward (the naive step; for benchmarks).
+ * </ul>
+ */
+public final class LandmarkTerm {
+
+  /** How inactive pairs are skipped. */
+  public enum Mode {
+    GRAPH("graph"), NOGRAD("nograd"), OFF("off");
+
+    private final String id;
+
+    Mode(String id) {
+      this.id = id;
+    }
+
+    public String id() {
+      return id;
+    }
+
+    public static Mode ofId(String id) {
+      for (Mode m : values()) {
+        if (m.id.equals(id)) {
+          return m;
+        }
+      }
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "unknown lazy mode \"%s\" (allowed: graph, nograd, off)", id));
+    }
+  }
+
+  /**
+   * What one step's landmark term did.
+   *
+   * @param loss R = mean over pairs of w·ℓ(x), before λ
+   * @param activePairs pairs with a non-zero gradient
+   * @param backward whether any backward pass ran
+   */
+  public record Result(double loss, int activePairs, int pairs, boolean backward) {}
+
+  private final Nb201Network net;
+  private final LandmarkSet landmarks;
+  private final RankingLoss loss;
+  private final PairWeights weights;
+  private final Mode mode;
+
+  public LandmarkTerm(Nb201Network net, LandmarkSet landmarks, RankingLoss loss,
+      PairWeights weights, Mode mode) {
+    if (landmarks.size() < 2) {
+      throw new IllegalArgumentException(
+          "landmark regularization needs at least 2 landmarks, got " + landmarks.size());
+    }
+    this.net = net;
+    this.landmarks = landmarks;
+    this.loss = loss;
+    this.weights = weights;
+    this.mode = mode;
+  }
+
+  public LandmarkSet landmarks() {
+    return landmarks;
+  }
+
+  /**
+   * Accumulates λ·R's gradient for {@code pairs} on {@code rank}. Must run inside the step's
+   * {@link org.bytedeco.javacpp.PointerScope}, between the SPOS backward and the optimizer step.
+   */
+  public Result accumulate(LabeledBatch rank, List<LandmarkPair> pairs, double lambda) {
+    int m = pairs.size();
+    int size = landmarks.size();
+    Tensor[] graphs = new Tensor[size];
+    double[] values = new double[size];
+    boolean[] needed = new boolean[size];
+    for (LandmarkPair p : pairs) {
+      needed[p.worse()] = true;
+      needed[p.better()] = true;
+    }
+    for (int k = 0; k < size; k++) {
+      if (!needed[k]) {
+        continue;
+      }
+      if (mode == Mode.NOGRAD) {
+        try (NoGradGuard g = new NoGradGuard()) {
+          values[k] = landmarkLoss(rank, k).item_double();
+        }
+      } else {
+        graphs[k] = landmarkLoss(rank, k);
+        values[k] = graphs[k].item_double();
+      }
+    }
+    double r = 0;
+    int active = 0;
+    double[] coef = new double[size];
+    for (LandmarkPair p : pairs) {
+      double x = values[p.better()] - values[p.worse()];
+      double w = weights.weight(p);
+      r += w * loss.value(x) / m;
+      double g = w * loss.derivative(x) / m;
+      if (g != 0) {
+        active++;
+        coef[p.better()] += lambda * g;
+        coef[p.worse()] -= lambda * g;
+      }
+    }
+    boolean any = active > 0 && lambda > 0;
+    if (!any && mode != Mode.OFF) {
+      return new Result(r, active, m, false);
+    }
+    Tensor surrogate = null;
+    for (int k = 0; k < size; k++) {
+      if (!needed[k] || (coef[k] == 0 && mode != Mode.OFF)) {
+        continue;
+      }
+      Tensor lk = graphs[k] != null ? graphs[k] : landmarkLoss(rank, k);
+      Tensor term = lk.mul(new Scalar(coef[k]));
+      surrogate = surrogate == null ? term : surrogate.add(term);
+    }
+    surrogate.backward();
+    return new Result(r, active, m, true);
+  }
+
+  private Tensor landmarkLoss(LabeledBatch rank, int k) {
+    return cross_entropy_loss(net.forward(rank.images(), landmarks.get(k).arch()),
+        rank.labels());
+  }
+}
