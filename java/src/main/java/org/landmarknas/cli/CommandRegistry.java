@@ -23,6 +23,7 @@ public final class CommandRegistry {
     return new CommandRegistry()
         .register(new SearchCommand())
         .register(new SpaceCommand())
+        .register(new ReportCommand())
         .register(new EvaluateCommand());
   }
 

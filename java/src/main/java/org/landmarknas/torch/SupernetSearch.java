@@ -25,6 +25,15 @@ import org.bytedeco.javacpp.PointerScope;
 import org.landmarknas.bench.EvaluationPool;
 import org.landmarknas.bench.GroundTruth;
 import org.landmarknas.config.EvaluateConfig;
+import org.landmarknas.config.LandmarksConfig;
+import org.landmarknas.landmark.LandmarkSelection;
+import org.landmarknas.landmark.LandmarkSet;
+import org.landmarknas.landmark.PairSampler;
+import org.landmarknas.landmark.PairSamplers;
+import org.landmarknas.landmark.PairWeights;
+import org.landmarknas.landmark.RankingLosses;
+import org.landmarknas.schedule.LambdaSchedule;
+import org.landmarknas.schedule.LambdaSchedules;
 import org.landmarknas.config.RunConfig;
 import org.landmarknas.config.RunConfigLoader;
 import org.landmarknas.config.SearchConfig;
@@ -68,6 +77,8 @@ public final class SupernetSearch {
   public static final String WEIGHTS_FILE = "supernet.pt";
   /** The evaluation pool of a run with its ground truth ({@code arch,score}). */
   public static final String POOL_FILE = "pool.csv";
+  /** The landmarks of a run with their stand-alone scores ({@code arch,score}). */
+  public static final String LANDMARKS_FILE = "landmarks.csv";
 
   private SupernetSearch() {}
 
@@ -85,11 +96,21 @@ public final class SupernetSearch {
     SplittableRandom evalRng = root.split();
     SplittableRandom poolRng = root.split();
     SplittableRandom searchRng = root.split();
+    SplittableRandom landmarkRng = root.split();
+    SplittableRandom pairRng = root.split();
+    SplittableRandom rankRng = root.split();
 
     // Inputs that can be wrong are read before any training.
     Optional<GroundTruth> truth = eval.poolPath().map(GroundTruth::load);
+    LandmarksConfig lc = config.landmarks();
+    Optional<GroundTruth> landmarkTruth = lc.groundTruthPath().isPresent()
+        ? lc.groundTruthPath().map(GroundTruth::load) : truth;
+    LandmarkSet landmarks = LandmarkSelection.initial(lc, landmarkTruth, landmarkRng);
+    if (landmarks.size() > 0) {
+      landmarks.writeCsv(dir.path().resolve(LANDMARKS_FILE));
+    }
     Optional<EvaluationPool> pool = truth.map(t -> EvaluationPool.draw(t, eval.poolSize(),
-        poolRng, a -> false));
+        poolRng, landmarks.excluded()));
     pool.ifPresent(p -> writePool(dir, p));
 
     ImageDataset dataset = DataLocation.system().load(config.data().dataset(),
@@ -119,6 +140,20 @@ public final class SupernetSearch {
     net.train(true);
     progress.printf(Locale.ROOT, "super-net: NB201 C=%d N=%d, %,d parameters, %d threads%n",
         shape.channels(), shape.cells(), net.parameterCount(), train.threads());
+    Optional<LandmarkTerm> landmarkTerm = landmarks.size() < 2 ? Optional.empty()
+        : Optional.of(new LandmarkTerm(net, landmarks, RankingLosses.parse(lc.loss()),
+            PairWeights.create(lc.weighting(), landmarks), LandmarkTerm.Mode.ofId(lc.lazy())));
+    PairSampler pairSampler = PairSamplers.create(lc.pairSampler(), lc.pairs());
+    LambdaSchedule lambda = LambdaSchedules.create(lc.schedule(), lc.lambdaMax(), lc.warmup(),
+        train.epochs(), lc.ramp());
+    landmarkTerm.ifPresent(t -> progress.printf(Locale.ROOT,
+        "landmarks: %d (scores %.2f..%.2f), %d pair(s)/step by %s, %s loss, lambda %s to %.2f"
+            + " after %d warm-up epochs, lazy backward: %s%n", landmarks.size(),
+        landmarks.get(0).score(), landmarks.get(landmarks.size() - 1).score(), lc.pairs(),
+        lc.pairSampler(), lc.loss(), lc.schedule(), lc.lambdaMax(), lc.warmup(), lc.lazy()));
+    int[] rankHalf = split.rank();
+    int[] rankOrder = BatchOrder.epochOrder(rankHalf, rankRng);
+    int rankCursor = 0;
 
     int[] supernetHalf = split.supernet();
     Optional<BatchNormRecalibration> recalibration =
@@ -150,6 +185,11 @@ public final class SupernetSearch {
         double lossSum = 0;
         long correct = 0;
         long seen = 0;
+        double landmarkLossSum = 0;
+        long landmarkSteps = 0;
+        long activePairs = 0;
+        long sampledPairs = 0;
+        double lambdaSum = 0;
         int[] order = BatchOrder.epochOrder(supernetHalf, dataRng);
         int cursor = 0;
         for (int s = 0; s < stepsPerEpoch; s++) {
@@ -159,9 +199,28 @@ public final class SupernetSearch {
           }
           int count = Math.min(train.batchSize(), order.length);
           SposStep.StepResult r;
+          double lam = lambda.at(lc.perStep() ? epoch + (double) s / stepsPerEpoch : epoch);
+          lambdaSum += lam;
           try (PointerScope scope = new PointerScope()) {
             LabeledBatch batch = trainBatches.batch(order, cursor, count, true, dataRng);
-            r = sposStep.step(batch, Nb201Space.INSTANCE.sample(archRng));
+            sposStep.begin();
+            r = sposStep.accumulate(batch, Nb201Space.INSTANCE.sample(archRng));
+            if (landmarkTerm.isPresent() && lam > 0) {
+              if (rankCursor + count > rankOrder.length) {
+                rankOrder = BatchOrder.epochOrder(rankHalf, rankRng);
+                rankCursor = 0;
+              }
+              LabeledBatch rankBatch = trainBatches.batch(rankOrder, rankCursor, count, true,
+                  rankRng);
+              rankCursor += count;
+              LandmarkTerm.Result term = landmarkTerm.get().accumulate(rankBatch,
+                  pairSampler.sample(landmarks.size(), pairRng), lam);
+              landmarkLossSum += term.loss();
+              landmarkSteps++;
+              activePairs += term.activePairs();
+              sampledPairs += term.pairs();
+            }
+            sposStep.finish();
           }
           cursor += count;
           steps++;
@@ -183,6 +242,13 @@ public final class SupernetSearch {
         record.put("train_acc", (double) correct / seen);
         record.put("seconds", seconds);
         record.put("steps_per_s", stepsPerEpoch / seconds);
+        if (landmarkTerm.isPresent()) {
+          record.put("lambda", lambdaSum / stepsPerEpoch);
+          record.put("landmark_loss", landmarkSteps > 0 ? landmarkLossSum / landmarkSteps
+              : Double.NaN);
+          record.put("active_pairs", sampledPairs > 0 ? (double) activePairs / sampledPairs
+              : Double.NaN);
+        }
         boolean last = epoch == train.epochs() - 1;
         if (pool.isPresent() && (last || (eval.every() > 0 && (epoch + 1) % eval.every() == 0))) {
           PoolResult pr = scorePool(pool.get(), testScorer, eval, evalRng, progress,

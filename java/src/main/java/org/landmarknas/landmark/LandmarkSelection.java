@@ -1,0 +1,56 @@
+package org.landmarknas.landmark;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.landmarknas.bench.GroundTruth;
+import org.landmarknas.config.LandmarksConfig;
+import org.landmarknas.space.Nb201Arch;
+
+/**
+ * Builds a run's initial landmark set from its configuration: the given CSV as is, or
+ * {@code count} architectures chosen by the configured selector among those whose stand-alone
+ * score the ground truth knows, each with that score.
+ */
+public final class LandmarkSelection {
+  private LandmarkSelection() {}
+
+  /**
+   * @throws IllegalArgumentException when the selector cannot find enough eligible architectures
+   */
+  public static LandmarkSet initial(LandmarksConfig cfg, java.util.Optional<GroundTruth> truth,
+      SplittableRandom rng) {
+    if (cfg.filePath().isPresent()) {
+      return LandmarkSet.fromCsv(cfg.filePath().get());
+    }
+    if (cfg.count() == 0) {
+      return LandmarkSet.empty();
+    }
+    GroundTruth gt = truth.orElseThrow(() -> new IllegalArgumentException(
+        "landmarks.count = " + cfg.count() + " needs stand-alone scores: set"
+            + " landmarks.ground-truth or evaluate.pool"));
+    LandmarkSelector selector = selector(cfg);
+    List<Nb201Arch> chosen = selector.select(cfg.count(), rng, a -> gt.score(a).isPresent());
+    List<Landmark> landmarks = new ArrayList<>(chosen.size());
+    for (Nb201Arch a : chosen) {
+      landmarks.add(new Landmark(a, gt.score(a).getAsDouble()));
+    }
+    return LandmarkSet.of(landmarks);
+  }
+
+  static LandmarkSelector selector(LandmarksConfig cfg) {
+    switch (cfg.selector()) {
+      case "random":
+        return new RandomLandmarkSelector();
+      case "diverse":
+        return new DiverseLandmarkSelector(cfg.tau(), false);
+      case "diverse-strict":
+        return new DiverseLandmarkSelector(cfg.tau(), true);
+      default:
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "unknown landmark selector \"%s\" (allowed: random, diverse, diverse-strict)",
+            cfg.selector()));
+    }
+  }
+}

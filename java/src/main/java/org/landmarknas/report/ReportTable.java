@@ -1,0 +1,104 @@
+package org.landmarknas.report;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.stream.Collectors;
+
+/**
+ * {@code table.md}: the landmark paper's Table 1 for the runs at hand, one row per group, then
+ * the formulas behind each column and the runs of each group. Missing values read "n/a"; an
+ * aggregate over fewer runs than the group has says so, e.g. "(2 of 3 runs)".
+ */
+final class ReportTable {
+
+  static final String HEADER = "| group | runs | S-KdT mean ± std (final)"
+      + " | mean GT acc of found archs (%) | best GT acc found (%) | best rank"
+      + " | cost (CPU-hours) |";
+  private static final String NA = "n/a";
+
+  private ReportTable() {}
+
+  static String markdown(List<GroupSummary> groups, Grouping grouping) {
+    StringBuilder md = new StringBuilder();
+    md.append("# Run report\n\n");
+    md.append(grouping == Grouping.NAME
+        ? "One row per run name (`provenance.config.name`); the runs of a row are its seeds.\n\n"
+        : "One row per run.\n\n");
+    md.append(HEADER).append('\n');
+    md.append("|---|---:|---:|---:|---:|---:|---:|\n");
+    for (GroupSummary g : groups) {
+      int n = g.runs().size();
+      md.append("| ").append(escape(g.group()))
+          .append(" | ").append(n)
+          .append(" | ").append(g.finalSkdt().map(m -> meanStd(m, n)).orElse(NA))
+          .append(" | ").append(g.meanFoundGroundTruth()
+              .map(m -> String.format(Locale.ROOT, "%.2f", m.mean()) + partial(m.n(), n))
+              .orElse(NA))
+          .append(" | ").append(g.bestFound()
+              .map(f -> String.format(Locale.ROOT, "%.2f", f.groundTruth().getAsDouble()))
+              .orElse(NA))
+          .append(" | ").append(g.bestRanked().map(ReportTable::rank).orElse(NA))
+          .append(" | ").append(hours(g.cpuHours(), g.cpuHoursRuns(), n))
+          .append(" |\n");
+    }
+    md.append("\n## Formulas\n\n");
+    md.append("Each aggregate is over the runs of the group that have the value; \"(k of n runs)\""
+        + " marks an aggregate over fewer than all runs, \"n/a\" one over none.\n\n");
+    md.append("- **S-KdT (final)** of a run: `ranking.skdt` of `result.json` (the pool scored"
+        + " after training), else the last `skdt` in `metrics.jsonl`. Over the k runs:"
+        + " mean = Σ sᵢ / k, std = √(Σ (sᵢ − mean)² / (k − 1)) (sample std);"
+        + " a single run shows ± 0.000 (1 run).\n");
+    md.append("- **mean GT acc of found archs**: for each run, the mean of"
+        + " `search.top[].ground_truth` (%) over the architectures that have one; then the mean"
+        + " of those per-run means over the runs.\n");
+    md.append("- **best GT acc found**: the largest `search.top[].ground_truth` (%) of any run of"
+        + " the group.\n");
+    md.append("- **best rank**: the smallest `search.top[].ground_truth_rank` of any run"
+        + " (1 = best architecture of the ground-truth source), shown as rank / "
+        + "`ground_truth_total`.\n");
+    md.append("- **cost**: Σ over runs of `cost.cpu_seconds` / 3600 (CPU time of all threads,"
+        + " not wall-clock time).\n");
+    md.append("\n## Runs\n\n");
+    for (GroupSummary g : groups) {
+      md.append("- ").append(escape(g.group())).append(": ")
+          .append(g.runs().stream().map(r -> "`" + r.run().dir() + "`"
+              + (r.run().seed().isPresent() ? " (seed " + r.run().seed().getAsLong() + ")" : ""))
+              .collect(Collectors.joining(", ")))
+          .append('\n');
+    }
+    return md.toString();
+  }
+
+  /** {@code 0.512 ± 0.034}, with the run count when it is 1 or short of the group. */
+  static String meanStd(MeanStd m, int groupRuns) {
+    String base = String.format(Locale.ROOT, "%.3f ± %.3f", m.mean(), m.std());
+    if (m.n() == groupRuns) {
+      return m.n() == 1 ? base + " (1 run)" : base;
+    }
+    return base + partial(m.n(), groupRuns);
+  }
+
+  private static String partial(int have, int of) {
+    return have == of ? "" : String.format(Locale.ROOT, " (%d of %d runs)", have, of);
+  }
+
+  private static String rank(SearchSummary.Found f) {
+    int rank = f.groundTruthRank().getAsInt();
+    return f.groundTruthTotal().isPresent()
+        ? String.format(Locale.ROOT, "%d / %d", rank, f.groundTruthTotal().getAsInt())
+        : Integer.toString(rank);
+  }
+
+  private static String hours(OptionalDouble sum, int have, int of) {
+    if (sum.isEmpty()) {
+      return NA;
+    }
+    return String.format(Locale.ROOT, "%.3f", sum.getAsDouble()) + partial(have, of);
+  }
+
+  /** Keeps a group name from breaking the table. */
+  private static String escape(String s) {
+    return s.replace("|", "\\|").replace("\n", " ");
+  }
+}

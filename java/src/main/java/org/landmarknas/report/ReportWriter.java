@@ -1,0 +1,193 @@
+package org.landmarknas.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.knowm.xchart.XYChart;
+
+/**
+ * Writes the report of a set of runs into one directory:
+ *
+ * <ul>
+ *   <li>{@value #REPORT_JSON}: per-run numbers, per-group aggregates, plots and notes;
+ *   <li>{@value #TABLE_MD}: one row per group, with the formulas;
+ *   <li>{@value #SKDT_PNG}: S-KdT vs epoch, a line per run that logged S-KdT;
+ *   <li>{@value #TRAIN_LOSS_PNG}: training loss vs epoch, a line per run;
+ *   <li>{@code scatter_<run>.png} per run with a pool: super-net vs ground-truth accuracy;
+ *   <li>{@code lambda_<run>.png} per run that logged λ: λ and the landmark loss vs epoch.
+ * </ul>
+ *
+ * <p>A plot without data is skipped, with a note in the output and in {@code report.json}.
+ * Existing files of the same names are replaced.
+ */
+public final class ReportWriter {
+
+  /** File name of the machine-readable report. */
+  public static final String REPORT_JSON = "report.json";
+  /** File name of the Markdown table. */
+  public static final String TABLE_MD = "table.md";
+  /** File name of the S-KdT vs epoch plot. */
+  public static final String SKDT_PNG = "skdt_vs_epoch.png";
+  /** File name of the training-loss plot. */
+  public static final String TRAIN_LOSS_PNG = "train_loss.png";
+
+  private ReportWriter() {}
+
+  /**
+   * Summarises {@code runs}, groups them and writes every report file into {@code outDir}
+   * (created if missing).
+   *
+   * @param runs the runs, in the order they should appear
+   * @param grouping how table rows group runs
+   * @param outDir the report directory
+   * @param generatedAt the time stamp written into {@code report.json}
+   * @throws IllegalArgumentException when {@code runs} is empty or {@code outDir} cannot be
+   *     created
+   * @throws UncheckedIOException when a file cannot be written
+   */
+  public static ReportOutput write(List<RunRecord> runs, Grouping grouping, Path outDir,
+      Instant generatedAt) {
+    if (runs.isEmpty()) {
+      throw new IllegalArgumentException("a report needs at least one run");
+    }
+    ReportCharts.ensureHeadless();
+    try {
+      Files.createDirectories(outDir);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "cannot create report directory %s (%s)", outDir, e.getMessage()), e);
+    }
+    List<RunSummary> summaries = summarise(runs, grouping);
+    List<GroupSummary> groups = group(summaries);
+    List<Path> files = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
+    List<String> plots = new ArrayList<>();
+    Map<String, Map<String, String>> runPlots = new LinkedHashMap<>();
+
+    if (!plot(ReportCharts.skdtVsEpoch(summaries), outDir, SKDT_PNG, files, plots)) {
+      notes.add("no run logged skdt in metrics.jsonl (no evaluation pool); " + SKDT_PNG
+          + " not written");
+    }
+    if (!plot(ReportCharts.trainLoss(summaries), outDir, TRAIN_LOSS_PNG, files, plots)) {
+      notes.add("no run logged train_loss in metrics.jsonl; " + TRAIN_LOSS_PNG + " not written");
+    }
+    for (RunSummary s : summaries) {
+      Map<String, String> mine = new LinkedHashMap<>();
+      if (!s.run().finished()) {
+        notes.add("run " + s.label() + ": no result.json (interrupted or still running);"
+            + " only its metrics.jsonl is reported");
+      }
+      String scatter = "scatter_" + s.id() + ".png";
+      if (plot(ReportCharts.scatter(s), outDir, scatter, files, plots)) {
+        mine.put("scatter", scatter);
+      } else {
+        notes.add("run " + s.label() + ": no evaluation pool; scatter plot skipped");
+      }
+      String lambda = "lambda_" + s.id() + ".png";
+      if (plot(ReportCharts.lambda(s), outDir, lambda, files, plots)) {
+        mine.put("lambda", lambda);
+      } else {
+        notes.add("run " + s.label() + ": no lambda in metrics.jsonl (no landmark"
+            + " regularization); lambda plot skipped");
+      }
+      if (!s.run().hasSkdtCurve() && s.finalSkdt().isEmpty()) {
+        notes.add("run " + s.label() + ": no S-KdT anywhere; its table cells read n/a");
+      }
+      runPlots.put(s.id(), mine);
+    }
+
+    Path table = outDir.resolve(TABLE_MD);
+    writeText(table, ReportTable.markdown(groups, grouping));
+    files.add(table);
+    Path json = outDir.resolve(REPORT_JSON);
+    writeText(json, toJson(ReportJson.of(generatedAt, grouping, summaries, runPlots, groups,
+        plots, notes)));
+    files.add(json);
+    return new ReportOutput(outDir, files, notes);
+  }
+
+  /**
+   * The per-run summaries with unique ids and legend labels. Ids come from the directory name
+   * (made file-name safe; a {@code -2} suffix on a clash); labels are {@code name (seed s)},
+   * with the directory name added on a clash.
+   */
+  static List<RunSummary> summarise(List<RunRecord> runs, Grouping grouping) {
+    Set<String> ids = new HashSet<>();
+    Set<String> labels = new HashSet<>();
+    List<RunSummary> out = new ArrayList<>();
+    for (RunRecord r : runs) {
+      String dirName = String.valueOf(r.dir().toAbsolutePath().normalize().getFileName());
+      String id = unique(dirName.replaceAll("[^A-Za-z0-9._-]", "_"), "-", ids);
+      String base = r.name() + (r.seed().isPresent() ? " (seed " + r.seed().getAsLong() + ")" : "");
+      String label = labels.contains(base) ? unique(base + " [" + dirName + "]", " #", labels)
+          : unique(base, " #", labels);
+      String group = grouping == Grouping.NAME ? r.name() : label;
+      out.add(RunSummary.of(r, id, label, group));
+    }
+    return out;
+  }
+
+  /** Groups in order of first appearance. */
+  static List<GroupSummary> group(List<RunSummary> runs) {
+    Map<String, List<RunSummary>> byGroup = new LinkedHashMap<>();
+    for (RunSummary r : runs) {
+      byGroup.computeIfAbsent(r.group(), g -> new ArrayList<>()).add(r);
+    }
+    List<GroupSummary> groups = new ArrayList<>();
+    byGroup.forEach((g, rs) -> groups.add(GroupSummary.of(g, rs)));
+    return groups;
+  }
+
+  private static String unique(String base, String sep, Set<String> taken) {
+    String candidate = base;
+    for (int i = 2; taken.contains(candidate); i++) {
+      candidate = base + sep + i;
+    }
+    taken.add(candidate);
+    return candidate;
+  }
+
+  /** Writes the chart if there is one; whether it was written. */
+  private static boolean plot(Optional<XYChart> chart, Path dir, String name, List<Path> files,
+      List<String> plots) {
+    if (chart.isEmpty()) {
+      return false;
+    }
+    Path file = dir.resolve(name);
+    ReportCharts.write(chart.get(), file);
+    files.add(file);
+    plots.add(name);
+    return true;
+  }
+
+  private static String toJson(Map<String, Object> json) {
+    try {
+      return new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("report.json cannot be written: " + e.getOriginalMessage(),
+          e);
+    }
+  }
+
+  private static void writeText(Path file, String text) {
+    try {
+      Files.writeString(file, text, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(String.format(Locale.ROOT, "cannot write %s (%s)", file,
+          e.getMessage()), e);
+    }
+  }
+}

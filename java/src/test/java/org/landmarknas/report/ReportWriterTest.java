@@ -1,0 +1,210 @@
+package org.landmarknas.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+final class ReportWriterTest {
+
+  private static final Instant NOW = Instant.parse("2025-03-04T05:06:07Z");
+
+  /** The standard three runs, reported once for the tests that only read the result. */
+  @TempDir
+  static Path shared;
+  private static Path standardOut;
+  private static ReportOutput standardReport;
+
+  @TempDir
+  Path tmp;
+
+  @BeforeAll
+  static void writeStandardReport() throws IOException {
+    List<RunRecord> runs = new ArrayList<>();
+    for (Path d : RunDirFixture.standardRuns(shared.resolve("runs"))) {
+      runs.add(RunRecord.load(d));
+    }
+    standardOut = shared.resolve("report");
+    standardReport = ReportWriter.write(runs, Grouping.NAME, standardOut, NOW);
+  }
+
+  private List<RunRecord> load(List<Path> dirs) {
+    List<RunRecord> runs = new ArrayList<>();
+    for (Path d : dirs) {
+      runs.add(RunRecord.load(d));
+    }
+    return runs;
+  }
+
+  @Test
+  void write_standardRuns_writesEveryPlotAsReadablePng() throws IOException {
+    Path out = standardOut;
+    ReportOutput report = standardReport;
+    List<String> expected = List.of("skdt_vs_epoch.png", "train_loss.png", "scatter_base-0.png",
+        "scatter_base-1.png", "scatter_lm-0.png", "lambda_lm-0.png");
+    for (String name : expected) {
+      Path png = out.resolve(name);
+      assertTrue(report.files().contains(png), name + " not in " + report.files());
+      BufferedImage image = ImageIO.read(png.toFile());
+      assertNotNull(image, name + " does not decode");
+      assertEquals(ReportCharts.WIDTH, image.getWidth(), name);
+      assertEquals(ReportCharts.HEIGHT, image.getHeight(), name);
+      assertFalse(isBlank(image), name + " is a single colour");
+    }
+    assertFalse(Files.exists(out.resolve("lambda_base-0.png")));
+    try (Stream<Path> files = Files.list(out)) {
+      assertEquals(expected.size() + 2, files.count()); // + table.md, report.json
+    }
+  }
+
+  @Test
+  void write_standardRuns_tableHasOneRowPerGroupWithTheMeans() throws IOException {
+    List<String> rows = tableRows(Files.readString(standardOut.resolve("table.md")));
+    assertEquals(ReportTable.HEADER, rows.get(0));
+    assertEquals(2 + 2, rows.size(), String.join("\n", rows)); // header, separator, 2 groups
+    // baseline: S-KdT {0.40, 0.60} -> 0.500 ± sqrt(0.02/1) = 0.141; found means {92.5, 92.0}
+    // -> 92.25; best 94.00 at rank 7; (3600 + 1800) / 3600 = 1.5 CPU-hours
+    assertEquals(List.of("baseline", "2", "0.500 ± 0.141", "92.25", "94.00", "7 / 15625",
+        "1.500"), cells(rows.get(2)));
+    assertEquals(List.of("landmark", "1", "0.700 ± 0.000 (1 run)", "94.50", "94.50",
+        "3 / 15625", "2.000"), cells(rows.get(3)));
+  }
+
+  @Test
+  void table_groupByNone_hasOneRowPerRun() throws IOException {
+    List<RunRecord> runs = load(RunDirFixture.standardRuns(tmp.resolve("runs")));
+    List<String> rows = tableRows(table(runs, Grouping.NONE));
+    assertEquals(2 + 3, rows.size());
+    assertEquals(List.of("baseline (seed 1)", "1", "0.600 ± 0.000 (1 run)", "92.00", "94.00",
+        "7 / 15625", "0.500"), cells(rows.get(3)));
+  }
+
+  @Test
+  void write_standardRuns_reportJsonHasRunsAndGroups() throws IOException {
+    JsonNode json = new ObjectMapper().readTree(standardOut.resolve("report.json").toFile());
+    assertEquals("2025-03-04T05:06:07Z", json.get("generated_at").asText());
+    assertEquals(1, json.get("format_version").asInt());
+    assertEquals("name", json.get("group_by").asText());
+    assertEquals(3, json.get("runs").size());
+    JsonNode base0 = json.get("runs").get(0);
+    assertEquals("baseline", base0.get("name").asText());
+    assertEquals(0, base0.get("seed").asInt());
+    assertEquals(0.40, base0.get("final_skdt").asDouble(), 1e-12);
+    assertEquals(0.40, base0.get("best_skdt").asDouble(), 1e-12);
+    assertEquals(92.5, base0.get("search").get("mean_ground_truth").asDouble(), 1e-12);
+    assertEquals(50, base0.get("search").get("best_rank").get("rank").asInt());
+    assertEquals(1.0, base0.get("cost").get("cpu_hours").asDouble(), 1e-12);
+    assertEquals("scatter_base-0.png", base0.get("plots").get("scatter").asText());
+    JsonNode baseline = json.get("groups").get(0);
+    assertEquals(2, baseline.get("runs").asInt());
+    assertEquals(0.5, baseline.get("final_skdt").get("mean").asDouble(), 1e-12);
+    assertEquals(Math.sqrt(0.02), baseline.get("final_skdt").get("std").asDouble(), 1e-12);
+    assertEquals(7, baseline.get("best_rank").get("rank").asInt());
+    assertEquals(1.5, baseline.get("cost").get("cpu_hours").asDouble(), 1e-12);
+    assertEquals(0.7, json.get("groups").get(1).get("final_skdt").get("mean").asDouble(), 1e-12);
+  }
+
+  @Test
+  void write_runWithoutPoolOrSkdt_skipsItsPlotsWithNotes() throws IOException {
+    Path out = tmp.resolve("report");
+    ReportOutput report = ReportWriter.write(
+        List.of(RunRecord.load(RunDirFixture.plainRun(tmp.resolve("plain-2")))), Grouping.NAME,
+        out, NOW);
+    assertTrue(Files.exists(out.resolve("train_loss.png")));
+    assertNotNull(ImageIO.read(out.resolve("train_loss.png").toFile()));
+    assertFalse(Files.exists(out.resolve("skdt_vs_epoch.png")));
+    assertFalse(Files.exists(out.resolve("scatter_plain-2.png")));
+    assertTrue(report.notes().stream().anyMatch(n -> n.contains("skdt_vs_epoch.png")),
+        report.notes().toString());
+    assertTrue(report.notes().stream().anyMatch(n -> n.contains("no evaluation pool")),
+        report.notes().toString());
+    List<String> rows = tableRows(Files.readString(out.resolve("table.md")));
+    assertEquals(List.of("plain", "1", "n/a", "n/a", "n/a", "n/a", "n/a"), cells(rows.get(2)));
+    JsonNode json = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+    assertTrue(json.get("runs").get(0).get("final_skdt").isNull());
+    assertTrue(json.get("notes").size() >= 2);
+    assertNull(json.get("runs").get(0).get("plots").get("scatter"));
+  }
+
+  @Test
+  void table_groupWithAnUnfinishedRun_marksPartialAggregates() throws IOException {
+    List<Path> dirs = new ArrayList<>(RunDirFixture.standardRuns(tmp.resolve("runs")));
+    dirs.add(RunDirFixture.run(tmp.resolve("runs").resolve("base-2"), "baseline", 2,
+        RunDirFixture.metrics(2, new double[] {Double.NaN, Double.NaN}, false), null));
+    List<String> baseline = cells(tableRows(table(load(dirs), Grouping.NAME)).get(2));
+    assertEquals("3", baseline.get(1));
+    assertEquals("0.500 ± 0.141 (2 of 3 runs)", baseline.get(2));
+    assertEquals("92.25 (2 of 3 runs)", baseline.get(3));
+    assertEquals("1.500 (2 of 3 runs)", baseline.get(6));
+  }
+
+  @Test
+  void summarise_sameNameAndSeedTwice_getsDistinctIdsAndLabels() throws IOException {
+    Path a = RunDirFixture.standardRuns(tmp.resolve("a")).get(0);
+    Path b = RunDirFixture.standardRuns(tmp.resolve("b")).get(0);
+    List<RunSummary> s = ReportWriter.summarise(load(List.of(a, b)), Grouping.NONE);
+    assertEquals("base-0", s.get(0).id());
+    assertEquals("base-0-2", s.get(1).id());
+    assertEquals("baseline (seed 0)", s.get(0).label());
+    assertEquals("baseline (seed 0) [base-0]", s.get(1).label());
+    assertEquals(2, ReportWriter.group(s).size());
+  }
+
+  private static String table(List<RunRecord> runs, Grouping grouping) {
+    return ReportTable.markdown(ReportWriter.group(ReportWriter.summarise(runs, grouping)),
+        grouping);
+  }
+
+  /** The lines of the first Markdown table. */
+  static List<String> tableRows(String markdown) {
+    List<String> rows = new ArrayList<>();
+    boolean in = false;
+    for (String line : markdown.split("\n")) {
+      if (line.startsWith("|")) {
+        rows.add(line);
+        in = true;
+      } else if (in) {
+        break;
+      }
+    }
+    return rows;
+  }
+
+  /** The trimmed cells of one table row. */
+  static List<String> cells(String row) {
+    String inner = row.substring(1, row.length() - 1);
+    List<String> cells = new ArrayList<>();
+    for (String c : inner.split("\\|")) {
+      cells.add(c.strip());
+    }
+    return cells;
+  }
+
+  private static boolean isBlank(BufferedImage image) {
+    int first = image.getRGB(0, 0);
+    for (int y = 0; y < image.getHeight(); y += 3) {
+      for (int x = 0; x < image.getWidth(); x += 3) {
+        if (image.getRGB(x, y) != first) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+}
