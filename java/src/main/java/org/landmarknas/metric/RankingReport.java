@@ -75,19 +75,19 @@ public record RankingReport(int n, double sparseKendallTau, double kendallTau, d
   }
 
   /**
-   * The report as an ordered map with snake_case keys, for JSON run files ({@code n},
-   * {@code sparse_kendall_tau}, {@code kendall_tau}, {@code spearman_rho}, {@code top_k},
-   * {@code precision_at_k}, {@code best_of_top_k_top_percent},
-   * {@code mean_of_top_k_top_percent}). NaN values stay NaN.
+   * The figures under the keys of a run directory's {@code metrics.jsonl} and {@code result.json}
+   * (what {@code lmnas report} reads): {@code skdt}, {@code kdt}, {@code spearman},
+   * {@code precision_at_k}, {@code k}, {@code pool_size}, {@code best_of_top_k_top_percent},
+   * {@code mean_of_top_k_top_percent}. NaN values stay NaN.
    */
   public Map<String, Object> toMap() {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("n", n);
-    m.put("sparse_kendall_tau", sparseKendallTau);
-    m.put("kendall_tau", kendallTau);
-    m.put("spearman_rho", spearmanRho);
-    m.put("top_k", topK);
+    m.put("skdt", sparseKendallTau);
+    m.put("kdt", kendallTau);
+    m.put("spearman", spearmanRho);
     m.put("precision_at_k", precisionAtK);
+    m.put("k", topK);
+    m.put("pool_size", n);
     m.put("best_of_top_k_top_percent", bestOfTopKTopPercent);
     m.put("mean_of_top_k_top_percent", meanOfTopKTopPercent);
     return m;

@@ -43,13 +43,12 @@ final class RankingReportTest {
   }
 
   @Test
-  void toMap_hasSnakeCaseKeysInOrder() {
+  void toMap_usesTheRunDirectoryKeysInOrder() {
     Map<String, Object> m = RankingReport.of(PRED, GT, 3).toMap();
-    assertEquals(List.of("n", "sparse_kendall_tau", "kendall_tau", "spearman_rho", "top_k",
-        "precision_at_k", "best_of_top_k_top_percent", "mean_of_top_k_top_percent"),
-        List.copyOf(m.keySet()));
-    assertEquals(0.75, (Double) m.get("sparse_kendall_tau"), 0.0);
-    assertEquals(10, m.get("n"));
+    assertEquals(List.of("skdt", "kdt", "spearman", "precision_at_k", "k", "pool_size",
+        "best_of_top_k_top_percent", "mean_of_top_k_top_percent"), List.copyOf(m.keySet()));
+    assertEquals(0.75, (Double) m.get("skdt"), 0.0);
+    assertEquals(10, m.get("pool_size"));
   }
 
   @Test
