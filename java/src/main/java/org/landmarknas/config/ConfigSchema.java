@@ -84,6 +84,8 @@ final class ConfigSchema {
       new Key("landmarks", "ramp", ValueType.INT, c -> c.landmarks().ramp()),
       new Key("landmarks", "per-step", ValueType.BOOLEAN, c -> c.landmarks().perStep()),
       new Key("landmarks", "lazy", ValueType.STRING, c -> c.landmarks().lazy()),
+      new Key("landmarks", "rounds", ValueType.INT, c -> c.landmarks().rounds()),
+      new Key("landmarks", "per-round", ValueType.INT, c -> c.landmarks().perRound()),
       new Key("evaluate", "archs", ValueType.INT, c -> c.evaluate().archs()),
       new Key("evaluate", "batch-size", ValueType.INT, c -> c.evaluate().batchSize()),
       new Key("evaluate", "pool", ValueType.OPTIONAL_STRING, c -> c.evaluate().pool()),
@@ -178,7 +180,9 @@ final class ConfigSchema {
         (Integer) v.get("landmarks.warmup"),
         (Integer) v.get("landmarks.ramp"),
         (Boolean) v.get("landmarks.per-step"),
-        (String) v.get("landmarks.lazy"));
+        (String) v.get("landmarks.lazy"),
+        (Integer) v.get("landmarks.rounds"),
+        (Integer) v.get("landmarks.per-round"));
     EvaluateConfig evaluate = new EvaluateConfig(
         (Integer) v.get("evaluate.archs"),
         (Integer) v.get("evaluate.batch-size"),

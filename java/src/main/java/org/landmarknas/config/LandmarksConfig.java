@@ -24,12 +24,16 @@ import java.util.Optional;
  *       cosine-increase, cosine-decrease, step-increase, step-decrease, reference-cosine),
  *       {@code warmup} W epochs, {@code ramp} epochs, {@code per-step} (λ at fractional epochs);
  *   <li>{@code lazy}: graph (forward with graph, skip backward when no pair is active) | nograd
- *       (probe without graph first) | off (always backward).
+ *       (probe without graph first) | off (always backward);
+ *   <li>{@code rounds}: T rounds of the multi-round pipeline (1 = landmarks fixed for the run);
+ *       after each round but the last, the super-net's top architectures that are not landmarks
+ *       yet and whose stand-alone score is known join the landmarks ({@code per-round} of them).
  * </ul>
  */
 public record LandmarksConfig(int count, String file, String groundTruth, String selector,
     int tau, int pairs, String pairSampler, String loss, String weighting, double lambdaMax,
-    String schedule, int warmup, int ramp, boolean perStep, String lazy) {
+    String schedule, int warmup, int ramp, boolean perStep, String lazy, int rounds,
+    int perRound) {
 
   public static final List<String> SELECTORS = List.of("random", "diverse", "diverse-strict");
   public static final List<String> PAIR_SAMPLERS = List.of("uniform", "all", "adjacent",
@@ -70,11 +74,13 @@ public record LandmarksConfig(int count, String file, String groundTruth, String
     KeyCheck.atLeast("landmarks.warmup", warmup, 0);
     KeyCheck.atLeast("landmarks.ramp", ramp, 0);
     KeyCheck.oneOf("landmarks.lazy", lazy, LAZY_MODES);
+    KeyCheck.atLeast("landmarks.rounds", rounds, 1);
+    KeyCheck.atLeast("landmarks.per-round", perRound, 1);
   }
 
   public static LandmarksConfig defaults() {
     return new LandmarksConfig(0, null, null, "random", 3, 1, "uniform", "hinge", "none", 10.0,
-        "cosine-increase", 0, 0, false, "graph");
+        "cosine-increase", 0, 0, false, "graph", 1, 10);
   }
 
   /** True when the run uses landmarks at all. */

@@ -37,6 +37,18 @@ public record RunConfig(String name, long seed, DataConfig data, SupernetConfig 
       throw KeyCheck.outOfRange("landmarks.warmup", landmarks.warmup(),
           "< train.epochs (" + train.epochs() + "): the warm-up must end before the run does");
     }
+    if (landmarks.rounds() > train.epochs()) {
+      throw KeyCheck.outOfRange("landmarks.rounds", landmarks.rounds(),
+          "<= train.epochs (" + train.epochs() + "): each round trains at least one epoch");
+    }
+    if (landmarks.rounds() > 1 && landmarks.groundTruth() == null && evaluate.pool() == null) {
+      throw new ConfigException("landmarks.rounds", "later rounds need stand-alone scores of the"
+          + " new landmarks: set landmarks.ground-truth (or evaluate.pool)");
+    }
+    if (landmarks.rounds() > 1 && !landmarks.enabled()) {
+      throw new ConfigException("landmarks.rounds", "rounds > 1 needs landmarks (landmarks.count"
+          + " or landmarks.file)");
+    }
     if (landmarks.count() > 0 && landmarks.file() == null && landmarks.groundTruth() == null
         && evaluate.pool() == null) {
       throw new ConfigException("landmarks.count", "landmarks need stand-alone scores: set"

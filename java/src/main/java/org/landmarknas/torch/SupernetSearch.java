@@ -105,12 +105,12 @@ public final class SupernetSearch {
     LandmarksConfig lc = config.landmarks();
     Optional<GroundTruth> landmarkTruth = lc.groundTruthPath().isPresent()
         ? lc.groundTruthPath().map(GroundTruth::load) : truth;
-    LandmarkSet landmarks = LandmarkSelection.initial(lc, landmarkTruth, landmarkRng);
-    if (landmarks.size() > 0) {
-      landmarks.writeCsv(dir.path().resolve(LANDMARKS_FILE));
+    LandmarkSet initialLandmarks = LandmarkSelection.initial(lc, landmarkTruth, landmarkRng);
+    if (initialLandmarks.size() > 0) {
+      initialLandmarks.writeCsv(dir.path().resolve(LANDMARKS_FILE));
     }
     Optional<EvaluationPool> pool = truth.map(t -> EvaluationPool.draw(t, eval.poolSize(),
-        poolRng, landmarks.excluded()));
+        poolRng, initialLandmarks.excluded()));
     pool.ifPresent(p -> writePool(dir, p));
 
     ImageDataset dataset = DataLocation.system().load(config.data().dataset(),
@@ -140,17 +140,23 @@ public final class SupernetSearch {
     net.train(true);
     progress.printf(Locale.ROOT, "super-net: NB201 C=%d N=%d, %,d parameters, %d threads%n",
         shape.channels(), shape.cells(), net.parameterCount(), train.threads());
-    Optional<LandmarkTerm> landmarkTerm = landmarks.size() < 2 ? Optional.empty()
-        : Optional.of(new LandmarkTerm(net, landmarks, RankingLosses.parse(lc.loss()),
-            PairWeights.create(lc.weighting(), landmarks), LandmarkTerm.Mode.ofId(lc.lazy())));
+    Optional<LandmarkTerm> landmarkTerm = landmarkTerm(net, initialLandmarks, lc);
     PairSampler pairSampler = PairSamplers.create(lc.pairSampler(), lc.pairs());
     LambdaSchedule lambda = LambdaSchedules.create(lc.schedule(), lc.lambdaMax(), lc.warmup(),
         train.epochs(), lc.ramp());
     landmarkTerm.ifPresent(t -> progress.printf(Locale.ROOT,
         "landmarks: %d (scores %.2f..%.2f), %d pair(s)/step by %s, %s loss, lambda %s to %.2f"
-            + " after %d warm-up epochs, lazy backward: %s%n", landmarks.size(),
-        landmarks.get(0).score(), landmarks.get(landmarks.size() - 1).score(), lc.pairs(),
-        lc.pairSampler(), lc.loss(), lc.schedule(), lc.lambdaMax(), lc.warmup(), lc.lazy()));
+            + " after %d warm-up epochs, lazy backward: %s, %d round(s)%n", t.landmarks().size(),
+        t.landmarks().get(0).score(), t.landmarks().get(t.landmarks().size() - 1).score(),
+        lc.pairs(), lc.pairSampler(), lc.loss(), lc.schedule(), lc.lambdaMax(), lc.warmup(),
+        lc.lazy(), lc.rounds()));
+    // New landmarks must stay out of the (fixed) evaluation pool, as the first ones are.
+    Set<Nb201Arch> poolMembers = pool.map(p -> (Set<Nb201Arch>) new HashSet<>(p.archs()))
+        .orElse(Set.of());
+    Set<Integer> roundEnds = new HashSet<>();
+    for (int r = 1; r < lc.rounds(); r++) {
+      roundEnds.add((int) Math.round((double) train.epochs() * r / lc.rounds()));
+    }
     int[] rankHalf = split.rank();
     int[] rankOrder = BatchOrder.epochOrder(rankHalf, rankRng);
     int rankCursor = 0;
@@ -164,6 +170,10 @@ public final class SupernetSearch {
             : Optional.empty();
     PoolScorer testScorer = new PoolScorer(net, new SupernetEvaluator(net, testBatches),
         recalibration);
+    Optional<PoolScorer> valScorer = config.search().strategy().equals("none")
+        && lc.rounds() == 1 ? Optional.empty()
+        : Optional.of(valScorer(net, trainData, split, dataset, eval, recalibration,
+            config.search()));
 
     int stepsPerEpoch = train.stepsPerEpoch() > 0
         ? train.stepsPerEpoch()
@@ -214,7 +224,7 @@ public final class SupernetSearch {
                   rankRng);
               rankCursor += count;
               LandmarkTerm.Result term = landmarkTerm.get().accumulate(rankBatch,
-                  pairSampler.sample(landmarks.size(), pairRng), lam);
+                  pairSampler.sample(landmarkTerm.get().landmarks().size(), pairRng), lam);
               landmarkLossSum += term.loss();
               landmarkSteps++;
               activePairs += term.activePairs();
@@ -257,6 +267,16 @@ public final class SupernetSearch {
           record.put("pool_seconds", pr.seconds());
           lastPool = Optional.of(pr);
         }
+        if (roundEnds.contains(epoch + 1)) {
+          LandmarkSet grown = nextRound(landmarkTerm.get().landmarks(), poolMembers, lc,
+              config.search(), valScorer.get(), landmarkTruth.get(), searchRng, progress,
+              epoch + 1);
+          grown.writeCsv(dir.path().resolve(LANDMARKS_FILE));
+          landmarkTerm = landmarkTerm(net, grown, lc);
+          record.put("landmarks", grown.size());
+        } else if (landmarkTerm.isPresent()) {
+          record.put("landmarks", landmarkTerm.get().landmarks().size());
+        }
         metrics.append(record);
       }
     }
@@ -264,8 +284,10 @@ public final class SupernetSearch {
     net.save(dir.path().resolve(WEIGHTS_FILE));
 
     List<ArchScore> scores = scoreSample(testScorer, eval, evalRng, progress);
-    Optional<SearchResult> search = search(config.search(), net, trainData, split, dataset,
-        eval, recalibration, searchRng, progress);
+    Optional<SearchResult> search = config.search().strategy().equals("none")
+        ? Optional.empty()
+        : Optional.of(runStrategy(config.search(), valScorer.get(), searchRng, progress,
+            "search"));
     SearchOutcome outcome = new SearchOutcome(dir.path(), train.epochs(), steps, trainSeconds,
         lastLoss, scores, lastPool.map(PoolResult::report),
         search.map(r -> r.top(config.search().topK())).orElse(List.of()),
@@ -324,24 +346,68 @@ public final class SupernetSearch {
     return scores;
   }
 
+  private static Optional<LandmarkTerm> landmarkTerm(Nb201Network net, LandmarkSet set,
+      LandmarksConfig lc) {
+    return set.size() < 2 ? Optional.empty()
+        : Optional.of(new LandmarkTerm(net, set, RankingLosses.parse(lc.loss()),
+            PairWeights.create(lc.weighting(), set), LandmarkTerm.Mode.ofId(lc.lazy())));
+  }
+
   /**
-   * Runs the configured strategy with the super-net's accuracy on validation images of the rank
-   * half as fitness (cached: evolution may revisit an architecture).
+   * One step of the multi-round pipeline (Yu et al., §3.3): rank candidates by the super-net
+   * (the configured search strategy on validation images), then add the best {@code per-round}
+   * ones that are not landmarks yet, not in the evaluation pool, and whose stand-alone score is
+   * known.
+   *
+   * <p>Architectures without a known score are passed over: obtaining them by stand-alone
+   * training is the ground-truth issue's trainer, not wired in yet.
    */
-  private static Optional<SearchResult> search(SearchConfig cfg, Nb201Network net,
-      ImageData trainData, DataSplit split, ImageDataset dataset, EvaluateConfig eval,
-      Optional<BatchNormRecalibration> recalibration, SplittableRandom rng,
-      PrintStream progress) {
-    if (cfg.strategy().equals("none")) {
-      return Optional.empty();
+  static LandmarkSet nextRound(LandmarkSet current, Set<Nb201Arch> pool, LandmarksConfig lc,
+      SearchConfig search,
+      PoolScorer scorer, GroundTruth truth, SplittableRandom rng, PrintStream progress,
+      int epoch) {
+    SearchResult ranked = runStrategy(search, scorer, rng, progress,
+        "round after epoch " + epoch);
+    List<org.landmarknas.landmark.Landmark> added = new ArrayList<>();
+    Set<String> classes = new HashSet<>();
+    int skippedUnknown = 0;
+    for (Evaluated e : ranked.top(ranked.evaluations())) {
+      if (added.size() == lc.perRound()) {
+        break;
+      }
+      Nb201Arch a = e.arch();
+      if (!a.isConnected() || current.contains(a) || pool.contains(a)
+          || !classes.add(Nb201Space.INSTANCE.canonicalKey(a))) {
+        continue;
+      }
+      OptionalDouble score = truth.score(a);
+      if (score.isEmpty()) {
+        skippedUnknown++;
+        continue;
+      }
+      added.add(new org.landmarknas.landmark.Landmark(a, score.getAsDouble()));
     }
+    progress.printf(Locale.ROOT, "round after epoch %d: %d new landmarks (of %d wanted; %d"
+            + " candidates without a stand-alone score passed over), %d in all%n", epoch,
+        added.size(), lc.perRound(), skippedUnknown, current.size() + added.size());
+    return current.plus(added);
+  }
+
+  /** Super-net accuracy on validation images of the rank half: the search's fitness. */
+  private static PoolScorer valScorer(Nb201Network net, ImageData trainData, DataSplit split,
+      ImageDataset dataset, EvaluateConfig eval, Optional<BatchNormRecalibration> recalibration,
+      SearchConfig cfg) {
     int[] rank = split.rank();
     int n = Math.min(cfg.valImages(), rank.length);
-    int[] head = java.util.Arrays.copyOf(rank, n);
-    ImageData val = trainData.subset(head);
-    PoolScorer scorer = new PoolScorer(net, new SupernetEvaluator(net, new TensorBatcher(
+    ImageData val = trainData.subset(java.util.Arrays.copyOf(rank, n));
+    return new PoolScorer(net, new SupernetEvaluator(net, new TensorBatcher(
         new BatchAssembler(val, dataset.normalization(), Augmentation.NONE), eval.batchSize())),
         recalibration);
+  }
+
+  /** Runs the configured strategy with a cached fitness (evolution may revisit architectures). */
+  private static SearchResult runStrategy(SearchConfig cfg, PoolScorer scorer,
+      SplittableRandom rng, PrintStream progress, String label) {
     SearchStrategy strategy = strategy(cfg);
     Map<Nb201Arch, Double> cache = new HashMap<>();
     ProgressLine line = new ProgressLine(progress, cfg.budget(), "evaluations", 10.0);
@@ -349,13 +415,13 @@ public final class SupernetSearch {
     ArchFitness fitness = a -> {
       calls[0]++;
       double f = cache.computeIfAbsent(a, x -> scorer.score(x, 0, rng).accuracy());
-      line.update(calls[0], "search (" + strategy.name() + ")", calls[0] + "/" + cfg.budget()
+      line.update(calls[0], label + " (" + strategy.name() + ")", calls[0] + "/" + cfg.budget()
           + " evaluations, " + cache.size() + " distinct");
       return f;
     };
-    progress.printf(Locale.ROOT, "search: %s, budget %d, fitness = super-net accuracy on %d"
-        + " validation images of the rank half%n", strategy.name(), cfg.budget(), n);
-    return Optional.of(strategy.search(fitness, rng));
+    progress.printf(Locale.ROOT, "%s: %s, budget %d, fitness = super-net accuracy on"
+        + " validation images of the rank half%n", label, strategy.name(), cfg.budget());
+    return strategy.search(fitness, rng);
   }
 
   private static SearchStrategy strategy(SearchConfig cfg) {
