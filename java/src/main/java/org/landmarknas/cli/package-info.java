@@ -9,7 +9,9 @@
  * one line {@code lmnas <command>: error: <message>} and exit code 2, other failures into exit
  * code 1, and prints stack traces only with {@code --verbose}.
  *
- * <p>Commands: {@code search} (train a super-net as a config file says) and {@code space}
- * (inspect NAS-Bench-201: info, sample, mutate, distance, canonical).
+ * <p>Commands: {@code search} (train a super-net as a config file says, with or without
+ * landmarks, then search on it), {@code evaluate} (rank a saved super-net's pool), {@code report}
+ * (plots and tables from run directories) and {@code space} (inspect NAS-Bench-201: info,
+ * sample, mutate, distance, canonical).
  */
 package org.landmarknas.cli;
