@@ -106,10 +106,35 @@ final class SearchCommand implements Command {
     RunDirectory dir = RunDirectory.create(path);
     dir.writeConfig(RunConfigLoader.toYaml(config));
     out.println("run directory: " + dir.path());
-    String summary = search.run(config, dir, out);
+    String summary;
+    try {
+      summary = search.run(config, dir, out);
+    } catch (IllegalArgumentException e) {
+      discardIfEmpty(dir);
+      throw e;
+    }
     out.println(summary);
     out.println("results in " + dir.path());
     return Main.EXIT_OK;
+  }
+
+  /**
+   * A run that failed on its input before computing anything (e.g. a missing data directory)
+   * leaves no directory behind; one with metrics or weights is kept whatever happened.
+   */
+  private static void discardIfEmpty(RunDirectory dir) {
+    try (java.util.stream.Stream<Path> files = Files.list(dir.path())) {
+      List<Path> left = files.toList();
+      boolean onlyConfig = left.stream().allMatch(p -> p.equals(dir.configFile()));
+      if (onlyConfig) {
+        for (Path p : left) {
+          Files.deleteIfExists(p);
+        }
+        Files.deleteIfExists(dir.path());
+      }
+    } catch (java.io.IOException ignored) {
+      // best effort: the original error is what the user needs to see
+    }
   }
 
   /** {@code runs/<name>-<stamp>}, with a {@code -2}, {@code -3}... suffix if taken. */

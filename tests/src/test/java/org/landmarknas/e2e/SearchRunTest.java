@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -51,7 +52,7 @@ final class SearchRunTest {
   void search_tiny_leavesExactlyTheRunFiles() throws IOException {
     try (Stream<Path> entries = Files.list(files.dir())) {
       // No temporary or probe files survive a finished run.
-      assertEquals(List.of("config.yaml", "metrics.jsonl", "result.json"),
+      assertEquals(List.of("config.yaml", "metrics.jsonl", "result.json", "supernet.pt"),
           entries.map(p -> p.getFileName().toString()).sorted().toList());
     }
     assertEquals("", run.err(), run.describe());
@@ -159,8 +160,8 @@ final class SearchRunTest {
         + " step " + TinySearch.STEPS_PER_EPOCH + "/" + TinySearch.STEPS_PER_EPOCH
         + " .*loss \\d+\\.\\d+.* \\d+\\.\\d+ steps/s .*ETA \\d+:\\d\\d:\\d\\d$");
     assertTrue(progress.matcher(out).find(), () -> "no final progress line:\n" + out);
-    assertTrue(out.contains(String.format("trained %d epochs (%d steps)", TinySearch.EPOCHS,
-        TinySearch.EPOCHS * TinySearch.STEPS_PER_EPOCH)), out);
+    assertTrue(out.contains(String.format(Locale.ROOT, "trained %d epochs (%d steps)",
+        TinySearch.EPOCHS, TinySearch.EPOCHS * TinySearch.STEPS_PER_EPOCH)), out);
     for (JsonNode s : files.result().get("scored_architectures")) {
       assertTrue(out.contains(s.get("arch").textValue()), () -> "summary lacks " + s + "\n" + out);
     }

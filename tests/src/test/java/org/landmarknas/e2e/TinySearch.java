@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The smallest search that still exercises every stage: 512 training / 256 test images of
@@ -39,7 +40,7 @@ final class TinySearch {
   static final int ARCHS = 2;
   static final int EVAL_BATCH_SIZE = 128;
 
-  private static final String YAML = """
+  private static final String YAML = String.format(Locale.ROOT, """
       # Tiny end-to-end run; train.epochs and evaluate.archs come from --set.
       name: %s
       data:
@@ -53,7 +54,7 @@ final class TinySearch {
         lr: %s
       evaluate:
         batch-size: %d
-      """.formatted(NAME, TRAIN_LIMIT, TEST_LIMIT, CHANNELS, BATCH_SIZE, STEPS_PER_EPOCH, LR,
+      """, NAME, TRAIN_LIMIT, TEST_LIMIT, CHANNELS, BATCH_SIZE, STEPS_PER_EPOCH, LR,
       EVAL_BATCH_SIZE);
 
   private TinySearch() {}
