@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the benchmark suite of landmark-nas (about 6 minutes on 2 cores) and keeps the results:
+# Runs the benchmark suite of landmark-nas (about 6.5 minutes on 2 cores) and keeps the results:
 #   1. JMH: SposStepBenchmark (SPOS training steps/s, both BatchNorm modes, with and without batch
 #      assembly) and AvgPoolBenchmark (avg_pool2d vs the depthwise form of avg_pool_3x3);
 #   2. SposMemoryCheck: resident memory over 2000 SPOS steps (fails on >15% growth).
@@ -41,10 +41,11 @@ fi
 
 java -jar "$JAR" 'org.landmarknas.torch.(SposStepBenchmark|AvgPoolBenchmark)' "${JMH_ARGS[@]}" \
   -rf json -rff "$RESULTS/$STAMP-jmh.json" "$@" | tee "$RESULTS/$STAMP-jmh.txt"
+echo "load average after JMH: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$RESULTS/$STAMP-env.txt"
 
 status=0
 java "${JVM_ARGS[@]}" -cp "$JAR" org.landmarknas.torch.SposMemoryCheck 2000 \
   | tee "$RESULTS/$STAMP-memory.txt" || status=$?
-echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$RESULTS/$STAMP-env.txt"
+echo "load average after the memory check: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$RESULTS/$STAMP-env.txt"
 echo "run.sh: results in $RESULTS/$STAMP-*" >&2
 exit "$status"

@@ -38,6 +38,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * gradient, so no gradient accumulates between calls. {@code @Setup} checks that both forms give
  * the same output and input gradient (to 1e-5) and prints the largest difference.
  *
+ * <p>In a fork that runs only this op, glibc returns the freed tensors' memory to the kernel after
+ * each call, and the depthwise form, which allocates more tensors, pays page faults for it (about
+ * 7 ms/op instead of 2.2 with {@code MALLOC_TRIM_THRESHOLD_} and {@code MALLOC_MMAP_THRESHOLD_}
+ * raised); {@code benchmarks/README.md} has the figures.
+ *
  * <p>Run (from the repository root, after {@code mvn -B -q -Pbench -pl benchmarks -am package
  * -DskipTests}):
  *
