@@ -39,7 +39,7 @@ if awk '{exit !($1 > 0.5)}' /proc/loadavg; then
   echo "run.sh: warning: the machine is busy (load $(cut -d' ' -f1 /proc/loadavg)); figures will be low and noisy" >&2
 fi
 
-java -jar "$JAR" 'org.landmarknas.torch.(SposStepBenchmark|AvgPoolBenchmark)' "${JMH_ARGS[@]}" \
+java -jar "$JAR" 'org.landmarknas.torch.(SposStepBenchmark|AvgPoolBenchmark|LandmarkStepBenchmark)' "${JMH_ARGS[@]}" \
   -rf json -rff "$RESULTS/$STAMP-jmh.json" "$@" | tee "$RESULTS/$STAMP-jmh.txt"
 echo "load average after JMH: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$RESULTS/$STAMP-env.txt"
 
