@@ -54,6 +54,12 @@ final class TinySearch {
         lr: %s
       evaluate:
         batch-size: %d
+      search:                  # a small aging evolution on 64 validation images
+        budget: 12
+        population: 6
+        tournament: 3
+        val-images: 64
+        top-k: 3
       """, NAME, TRAIN_LIMIT, TEST_LIMIT, CHANNELS, BATCH_SIZE, STEPS_PER_EPOCH, LR,
       EVAL_BATCH_SIZE);
 
