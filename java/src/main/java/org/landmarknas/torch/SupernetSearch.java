@@ -290,7 +290,7 @@ public final class SupernetSearch {
             "search"));
     SearchOutcome outcome = new SearchOutcome(dir.path(), train.epochs(), steps, trainSeconds,
         lastLoss, scores, lastPool.map(PoolResult::report),
-        search.map(r -> r.top(config.search().topK())).orElse(List.of()),
+        search.map(r -> distinctTop(r, config.search().topK())).orElse(List.of()),
         truth.orElse(null));
     double wallSeconds = (System.nanoTime() - wallStart) / 1e9;
     dir.writeResult(result(config, dataset, split, outcome, started, lastPool, search, truth,
@@ -344,6 +344,24 @@ public final class SupernetSearch {
     }
     scores.sort(Comparator.comparingDouble(ArchScore::accuracy).reversed());
     return scores;
+  }
+
+  /**
+   * The best {@code k} evaluated architectures, one per equivalence class: cells that differ only
+   * on dead edges compute the same function and would fill the list with one network.
+   */
+  static List<Evaluated> distinctTop(SearchResult result, int k) {
+    List<Evaluated> top = new ArrayList<>();
+    Set<String> classes = new HashSet<>();
+    for (Evaluated e : result.top(result.evaluations())) {
+      if (top.size() == k) {
+        break;
+      }
+      if (classes.add(Nb201Space.INSTANCE.canonicalKey(e.arch()))) {
+        top.add(e);
+      }
+    }
+    return top;
   }
 
   private static Optional<LandmarkTerm> landmarkTerm(Nb201Network net, LandmarkSet set,
@@ -516,7 +534,7 @@ public final class SupernetSearch {
       m.put("strategy", s.strategy());
       m.put("evaluations", s.evaluations());
       List<Map<String, Object>> top = new ArrayList<>();
-      for (Evaluated e : s.top(config.search().topK())) {
+      for (Evaluated e : distinctTop(s, config.search().topK())) {
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("arch", e.arch().toString());
         t.put("supernet_val_accuracy", e.fitness());
