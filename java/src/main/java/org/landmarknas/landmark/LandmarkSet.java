@@ -3,13 +3,9 @@ package org.landmarknas.landmark;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -17,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.landmarknas.run.AtomicFile;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -254,31 +251,11 @@ public final class LandmarkSet {
     for (Landmark l : landmarks) {
       sb.append(l.arch()).append(',').append(PlainDecimal.format(l.score())).append('\n');
     }
-    byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
-    Path target = path.toAbsolutePath();
-    Path dir = target.getParent();
-    Path tmp = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
-        + System.nanoTime() + ".tmp");
     try {
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW,
-          StandardOpenOption.WRITE)) {
-        ByteBuffer buf = ByteBuffer.wrap(bytes);
-        while (buf.hasRemaining()) {
-          ch.write(buf);
-        }
-        ch.force(true);
-      }
-      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE,
-          StandardCopyOption.REPLACE_EXISTING);
+      AtomicFile.write(path, sb.toString().getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(String.format(Locale.ROOT,
           "cannot write landmark file %s: %s", path, e.getMessage()), e);
-    } finally {
-      try {
-        Files.deleteIfExists(tmp);
-      } catch (IOException e) {
-        // the temporary name is unique and hidden; a leftover is harmless
-      }
     }
   }
 

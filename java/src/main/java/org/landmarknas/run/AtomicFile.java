@@ -15,13 +15,18 @@ import java.util.concurrent.atomic.AtomicLong;
  * atomic within one file system), are forced to disk, and the temporary file is renamed over the
  * target; then the directory is forced so the rename itself survives a power cut.
  */
-final class AtomicFile {
+public final class AtomicFile {
 
   private static final AtomicLong COUNTER = new AtomicLong();
 
   private AtomicFile() {}
 
-  static void write(Path target, byte[] bytes) throws IOException {
+  /**
+   * Replaces {@code target} with {@code bytes} atomically and durably.
+   *
+   * @throws IOException when the file cannot be written; the old content is then intact
+   */
+  public static void write(Path target, byte[] bytes) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     Path tmp = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
         + COUNTER.incrementAndGet() + ".tmp");

@@ -6,7 +6,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -66,8 +65,8 @@ public final class SupernetEvaluation {
     set_num_threads(config.train().threads());
     ImageDataset dataset = DataLocation.system().load(config.data().dataset(),
         config.data().dirPath());
-    ImageData trainData = limit(dataset.train(), config.data().trainLimit());
-    ImageData testData = limit(dataset.test(), config.data().testLimit());
+    ImageData trainData = SupernetSearch.limit(dataset.train(), config.data().trainLimit());
+    ImageData testData = SupernetSearch.limit(dataset.test(), config.data().testLimit());
     NetworkShape shape = new NetworkShape(dataset.channels(), dataset.classes(),
         config.supernet().channels(), config.supernet().cells(),
         BatchNormMode.ofId(config.supernet().batchnorm()));
@@ -96,21 +95,8 @@ public final class SupernetEvaluation {
     json.put("ground_truth", truth.source());
     json.put("config", RunConfigLoader.toMap(config));
     json.put("ranking", result.report().toMap());
-    List<Map<String, Object>> entries = new ArrayList<>();
-    for (int i = 0; i < result.scores().size(); i++) {
-      Map<String, Object> e = new LinkedHashMap<>();
-      e.put("arch", result.scores().get(i).arch().toString());
-      e.put("supernet_accuracy", result.scores().get(i).accuracy());
-      e.put("supernet_loss", result.scores().get(i).loss());
-      e.put("ground_truth", result.groundTruth()[i]);
-      entries.add(e);
-    }
-    json.put("pool", entries);
+    json.put("pool", result.toJson());
     dir.writeJson(OUTPUT_FILE, json);
     return result.report();
-  }
-
-  private static ImageData limit(ImageData data, int limit) {
-    return limit > 0 && limit < data.count() ? data.head(limit) : data;
   }
 }

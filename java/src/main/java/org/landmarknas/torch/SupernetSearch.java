@@ -300,7 +300,22 @@ public final class SupernetSearch {
 
   /** One scoring of the evaluation pool and its ranking against the ground truth. */
   record PoolResult(List<ArchScore> scores, double[] groundTruth, RankingReport report,
-      double seconds) {}
+      double seconds) {
+
+    /** One JSON object per pool architecture: super-net score and ground truth. */
+    List<Map<String, Object>> toJson() {
+      List<Map<String, Object>> entries = new ArrayList<>();
+      for (int i = 0; i < scores.size(); i++) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("arch", scores.get(i).arch().toString());
+        e.put("supernet_accuracy", scores.get(i).accuracy());
+        e.put("supernet_loss", scores.get(i).loss());
+        e.put("ground_truth", groundTruth[i]);
+        entries.add(e);
+      }
+      return entries;
+    }
+  }
 
   static PoolResult scorePool(EvaluationPool pool, PoolScorer scorer, EvaluateConfig eval,
       SplittableRandom rng, PrintStream progress, String label) {
@@ -473,7 +488,8 @@ public final class SupernetSearch {
     }
   }
 
-  private static ImageData limit(ImageData data, int limit) {
+  /** The first {@code limit} images, or all of them when limit is 0 (config convention). */
+  static ImageData limit(ImageData data, int limit) {
     return limit > 0 && limit < data.count() ? data.head(limit) : data;
   }
 
@@ -517,16 +533,7 @@ public final class SupernetSearch {
     }
     r.put("scored_architectures", archs);
     pool.ifPresent(p -> {
-      List<Map<String, Object>> entries = new ArrayList<>();
-      for (int i = 0; i < p.scores().size(); i++) {
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("arch", p.scores().get(i).arch().toString());
-        e.put("supernet_accuracy", p.scores().get(i).accuracy());
-        e.put("supernet_loss", p.scores().get(i).loss());
-        e.put("ground_truth", p.groundTruth()[i]);
-        entries.add(e);
-      }
-      r.put("pool", entries);
+      r.put("pool", p.toJson());
       r.put("ranking", p.report().toMap());
     });
     search.ifPresent(s -> {
