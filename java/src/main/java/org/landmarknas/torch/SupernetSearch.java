@@ -21,6 +21,7 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.HdrHistogram.Histogram;
 import org.bytedeco.javacpp.PointerScope;
 import org.landmarknas.bench.EvaluationPool;
 import org.landmarknas.bench.GroundTruth;
@@ -200,6 +201,9 @@ public final class SupernetSearch {
         long activePairs = 0;
         long sampledPairs = 0;
         double lambdaSum = 0;
+        // Step latency in microseconds, 3 significant digits: the tail (p99, max) shows GC or
+        // allocator stalls that a mean steps/s hides.
+        Histogram latency = new Histogram(3_600_000_000L, 3);
         int[] order = BatchOrder.epochOrder(supernetHalf, dataRng);
         int cursor = 0;
         for (int s = 0; s < stepsPerEpoch; s++) {
@@ -211,6 +215,7 @@ public final class SupernetSearch {
           SposStep.StepResult r;
           double lam = lambda.at(lc.perStep() ? epoch + (double) s / stepsPerEpoch : epoch);
           lambdaSum += lam;
+          long stepStart = System.nanoTime();
           try (PointerScope scope = new PointerScope()) {
             LabeledBatch batch = trainBatches.batch(order, cursor, count, true, dataRng);
             sposStep.begin();
@@ -232,6 +237,14 @@ public final class SupernetSearch {
             }
             sposStep.finish();
           }
+          latency.recordValue(Math.max(1, (System.nanoTime() - stepStart) / 1000));
+          if (!Double.isFinite(r.loss())) {
+            throw new IllegalStateException(String.format(Locale.ROOT,
+                "training diverged: loss %s at epoch %d step %d (lr %.5g); %s", r.loss(),
+                epoch + 1, s + 1, rate, epoch == 0
+                    ? "no epoch finished, no weights saved"
+                    : "the weights after epoch " + epoch + " are in " + WEIGHTS_FILE));
+          }
           cursor += count;
           steps++;
           lossSum += r.loss() * r.size();
@@ -252,6 +265,10 @@ public final class SupernetSearch {
         record.put("train_acc", (double) correct / seen);
         record.put("seconds", seconds);
         record.put("steps_per_s", stepsPerEpoch / seconds);
+        record.put("step_ms_p50", latency.getValueAtPercentile(50) / 1000.0);
+        record.put("step_ms_p90", latency.getValueAtPercentile(90) / 1000.0);
+        record.put("step_ms_p99", latency.getValueAtPercentile(99) / 1000.0);
+        record.put("step_ms_max", latency.getMaxValue() / 1000.0);
         if (landmarkTerm.isPresent()) {
           record.put("lambda", lambdaSum / stepsPerEpoch);
           record.put("landmark_loss", landmarkSteps > 0 ? landmarkLossSum / landmarkSteps
@@ -278,10 +295,10 @@ public final class SupernetSearch {
           record.put("landmarks", landmarkTerm.get().landmarks().size());
         }
         metrics.append(record);
+        net.save(dir.path().resolve(WEIGHTS_FILE)); // atomic: the last finished epoch survives
       }
     }
     double trainSeconds = (System.nanoTime() - trainStart) / 1e9;
-    net.save(dir.path().resolve(WEIGHTS_FILE));
 
     List<ArchScore> scores = scoreSample(testScorer, eval, evalRng, progress);
     Optional<SearchResult> search = config.search().strategy().equals("none")

@@ -81,4 +81,20 @@ final class SupernetSearchTest {
     assertTrue(log.contains("round after epoch 1") && log.contains("steps/s")
         && log.contains("ETA"), log);
   }
+
+  /** An absurd learning rate makes the loss NaN: the run stops naming epoch and step. */
+  @Test
+  void run_divergingLoss_stopsNamingEpochAndStep() {
+    assumeTrue(Files.isDirectory(DataLocation.FASHION_MNIST_DEFAULT_DIR));
+    RunConfig config = RunConfigLoader.fromDefaults(List.of(
+        "data.train-limit=512", "data.test-limit=64", "supernet.channels=4", "train.epochs=2",
+        "train.steps-per-epoch=20", "train.batch-size=16", "train.lr=1e9", "train.lr-min=1",
+        "train.grad-clip=1e12", "evaluate.archs=0", "search.strategy=none"));
+    RunDirectory dir = RunDirectory.create(tmp.resolve("nan"));
+    IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalStateException.class, () -> SupernetSearch.run(config, dir,
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
+    assertTrue(e.getMessage().matches("training diverged: loss (NaN|-?Infinity) at epoch 1 step"
+        + " \\d+ .*"), e.getMessage());
+  }
 }
