@@ -22,7 +22,7 @@ import org.landmarknas.space.Nb201Arch;
  * {@code test_accuracy} column is taken). What evaluation pools and search results are compared
  * against.
  */
-public final class GroundTruth {
+public final class GroundTruth implements StandaloneScores {
   public static final String CSV_HEADER = "arch,score";
 
   private final String source;
@@ -137,6 +137,7 @@ public final class GroundTruth {
     return new ArrayList<>(scores.keySet());
   }
 
+  @Override
   public OptionalDouble score(Nb201Arch arch) {
     Double s = scores.get(arch);
     return s == null ? OptionalDouble.empty() : OptionalDouble.of(s);

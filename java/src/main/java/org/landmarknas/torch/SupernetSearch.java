@@ -25,6 +25,7 @@ import org.HdrHistogram.Histogram;
 import org.bytedeco.javacpp.PointerScope;
 import org.landmarknas.bench.EvaluationPool;
 import org.landmarknas.bench.GroundTruth;
+import org.landmarknas.bench.StandaloneScores;
 import org.landmarknas.config.EvaluateConfig;
 import org.landmarknas.config.LandmarksConfig;
 import org.landmarknas.landmark.LandmarkSelection;
@@ -409,12 +410,13 @@ public final class SupernetSearch {
    * ones that are not landmarks yet, not in the evaluation pool, and whose stand-alone score is
    * known.
    *
-   * <p>Architectures without a known score are passed over: obtaining them by stand-alone
-   * training is the ground-truth issue's trainer, not wired in yet.
+   * <p>Scores come from a {@link StandaloneScores}; architectures it cannot score are passed over.
+   * Today that is a table or CSV; a store backed by the stand-alone trainer (ground-truth issue)
+   * plugs in here to train the missing ones.
    */
   static LandmarkSet nextRound(LandmarkSet current, Set<Nb201Arch> pool, LandmarksConfig lc,
       SearchConfig search,
-      PoolScorer scorer, GroundTruth truth, SplittableRandom rng, PrintStream progress,
+      PoolScorer scorer, StandaloneScores truth, SplittableRandom rng, PrintStream progress,
       int epoch) {
     SearchResult ranked = runStrategy(search, scorer, rng, progress,
         "round after epoch " + epoch);
