@@ -93,7 +93,12 @@ final class SearchRunTest {
     for (int i = 0; i < metrics.size(); i++) {
       JsonNode m = metrics.get(i);
       assertEquals(List.of("epoch", "steps", "lr", "train_loss", "train_acc", "seconds",
-          "steps_per_s"), fieldNames(m));
+          "steps_per_s", "step_ms_p50", "step_ms_p90", "step_ms_p99", "step_ms_max"),
+          fieldNames(m));
+      assertTrue(m.get("step_ms_p50").doubleValue() > 0
+          && m.get("step_ms_p50").doubleValue() <= m.get("step_ms_p99").doubleValue()
+          && m.get("step_ms_p99").doubleValue() <= m.get("step_ms_max").doubleValue(),
+          m::toString);
       assertEquals(i + 1, m.get("epoch").intValue(), m::toString);
       assertEquals(TinySearch.STEPS_PER_EPOCH, m.get("steps").intValue(), m::toString);
       double loss = RunFiles.number(m, "train_loss");
