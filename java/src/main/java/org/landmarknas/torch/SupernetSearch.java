@@ -47,6 +47,7 @@ import org.landmarknas.data.DataLocation;
 import org.landmarknas.data.DataSplit;
 import org.landmarknas.data.ImageData;
 import org.landmarknas.data.ImageDataset;
+import org.landmarknas.metric.KendallTau;
 import org.landmarknas.metric.RankingReport;
 import org.landmarknas.run.MetricsLog;
 import org.landmarknas.run.ProgressLine;
@@ -173,7 +174,7 @@ public final class SupernetSearch {
     PoolScorer testScorer = new PoolScorer(net, new SupernetEvaluator(net, testBatches),
         recalibration);
     Optional<PoolScorer> valScorer = config.search().strategy().equals("none")
-        && lc.rounds() == 1 ? Optional.empty()
+        && !lc.enabled() ? Optional.empty()
         : Optional.of(valScorer(net, trainData, split, dataset, eval, recalibration,
             config.search()));
 
@@ -271,6 +272,8 @@ public final class SupernetSearch {
         record.put("step_ms_p99", latency.getValueAtPercentile(99) / 1000.0);
         record.put("step_ms_max", latency.getMaxValue() / 1000.0);
         if (landmarkTerm.isPresent()) {
+          record.put("landmark_kdt", landmarkTau(landmarkTerm.get().landmarks(), valScorer.get(),
+              evalRng));
           record.put("lambda", lambdaSum / stepsPerEpoch);
           record.put("landmark_loss", landmarkSteps > 0 ? landmarkLossSum / landmarkSteps
               : Double.NaN);
@@ -377,6 +380,20 @@ public final class SupernetSearch {
     }
     scores.sort(Comparator.comparingDouble(ArchScore::accuracy).reversed());
     return scores;
+  }
+
+  /**
+   * Kendall tau-b between the super-net's accuracy of the landmarks (on the validation images)
+   * and their stand-alone scores: how well the regularized quantity itself is ordered.
+   */
+  static double landmarkTau(LandmarkSet landmarks, PoolScorer scorer, SplittableRandom rng) {
+    double[] supernet = new double[landmarks.size()];
+    double[] standalone = new double[landmarks.size()];
+    for (int i = 0; i < landmarks.size(); i++) {
+      supernet[i] = scorer.score(landmarks.get(i).arch(), 0, rng).accuracy();
+      standalone[i] = landmarks.get(i).score();
+    }
+    return KendallTau.tauB(supernet, standalone);
   }
 
   /**

@@ -126,6 +126,19 @@ final class RunConfigLoaderTest {
     assertEquals(new SupernetConfig(16, 5, "batch"), paper.supernet());
     assertEquals(400, paper.train().epochs());
     assertEquals(256, paper.train().batchSize());
+    assertEquals(50, paper.landmarks().count());
+    assertEquals(150, paper.landmarks().warmup());
+    RunConfig spos = RunConfigLoader.load(dir.resolve("paper-nb201-cifar10-spos.yaml"),
+        List.of());
+    assertEquals(0, spos.landmarks().count());
+    assertEquals(paper.train(), spos.train(), "the two arms differ only in landmarks");
+    RunConfig fmnistSpos = RunConfigLoader.load(dir.resolve("fmnist-spos.yaml"), List.of());
+    RunConfig fmnistLandmarks = RunConfigLoader.load(dir.resolve("fmnist-landmarks.yaml"),
+        List.of());
+    assertEquals(fmnistSpos.train(), fmnistLandmarks.train());
+    assertEquals(fmnistSpos.evaluate(), fmnistLandmarks.evaluate());
+    assertEquals(30, fmnistLandmarks.landmarks().count());
+    assertEquals(false, fmnistSpos.landmarks().enabled());
   }
 
   // ---- layering ------------------------------------------------------------------------------

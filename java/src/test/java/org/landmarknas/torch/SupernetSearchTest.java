@@ -53,7 +53,8 @@ final class SupernetSearchTest {
     List<Map<String, Object>> metrics = MetricsLog.read(dir.metricsFile());
     assertEquals(2, metrics.size());
     for (Map<String, Object> m : metrics) {
-      assertTrue(m.containsKey("skdt") && m.containsKey("lambda") && m.containsKey("landmarks"),
+      assertTrue(m.containsKey("skdt") && m.containsKey("lambda") && m.containsKey("landmarks")
+          && m.containsKey("landmark_kdt"),
           m.toString());
     }
     assertEquals(6, ((Number) metrics.get(0).get("landmarks")).intValue(), "4 + 2 after round 1");
