@@ -189,7 +189,7 @@ public final class SupernetSearch {
     long steps = 0;
     double lastLoss = Double.NaN;
     Optional<PoolResult> lastPool = Optional.empty();
-    long trainStart = System.nanoTime();
+    double trainSeconds = 0; // training steps only: pool, landmark and round evaluations excluded
     try (MetricsLog metrics = dir.openMetrics()) {
       for (int epoch = 0; epoch < train.epochs(); epoch++) {
         double rate = lr.at(epoch);
@@ -258,6 +258,7 @@ public final class SupernetSearch {
                   lossSum / seen, 100.0 * correct / seen, rate));
         }
         double seconds = (System.nanoTime() - epochStart) / 1e9;
+        trainSeconds += seconds;
         lastLoss = lossSum / seen;
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("epoch", epoch + 1);
@@ -302,7 +303,6 @@ public final class SupernetSearch {
         net.save(dir.path().resolve(WEIGHTS_FILE)); // atomic: the last finished epoch survives
       }
     }
-    double trainSeconds = (System.nanoTime() - trainStart) / 1e9;
 
     List<ArchScore> scores = scoreSample(testScorer, eval, evalRng, progress);
     Optional<SearchResult> search = config.search().strategy().equals("none")
