@@ -24,7 +24,8 @@ public final class CommandRegistry {
         .register(new SearchCommand())
         .register(new SpaceCommand())
         .register(new ReportCommand())
-        .register(new EvaluateCommand());
+        .register(new EvaluateCommand())
+        .register(new StandaloneCommand());
   }
 
   /**

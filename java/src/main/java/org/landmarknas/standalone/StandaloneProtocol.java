@@ -1,0 +1,51 @@
+package org.landmarknas.standalone;
+
+import java.util.Locale;
+
+/**
+ * How one architecture is trained from scratch to measure its stand-alone performance: every
+ * choice that changes the number, so that results are comparable exactly when their protocols
+ * are equal. Training uses the super-net half of the seeded split (the same half the super-net
+ * trains on), validation the first {@code validImages} of the rank half, testing the test set.
+ *
+ * @param name a short id for tables and stores (e.g. {@code fmnist-c16n1-e4})
+ * @param splitSeed seed of the 50/50 training split (fixed per protocol, not per run)
+ * @param trainLimit training images of the super-net half used (0 = all)
+ * @param testLimit test images scored (0 = all)
+ */
+public record StandaloneProtocol(String name, String dataset, int channels, int cells,
+    int epochs, int batchSize, double lr, double lrMin, double momentum, double weightDecay,
+    double gradClip, int cropPadding, boolean horizontalFlip, long splitSeed, int trainLimit,
+    int validImages, int testLimit, int threads) {
+
+  public StandaloneProtocol {
+    if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+      throw new IllegalArgumentException("protocol name \"" + name
+          + "\" is not allowed (1-64 letters, digits, '.', '_' or '-')");
+    }
+    check(channels >= 1 && cells >= 1 && epochs >= 1 && batchSize >= 1 && threads >= 1,
+        "channels, cells, epochs, batch size and threads must be >= 1");
+    check(lr > 0 && lrMin >= 0 && lrMin <= lr, "need 0 <= lr-min <= lr and lr > 0");
+    check(momentum >= 0 && momentum < 1 && weightDecay >= 0 && gradClip > 0,
+        "need momentum in [0,1), weight decay >= 0, grad clip > 0");
+    check(cropPadding >= 0 && trainLimit >= 0 && testLimit >= 0,
+        "padding and limits must be >= 0");
+    check(validImages >= 1, "validation needs >= 1 image of the rank half");
+  }
+
+  private static void check(boolean ok, String what) {
+    if (!ok) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "stand-alone protocol: %s", what));
+    }
+  }
+
+  /**
+   * A CPU-sized Fashion-MNIST protocol: C=16, N=1, SGD as in NAS-Bench-201 (lr 0.1 cosine,
+   * momentum 0.9, weight decay 5e-4), {@code epochs} epochs over the super-net half.
+   */
+  public static StandaloneProtocol fashionMnist(int epochs) {
+    return new StandaloneProtocol("fmnist-c16n1-e" + epochs, "fashion-mnist", 16, 1, epochs, 128,
+        0.1, 0.0, 0.9, 5e-4, 5.0, 2, true, 0L, 0, 5000, 0, 2);
+  }
+}

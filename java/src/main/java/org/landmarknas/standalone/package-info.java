@@ -1,0 +1,7 @@
+/**
+ * Stand-alone performance, the ground truth that landmarks and ranking metrics rest on: the
+ * training protocol ({@link org.landmarknas.standalone.StandaloneProtocol}) and its results
+ * ({@link org.landmarknas.standalone.StandaloneResult}). The trainer itself is libtorch code
+ * ({@code org.landmarknas.torch.StandaloneTrainer}); the results store and work queue come next.
+ */
+package org.landmarknas.standalone;

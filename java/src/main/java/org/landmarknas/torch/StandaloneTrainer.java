@@ -1,0 +1,103 @@
+package org.landmarknas.torch;
+
+import static org.bytedeco.pytorch.global.torch.set_num_threads;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.bytedeco.javacpp.PointerScope;
+import org.landmarknas.config.TrainConfig;
+import org.landmarknas.data.Augmentation;
+import org.landmarknas.data.BatchAssembler;
+import org.landmarknas.data.BatchOrder;
+import org.landmarknas.data.DataSplit;
+import org.landmarknas.data.ImageData;
+import org.landmarknas.data.ImageDataset;
+import org.landmarknas.run.ProgressLine;
+import org.landmarknas.schedule.CosineLr;
+import org.landmarknas.search.ArchScore;
+import org.landmarknas.space.Nb201Arch;
+import org.landmarknas.standalone.StandaloneProtocol;
+import org.landmarknas.standalone.StandaloneResult;
+
+/**
+ * Trains one architecture from scratch under a {@link StandaloneProtocol}: a stand-alone NB201
+ * network with its own weights and classic (running-statistics) BatchNorm, SGD with a per-step
+ * cosine learning rate over the protocol's epochs, then accuracy and loss in eval mode on the
+ * validation images and the test set. Same protocol, same seed, same
+ * thread count: same result (libtorch on the CPU is deterministic here).
+ */
+public final class StandaloneTrainer {
+  private final ImageDataset data;
+
+  public StandaloneTrainer(ImageDataset data) {
+    this.data = data;
+  }
+
+  public StandaloneResult train(Nb201Arch arch, StandaloneProtocol p, long seed,
+      PrintStream progress) {
+    if (!arch.isConnected()) {
+      throw new IllegalArgumentException("architecture " + arch
+          + " has no path from input to output: its stand-alone network computes a constant");
+    }
+    long start = System.nanoTime();
+    set_num_threads(p.threads());
+    DataSplit split = DataSplit.of(data.train().count(), 0.5, p.splitSeed());
+    int[] trainIdx = split.supernet();
+    if (p.trainLimit() > 0 && p.trainLimit() < trainIdx.length) {
+      trainIdx = Arrays.copyOf(trainIdx, p.trainLimit());
+    }
+    int[] validIdx = Arrays.copyOf(split.rank(), Math.min(p.validImages(), split.rankSize()));
+    ImageData test = p.testLimit() > 0 && p.testLimit() < data.test().count()
+        ? data.test().head(p.testLimit()) : data.test();
+
+    TrainConfig train = new TrainConfig(p.epochs(), p.batchSize(), 0, p.lr(), p.lrMin(),
+        p.momentum(), p.weightDecay(), p.gradClip(), p.threads());
+    NetworkShape shape = new NetworkShape(data.channels(), data.classes(), p.channels(),
+        p.cells(), BatchNormMode.RUNNING);
+    Nb201Network net = Nb201Network.standalone(shape, arch, seed);
+    net.train(true);
+    SposStep step = new SposStep(net, train);
+    TensorBatcher batches = new TensorBatcher(new BatchAssembler(data.train(),
+        data.normalization(), new Augmentation(p.cropPadding(), p.horizontalFlip())),
+        p.batchSize());
+    SplittableRandom rng = new SplittableRandom(seed);
+    CosineLr lr = new CosineLr(p.lr(), p.lrMin(), p.epochs());
+    int stepsPerEpoch = Math.max(1, trainIdx.length / p.batchSize());
+    ProgressLine line = new ProgressLine(progress, (long) stepsPerEpoch * p.epochs(), "steps",
+        10.0);
+    long done = 0;
+    for (int epoch = 0; epoch < p.epochs(); epoch++) {
+      int[] order = BatchOrder.epochOrder(trainIdx, rng);
+      double lossSum = 0;
+      for (int s = 0; s < stepsPerEpoch; s++) {
+        int count = Math.min(p.batchSize(), order.length);
+        // Cosine per step, down to lr-min at the very end: the running BN statistics used for
+        // evaluation then describe the final weights, not the fast-moving early ones.
+        step.setLearningRate(lr.at(epoch + (double) s / stepsPerEpoch));
+        SposStep.StepResult r;
+        try (PointerScope scope = new PointerScope()) {
+          r = step.step(batches.batch(order, s * p.batchSize(), count, true, rng), arch);
+        }
+        if (!Double.isFinite(r.loss())) {
+          throw new IllegalStateException(String.format(Locale.ROOT,
+              "stand-alone training of %s diverged: loss %s at epoch %d step %d", arch,
+              r.loss(), epoch + 1, s + 1));
+        }
+        lossSum += r.loss();
+        line.update(++done, String.format(Locale.ROOT, "stand-alone epoch %d/%d", epoch + 1,
+            p.epochs()), String.format(Locale.ROOT, "loss %.4f", lossSum / (s + 1)));
+      }
+    }
+    // Running BN statistics, eval mode: the stand-alone network is one fixed architecture.
+    ArchScore valid = new SupernetEvaluator(net, new TensorBatcher(new BatchAssembler(
+        data.train().subset(validIdx), data.normalization(), Augmentation.NONE), 256))
+        .score(arch, 0);
+    ArchScore tested = new SupernetEvaluator(net, new TensorBatcher(new BatchAssembler(test,
+        data.normalization(), Augmentation.NONE), 256)).score(arch, 0);
+    return new StandaloneResult(arch, p.name(), seed, valid.accuracy(), valid.loss(),
+        tested.accuracy(), tested.loss(), net.parameterCount(),
+        (System.nanoTime() - start) / 1e9);
+  }
+}
