@@ -31,6 +31,7 @@ final class ConvBn {
   Tensor forward(Tensor x) {
     Tensor in = preRelu ? relu(x) : x;
     Tensor y = conv2d(in, weight, new TensorOptional(), stride, padding, NetworkBuilder.ONE_ONE, 1);
+    MacCounter.conv(y, weight);
     return bn.forward(y);
   }
 }

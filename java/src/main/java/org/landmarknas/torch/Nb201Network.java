@@ -256,6 +256,8 @@ public final class Nb201Network {
     }
     x = relu(lastBn.forward(x));
     Tensor pooled = x.mean(new long[] {2, 3}, false, new org.bytedeco.pytorch.ScalarTypeOptional());
-    return linear(pooled, classifierWeight, new TensorOptional(classifierBias));
+    Tensor logits = linear(pooled, classifierWeight, new TensorOptional(classifierBias));
+    MacCounter.linear(classifierWeight);
+    return logits;
   }
 }

@@ -34,6 +34,7 @@ final class ResidualReduction {
     Tensor pooled = avg_pool2d(x, K2, K2, ZERO, false, true, new LongOptional());
     Tensor down = conv2d(pooled, shortcut, new TensorOptional(), NetworkBuilder.ONE_ONE, ZERO,
         NetworkBuilder.ONE_ONE, 1);
+    MacCounter.conv(down, shortcut);
     return down.add(residual);
   }
 }
