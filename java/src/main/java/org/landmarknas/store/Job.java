@@ -1,0 +1,25 @@
+package org.landmarknas.store;
+
+import java.time.Instant;
+import java.util.Objects;
+import org.landmarknas.space.Nb201Arch;
+
+/**
+ * A claimed unit of work: train {@code arch} (the canonical member of its equivalence class) under
+ * {@code protocol} with {@code seed}. {@code worker} holds it until {@code leaseUntil}; past that,
+ * any worker may claim it again. {@code attempts} counts claims, this one included.
+ */
+public record Job(long id, Nb201Arch arch, String protocol, long seed, String worker,
+    Instant leaseUntil, int attempts) {
+
+  /** Checks the fields. */
+  public Job {
+    Objects.requireNonNull(arch, "arch");
+    Objects.requireNonNull(protocol, "protocol");
+    Objects.requireNonNull(worker, "worker");
+    Objects.requireNonNull(leaseUntil, "leaseUntil");
+    if (attempts < 1) {
+      throw new IllegalArgumentException("job " + id + ": attempts must be >= 1, got " + attempts);
+    }
+  }
+}

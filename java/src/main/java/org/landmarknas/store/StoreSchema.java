@@ -1,0 +1,96 @@
+package org.landmarknas.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The versioned layout of a results store. Each version is a list of DDL statements applied once,
+ * in order, and recorded in {@code schema_version}; a later version appends a list here and never
+ * edits an earlier one, so any old file can be brought up to date. The DDL is plain SQL apart from
+ * the identity column, which the dialect spells.
+ */
+final class StoreSchema {
+
+  /** The newest version this build writes and understands. */
+  static final int CURRENT = 1;
+
+  private static final List<List<String>> VERSIONS = List.of(
+      // Version 1: results keyed by equivalence class, and the work queue.
+      List.of(
+          "CREATE TABLE results ("
+              + " space VARCHAR(64) NOT NULL,"
+              + " arch VARCHAR(256) NOT NULL,"
+              + " trained_arch VARCHAR(256) NOT NULL,"
+              + " protocol VARCHAR(256) NOT NULL,"
+              + " seed BIGINT NOT NULL,"
+              + " valid_accuracy DOUBLE PRECISION,"
+              + " valid_loss DOUBLE PRECISION,"
+              + " test_accuracy DOUBLE PRECISION,"
+              + " test_loss DOUBLE PRECISION,"
+              + " parameters BIGINT NOT NULL,"
+              + " wall_seconds DOUBLE PRECISION,"
+              + " created_at BIGINT NOT NULL,"
+              + " UNIQUE (space, arch, protocol, seed))",
+          "CREATE TABLE jobs ("
+              + " id " + SqliteDialect.identityColumn() + ","
+              + " space VARCHAR(64) NOT NULL,"
+              + " arch VARCHAR(256) NOT NULL,"
+              + " protocol VARCHAR(256) NOT NULL,"
+              + " seed BIGINT NOT NULL,"
+              + " state VARCHAR(16) NOT NULL CHECK (state IN ('queued', 'running', 'done')),"
+              + " lease_owner VARCHAR(256),"
+              + " lease_until BIGINT,"
+              + " attempts INTEGER NOT NULL,"
+              + " created_at BIGINT NOT NULL,"
+              + " updated_at BIGINT NOT NULL,"
+              + " UNIQUE (space, arch, protocol, seed))",
+          "CREATE INDEX jobs_by_state ON jobs (state, id)"));
+
+  private StoreSchema() {}
+
+  /**
+   * Brings the database up to {@link #CURRENT} inside the caller's write transaction.
+   *
+   * @return the version found before migrating (0 for a new file)
+   * @throws StoreException when the file was written by a newer build
+   */
+  static int migrate(Connection c, String file, long nowMillis) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE IF NOT EXISTS schema_version ("
+          + " version INTEGER NOT NULL PRIMARY KEY, applied_at BIGINT NOT NULL)");
+    }
+    int found = version(c);
+    if (found > CURRENT) {
+      throw new StoreException(String.format(Locale.ROOT,
+          "results store %s: schema version %d is newer than this build's %d", file, found,
+          CURRENT));
+    }
+    for (int v = found + 1; v <= CURRENT; v++) {
+      try (Statement s = c.createStatement()) {
+        for (String ddl : VERSIONS.get(v - 1)) {
+          s.execute(ddl);
+        }
+      }
+      try (PreparedStatement p = c.prepareStatement(
+          "INSERT INTO schema_version (version, applied_at) VALUES (?, ?)")) {
+        p.setInt(1, v);
+        p.setLong(2, nowMillis);
+        p.executeUpdate();
+      }
+    }
+    return found;
+  }
+
+  /** The highest version recorded, 0 when none is. */
+  static int version(Connection c) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet r = s.executeQuery("SELECT MAX(version) FROM schema_version")) {
+      return r.next() ? r.getInt(1) : 0;
+    }
+  }
+}

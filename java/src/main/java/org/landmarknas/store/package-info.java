@@ -1,0 +1,24 @@
+/**
+ * Durable stand-alone results and the work queue that fills them, shared by several worker
+ * processes through one SQLite file.
+ *
+ * <p>{@link org.landmarknas.store.ResultsStore} keeps one row per (space, architecture class,
+ * protocol, seed); isomorphic architectures share a row, keyed by
+ * {@code Nb201Space.canonical(arch)}. {@code put} and {@code get} read and write results,
+ * {@code scores(protocol)} serves them as {@link org.landmarknas.bench.StandaloneScores} (mean
+ * test accuracy over seeds, percent).
+ *
+ * <p>The queue lives in the same file. A driver calls {@code enqueue(archs, protocol, seed)}
+ * (idempotent: present jobs and stored results are skipped); each worker loops
+ * {@code claim(worker, lease)}, trains, calls {@code heartbeat} if training outlasts the lease, and
+ * {@code complete(job, result)}, which writes the result and marks the job done atomically. A
+ * worker that dies stops renewing its lease; once it expires the job is claimable again, so
+ * nothing is lost and, because the first result per key wins, nothing is stored twice.
+ * {@code status(protocol)} gives {@link org.landmarknas.store.QueueStatus} counts.
+ *
+ * <p>The file is in WAL mode (readers never block the writer), writers wait up to a busy timeout
+ * for each other, and every write is one short transaction that takes the write lock up front.
+ * The schema is versioned ({@code schema_version}); DDL and queries are plain SQL, and the few
+ * SQLite-only statements sit in one dialect class so another database can be added later.
+ */
+package org.landmarknas.store;

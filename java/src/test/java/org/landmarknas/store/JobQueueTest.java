@@ -1,0 +1,210 @@
+package org.landmarknas.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.landmarknas.space.Nb201Arch;
+
+final class JobQueueTest {
+
+  private static final String P = StoreFixtures.PROTOCOL;
+  private static final Duration MINUTE = Duration.ofMinutes(1);
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void enqueue_twice_addsEachClassOnce() {
+    List<Nb201Arch> archs = StoreFixtures.distinctArchs(5);
+    try (ResultsStore store = ResultsStore.open(dir.resolve("q.db"))) {
+      assertEquals(5, store.enqueue(archs, P, 1));
+      assertEquals(0, store.enqueue(archs, P, 1));
+      assertEquals(5, store.enqueue(archs, P, 2));
+      assertEquals(new QueueStatus(10, 0, 0, 0), store.status(P));
+    }
+  }
+
+  @Test
+  void enqueue_storedResult_skipped() {
+    List<Nb201Arch> archs = StoreFixtures.distinctArchs(3);
+    try (ResultsStore store = ResultsStore.open(dir.resolve("q.db"))) {
+      store.put(StoreFixtures.result(archs.get(0), 1, 0.5));
+      assertEquals(2, store.enqueue(archs, P, 1));
+    }
+  }
+
+  @Test
+  void claim_emptyQueue_isEmpty() {
+    try (ResultsStore store = ResultsStore.open(dir.resolve("q.db"))) {
+      assertEquals(Optional.empty(), store.claim("w", MINUTE));
+    }
+  }
+
+  @Test
+  void claim_takesOldestFirst_andLiveLeaseIsNotReclaimed() {
+    TestClock clock = new TestClock(Instant.parse("2026-01-01T00:00:00Z"));
+    List<Nb201Arch> archs = StoreFixtures.distinctArchs(2);
+    try (ResultsStore store = ResultsStore.open(dir.resolve("q.db"), clock)) {
+      store.enqueue(archs, P, 3);
+      Job first = store.claim("a", MINUTE).orElseThrow();
+      assertEquals(archs.get(0), first.arch());
+      assertEquals(3, first.seed());
+      assertEquals(1, first.attempts());
+      Job second = store.claim("b", MINUTE).orElseThrow();
+      assertEquals(archs.get(1), second.arch());
+      clock.advance(Duration.ofSeconds(59));
+      assertEquals(Optional.empty(), store.claim("c", MINUTE));
+      assertEquals(new QueueStatus(0, 2, 0, 0), store.status(P));
+    }
+  }
+
+  @Test
+  void claim_expiredLease_isReclaimed() {
+    TestClock clock = new TestClock(Instant.parse("2026-01-01T00:00:00Z"));
+    try (ResultsStore store = ResultsStore.open(dir.resolve("q.db"), clock)) {
+      store.enqueue(StoreFixtures.distinctArchs(1), P, 1);
+      Job first = store.claim("a", MINUTE).orElseThrow();
+      clock.advance(Duration.ofSeconds(61));
+      assertEquals(new QueueStatus(0, 0, 0, 1), store.status(P));
+      Job again = store.claim("b", MINUTE).orElseThrow();
+      assertEquals(first.id(), again.id());
+      assertEquals("b", again.worker());
+      assertEquals(2, again.attempts());
+      assertFalse(store.heartbeat(first, MINUTE), "a lost its lease to b");
+    }
+  }
+
+  @Test
+  void heartbeat_extendsLease() {
+    TestClock clock = new TestClock(Instant.parse("2026-01-01T00:00:00Z"));
+    try (ResultsStore store = ResultsStore.open(dir.resolve("q.db"), clock)) {
+      store.enqueue(StoreFixtures.distinctArchs(1), P, 1);
+      Job job = store.claim("a", MINUTE).orElseThrow();
+      clock.advance(Duration.ofSeconds(50));
+      assertTrue(store.heartbeat(job, MINUTE));
+      clock.advance(Duration.ofSeconds(50));
+      assertEquals(Optional.empty(), store.claim("b", MINUTE));
+    }
+  }
+
+  @Test
+  void complete_storesResultAndMarksDone() {
+    try (ResultsStore store = ResultsStore.open(dir.resolve("q.db"))) {
+      store.enqueue(StoreFixtures.distinctArchs(1), P, 1);
+      Job job = store.claim("a", MINUTE).orElseThrow();
+      store.complete(job, StoreFixtures.result(job.arch(), 1, 0.7));
+      assertEquals(new QueueStatus(0, 0, 1, 0), store.status(P));
+      assertEquals(0.7, store.get(job.arch(), P, 1).orElseThrow().testAccuracy());
+      assertEquals(Optional.empty(), store.claim("b", MINUTE));
+      assertFalse(store.heartbeat(job, MINUTE));
+    }
+  }
+
+  @Test
+  void complete_failingJobUpdate_rollsBackTheResult() {
+    Path file = dir.resolve("q.db");
+    try (ResultsStore store = ResultsStore.open(file)) {
+      store.enqueue(StoreFixtures.distinctArchs(1), P, 1);
+      Job job = store.claim("a", MINUTE).orElseThrow();
+      Job ghost = new Job(job.id() + 100, job.arch(), P, 1, "a", job.leaseUntil(), 1);
+      assertThrows(StoreException.class,
+          () -> store.complete(ghost, StoreFixtures.result(job.arch(), 1, 0.7)));
+      assertEquals(Optional.empty(), store.get(job.arch(), P, 1), "result rolled back");
+      assertEquals(new QueueStatus(0, 1, 0, 0), store.status(P));
+    }
+  }
+
+  @Test
+  void complete_jobRowUnwritable_leavesNeitherResultNorDone() throws Exception {
+    Path file = dir.resolve("q.db");
+    try (ResultsStore store = ResultsStore.open(file)) {
+      store.enqueue(StoreFixtures.distinctArchs(1), P, 1);
+      Job job = store.claim("a", MINUTE).orElseThrow();
+      // A trigger makes the second statement of the transaction fail after the first succeeded.
+      try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+          Statement s = c.createStatement()) {
+        s.execute("CREATE TRIGGER no_done BEFORE UPDATE OF state ON jobs"
+            + " BEGIN SELECT RAISE(ABORT, 'refused'); END");
+      }
+      assertThrows(StoreException.class,
+          () -> store.complete(job, StoreFixtures.result(job.arch(), 1, 0.7)));
+      assertEquals(Optional.empty(), store.get(job.arch(), P, 1));
+      assertEquals(new QueueStatus(0, 1, 0, 0), store.status(P));
+    }
+  }
+
+  @Test
+  void complete_resultForOtherArch_rejected() {
+    List<Nb201Arch> archs = StoreFixtures.distinctArchs(2);
+    try (ResultsStore store = ResultsStore.open(dir.resolve("q.db"))) {
+      store.enqueue(archs.subList(0, 1), P, 1);
+      Job job = store.claim("a", MINUTE).orElseThrow();
+      assertThrows(IllegalArgumentException.class,
+          () -> store.complete(job, StoreFixtures.result(archs.get(1), 1, 0.7)));
+      assertThrows(IllegalArgumentException.class,
+          () -> store.complete(job, StoreFixtures.result(job.arch(), 2, 0.7)));
+    }
+  }
+
+  @Test
+  void claim_concurrentConnections_neverClaimTwice() throws Exception {
+    Path file = dir.resolve("q.db");
+    int jobs = 40;
+    try (ResultsStore setup = ResultsStore.open(file)) {
+      assertEquals(jobs, setup.enqueue(StoreFixtures.distinctArchs(jobs), P, 1));
+    }
+    int threads = 4;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    CountDownLatch start = new CountDownLatch(1);
+    try {
+      List<Future<List<Long>>> futures = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        String worker = "w" + t;
+        Callable<List<Long>> claimer = () -> {
+          List<Long> ids = new ArrayList<>();
+          try (ResultsStore store = ResultsStore.open(file)) {
+            start.await();
+            for (Optional<Job> j = store.claim(worker, MINUTE); j.isPresent();
+                j = store.claim(worker, MINUTE)) {
+              ids.add(j.get().id());
+            }
+          }
+          return ids;
+        };
+        futures.add(pool.submit(claimer));
+      }
+      start.countDown();
+      Set<Long> seen = new HashSet<>();
+      int total = 0;
+      for (Future<List<Long>> f : futures) {
+        for (long id : f.get()) {
+          assertTrue(seen.add(id), "job " + id + " claimed twice");
+          total++;
+        }
+      }
+      assertEquals(jobs, total);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}

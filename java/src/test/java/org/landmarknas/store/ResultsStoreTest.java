@@ -1,0 +1,152 @@
+package org.landmarknas.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.landmarknas.bench.StandaloneScores;
+import org.landmarknas.space.Nb201Arch;
+import org.landmarknas.space.Nb201Space;
+import org.landmarknas.standalone.StandaloneResult;
+
+final class ResultsStoreTest {
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void put_thenGet_roundTripsEveryField() {
+    Nb201Arch arch = StoreFixtures.distinctArchs(5).get(4);
+    StandaloneResult r = new StandaloneResult(arch, "p", 7, 0.81, 0.6, 0.79, 0.65, 123_456, 42.5);
+    try (ResultsStore store = ResultsStore.open(dir.resolve("r.db"))) {
+      assertTrue(store.put(r));
+      assertEquals(Optional.of(r), store.get(arch, "p", 7));
+      assertEquals(Optional.empty(), store.get(arch, "p", 8));
+      assertEquals(Optional.empty(), store.get(arch, "other", 7));
+    }
+  }
+
+  @Test
+  void put_duplicateKey_keepsFirstRow() {
+    Nb201Arch arch = StoreFixtures.distinctArchs(3).get(2);
+    try (ResultsStore store = ResultsStore.open(dir.resolve("r.db"))) {
+      assertTrue(store.put(StoreFixtures.result(arch, 1, 0.9)));
+      assertFalse(store.put(StoreFixtures.result(arch, 1, 0.1)));
+      assertEquals(1, store.all(StoreFixtures.PROTOCOL).size());
+      assertEquals(0.9, store.get(arch, StoreFixtures.PROTOCOL, 1).orElseThrow().testAccuracy());
+    }
+  }
+
+  @Test
+  void put_equivalentArch_sharesTheClassRow() {
+    Nb201Arch arch = Nb201Arch.parse(
+        "|nor_conv_3x3~0|+|none~0|none~1|+|skip_connect~0|none~1|none~2|");
+    Nb201Arch twin = Nb201Arch.parse(
+        "|nor_conv_1x1~0|+|none~0|none~1|+|skip_connect~0|none~1|none~2|");
+    assertEquals(Nb201Space.INSTANCE.canonical(arch), Nb201Space.INSTANCE.canonical(twin));
+    assertNotEquals(arch, twin);
+    try (ResultsStore store = ResultsStore.open(dir.resolve("r.db"))) {
+      assertTrue(store.put(StoreFixtures.result(arch, 1, 0.9)));
+      assertFalse(store.put(StoreFixtures.result(twin, 1, 0.5)));
+      assertEquals(arch, store.get(twin, StoreFixtures.PROTOCOL, 1).orElseThrow().arch());
+    }
+  }
+
+  @Test
+  void open_existingFile_keepsData() {
+    Path file = dir.resolve("sub/r.db");
+    List<Nb201Arch> archs = StoreFixtures.distinctArchs(3);
+    try (ResultsStore store = ResultsStore.open(file)) {
+      for (Nb201Arch a : archs) {
+        store.put(StoreFixtures.result(a, 1, 0.5));
+      }
+    }
+    try (ResultsStore store = ResultsStore.open(file)) {
+      assertEquals(3, store.all(StoreFixtures.PROTOCOL).size());
+      assertEquals(1, store.schemaVersion());
+    }
+  }
+
+  @Test
+  void open_newFile_recordsSchemaVersionAndWal() throws Exception {
+    Path file = dir.resolve("r.db");
+    ResultsStore.open(file).close();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = c.createStatement()) {
+      try (ResultSet r = s.executeQuery("SELECT version FROM schema_version")) {
+        assertTrue(r.next());
+        assertEquals(StoreSchema.CURRENT, r.getInt(1));
+        assertFalse(r.next());
+      }
+      try (ResultSet r = s.executeQuery("PRAGMA journal_mode")) {
+        assertTrue(r.next());
+        assertEquals("wal", r.getString(1));
+      }
+    }
+  }
+
+  @Test
+  void open_newerSchema_failsNamingTheFile() throws Exception {
+    Path file = dir.resolve("r.db");
+    ResultsStore.open(file).close();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = c.createStatement()) {
+      s.execute("INSERT INTO schema_version (version, applied_at) VALUES (99, 0)");
+    }
+    StoreException e = assertThrows(StoreException.class, () -> ResultsStore.open(file));
+    assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
+    assertTrue(e.getMessage().contains("99"), e.getMessage());
+  }
+
+  @Test
+  void open_unreadableFile_failsNamingTheFile() throws Exception {
+    Path file = dir.resolve("not-a-db");
+    java.nio.file.Files.writeString(file, "this is not an SQLite database, just some text ".repeat(50));
+    StoreException e = assertThrows(StoreException.class, () -> ResultsStore.open(file));
+    assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
+  }
+
+  @Test
+  void scores_meanOverSeeds_inPercent() {
+    List<Nb201Arch> archs = StoreFixtures.distinctArchs(2);
+    try (ResultsStore store = ResultsStore.open(dir.resolve("r.db"))) {
+      store.put(StoreFixtures.result(archs.get(0), 1, 0.80));
+      store.put(StoreFixtures.result(archs.get(0), 2, 0.90));
+      StandaloneScores scores = store.scores(StoreFixtures.PROTOCOL);
+      assertEquals(85.0, scores.score(archs.get(0)).orElseThrow(), 1e-9);
+      assertTrue(scores.score(archs.get(1)).isEmpty());
+      assertTrue(store.scores("other").score(archs.get(0)).isEmpty());
+    }
+  }
+
+  @Test
+  void put_nanLoss_roundTripsAsNan() {
+    Nb201Arch arch = StoreFixtures.distinctArchs(1).get(0);
+    StandaloneResult r = new StandaloneResult(arch, "p", 1, 0.1, Double.NaN, 0.1, Double.NaN, 5,
+        1.0);
+    try (ResultsStore store = ResultsStore.open(dir.resolve("r.db"))) {
+      store.put(r);
+      assertTrue(Double.isNaN(store.get(arch, "p", 1).orElseThrow().testLoss()));
+    }
+  }
+
+  @Test
+  void put_blankProtocol_rejected() {
+    Nb201Arch arch = StoreFixtures.distinctArchs(1).get(0);
+    try (ResultsStore store = ResultsStore.open(dir.resolve("r.db"))) {
+      assertThrows(IllegalArgumentException.class, () -> store.put(
+          new StandaloneResult(arch, " ", 1, 0.1, 0.1, 0.1, 0.1, 5, 1.0)));
+    }
+  }
+}
