@@ -1,25 +1,44 @@
 package org.landmarknas.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.landmarknas.data.DataLocation;
 import org.landmarknas.data.ImageDataset;
 import org.landmarknas.space.Nb201Arch;
+import org.landmarknas.space.Nb201Space;
 import org.landmarknas.standalone.StandaloneProtocol;
 import org.landmarknas.standalone.StandaloneResult;
+import org.landmarknas.store.Job;
+import org.landmarknas.store.QueueStatus;
+import org.landmarknas.store.ResultsStore;
 import org.landmarknas.torch.StandaloneTrainer;
 
 /**
- * {@code lmnas standalone train}: trains one architecture from scratch under the CPU-sized
- * Fashion-MNIST protocol and prints its stand-alone accuracy. (The results store, work queue and
- * the other subcommands come with the ground-truth issue.)
+ * {@code lmnas standalone}: stand-alone training of architectures under the CPU-sized
+ * Fashion-MNIST protocol, directly ({@code train}) or through the results store's job queue
+ * ({@code enqueue}, {@code worker}, {@code status}, {@code export}). A protocol is identified by
+ * {@code --epochs} and {@code --train-limit}; results are keyed by (architecture class, protocol,
+ * seed) and committed one by one.
  */
 final class StandaloneCommand implements Command {
-  private static final String SYNTAX = "lmnas standalone train --arch STR [--epochs N]"
-      + " [--seed S] [--train-limit N] [--data-dir DIR] [--verbose]";
+  private static final String SYNTAX = "lmnas standalone train|enqueue|worker|status|export"
+      + " [options]   (see --help)";
+  private static final Path DEFAULT_STORE = Path.of("runs", "results.db");
 
   @Override
   public String name() {
@@ -28,16 +47,25 @@ final class StandaloneCommand implements Command {
 
   @Override
   public String summary() {
-    return "train one architecture from scratch and report its stand-alone accuracy";
+    return "train architectures from scratch (directly or via the results store's queue)";
   }
 
   private static Options options() {
     return CommandOptions.of(
-        CommandOptions.withArg("arch", "STR", "NB201 architecture string"),
-        CommandOptions.withArg("epochs", "N", "training epochs (default 4)"),
-        CommandOptions.withArg("seed", "S", "weight and data-order seed (default 0)"),
-        CommandOptions.withArg("train-limit", "N",
-            "training images of the super-net half (default 0 = all 30,000)"),
+        CommandOptions.withArg("arch", "STR", "train: the NB201 architecture"),
+        CommandOptions.withArg("archs", "FILE", "enqueue: file with one architecture per line"),
+        CommandOptions.withArg("random", "N", "enqueue: N random non-equivalent architectures"),
+        CommandOptions.withArg("landmarks", "FILE", "enqueue: the architectures of an arch,score"
+            + " CSV (e.g. a run's landmarks.csv)"),
+        CommandOptions.withArg("epochs", "N", "protocol: training epochs (default 4)"),
+        CommandOptions.withArg("train-limit", "N", "protocol: training images (default 0 = all"
+            + " 30,000 of the super-net half)"),
+        CommandOptions.withArg("seed", "S", "training seed (default 0); with --random also the"
+            + " sampling seed"),
+        CommandOptions.withArg("store", "FILE", "results store (default runs/results.db)"),
+        CommandOptions.withArg("workers", "K", "worker: processes to run (default 1)"),
+        CommandOptions.withArg("lease-seconds", "L", "worker: job lease (default 600)"),
+        CommandOptions.withArg("format", "csv", "export: output format (csv)"),
         CommandOptions.withArg("data-dir", "DIR", "Fashion-MNIST directory"));
   }
 
@@ -46,50 +74,218 @@ final class StandaloneCommand implements Command {
     Options options = options();
     CommandLine cl = CommandOptions.parse(options, args);
     if (cl.hasOption(CommandOptions.HELP)) {
-      CommandOptions.printHelp(out, SYNTAX, "Train one NB201 cell from scratch (C=16, N=1, SGD"
-          + " lr 0.1 cosine, batch 128) on the super-net half of Fashion-MNIST; report validation"
-          + " (5,000 rank-half images) and test accuracy.", options, "");
+      CommandOptions.printHelp(out, SYNTAX, "Stand-alone protocol: NB201 cell, C=16, N=1, SGD lr"
+          + " 0.1 cosine per step, batch 128, on the super-net half of Fashion-MNIST; accuracy on"
+          + " 5,000 rank-half images (valid) and the 10k test set.", options,
+          "train --arch STR | enqueue (--archs FILE | --random N | --landmarks FILE) | worker"
+              + " [--workers K] | status | export --format csv");
       return Main.EXIT_OK;
     }
-    if (cl.getArgs().length != 1 || !cl.getArgs()[0].equals("train")) {
-      throw new IllegalArgumentException("expected the subcommand \"train\" (usage: " + SYNTAX
-          + ")");
+    if (cl.getArgs().length != 1) {
+      throw new IllegalArgumentException("expected one subcommand: train, enqueue, worker,"
+          + " status or export");
     }
+    StandaloneProtocol protocol = protocol(cl);
+    long seed = longOption(cl, "seed", 0);
+    Path store = Path.of(cl.getOptionValue("store", DEFAULT_STORE.toString()));
+    switch (cl.getArgs()[0]) {
+      case "train":
+        return train(cl, protocol, seed, store, out);
+      case "enqueue":
+        return enqueue(cl, protocol, seed, store, out);
+      case "worker":
+        return worker(cl, protocol, store, args, out);
+      case "status":
+        try (ResultsStore s = openStore(store)) {
+          QueueStatus q = s.status(protocol.name());
+          out.printf(Locale.ROOT, "%s, protocol %s: %d queued, %d running, %d done, %d with an"
+                  + " expired lease, %d results%n", store, protocol.name(), q.queued(),
+              q.running(), q.done(), q.expired(), s.all(protocol.name()).size());
+        }
+        return Main.EXIT_OK;
+      case "export":
+        if (!"csv".equals(cl.getOptionValue("format", "csv"))) {
+          throw new IllegalArgumentException("--format " + cl.getOptionValue("format")
+              + " is not supported (allowed: csv)");
+        }
+        try (ResultsStore s = openStore(store)) {
+          out.println("arch,protocol,seed,valid_accuracy,test_accuracy,parameters");
+          for (StandaloneResult r : s.all(protocol.name())) {
+            out.printf(Locale.ROOT, "%s,%s,%d,%.4f,%.4f,%d%n", r.arch(), r.protocol(), r.seed(),
+                100 * r.validAccuracy(), 100 * r.testAccuracy(), r.parameters());
+          }
+        }
+        return Main.EXIT_OK;
+      default:
+        throw new IllegalArgumentException("unknown subcommand \"" + cl.getArgs()[0]
+            + "\" (allowed: train, enqueue, worker, status, export)");
+    }
+  }
+
+  private static int train(CommandLine cl, StandaloneProtocol protocol, long seed, Path store,
+      PrintStream out) throws IOException {
     if (!cl.hasOption("arch")) {
-      throw new IllegalArgumentException("--arch STR is required");
+      throw new IllegalArgumentException("train needs --arch STR");
     }
     Nb201Arch arch = Nb201Arch.parse(cl.getOptionValue("arch"));
-    int epochs = positiveInt(cl, "epochs", 4);
-    long seed = Long.parseLong(cl.getOptionValue("seed", "0"));
-    StandaloneProtocol base = StandaloneProtocol.fashionMnist(epochs);
-    int trainLimit = cl.hasOption("train-limit") ? positiveInt(cl, "train-limit", 0) : 0;
-    StandaloneProtocol protocol = new StandaloneProtocol(
-        trainLimit > 0 ? base.name() + "-n" + trainLimit : base.name(), base.dataset(),
-        base.channels(), base.cells(), base.epochs(), base.batchSize(), base.lr(), base.lrMin(),
-        base.momentum(), base.weightDecay(), base.gradClip(), base.cropPadding(),
-        base.horizontalFlip(), base.splitSeed(), trainLimit, base.validImages(),
-        base.testLimit(), base.threads());
-    ImageDataset data = DataLocation.system().load(protocol.dataset(),
-        Optional.ofNullable(cl.getOptionValue("data-dir")).map(Path::of));
-    StandaloneResult r = new StandaloneTrainer(data).train(arch, protocol, seed, out);
+    StandaloneResult r = new StandaloneTrainer(data(cl, protocol)).train(arch, protocol, seed,
+        out);
     out.println(r);
-    out.println(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(r.toMap()));
+    if (cl.hasOption("store")) {
+      try (ResultsStore s = openStore(store)) {
+        out.println(s.put(r) ? "stored in " + store : "already in " + store + " (kept the first)");
+      }
+    }
     return Main.EXIT_OK;
   }
 
-  private static int positiveInt(CommandLine cl, String opt, int fallback) {
+  private static int enqueue(CommandLine cl, StandaloneProtocol protocol, long seed, Path store,
+      PrintStream out) throws IOException {
+    List<Nb201Arch> archs = new ArrayList<>();
+    if (cl.hasOption("archs")) {
+      for (String line : Files.readAllLines(Path.of(cl.getOptionValue("archs")))) {
+        if (!line.isBlank()) {
+          archs.add(Nb201Arch.parse(line.strip()));
+        }
+      }
+    } else if (cl.hasOption("landmarks")) {
+      org.landmarknas.landmark.LandmarkSet.fromCsv(Path.of(cl.getOptionValue("landmarks")))
+          .landmarks().forEach(l -> archs.add(l.arch()));
+    } else if (cl.hasOption("random")) {
+      int n = (int) longOption(cl, "random", 0);
+      SplittableRandom rng = new SplittableRandom(seed);
+      Set<String> classes = new HashSet<>();
+      while (archs.size() < n) {
+        Nb201Arch a = Nb201Space.INSTANCE.sample(rng);
+        if (a.isConnected() && classes.add(Nb201Space.INSTANCE.canonicalKey(a))) {
+          archs.add(a);
+        }
+      }
+    } else {
+      throw new IllegalArgumentException("enqueue needs --archs FILE, --random N or"
+          + " --landmarks FILE");
+    }
+    try (ResultsStore s = openStore(store)) {
+      int added = s.enqueue(archs, protocol.name(), seed);
+      out.printf(Locale.ROOT, "enqueued %d of %d architectures for protocol %s, seed %d in %s"
+          + " (the others were queued or done already)%n", added, archs.size(), protocol.name(),
+          seed, store);
+    }
+    return Main.EXIT_OK;
+  }
+
+  /**
+   * Claims jobs until the queue is empty. With {@code --workers K > 1} it starts K worker
+   * processes of itself (separate JVMs: a killed one loses only its current job, which another
+   * redoes when the lease expires).
+   */
+  private static int worker(CommandLine cl, StandaloneProtocol protocol, Path store,
+      String[] args, PrintStream out) throws Exception {
+    int workers = (int) longOption(cl, "workers", 1);
+    if (workers > 1) {
+      List<Process> children = new ArrayList<>();
+      for (int i = 0; i < workers; i++) {
+        List<String> cmd = new ArrayList<>(List.of(
+            ProcessHandle.current().info().command().orElse("java"),
+            "-Dorg.bytedeco.javacpp.nopointergc=true", "-cp",
+            System.getProperty("java.class.path"), Main.class.getName(), "standalone"));
+        for (int a = 0; a < args.length; a++) { // every argument but --workers K
+          if (args[a].equals("--workers")) {
+            a++;
+          } else if (!args[a].startsWith("--workers=")) {
+            cmd.add(args[a]);
+          }
+        }
+        cmd.add("--workers");
+        cmd.add("1");
+        children.add(new ProcessBuilder(cmd).inheritIO().start());
+      }
+      int worst = 0;
+      for (Process p : children) {
+        worst = Math.max(worst, p.waitFor());
+      }
+      return worst;
+    }
+    Duration lease = Duration.ofSeconds(longOption(cl, "lease-seconds", 600));
+    String me = "pid-" + ProcessHandle.current().pid();
+    ImageDataset data = data(cl, protocol);
+    StandaloneTrainer trainer = new StandaloneTrainer(data);
+    ScheduledExecutorService beat = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "lease-heartbeat");
+      t.setDaemon(true);
+      return t;
+    });
+    int done = 0;
+    try (ResultsStore s = openStore(store)) {
+      while (true) {
+        Optional<Job> claimed = s.claim(me, lease);
+        if (claimed.isEmpty()) {
+          break;
+        }
+        Job job = claimed.get();
+        if (!job.protocol().equals(protocol.name())) {
+          throw new IllegalArgumentException("job " + job.id() + " wants protocol "
+              + job.protocol() + ", this worker runs " + protocol.name()
+              + " (pass the same --epochs/--train-limit as enqueue)");
+        }
+        out.printf(Locale.ROOT, "[%s] job %d: %s (attempt %d)%n", me, job.id(), job.arch(),
+            job.attempts());
+        var ticket = beat.scheduleAtFixedRate(() -> s.heartbeat(job, lease),
+            lease.toMillis() / 3, lease.toMillis() / 3, TimeUnit.MILLISECONDS);
+        StandaloneResult r;
+        try {
+          r = trainer.train(job.arch(), protocol, job.seed(), out);
+        } finally {
+          ticket.cancel(false);
+        }
+        s.complete(job, r);
+        out.printf(Locale.ROOT, "[%s] job %d done: %s%n", me, job.id(), r);
+        done++;
+      }
+    } finally {
+      beat.shutdownNow();
+    }
+    out.printf(Locale.ROOT, "[%s] queue empty after %d jobs%n", me, done);
+    return Main.EXIT_OK;
+  }
+
+  private static ResultsStore openStore(Path store) throws IOException {
+    Path parent = store.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    return ResultsStore.open(store);
+  }
+
+  private static ImageDataset data(CommandLine cl, StandaloneProtocol protocol) {
+    return DataLocation.system().load(protocol.dataset(),
+        Optional.ofNullable(cl.getOptionValue("data-dir")).map(Path::of));
+  }
+
+  private static StandaloneProtocol protocol(CommandLine cl) {
+    StandaloneProtocol base = StandaloneProtocol.fashionMnist((int) longOption(cl, "epochs", 4));
+    int trainLimit = (int) longOption(cl, "train-limit", 0);
+    return trainLimit == 0 ? base : new StandaloneProtocol(base.name() + "-n" + trainLimit,
+        base.dataset(), base.channels(), base.cells(), base.epochs(), base.batchSize(),
+        base.lr(), base.lrMin(), base.momentum(), base.weightDecay(), base.gradClip(),
+        base.cropPadding(), base.horizontalFlip(), base.splitSeed(), trainLimit,
+        base.validImages(), base.testLimit(), base.threads());
+  }
+
+  private static long longOption(CommandLine cl, String opt, long fallback) {
     String v = cl.getOptionValue(opt);
     if (v == null) {
       return fallback;
     }
     try {
-      int n = Integer.parseInt(v);
-      if (n >= 1) {
+      long n = Long.parseLong(v);
+      if (n >= 0 && !(opt.equals("epochs") || opt.equals("workers") || opt.equals("random")
+          || opt.equals("lease-seconds")) || n >= 1) {
         return n;
       }
     } catch (NumberFormatException e) {
       // fall through to the message
     }
-    throw new IllegalArgumentException("--" + opt + " \"" + v + "\" is not an integer >= 1");
+    throw new IllegalArgumentException("--" + opt + " \"" + v + "\" is not an allowed integer");
   }
 }
