@@ -25,7 +25,8 @@ public final class CommandRegistry {
         .register(new SpaceCommand())
         .register(new ReportCommand())
         .register(new EvaluateCommand())
-        .register(new StandaloneCommand());
+        .register(new StandaloneCommand())
+        .register(new GroundTruthCommand());
   }
 
   /**

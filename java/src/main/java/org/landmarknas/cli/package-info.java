@@ -11,8 +11,9 @@
  *
  * <p>Commands: {@code search} (train a super-net as a config file says, with or without
  * landmarks, then search on it), {@code evaluate} (rank a saved super-net's pool), {@code report}
- * (plots and tables from run directories), {@code standalone} (train one architecture from
- * scratch) and {@code space} (inspect NAS-Bench-201: info,
+ * (plots and tables from run directories), {@code standalone} (train architectures from
+ * scratch, directly or through the results store's queue), {@code groundtruth} (import a
+ * published table) and {@code space} (inspect NAS-Bench-201: info,
  * sample, mutate, distance, canonical).
  */
 package org.landmarknas.cli;

@@ -1,0 +1,88 @@
+package org.landmarknas.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Options;
+import org.landmarknas.bench.Nb201Table;
+import org.landmarknas.standalone.Nb201Cost;
+import org.landmarknas.standalone.StandaloneResult;
+import org.landmarknas.store.ResultsStore;
+
+/**
+ * {@code lmnas groundtruth import}: a published NAS-Bench-201 table (index, arch_str,
+ * valid_accuracy, test_accuracy) into the results store, under one protocol name, so that runs on
+ * CIFAR-10 take landmark and pool scores from it. Bad rows are rejected with their line numbers
+ * before anything is written.
+ */
+final class GroundTruthCommand implements Command {
+  private static final String SYNTAX = "lmnas groundtruth import --table FILE [--store FILE]"
+      + " [--protocol NAME]";
+
+  @Override
+  public String name() {
+    return "groundtruth";
+  }
+
+  @Override
+  public String summary() {
+    return "import a published NB201 table into the results store";
+  }
+
+  private static Options options() {
+    return CommandOptions.of(
+        CommandOptions.withArg("table", "FILE", "NB201 table CSV"),
+        CommandOptions.withArg("store", "FILE", "results store (default runs/results.db)"),
+        CommandOptions.withArg("protocol", "NAME",
+            "protocol name of the imported rows (default nb201-cifar10-200ep)"));
+  }
+
+  @Override
+  public int run(String[] args, PrintStream out, PrintStream err) throws Exception {
+    Options options = options();
+    CommandLine cl = CommandOptions.parse(options, args);
+    if (cl.hasOption(CommandOptions.HELP)) {
+      CommandOptions.printHelp(out, SYNTAX, "Import the table's valid and test accuracies"
+          + " (percent) with analytic parameter counts of the CIFAR-10 C=16, N=5 network.",
+          options, "");
+      return Main.EXIT_OK;
+    }
+    if (cl.getArgs().length != 1 || !cl.getArgs()[0].equals("import")) {
+      throw new IllegalArgumentException("expected the subcommand \"import\" (usage: " + SYNTAX
+          + ")");
+    }
+    if (!cl.hasOption("table")) {
+      throw new IllegalArgumentException("--table FILE is required");
+    }
+    Nb201Table table = Nb201Table.load(Path.of(cl.getOptionValue("table")));
+    String protocol = cl.getOptionValue("protocol", "nb201-cifar10-200ep");
+    Path store = Path.of(cl.getOptionValue("store", "runs/results.db"));
+    Path parent = store.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    int added = 0;
+    long start = System.nanoTime();
+    try (ResultsStore s = ResultsStore.open(store)) {
+      for (Nb201Table.Row row : table.rows()) {
+        long params = row.arch().isConnected()
+            ? Nb201Cost.of(row.arch(), 3, 32, 32, 10, 16, 5).parameters() : 0;
+        // Seed = table index: equivalent cells share a store key (their canonical form), but in
+        // the table each is its own training run, so all rows are kept and scores() averages
+        // them per class.
+        if (s.put(new StandaloneResult(row.arch(), protocol, row.index(),
+            row.validAccuracy() / 100,
+            Double.NaN, row.testAccuracy() / 100, Double.NaN, params, 0))) {
+          added++;
+        }
+      }
+    }
+    out.printf(Locale.ROOT, "imported %d of %d rows of %s as protocol %s into %s in %.1f s"
+            + " (rows already stored are kept as they were)%n", added,
+        table.size(), cl.getOptionValue("table"), protocol, store,
+        (System.nanoTime() - start) / 1e9);
+    return Main.EXIT_OK;
+  }
+}
