@@ -19,7 +19,6 @@ import org.landmarknas.config.RunConfig;
 import org.landmarknas.config.RunConfigLoader;
 import org.landmarknas.data.Augmentation;
 import org.landmarknas.data.BatchAssembler;
-import org.landmarknas.data.DataLocation;
 import org.landmarknas.data.DataSplit;
 import org.landmarknas.data.ImageData;
 import org.landmarknas.data.ImageDataset;
@@ -63,20 +62,16 @@ public final class SupernetEvaluation {
     EvaluationPool pool = EvaluationPool.draw(truth, size, rng, a -> false);
 
     set_num_threads(config.train().threads());
-    ImageDataset dataset = DataLocation.system().load(config.data().dataset(),
-        config.data().dirPath());
-    ImageData trainData = SupernetSearch.limit(dataset.train(), config.data().trainLimit());
-    ImageData testData = SupernetSearch.limit(dataset.test(), config.data().testLimit());
-    NetworkShape shape = new NetworkShape(dataset.channels(), dataset.classes(),
-        config.supernet().channels(), config.supernet().cells(),
-        BatchNormMode.ofId(config.supernet().batchnorm()));
-    Nb201Network net = Nb201Network.supernet(shape, 0);
+    ImageDataset dataset = SupernetSearch.loadData(config);
+    ImageData trainData = dataset.train();
+    ImageData testData = dataset.test();
+    Nb201Network net = Nb201Network.supernet(SupernetSearch.shape(config, dataset), 0);
     net.load(weights);
     Optional<BatchNormRecalibration> recalibration = Optional.empty();
     if (EvaluateConfig.BN_RECALIBRATE.equals(eval.bn())) {
       // the same split as the run: recalibrate on its super-net half
-      long splitSeed = new SplittableRandom(config.seed()).nextLong();
-      DataSplit split = DataSplit.of(trainData.count(), config.data().splitFraction(), splitSeed);
+      DataSplit split = DataSplit.of(trainData.count(), config.data().splitFraction(),
+          SupernetSearch.splitSeed(config.seed()));
       recalibration = Optional.of(new BatchNormRecalibration(new TensorBatcher(
           new BatchAssembler(trainData, dataset.normalization(), Augmentation.NONE),
           config.train().batchSize()), split.supernet(), eval.recalibrateBatches()));

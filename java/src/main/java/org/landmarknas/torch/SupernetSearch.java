@@ -92,7 +92,7 @@ public final class SupernetSearch {
     EvaluateConfig eval = config.evaluate();
     set_num_threads(train.threads());
     SplittableRandom root = new SplittableRandom(config.seed());
-    long splitSeed = root.nextLong();
+    long splitSeed = root.nextLong(); // == splitSeed(config.seed()), which evaluate relies on
     long initSeed = root.nextLong();
     SplittableRandom archRng = root.split();
     SplittableRandom dataRng = root.split();
@@ -116,10 +116,9 @@ public final class SupernetSearch {
         poolRng, initialLandmarks.excluded()));
     pool.ifPresent(p -> writePool(dir, p));
 
-    ImageDataset dataset = DataLocation.system().load(config.data().dataset(),
-        config.data().dirPath());
-    ImageData trainData = limit(dataset.train(), config.data().trainLimit());
-    ImageData testData = limit(dataset.test(), config.data().testLimit());
+    ImageDataset dataset = loadData(config);
+    ImageData trainData = dataset.train();
+    ImageData testData = dataset.test();
     DataSplit split = DataSplit.of(trainData.count(), config.data().splitFraction(), splitSeed);
     progress.printf(Locale.ROOT, "data: %s, %d training images (%d super-net / %d rank half),"
             + " %d test images%n", dataset.name(), trainData.count(), split.supernetSize(),
@@ -136,9 +135,7 @@ public final class SupernetSearch {
         new BatchAssembler(testData, dataset.normalization(), Augmentation.NONE),
         eval.batchSize());
 
-    NetworkShape shape = new NetworkShape(dataset.channels(), dataset.classes(),
-        config.supernet().channels(), config.supernet().cells(),
-        BatchNormMode.ofId(config.supernet().batchnorm()));
+    NetworkShape shape = shape(config, dataset);
     Nb201Network net = Nb201Network.supernet(shape, initSeed);
     net.train(true);
     progress.printf(Locale.ROOT, "super-net: NB201 C=%d N=%d, %,d parameters, %d threads%n",
@@ -524,8 +521,27 @@ public final class SupernetSearch {
     }
   }
 
+  /** The configured data set with its train/test limits applied. */
+  static ImageDataset loadData(RunConfig config) {
+    ImageDataset d = DataLocation.system().load(config.data().dataset(),
+        config.data().dirPath());
+    return new ImageDataset(d.name(), limit(d.train(), config.data().trainLimit()),
+        limit(d.test(), config.data().testLimit()), d.normalization());
+  }
+
+  /** The super-net's shape for this config and data set. */
+  static NetworkShape shape(RunConfig config, ImageDataset data) {
+    return new NetworkShape(data.channels(), data.classes(), config.supernet().channels(),
+        config.supernet().cells(), BatchNormMode.ofId(config.supernet().batchnorm()));
+  }
+
+  /** Seed of a run's 50/50 training split: the first draw of its root stream in run(). */
+  static long splitSeed(long seed) {
+    return new SplittableRandom(seed).nextLong();
+  }
+
   /** The first {@code limit} images, or all of them when limit is 0 (config convention). */
-  static ImageData limit(ImageData data, int limit) {
+  private static ImageData limit(ImageData data, int limit) {
     return limit > 0 && limit < data.count() ? data.head(limit) : data;
   }
 
