@@ -74,6 +74,22 @@ final class CommandOptions {
     return v;
   }
 
+  /**
+   * The config overrides of a command line: every {@code --set key=value} in order, then
+   * {@code --data-dir} as {@code data.dir} (last, so the dedicated flag wins over --set).
+   */
+  static java.util.List<String> configOverrides(CommandLine cl) {
+    java.util.List<String> overrides = new java.util.ArrayList<>();
+    if (cl.hasOption("set")) {
+      overrides.addAll(java.util.Arrays.asList(cl.getOptionValues("set")));
+    }
+    if (cl.hasOption("data-dir")) {
+      overrides.add(org.landmarknas.config.RunConfigLoader.literalOverride("data.dir",
+          cl.getOptionValue("data-dir")));
+    }
+    return overrides;
+  }
+
   /** Parses a long option value; errors name the option. */
   static long longValue(String option, String value) {
     try {

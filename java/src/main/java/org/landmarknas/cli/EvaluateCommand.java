@@ -2,8 +2,6 @@ package org.landmarknas.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -57,13 +55,7 @@ final class EvaluateCommand implements Command {
       throw new IllegalArgumentException("--run RUN_DIR is required");
     }
     RunDirectory dir = RunDirectory.open(Path.of(cl.getOptionValue("run")));
-    List<String> overrides = new ArrayList<>();
-    if (cl.hasOption("set")) {
-      overrides.addAll(Arrays.asList(cl.getOptionValues("set")));
-    }
-    if (cl.hasOption("data-dir")) {
-      overrides.add(RunConfigLoader.literalOverride("data.dir", cl.getOptionValue("data-dir")));
-    }
+    List<String> overrides = CommandOptions.configOverrides(cl);
     RunConfig config = RunConfigLoader.load(dir.configFile(), overrides);
     Optional<Path> pool = Optional.ofNullable(cl.getOptionValue("pool")).map(Path::of);
     RankingReport r = SupernetEvaluation.run(dir, config, pool, out);

@@ -6,8 +6,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.apache.commons.cli.CommandLine;
@@ -90,13 +88,7 @@ final class SearchCommand implements Command {
       throw new IllegalArgumentException("unexpected argument \"" + cl.getArgs()[0]
           + "\" (config keys are set with --set key=value)");
     }
-    List<String> overrides = new ArrayList<>();
-    if (cl.hasOption("set")) {
-      overrides.addAll(Arrays.asList(cl.getOptionValues("set")));
-    }
-    if (cl.hasOption("data-dir")) { // applied last: the dedicated flag wins over --set
-      overrides.add(RunConfigLoader.literalOverride("data.dir", cl.getOptionValue("data-dir")));
-    }
+    List<String> overrides = CommandOptions.configOverrides(cl);
     RunConfig config = cl.hasOption("config")
         ? RunConfigLoader.load(Path.of(cl.getOptionValue("config")), overrides)
         : RunConfigLoader.fromDefaults(overrides);

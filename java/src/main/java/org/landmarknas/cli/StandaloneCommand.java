@@ -86,7 +86,8 @@ final class StandaloneCommand implements Command {
           + " status or export");
     }
     StandaloneProtocol protocol = protocol(cl);
-    long seed = longOption(cl, "seed", 0);
+    long seed = cl.hasOption("seed")
+        ? CommandOptions.longValue("seed", cl.getOptionValue("seed")) : 0;
     Path store = Path.of(cl.getOptionValue("store", DEFAULT_STORE.toString()));
     switch (cl.getArgs()[0]) {
       case "train":
@@ -152,7 +153,7 @@ final class StandaloneCommand implements Command {
       org.landmarknas.landmark.LandmarkSet.fromCsv(Path.of(cl.getOptionValue("landmarks")))
           .landmarks().forEach(l -> archs.add(l.arch()));
     } else if (cl.hasOption("random")) {
-      int n = (int) longOption(cl, "random", 0);
+      int n = intOption(cl, "random", 0, 1);
       SplittableRandom rng = new SplittableRandom(seed);
       Set<String> classes = new HashSet<>();
       while (archs.size() < n) {
@@ -181,7 +182,7 @@ final class StandaloneCommand implements Command {
    */
   private static int worker(CommandLine cl, StandaloneProtocol protocol, Path store,
       String[] args, PrintStream out) throws Exception {
-    int workers = (int) longOption(cl, "workers", 1);
+    int workers = intOption(cl, "workers", 1, 1);
     if (workers > 1) {
       List<Process> children = new ArrayList<>();
       for (int i = 0; i < workers; i++) {
@@ -206,7 +207,7 @@ final class StandaloneCommand implements Command {
       }
       return worst;
     }
-    Duration lease = Duration.ofSeconds(longOption(cl, "lease-seconds", 600));
+    Duration lease = Duration.ofSeconds(intOption(cl, "lease-seconds", 600, 1));
     String me = "pid-" + ProcessHandle.current().pid();
     ImageDataset data = data(cl, protocol);
     StandaloneTrainer trainer = new StandaloneTrainer(data);
@@ -263,29 +264,13 @@ final class StandaloneCommand implements Command {
   }
 
   private static StandaloneProtocol protocol(CommandLine cl) {
-    StandaloneProtocol base = StandaloneProtocol.fashionMnist((int) longOption(cl, "epochs", 4));
-    int trainLimit = (int) longOption(cl, "train-limit", 0);
-    return trainLimit == 0 ? base : new StandaloneProtocol(base.name() + "-n" + trainLimit,
-        base.dataset(), base.channels(), base.cells(), base.epochs(), base.batchSize(),
-        base.lr(), base.lrMin(), base.momentum(), base.weightDecay(), base.gradClip(),
-        base.cropPadding(), base.horizontalFlip(), base.splitSeed(), trainLimit,
-        base.validImages(), base.testLimit(), base.threads());
+    StandaloneProtocol base = StandaloneProtocol.fashionMnist(intOption(cl, "epochs", 4, 1));
+    int trainLimit = intOption(cl, "train-limit", 0, 0);
+    return trainLimit == 0 ? base : base.withTrainLimit(trainLimit);
   }
 
-  private static long longOption(CommandLine cl, String opt, long fallback) {
+  private static int intOption(CommandLine cl, String opt, int fallback, int min) {
     String v = cl.getOptionValue(opt);
-    if (v == null) {
-      return fallback;
-    }
-    try {
-      long n = Long.parseLong(v);
-      if (n >= 0 && !(opt.equals("epochs") || opt.equals("workers") || opt.equals("random")
-          || opt.equals("lease-seconds")) || n >= 1) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // fall through to the message
-    }
-    throw new IllegalArgumentException("--" + opt + " \"" + v + "\" is not an allowed integer");
+    return v == null ? fallback : CommandOptions.intValue(opt, v, min);
   }
 }

@@ -40,6 +40,13 @@ public record StandaloneProtocol(String name, String dataset, int channels, int 
     }
   }
 
+  /** This protocol on only the first {@code limit} training images (name suffixed -n<limit>). */
+  public StandaloneProtocol withTrainLimit(int limit) {
+    return new StandaloneProtocol(name + "-n" + limit, dataset, channels, cells, epochs,
+        batchSize, lr, lrMin, momentum, weightDecay, gradClip, cropPadding, horizontalFlip,
+        splitSeed, limit, validImages, testLimit, threads);
+  }
+
   /**
    * A CPU-sized Fashion-MNIST protocol: C=16, N=1, SGD as in NAS-Bench-201 (lr 0.1 cosine,
    * momentum 0.9, weight decay 5e-4), {@code epochs} epochs over the super-net half.
