@@ -35,6 +35,11 @@ final class CommandOptions {
     return options;
   }
 
+  /** An option without argument. */
+  static Option flag(String longOpt, String description) {
+    return Option.builder().longOpt(longOpt).desc(description).build();
+  }
+
   /** An option with one argument. */
   static Option withArg(String longOpt, String argName, String description) {
     return Option.builder().longOpt(longOpt).hasArg().argName(argName).desc(description).build();

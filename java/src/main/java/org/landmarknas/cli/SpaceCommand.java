@@ -43,9 +43,10 @@ final class SpaceCommand implements Command {
     add(new Sub("info", "size, edges, ops, canonical classes and maximum distance",
         "lmnas space info", CommandOptions.of(), (cl, out) -> info(cl, out)));
     add(new Sub("sample", "print K architectures drawn uniformly",
-        "lmnas space sample [--count K] [--seed S]",
+        "lmnas space sample [--count K] [--seed S] [--distinct]",
         CommandOptions.of(
             CommandOptions.withArg("count", "K", "number of architectures (default 1)"),
+            CommandOptions.flag("distinct", "only connected cells, no two equivalent"),
             CommandOptions.withArg("seed", "S", "random seed (default 0)")),
         (cl, out) -> sample(cl, out)));
     add(new Sub("mutate", "print a mutation of an architecture",
@@ -157,6 +158,10 @@ final class SpaceCommand implements Command {
         ? CommandOptions.intValue("count", cl.getOptionValue("count"), 1) : 1;
     SplittableRandom rng = rng(cl);
     Nb201Space space = space();
+    if (cl.hasOption("distinct")) {
+      space.sampleDistinct(count, rng).forEach(out::println);
+      return;
+    }
     for (int i = 0; i < count; i++) {
       out.println(space.sample(rng));
     }

@@ -6,11 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -32,7 +30,7 @@ import org.landmarknas.torch.StandaloneTrainer;
  * {@code lmnas standalone}: stand-alone training of architectures under the CPU-sized
  * Fashion-MNIST protocol, directly ({@code train}) or through the results store's job queue
  * ({@code enqueue}, {@code worker}, {@code status}, {@code export}). A protocol is identified by
- * {@code --epochs} and {@code --train-limit}; results are keyed by (architecture class, protocol,
+ * {@code --channels}, {@code --epochs} and {@code --train-limit}; results are keyed by (architecture class, protocol,
  * seed) and committed one by one.
  */
 final class StandaloneCommand implements Command {
@@ -57,7 +55,9 @@ final class StandaloneCommand implements Command {
         CommandOptions.withArg("random", "N", "enqueue: N random non-equivalent architectures"),
         CommandOptions.withArg("landmarks", "FILE", "enqueue: the architectures of an arch,score"
             + " CSV (e.g. a run's landmarks.csv)"),
+        CommandOptions.withArg("channels", "C", "protocol: cell channels C (default 16)"),
         CommandOptions.withArg("epochs", "N", "protocol: training epochs (default 4)"),
+        CommandOptions.withArg("threads", "T", "intra-op threads per trainer (default 2)"),
         CommandOptions.withArg("train-limit", "N", "protocol: training images (default 0 = all"
             + " 30,000 of the super-net half)"),
         CommandOptions.withArg("seed", "S", "training seed (default 0); with --random also the"
@@ -154,14 +154,7 @@ final class StandaloneCommand implements Command {
           .landmarks().forEach(l -> archs.add(l.arch()));
     } else if (cl.hasOption("random")) {
       int n = intOption(cl, "random", 0, 1);
-      SplittableRandom rng = new SplittableRandom(seed);
-      Set<String> classes = new HashSet<>();
-      while (archs.size() < n) {
-        Nb201Arch a = Nb201Space.INSTANCE.sample(rng);
-        if (a.isConnected() && classes.add(Nb201Space.INSTANCE.canonicalKey(a))) {
-          archs.add(a);
-        }
-      }
+      archs.addAll(Nb201Space.INSTANCE.sampleDistinct(n, new SplittableRandom(seed)));
     } else {
       throw new IllegalArgumentException("enqueue needs --archs FILE, --random N or"
           + " --landmarks FILE");
@@ -227,7 +220,7 @@ final class StandaloneCommand implements Command {
         if (!job.protocol().equals(protocol.name())) {
           throw new IllegalArgumentException("job " + job.id() + " wants protocol "
               + job.protocol() + ", this worker runs " + protocol.name()
-              + " (pass the same --epochs/--train-limit as enqueue)");
+              + " (pass the same --channels/--epochs/--train-limit as enqueue)");
         }
         out.printf(Locale.ROOT, "[%s] job %d: %s (attempt %d)%n", me, job.id(), job.arch(),
             job.attempts());
@@ -264,7 +257,8 @@ final class StandaloneCommand implements Command {
   }
 
   private static StandaloneProtocol protocol(CommandLine cl) {
-    StandaloneProtocol base = StandaloneProtocol.fashionMnist(intOption(cl, "epochs", 4, 1));
+    StandaloneProtocol base = StandaloneProtocol.fashionMnist(intOption(cl, "channels", 16, 1),
+        intOption(cl, "epochs", 4, 1)).withThreads(intOption(cl, "threads", 2, 1));
     int trainLimit = intOption(cl, "train-limit", 0, 0);
     return trainLimit == 0 ? base : base.withTrainLimit(trainLimit);
   }

@@ -94,6 +94,33 @@ public final class Nb201Space {
   }
 
   /**
+   * {@code n} architectures drawn uniformly, keeping only connected ones (an input-output path
+   * exists) and at most one per canonical class, in draw order. Benchmarks draw their
+   * architecture lists with this, so that no two entries are the same network and none is the
+   * constant-output cell whose accuracy is chance by construction.
+   *
+   * @throws IllegalArgumentException when {@code n} exceeds the number of connected classes
+   */
+  public List<Nb201Arch> sampleDistinct(int n, SplittableRandom rng) {
+    Objects.requireNonNull(rng, "rng");
+    // every disconnected cell falls into the one class of the zero output
+    int connectedClasses = distinctClassCount() - 1;
+    if (n < 0 || n > connectedClasses) {
+      throw new IllegalArgumentException("cannot draw " + n + " distinct architectures: the"
+          + " space has " + connectedClasses + " classes of connected cells");
+    }
+    List<Nb201Arch> out = new java.util.ArrayList<>(n);
+    java.util.Set<String> classes = new java.util.HashSet<>();
+    while (out.size() < n) {
+      Nb201Arch a = sample(rng);
+      if (a.isConnected() && classes.add(canonicalKey(a))) {
+        out.add(a);
+      }
+    }
+    return out;
+  }
+
+  /**
    * A copy of {@code a} with exactly one edge changed: the edge is uniform over the 6, its new op
    * uniform over the 4 ops it does not already have.
    */

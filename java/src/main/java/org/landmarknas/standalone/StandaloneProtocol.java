@@ -48,11 +48,26 @@ public record StandaloneProtocol(String name, String dataset, int channels, int 
   }
 
   /**
-   * A CPU-sized Fashion-MNIST protocol: C=16, N=1, SGD as in NAS-Bench-201 (lr 0.1 cosine,
-   * momentum 0.9, weight decay 5e-4), {@code epochs} epochs over the super-net half.
+   * This protocol run with {@code n} intra-op threads. The name is unchanged: on the CPU the
+   * thread count only reorders float sums, so results agree to rounding, not bit for bit.
    */
+  public StandaloneProtocol withThreads(int n) {
+    return new StandaloneProtocol(name, dataset, channels, cells, epochs, batchSize, lr, lrMin,
+        momentum, weightDecay, gradClip, cropPadding, horizontalFlip, splitSeed, trainLimit,
+        validImages, testLimit, n);
+  }
+
+  /** {@link #fashionMnist(int, int)} with C=16. */
   public static StandaloneProtocol fashionMnist(int epochs) {
-    return new StandaloneProtocol("fmnist-c16n1-e" + epochs, "fashion-mnist", 16, 1, epochs, 128,
-        0.1, 0.0, 0.9, 5e-4, 5.0, 2, true, 0L, 0, 5000, 0, 2);
+    return fashionMnist(16, epochs);
+  }
+
+  /**
+   * A CPU-sized Fashion-MNIST protocol: C={@code channels}, N=1, SGD as in NAS-Bench-201 (lr 0.1
+   * cosine, momentum 0.9, weight decay 5e-4), {@code epochs} epochs over the super-net half.
+   */
+  public static StandaloneProtocol fashionMnist(int channels, int epochs) {
+    return new StandaloneProtocol("fmnist-c" + channels + "n1-e" + epochs, "fashion-mnist",
+        channels, 1, epochs, 128, 0.1, 0.0, 0.9, 5e-4, 5.0, 2, true, 0L, 0, 5000, 0, 2);
   }
 }

@@ -259,6 +259,25 @@ final class Nb201SpaceTest {
   }
 
   @Test
+  void sampleDistinct_connectedNonEquivalentAndSeeded() {
+    List<Nb201Arch> drawn = SPACE.sampleDistinct(250, new SplittableRandom(7));
+    assertEquals(250, drawn.size());
+    assertEquals(250, drawn.stream().map(SPACE::canonicalKey).distinct().count());
+    assertTrue(drawn.stream().allMatch(Nb201Arch::isConnected));
+    assertEquals(drawn, SPACE.sampleDistinct(250, new SplittableRandom(7)));
+    assertNotEquals(drawn, SPACE.sampleDistinct(250, new SplittableRandom(8)));
+  }
+
+  @Test
+  void sampleDistinct_canDrawEveryConnectedClassButNoMore() {
+    int connected = SPACE.distinctClassCount() - 1;
+    assertEquals(connected, SPACE.sampleDistinct(connected, new SplittableRandom(1)).size());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> SPACE.sampleDistinct(connected + 1, new SplittableRandom(1)));
+    assertTrue(e.getMessage().contains(String.valueOf(connected)), e.getMessage());
+  }
+
+  @Test
   void distinctClassCount_isStable() {
     int count = SPACE.distinctClassCount();
     assertEquals(4_930, count);

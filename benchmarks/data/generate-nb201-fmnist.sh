@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Generates the NB201 Fashion-MNIST mini-benchmark: stand-alone accuracies of 250 random,
+# connected, pairwise non-equivalent NB201 cells (50 landmark candidates + 200 evaluation
+# architectures), plus 2 more seeds for the first 30 evaluation architectures (noise ceiling).
+#
+# Resumable: every result is committed to the store the moment it is known; run this script
+# again after an interruption and it continues with what is missing (jobs of killed workers are
+# redone once their lease expires). Hours of CPU: never run it in CI.
+#
+#   benchmarks/data/generate-nb201-fmnist.sh [STORE]      (default runs/nb201-fmnist.db)
+#   WORKERS=2 THREADS=1 ...                                (processes, intra-op threads each)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+STORE=${1:-runs/nb201-fmnist.db}
+WORKERS=${WORKERS:-2}
+THREADS=${THREADS:-1}
+PROTOCOL=(--channels 8 --epochs 3 --train-limit 15000)
+DRAW_SEED=201
+DATA=benchmarks/data
+NAME=nb201-fmnist-c8n1-e3-n15000
+
+# The draw is part of the benchmark's definition: 250 in draw order, first 50 = candidates.
+./lmnas space sample --distinct --count 250 --seed "$DRAW_SEED" > "$DATA/.draw.tmp"
+head -n 50 "$DATA/.draw.tmp" > "$DATA/$NAME-landmark-candidates.txt"
+tail -n +51 "$DATA/.draw.tmp" > "$DATA/$NAME-evaluation.txt"
+rm "$DATA/.draw.tmp"
+head -n 30 "$DATA/$NAME-evaluation.txt" > "$DATA/$NAME-noise-ceiling.txt"
+
+# Queue order = claim order: the noise-ceiling seeds first, so the ceiling is known early.
+enqueue() { ./lmnas standalone enqueue "${PROTOCOL[@]}" --store "$STORE" "$@"; }
+enqueue --archs "$DATA/$NAME-noise-ceiling.txt" --seed 0
+enqueue --archs "$DATA/$NAME-noise-ceiling.txt" --seed 1
+enqueue --archs "$DATA/$NAME-noise-ceiling.txt" --seed 2
+enqueue --archs "$DATA/$NAME-evaluation.txt" --seed 0
+enqueue --archs "$DATA/$NAME-landmark-candidates.txt" --seed 0
+
+./lmnas standalone worker "${PROTOCOL[@]}" --threads "$THREADS" --workers "$WORKERS" \
+  --store "$STORE"
+./lmnas standalone status "${PROTOCOL[@]}" --store "$STORE"
+./lmnas standalone export "${PROTOCOL[@]}" --store "$STORE" > "$DATA/$NAME.csv"
+echo "wrote $DATA/$NAME.csv"
