@@ -26,14 +26,18 @@ final class SearchCommand implements Command {
   /** The search itself; a seam so tests can check the command without libtorch. */
   @FunctionalInterface
   interface Search {
-    /** Runs the search and returns its one-paragraph summary. */
-    String run(RunConfig config, RunDirectory dir, PrintStream progress) throws Exception;
+    /**
+     * Runs the search (continuing from the run directory's checkpoints when {@code resume}) and
+     * returns its one-paragraph summary.
+     */
+    String run(RunConfig config, RunDirectory dir, PrintStream progress, boolean resume)
+        throws Exception;
   }
 
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
   private static final String SYNTAX = "lmnas search [--config FILE] [--set key=value]..."
-      + " [--run-dir DIR] [--data-dir DIR] [--verbose]";
+      + " [--run-dir DIR] [--data-dir DIR] [--verbose]\n       lmnas search --resume RUN_DIR";
 
   private final Clock clock;
   private final Path runsRoot;
@@ -42,7 +46,8 @@ final class SearchCommand implements Command {
   /** The real command: libtorch search, run directories under {@code ./runs}. */
   SearchCommand() {
     this(Clock.systemDefaultZone(), Path.of("runs"),
-        (config, dir, progress) -> SupernetSearch.run(config, dir, progress).summary());
+        (config, dir, progress, resume) -> SupernetSearch.run(config, dir, progress, resume)
+            .summary());
   }
 
   SearchCommand(Clock clock, Path runsRoot, Search search) {
@@ -70,7 +75,9 @@ final class SearchCommand implements Command {
         CommandOptions.withArg("run-dir", "DIR",
             "run directory to create (default: runs/<name>-<yyyyMMdd-HHmmss>)"),
         CommandOptions.withArg("data-dir", "DIR",
-            "data set directory (same as --set data.dir=DIR)"));
+            "data set directory (same as --set data.dir=DIR)"),
+        CommandOptions.withArg("resume", "RUN_DIR", "continue an interrupted run from its newest"
+            + " intact checkpoint, with the config.yaml it was started with"));
   }
 
   @Override
@@ -88,6 +95,9 @@ final class SearchCommand implements Command {
       throw new IllegalArgumentException("unexpected argument \"" + cl.getArgs()[0]
           + "\" (config keys are set with --set key=value)");
     }
+    if (cl.hasOption("resume")) {
+      return resume(cl, out);
+    }
     List<String> overrides = CommandOptions.configOverrides(cl);
     RunConfig config = cl.hasOption("config")
         ? RunConfigLoader.load(Path.of(cl.getOptionValue("config")), overrides)
@@ -100,11 +110,40 @@ final class SearchCommand implements Command {
     out.println("run directory: " + dir.path());
     String summary;
     try {
-      summary = search.run(config, dir, out);
+      summary = search.run(config, dir, out, false);
     } catch (IllegalArgumentException e) {
       discardIfEmpty(dir);
       throw e;
     }
+    out.println(summary);
+    out.println("results in " + dir.path());
+    return Main.EXIT_OK;
+  }
+
+  /**
+   * {@code --resume RUN_DIR}: the run's own config, nothing overridden (a changed config would
+   * not continue the same run).
+   */
+  private int resume(CommandLine cl, PrintStream out) throws Exception {
+    for (String other : List.of("config", "set", "run-dir", "data-dir")) {
+      if (cl.hasOption(other)) {
+        throw new IllegalArgumentException("--resume cannot be combined with --" + other
+            + " (a resumed run uses the config.yaml it was started with)");
+      }
+    }
+    RunDirectory dir = RunDirectory.open(Path.of(cl.getOptionValue("resume")));
+    if (!Files.isRegularFile(dir.configFile())) {
+      throw new IllegalArgumentException("cannot resume " + dir.path() + ": it has no "
+          + RunDirectory.CONFIG_FILE + " (not a run directory?)");
+    }
+    if (Files.exists(dir.resultFile())) {
+      out.println("run " + dir.path() + " is already complete (" + RunDirectory.RESULT_FILE
+          + " exists); nothing to resume");
+      return Main.EXIT_OK;
+    }
+    RunConfig config = RunConfigLoader.load(dir.configFile(), List.of());
+    out.println("run directory: " + dir.path() + " (resuming)");
+    String summary = search.run(config, dir, out, true);
     out.println(summary);
     out.println("results in " + dir.path());
     return Main.EXIT_OK;

@@ -68,6 +68,8 @@ final class ConfigSchema {
       new Key("train", "weight-decay", ValueType.DOUBLE, c -> c.train().weightDecay()),
       new Key("train", "grad-clip", ValueType.DOUBLE, c -> c.train().gradClip()),
       new Key("train", "threads", ValueType.INT, c -> c.train().threads()),
+      new Key("train", "checkpoint-every", ValueType.INT, c -> c.train().checkpointEvery()),
+      new Key("train", "keep-checkpoints", ValueType.INT, c -> c.train().keepCheckpoints()),
       new Key("landmarks", "count", ValueType.INT, c -> c.landmarks().count()),
       new Key("landmarks", "file", ValueType.OPTIONAL_STRING, c -> c.landmarks().file()),
       new Key("landmarks", "ground-truth", ValueType.OPTIONAL_STRING,
@@ -164,7 +166,9 @@ final class ConfigSchema {
         (Double) v.get("train.momentum"),
         (Double) v.get("train.weight-decay"),
         (Double) v.get("train.grad-clip"),
-        (Integer) v.get("train.threads"));
+        (Integer) v.get("train.threads"),
+        (Integer) v.get("train.checkpoint-every"),
+        (Integer) v.get("train.keep-checkpoints"));
     LandmarksConfig landmarks = new LandmarksConfig(
         (Integer) v.get("landmarks.count"),
         (String) v.get("landmarks.file"),

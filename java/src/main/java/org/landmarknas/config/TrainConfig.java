@@ -14,9 +14,14 @@ import java.util.Locale;
  * @param weightDecay L2 weight decay, >= 0, default 0.0005
  * @param gradClip maximum gradient norm, > 0, default 5.0
  * @param threads intra-op threads of libtorch, >= 1, default 2
+ * @param checkpointEvery a checkpoint after every this many epochs (and after the last), >= 1,
+ *     default 1
+ * @param keepCheckpoints how many of the newest checkpoints stay on disk, >= 1, default 2 (one
+ *     spare in case the newest is damaged)
  */
 public record TrainConfig(int epochs, int batchSize, int stepsPerEpoch, double lr, double lrMin,
-    double momentum, double weightDecay, double gradClip, int threads) {
+    double momentum, double weightDecay, double gradClip, int threads, int checkpointEvery,
+    int keepCheckpoints) {
 
   /** Validates every field; see the record description for ranges. */
   public TrainConfig {
@@ -32,10 +37,24 @@ public record TrainConfig(int epochs, int batchSize, int stepsPerEpoch, double l
     KeyCheck.nonNegative("train.weight-decay", weightDecay);
     KeyCheck.positive("train.grad-clip", gradClip);
     KeyCheck.atLeast("train.threads", threads, 1);
+    KeyCheck.atLeast("train.checkpoint-every", checkpointEvery, 1);
+    KeyCheck.atLeast("train.keep-checkpoints", keepCheckpoints, 1);
+  }
+
+  /** The training settings with default checkpointing (every epoch, keep 2). */
+  public TrainConfig(int epochs, int batchSize, int stepsPerEpoch, double lr, double lrMin,
+      double momentum, double weightDecay, double gradClip, int threads) {
+    this(epochs, batchSize, stepsPerEpoch, lr, lrMin, momentum, weightDecay, gradClip, threads,
+        1, 2);
+  }
+
+  /** Whether the epoch that just finished ({@code epoch}, counted from 1) is checkpointed. */
+  public boolean checkpointAfter(int epoch) {
+    return epoch == epochs || epoch % checkpointEvery == 0;
   }
 
   /** The defaults listed in the record description. */
   public static TrainConfig defaults() {
-    return new TrainConfig(2, 64, 0, 0.025, 0.001, 0.9, 0.0005, 5.0, 2);
+    return new TrainConfig(2, 64, 0, 0.025, 0.001, 0.9, 0.0005, 5.0, 2, 1, 2);
   }
 }

@@ -13,7 +13,7 @@ import java.util.Map;
  * The JSON settings of run files: maps keep insertion order, NaN and infinities are written as
  * the strings {@code "NaN"}, {@code "Infinity"} (JSON has no such numbers), one object per call.
  */
-final class JsonCodec {
+public final class JsonCodec {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final ObjectWriter PRETTY = MAPPER.writerWithDefaultPrettyPrinter();
@@ -23,7 +23,7 @@ final class JsonCodec {
   private JsonCodec() {}
 
   /** One line of UTF-8 JSON (JSON escapes newlines inside strings), without the newline. */
-  static byte[] compact(Map<String, ?> record) {
+  public static byte[] compact(Map<String, ?> record) {
     try {
       return MAPPER.writeValueAsBytes(record);
     } catch (JsonProcessingException e) {
@@ -33,7 +33,7 @@ final class JsonCodec {
   }
 
   /** Indented UTF-8 JSON ending in a newline, for files people read. */
-  static byte[] pretty(Map<String, ?> record) {
+  public static byte[] pretty(Map<String, ?> record) {
     try {
       return (PRETTY.writeValueAsString(record) + "\n").getBytes(StandardCharsets.UTF_8);
     } catch (JsonProcessingException e) {
@@ -43,7 +43,7 @@ final class JsonCodec {
   }
 
   /** Parses one JSON object, keys in file order. */
-  static LinkedHashMap<String, Object> parseObject(String json) throws JsonProcessingException {
+  public static LinkedHashMap<String, Object> parseObject(String json) throws JsonProcessingException {
     return MAPPER.readValue(json, OBJECT);
   }
 }

@@ -141,6 +141,21 @@ public final class RunDirectory {
     writeAtomically(path.resolve(fileName), JsonCodec.pretty(json));
   }
 
+  /**
+   * Replaces {@link #metricsFile()} with exactly {@code records}, atomically: a resumed run goes
+   * back to the records of its checkpoint and drops lines written after it.
+   *
+   * @throws UncheckedIOException when the file cannot be written
+   */
+  public void rewriteMetrics(java.util.List<? extends Map<String, ?>> records) {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    for (Map<String, ?> r : records) {
+      bytes.writeBytes(JsonCodec.compact(r));
+      bytes.write('\n');
+    }
+    writeAtomically(metricsFile(), bytes.toByteArray());
+  }
+
   /** Opens {@link #metricsFile()} for appending (created if missing). */
   public MetricsLog openMetrics() {
     return MetricsLog.open(metricsFile());

@@ -49,6 +49,8 @@ import org.landmarknas.data.ImageData;
 import org.landmarknas.data.ImageDataset;
 import org.landmarknas.metric.KendallTau;
 import org.landmarknas.metric.RankingReport;
+import org.landmarknas.run.Checkpoints;
+import org.landmarknas.run.EpochStreams;
 import org.landmarknas.run.MetricsLog;
 import org.landmarknas.run.ProgressLine;
 import org.landmarknas.run.RunDirectory;
@@ -85,7 +87,17 @@ public final class SupernetSearch {
 
   private SupernetSearch() {}
 
+  /** A new run in {@code dir} (which holds only its config). */
   public static SearchOutcome run(RunConfig config, RunDirectory dir, PrintStream progress) {
+    return run(config, dir, progress, false);
+  }
+
+  /**
+   * A run in {@code dir}; with {@code resume}, continues from the newest intact checkpoint there
+   * (or starts over when there is none), and ends exactly as the uninterrupted run would.
+   */
+  public static SearchOutcome run(RunConfig config, RunDirectory dir, PrintStream progress,
+      boolean resume) {
     Instant started = Instant.now();
     long wallStart = System.nanoTime();
     TrainConfig train = config.train();
@@ -94,14 +106,9 @@ public final class SupernetSearch {
     SplittableRandom root = new SplittableRandom(config.seed());
     long splitSeed = root.nextLong(); // == splitSeed(config.seed()), which evaluate relies on
     long initSeed = root.nextLong();
-    SplittableRandom archRng = root.split();
-    SplittableRandom dataRng = root.split();
-    SplittableRandom evalRng = root.split();
     SplittableRandom poolRng = root.split();
-    SplittableRandom searchRng = root.split();
     SplittableRandom landmarkRng = root.split();
-    SplittableRandom pairRng = root.split();
-    SplittableRandom rankRng = root.split();
+    EpochStreams streams = new EpochStreams(root.nextLong());
 
     // Inputs that can be wrong are read before any training.
     Optional<GroundTruth> truth = eval.poolPath().map(GroundTruth::load);
@@ -158,8 +165,6 @@ public final class SupernetSearch {
       roundEnds.add((int) Math.round((double) train.epochs() * r / lc.rounds()));
     }
     int[] rankHalf = split.rank();
-    int[] rankOrder = BatchOrder.epochOrder(rankHalf, rankRng);
-    int rankCursor = 0;
 
     int[] supernetHalf = split.supernet();
     Optional<BatchNormRecalibration> recalibration =
@@ -187,8 +192,53 @@ public final class SupernetSearch {
     double lastLoss = Double.NaN;
     Optional<PoolResult> lastPool = Optional.empty();
     double trainSeconds = 0; // training steps only: pool, landmark and round evaluations excluded
+    double priorWallSeconds = 0; // cost of the earlier processes of a resumed run
+    double priorCpuSeconds = 0;
+    int startEpoch = 0;
+    List<Map<String, Object>> records = new ArrayList<>();
+    Checkpoints checkpoints = new Checkpoints(dir.path(), train.keepCheckpoints());
+    OptionalInt lastCheckpoint = OptionalInt.empty();
+    if (resume) {
+      Optional<Checkpoints.Checkpoint> found = checkpoints.latestValid(
+          w -> progress.println("warning: " + w));
+      if (found.isPresent()) {
+        SearchCheckpoint.Restored restored = SearchCheckpoint.restore(found.get(), net,
+            sposStep.optimizer());
+        SearchCheckpoint.State st = restored.state();
+        startEpoch = st.epochsDone();
+        steps = st.steps();
+        trainSeconds = st.trainSeconds();
+        lastLoss = st.lastLoss();
+        priorWallSeconds = st.wallSeconds();
+        priorCpuSeconds = st.cpuSeconds();
+        records.addAll(st.metrics());
+        if (restored.landmarks().isPresent()) {
+          landmarkTerm = landmarkTerm(net, restored.landmarks().get(), lc);
+          restored.landmarks().get().writeCsv(dir.path().resolve(LANDMARKS_FILE));
+        }
+        if (st.lastPoolScores().isPresent() && pool.isPresent()) {
+          lastPool = Optional.of(poolResult(st.lastPoolScores().get(), pool.get(), eval,
+              st.lastPoolSeconds()));
+        }
+        lastCheckpoint = OptionalInt.of(startEpoch);
+        progress.printf(Locale.ROOT, "resuming after epoch %d of %d from %s%n", startEpoch,
+            train.epochs(), found.get().dir());
+      } else {
+        progress.printf(Locale.ROOT, "no intact checkpoint in %s: starting at epoch 1%n",
+            checkpoints.root());
+      }
+      dir.rewriteMetrics(records);
+    }
     try (MetricsLog metrics = dir.openMetrics()) {
-      for (int epoch = 0; epoch < train.epochs(); epoch++) {
+      for (int epoch = startEpoch; epoch < train.epochs(); epoch++) {
+        SplittableRandom archRng = streams.stream(EpochStreams.Purpose.ARCHITECTURES, epoch);
+        SplittableRandom dataRng = streams.stream(EpochStreams.Purpose.DATA, epoch);
+        SplittableRandom rankRng = streams.stream(EpochStreams.Purpose.RANK_DATA, epoch);
+        SplittableRandom pairRng = streams.stream(EpochStreams.Purpose.PAIRS, epoch);
+        SplittableRandom evalRng = streams.stream(EpochStreams.Purpose.EVALUATION, epoch);
+        SplittableRandom searchRng = streams.stream(EpochStreams.Purpose.SEARCH, epoch);
+        int[] rankOrder = BatchOrder.epochOrder(rankHalf, rankRng);
+        int rankCursor = 0;
         double rate = lr.at(epoch);
         sposStep.setLearningRate(rate);
         long epochStart = System.nanoTime();
@@ -240,9 +290,10 @@ public final class SupernetSearch {
           if (!Double.isFinite(r.loss())) {
             throw new IllegalStateException(String.format(Locale.ROOT,
                 "training diverged: loss %s at epoch %d step %d (lr %.5g); %s", r.loss(),
-                epoch + 1, s + 1, rate, epoch == 0
-                    ? "no epoch finished, no weights saved"
-                    : "the weights after epoch " + epoch + " are in " + WEIGHTS_FILE));
+                epoch + 1, s + 1, rate, lastCheckpoint.isEmpty()
+                    ? "no checkpoint was written before it"
+                    : "the last good checkpoint (after epoch " + lastCheckpoint.getAsInt()
+                        + ") is kept in " + checkpoints.root()));
           }
           cursor += count;
           steps++;
@@ -296,23 +347,44 @@ public final class SupernetSearch {
         } else if (landmarkTerm.isPresent()) {
           record.put("landmarks", landmarkTerm.get().landmarks().size());
         }
+        records.add(record);
+        if (train.checkpointAfter(epoch + 1)) {
+          Optional<PoolResult> poolNow = lastPool;
+          SearchCheckpoint.State state = new SearchCheckpoint.State(epoch + 1, steps,
+              trainSeconds, lastLoss, records, poolNow.map(PoolResult::scores),
+              poolNow.map(PoolResult::seconds).orElse(0.0),
+              priorWallSeconds + (System.nanoTime() - wallStart) / 1e9,
+              priorCpuSeconds + cpuSeconds());
+          try {
+            SearchCheckpoint.save(checkpoints, net, sposStep.optimizer(),
+                landmarkTerm.map(LandmarkTerm::landmarks).orElse(initialLandmarks), state);
+          } catch (UncheckedIOException e) {
+            throw new UncheckedIOException(e.getMessage() + "; " + (lastCheckpoint.isEmpty()
+                ? "no earlier checkpoint exists"
+                : "the checkpoint after epoch " + lastCheckpoint.getAsInt() + " is intact"),
+                e.getCause());
+          }
+          lastCheckpoint = OptionalInt.of(epoch + 1);
+        }
         metrics.append(record);
         net.save(dir.path().resolve(WEIGHTS_FILE)); // atomic: the last finished epoch survives
       }
     }
 
-    List<ArchScore> scores = scoreSample(testScorer, eval, evalRng, progress);
+    int after = train.epochs(); // the streams of the work after training
+    List<ArchScore> scores = scoreSample(testScorer, eval,
+        streams.stream(EpochStreams.Purpose.EVALUATION, after), progress);
     Optional<SearchResult> search = config.search().strategy().equals("none")
         ? Optional.empty()
-        : Optional.of(runStrategy(config.search(), valScorer.get(), searchRng, progress,
-            "search"));
+        : Optional.of(runStrategy(config.search(), valScorer.get(),
+            streams.stream(EpochStreams.Purpose.SEARCH, after), progress, "search"));
     SearchOutcome outcome = new SearchOutcome(dir.path(), train.epochs(), steps, trainSeconds,
         lastLoss, scores, lastPool.map(PoolResult::report),
         search.map(r -> distinctTop(r, config.search().topK())).orElse(List.of()),
         truth.orElse(null));
-    double wallSeconds = (System.nanoTime() - wallStart) / 1e9;
+    double wallSeconds = priorWallSeconds + (System.nanoTime() - wallStart) / 1e9;
     dir.writeResult(result(config, dataset, split, outcome, started, lastPool, search, truth,
-        wallSeconds));
+        wallSeconds, priorCpuSeconds + cpuSeconds(), resume));
     return outcome;
   }
 
@@ -344,14 +416,22 @@ public final class SupernetSearch {
       scores.add(scorer.score(a, eval.images(), rng));
       line.update(scores.size(), label + " pool", scores.size() + "/" + pool.size());
     }
-    double[] pred = scores.stream().mapToDouble(ArchScore::accuracy).toArray();
-    double[] gt = pool.groundTruthArray();
-    RankingReport report = RankingReport.of(pred, gt, Math.min(eval.topK(), pool.size()));
+    PoolResult result = poolResult(scores, pool, eval, (System.nanoTime() - start) / 1e9);
+    RankingReport report = result.report();
     progress.printf(Locale.ROOT, "%s ranking of %d pool architectures: S-KdT %.4f  KdT %.4f"
             + "  Spearman %.4f  precision@%d %.2f%n", label, pool.size(),
         report.sparseKendallTau(), report.kendallTau(), report.spearmanRho(), report.topK(),
         report.precisionAtK());
-    return new PoolResult(scores, gt, report, (System.nanoTime() - start) / 1e9);
+    return result;
+  }
+
+  /** The ranking of the pool by {@code scores} (one per pool architecture, in pool order). */
+  static PoolResult poolResult(List<ArchScore> scores, EvaluationPool pool, EvaluateConfig eval,
+      double seconds) {
+    double[] pred = scores.stream().mapToDouble(ArchScore::accuracy).toArray();
+    double[] gt = pool.groundTruthArray();
+    return new PoolResult(scores, gt, RankingReport.of(pred, gt,
+        Math.min(eval.topK(), pool.size())), seconds);
   }
 
   /**
@@ -555,13 +635,15 @@ public final class SupernetSearch {
 
   private static Map<String, Object> result(RunConfig config, ImageDataset dataset,
       DataSplit split, SearchOutcome outcome, Instant started, Optional<PoolResult> pool,
-      Optional<SearchResult> search, Optional<GroundTruth> truth, double wallSeconds) {
+      Optional<SearchResult> search, Optional<GroundTruth> truth, double wallSeconds,
+      double cpuSeconds, boolean resumed) {
     Map<String, Object> r = new LinkedHashMap<>();
     r.put("format_version", 1);
     Map<String, Object> provenance = new LinkedHashMap<>();
     provenance.put("started_at", started.toString());
     provenance.put("finished_at", Instant.now().toString());
     provenance.put("seed", config.seed());
+    provenance.put("resumed", resumed);
     provenance.put("dataset", dataset.name());
     provenance.put("split_fingerprint", Long.toHexString(split.fingerprint()));
     provenance.put("java", System.getProperty("java.version"));
@@ -609,7 +691,7 @@ public final class SupernetSearch {
     });
     Map<String, Object> cost = new LinkedHashMap<>();
     cost.put("train_seconds", outcome.trainSeconds());
-    cost.put("cpu_seconds", cpuSeconds());
+    cost.put("cpu_seconds", cpuSeconds);
     cost.put("wall_seconds", wallSeconds);
     r.put("cost", cost);
     return r;

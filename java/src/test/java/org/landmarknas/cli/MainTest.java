@@ -30,7 +30,7 @@ final class MainTest {
   private CommandRegistry fakeSearchRegistry() {
     Clock clock = Clock.fixed(Instant.parse("2025-03-04T05:06:07Z"), ZoneOffset.UTC);
     return new CommandRegistry()
-        .register(new SearchCommand(clock, tmp.resolve("runs"), (config, dir, progress) -> {
+        .register(new SearchCommand(clock, tmp.resolve("runs"), (config, dir, progress, resume) -> {
           searched.add(config);
           progress.println("training...");
           return "summary: best arch X";

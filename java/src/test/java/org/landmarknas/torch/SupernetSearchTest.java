@@ -83,6 +83,123 @@ final class SupernetSearchTest {
         && log.contains("ETA"), log);
   }
 
+  private static final java.util.Set<String> TIMING_KEYS = java.util.Set.of("seconds",
+      "steps_per_s", "step_ms_p50", "step_ms_p90", "step_ms_p99", "step_ms_max",
+      "pool_seconds");
+
+  /** Metrics without the wall-clock figures, which no two runs share. */
+  private static List<Map<String, Object>> withoutTiming(List<Map<String, Object>> metrics) {
+    List<Map<String, Object>> out = new java.util.ArrayList<>();
+    for (Map<String, Object> m : metrics) {
+      Map<String, Object> copy = new java.util.LinkedHashMap<>(m);
+      copy.keySet().removeAll(TIMING_KEYS);
+      out.add(copy);
+    }
+    return out;
+  }
+
+  /**
+   * Resume is exact: a run rolled back to an earlier checkpoint (the newest one damaged, or gone)
+   * and resumed ends with the same metrics, pool ranking, landmarks and search result as the run
+   * that was never interrupted, across a landmark round (the grown set comes from the
+   * checkpoint).
+   */
+  @Test
+  void resume_fromEarlierCheckpoints_endsExactlyAsTheUninterruptedRun() throws Exception {
+    assumeTrue(Files.isDirectory(DataLocation.FASHION_MNIST_DEFAULT_DIR));
+    Path table = Path.of(System.getProperty("landmarknas.shared.dir", "/work/shared"),
+        "data/nasbench201/cifar10.csv");
+    assumeTrue(Files.isRegularFile(table));
+    RunConfig config = RunConfigLoader.fromDefaults(List.of(
+        "name=resume", "seed=11", "data.train-limit=1024", "data.test-limit=128",
+        "supernet.channels=4", "train.epochs=3", "train.steps-per-epoch=3",
+        "train.batch-size=16", "train.keep-checkpoints=3", "evaluate.archs=2",
+        "evaluate.batch-size=64", "evaluate.pool=" + table, "evaluate.pool-size=8",
+        "evaluate.images=64", "landmarks.count=4", "landmarks.rounds=2",
+        "landmarks.per-round=2", "landmarks.warmup=1", "search.budget=8",
+        "search.population=4", "search.tournament=2", "search.val-images=64",
+        "search.top-k=3"));
+    PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true,
+        StandardCharsets.UTF_8);
+    RunDirectory straight = RunDirectory.create(tmp.resolve("straight"));
+    SupernetSearch.run(config, straight, quiet);
+    RunDirectory resumed = RunDirectory.create(tmp.resolve("resumed"));
+    SupernetSearch.run(config, resumed, quiet);
+    ObjectMapper json = new ObjectMapper();
+    Map<?, ?> expected = json.readValue(straight.resultFile().toFile(), Map.class);
+    Path checkpoints = resumed.path().resolve("checkpoints");
+
+    // 1: the newest checkpoint is truncated on disk -> the one after epoch 2 is used
+    Files.delete(resumed.resultFile());
+    Path weights3 = checkpoints.resolve("epoch-0003").resolve(SearchCheckpoint.WEIGHTS);
+    Files.write(weights3, java.util.Arrays.copyOf(Files.readAllBytes(weights3), 100));
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    SupernetSearch.run(config, resumed, new PrintStream(log, true, StandardCharsets.UTF_8), true);
+    String text = log.toString(StandardCharsets.UTF_8);
+    assertTrue(text.contains("epoch-0003 is damaged") && text.contains("resuming after epoch 2"),
+        text);
+    assertSameRun(straight, resumed, expected, json);
+
+    // 2: only the checkpoint after epoch 1 is left -> the landmark round is redone
+    Files.delete(resumed.resultFile());
+    for (String gone : List.of("epoch-0003", "epoch-0002")) {
+      try (var files = Files.list(checkpoints.resolve(gone))) {
+        for (Path f : files.toList()) {
+          Files.delete(f);
+        }
+      }
+      Files.delete(checkpoints.resolve(gone));
+    }
+    log.reset();
+    SupernetSearch.run(config, resumed, new PrintStream(log, true, StandardCharsets.UTF_8), true);
+    assertTrue(log.toString(StandardCharsets.UTF_8).contains("resuming after epoch 1"),
+        log.toString(StandardCharsets.UTF_8));
+    assertSameRun(straight, resumed, expected, json);
+  }
+
+  private static void assertSameRun(RunDirectory straight, RunDirectory resumed,
+      Map<?, ?> expected, ObjectMapper json) throws Exception {
+    assertEquals(withoutTiming(MetricsLog.read(straight.metricsFile())),
+        withoutTiming(MetricsLog.read(resumed.metricsFile())));
+    Map<?, ?> got = json.readValue(resumed.resultFile().toFile(), Map.class);
+    for (String key : List.of("steps", "final_train_loss", "scored_architectures", "pool",
+        "ranking", "search")) {
+      assertEquals(expected.get(key), got.get(key), key);
+    }
+    assertEquals(Files.readString(straight.path().resolve("landmarks.csv")),
+        Files.readString(resumed.path().resolve("landmarks.csv")));
+    assertEquals(true, ((Map<?, ?>) got.get("provenance")).get("resumed"));
+  }
+
+  /**
+   * A run that diverges after its first checkpoint (an absurd λ once the warm-up ends) stops
+   * naming epoch, step and the checkpoint, and that checkpoint stays intact and resumable.
+   */
+  @Test
+  void run_divergingAfterACheckpoint_keepsTheLastGoodOne() throws Exception {
+    assumeTrue(Files.isDirectory(DataLocation.FASHION_MNIST_DEFAULT_DIR));
+    Path table = Path.of(System.getProperty("landmarknas.shared.dir", "/work/shared"),
+        "data/nasbench201/cifar10.csv");
+    assumeTrue(Files.isRegularFile(table));
+    RunConfig config = RunConfigLoader.fromDefaults(List.of(
+        "data.train-limit=512", "data.test-limit=64", "supernet.channels=4", "train.epochs=3",
+        "train.steps-per-epoch=20", "train.batch-size=16", "train.grad-clip=1e30",
+        "landmarks.count=4", "landmarks.ground-truth=" + table, "landmarks.lambda-max=1e12",
+        "landmarks.schedule=constant", "landmarks.warmup=1", "landmarks.pair-sampler=all",
+        "evaluate.archs=0", "search.strategy=none"));
+    RunDirectory dir = RunDirectory.create(tmp.resolve("nan-later"));
+    IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalStateException.class, () -> SupernetSearch.run(config, dir,
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
+    assertTrue(e.getMessage().matches("training diverged: loss (NaN|-?Infinity) at epoch 2 step"
+        + " \\d+ .*the last good checkpoint \\(after epoch 1\\) is kept in .*"), e.getMessage());
+    var intact = new org.landmarknas.run.Checkpoints(dir.path(), 2).latestValid(w -> {
+      throw new AssertionError(w);
+    });
+    assertEquals(1, intact.get().epoch());
+    assertEquals(1, MetricsLog.read(dir.metricsFile()).size());
+  }
+
   /** An absurd learning rate makes the loss NaN: the run stops naming epoch and step. */
   @Test
   void run_divergingLoss_stopsNamingEpochAndStep() {

@@ -1,0 +1,53 @@
+package org.landmarknas.run;
+
+import java.util.SplittableRandom;
+
+/**
+ * The random streams of a training run, one per (purpose, epoch), each computed from the run's
+ * seed alone. A run resumed at epoch e therefore draws exactly what the uninterrupted run drew
+ * from epoch e on, without storing any generator state (Java's {@link SplittableRandom} cannot be
+ * saved), and the purposes stay independent: sampling more architectures for evaluation does not
+ * shift the data order.
+ */
+public final class EpochStreams {
+
+  /** What a stream is used for; each purpose gets its own sequence of seeds. */
+  public enum Purpose {
+    /** The architecture sampled for each super-net step. */
+    ARCHITECTURES,
+    /** The order and augmentation of the super-net half. */
+    DATA,
+    /** The order and augmentation of the rank half (landmark batches). */
+    RANK_DATA,
+    /** The landmark pairs of each step. */
+    PAIRS,
+    /** Evaluation images and BN recalibration batches. */
+    EVALUATION,
+    /** Search strategies (multi-round landmark growth and the final search). */
+    SEARCH
+  }
+
+  private final long base;
+
+  /** Streams derived from {@code seed}. */
+  public EpochStreams(long seed) {
+    this.base = seed;
+  }
+
+  /**
+   * A fresh generator for {@code purpose} in epoch {@code epoch} (0-based; the epoch after the
+   * last one is used for work after training). Equal arguments give equal generators.
+   */
+  public SplittableRandom stream(Purpose purpose, int epoch) {
+    long z = mix64(base + (purpose.ordinal() + 1) * 0x9E3779B97F4A7C15L);
+    z = mix64(z ^ ((epoch + 1L) * 0xC2B2AE3D27D4EB4FL));
+    return new SplittableRandom(z);
+  }
+
+  /** Stafford's variant 13 of the MurmurHash3 finaliser: a bijective 64-bit mix. */
+  private static long mix64(long z) {
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
+}

@@ -1,0 +1,152 @@
+package org.landmarknas.torch;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.pytorch.InputArchive;
+import org.bytedeco.pytorch.OutputArchive;
+import org.bytedeco.pytorch.SGD;
+import org.landmarknas.landmark.LandmarkSet;
+import org.landmarknas.run.Checkpoints;
+import org.landmarknas.run.JsonCodec;
+import org.landmarknas.search.ArchScore;
+import org.landmarknas.space.Nb201Arch;
+
+/**
+ * What a search saves after an epoch so that {@code lmnas search --resume} continues exactly
+ * where it stopped: the super-net's parameters and buffers ({@value #WEIGHTS}), the SGD momentum
+ * buffers ({@value #OPTIMIZER}), the current landmark set ({@value #LANDMARKS}, which multi-round
+ * runs grow) and {@value #STATE}: epochs done, step count, training time, the metrics records so
+ * far and the last scoring of the evaluation pool.
+ *
+ * <p>No random-number state is stored: every random stream of a run is derived from the run's
+ * seed and the epoch number (see {@code SupernetSearch}), and the learning rate and λ are
+ * functions of the epoch; the epoch count restores them all.
+ */
+final class SearchCheckpoint {
+  static final String WEIGHTS = "supernet.pt";
+  static final String OPTIMIZER = "optimizer.pt";
+  static final String LANDMARKS = "landmarks.csv";
+  static final String STATE = "state.json";
+
+  private SearchCheckpoint() {}
+
+  /** Counters and records of a run after {@code epochsDone} epochs. */
+  record State(int epochsDone, long steps, double trainSeconds, double lastLoss,
+      List<Map<String, Object>> metrics, Optional<List<ArchScore>> lastPoolScores,
+      double lastPoolSeconds, double wallSeconds, double cpuSeconds) {
+
+    Map<String, Object> toJson() {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("format_version", 1);
+      m.put("epochs_done", epochsDone);
+      m.put("steps", steps);
+      m.put("train_seconds", trainSeconds);
+      m.put("last_loss", Double.isFinite(lastLoss) ? lastLoss : null);
+      m.put("wall_seconds", wallSeconds);
+      m.put("cpu_seconds", Double.isFinite(cpuSeconds) ? cpuSeconds : null);
+      m.put("metrics", metrics);
+      lastPoolScores.ifPresent(scores -> {
+        List<Map<String, Object>> pool = new ArrayList<>();
+        for (ArchScore s : scores) {
+          Map<String, Object> e = new LinkedHashMap<>();
+          e.put("arch", s.arch().toString());
+          e.put("accuracy", s.accuracy());
+          e.put("loss", s.loss());
+          e.put("samples", s.samples());
+          pool.add(e);
+        }
+        m.put("last_pool", pool);
+        m.put("last_pool_seconds", lastPoolSeconds);
+      });
+      return m;
+    }
+
+    @SuppressWarnings("unchecked")
+    static State fromJson(Map<String, Object> m, Path file) {
+      try {
+        List<Map<String, Object>> metrics = new ArrayList<>();
+        for (Object o : (List<Object>) m.get("metrics")) {
+          metrics.add((Map<String, Object>) o);
+        }
+        Optional<List<ArchScore>> pool = Optional.empty();
+        if (m.get("last_pool") instanceof List<?> entries) {
+          List<ArchScore> scores = new ArrayList<>();
+          for (Object o : entries) {
+            Map<String, Object> e = (Map<String, Object>) o;
+            scores.add(new ArchScore(Nb201Arch.parse((String) e.get("arch")),
+                ((Number) e.get("accuracy")).doubleValue(), ((Number) e.get("loss")).doubleValue(),
+                ((Number) e.get("samples")).intValue()));
+          }
+          pool = Optional.of(scores);
+        }
+        Object lastLoss = m.get("last_loss");
+        return new State(((Number) m.get("epochs_done")).intValue(),
+            ((Number) m.get("steps")).longValue(),
+            ((Number) m.get("train_seconds")).doubleValue(),
+            lastLoss == null ? Double.NaN : ((Number) lastLoss).doubleValue(), metrics, pool,
+            m.get("last_pool_seconds") instanceof Number n ? n.doubleValue() : 0.0,
+            ((Number) m.get("wall_seconds")).doubleValue(),
+            m.get("cpu_seconds") instanceof Number c ? c.doubleValue() : Double.NaN);
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException("checkpoint state " + file + " is malformed: " + e,
+            e);
+      }
+    }
+  }
+
+  /** Writes one checkpoint (atomically, via {@link Checkpoints}). */
+  static Checkpoints.Checkpoint save(Checkpoints checkpoints, Nb201Network net, SGD optimizer,
+      LandmarkSet landmarks, State state) {
+    return checkpoints.write(state.epochsDone(), dir -> {
+      net.save(dir.resolve(WEIGHTS));
+      try (PointerScope scope = new PointerScope()) {
+        OutputArchive archive = new OutputArchive();
+        optimizer.save(archive);
+        archive.save_to(dir.resolve(OPTIMIZER).toString());
+      }
+      if (landmarks.size() > 0) {
+        landmarks.writeCsv(dir.resolve(LANDMARKS));
+      }
+      Files.write(dir.resolve(STATE), JsonCodec.pretty(state.toJson()));
+    });
+  }
+
+  /**
+   * Loads a checkpoint into {@code net} and {@code optimizer} (which must have been built from
+   * the same config) and returns its counters and, when it has one, its landmark set.
+   */
+  static Restored restore(Checkpoints.Checkpoint c, Nb201Network net, SGD optimizer) {
+    Path stateFile = c.file(STATE);
+    State state;
+    try {
+      state = State.fromJson(JsonCodec.parseObject(Files.readString(stateFile,
+          StandardCharsets.UTF_8)), stateFile);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot read checkpoint state " + stateFile + ": "
+          + e.getMessage(), e);
+    }
+    net.load(c.file(WEIGHTS));
+    try (PointerScope scope = new PointerScope()) {
+      InputArchive archive = new InputArchive();
+      archive.load_from(c.file(OPTIMIZER).toString());
+      optimizer.load(archive);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("cannot load optimizer state " + c.file(OPTIMIZER)
+          + ": " + e.getMessage(), e);
+    }
+    Optional<LandmarkSet> landmarks = Files.isRegularFile(c.file(LANDMARKS))
+        ? Optional.of(LandmarkSet.fromCsv(c.file(LANDMARKS))) : Optional.empty();
+    return new Restored(state, landmarks);
+  }
+
+  /** A loaded checkpoint's counters and landmark set. */
+  record Restored(State state, Optional<LandmarkSet> landmarks) {}
+}

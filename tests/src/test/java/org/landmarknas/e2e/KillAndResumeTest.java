@@ -1,0 +1,132 @@
+package org.landmarknas.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The reliability contract of a search: a run killed with SIGKILL in the middle of an epoch
+ * and continued with {@code lmnas search --resume} ends with the same metrics and results as a
+ * run that was never interrupted (libtorch on the CPU with a fixed thread count is
+ * deterministic here, so the comparison is exact; only wall-clock fields differ).
+ */
+@EnabledIf(value = "org.landmarknas.e2e.TinySearch#dataInstalled",
+    disabledReason = TinySearch.NO_DATA)
+final class KillAndResumeTest {
+
+  private static final int EPOCHS = 3;
+  private static final int STEPS = 30;
+  private static final List<String> TIMING = List.of("seconds", "steps_per_s", "step_ms_p50",
+      "step_ms_p90", "step_ms_p99", "step_ms_max", "pool_seconds");
+
+  @TempDir
+  Path work;
+
+  private List<String> args(Path config, Path runDir) {
+    List<String> a = new ArrayList<>(List.of("search", "--config", config.toString(),
+        "--set", "train.epochs=" + EPOCHS, "--set", "train.steps-per-epoch=" + STEPS,
+        "--set", "evaluate.archs=2", "--set", "seed=3", "--run-dir", runDir.toString(),
+        "--data-dir", TinySearch.dataDir().toString()));
+    return a;
+  }
+
+  @Test
+  void search_killedMidEpochAndResumed_endsAsTheUninterruptedRun() throws Exception {
+    Path config = TinySearch.writeConfig(work);
+    RunFiles straight = new RunFiles(work.resolve("straight"));
+    CliProcess.Result r = CliProcess.run(work, args(config, straight.dir()));
+    assertEquals(0, r.exitCode(), r.describe());
+
+    RunFiles killed = new RunFiles(work.resolve("killed"));
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Dorg.bytedeco.javacpp.nopointergc=true", "-cp", CliProcess.classPath(),
+        CliProcess.MAIN_CLASS));
+    command.addAll(args(config, killed.dir()));
+    Process p = new ProcessBuilder(command).directory(work.toFile())
+        .redirectOutput(work.resolve("killed.out").toFile())
+        .redirectErrorStream(true).start();
+    // Wait for the first epoch's metrics line, then kill somewhere inside epoch 2.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (lines(killed.metricsFile()) < 1) {
+      assertTrue(p.isAlive(), "the run ended before it could be killed: "
+          + Files.readString(work.resolve("killed.out")));
+      assertTrue(System.nanoTime() < deadline, "no epoch finished within 120 s");
+      Thread.sleep(20);
+    }
+    Thread.sleep(400);
+    p.destroyForcibly(); // SIGKILL: no shutdown hooks, no flushing
+    p.waitFor();
+    assertEquals(1, lines(killed.metricsFile()),
+        "the kill should land in epoch 2; output: " + Files.readString(work.resolve("killed.out")));
+    assertFalse(Files.exists(killed.resultFile()));
+
+    CliProcess.Result resumed = CliProcess.run(work, "search", "--resume",
+        killed.dir().toString());
+    assertEquals(0, resumed.exitCode(), resumed.describe());
+    assertTrue(resumed.out().contains("resuming after epoch 1 of 3"), resumed.describe());
+
+    assertEquals(withoutTiming(straight.metrics()), withoutTiming(killed.metrics()));
+    JsonNode a = straight.result();
+    JsonNode b = killed.result();
+    for (String key : List.of("steps", "final_train_loss", "scored_architectures", "search")) {
+      assertEquals(a.get(key), b.get(key), key);
+    }
+    assertTrue(b.get("provenance").get("resumed").asBoolean());
+  }
+
+  @Test
+  void resume_finishedRun_saysSoAndChangesNothing() throws Exception {
+    Path config = TinySearch.writeConfig(work);
+    Path dir = work.resolve("done");
+    List<String> a = new ArrayList<>(args(config, dir));
+    a.set(a.indexOf("train.epochs=" + EPOCHS), "train.epochs=1");
+    a.set(a.indexOf("train.steps-per-epoch=" + STEPS), "train.steps-per-epoch=2");
+    assertEquals(0, CliProcess.run(work, a).exitCode());
+    String before = Files.readString(dir.resolve("result.json"));
+
+    CliProcess.Result r = CliProcess.run(work, "search", "--resume", dir.toString());
+
+    assertEquals(0, r.exitCode(), r.describe());
+    assertTrue(r.out().contains("already complete"), r.describe());
+    assertEquals(before, Files.readString(dir.resolve("result.json")));
+  }
+
+  @Test
+  void resume_withOverrides_usageError() {
+    CliProcess.Result r = CliProcess.run(work, "search", "--resume", work.toString(), "--set",
+        "train.epochs=9");
+    assertEquals(2, r.exitCode(), r.describe());
+    assertEquals(1, r.errLines().size(), r.describe());
+    assertTrue(r.err().contains("--resume cannot be combined with --set"), r.describe());
+  }
+
+  private static List<JsonNode> withoutTiming(List<JsonNode> metrics) {
+    List<JsonNode> out = new ArrayList<>();
+    for (JsonNode m : metrics) {
+      ObjectNode copy = m.deepCopy();
+      copy.remove(TIMING);
+      out.add(copy);
+    }
+    return out;
+  }
+
+  private static long lines(Path file) throws IOException {
+    if (!Files.exists(file)) {
+      return 0;
+    }
+    return Files.readString(file).chars().filter(c -> c == '\n').count();
+  }
+}
