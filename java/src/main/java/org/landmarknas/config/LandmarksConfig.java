@@ -49,6 +49,12 @@ public record LandmarksConfig(int count, String file, String groundTruth, String
     if (count == 1) {
       throw KeyCheck.outOfRange("landmarks.count", count, "0 (off) or >= 2");
     }
+    int distinct = org.landmarknas.space.Nb201Space.INSTANCE.distinctClassCount();
+    if (count >= distinct) {
+      throw KeyCheck.outOfRange("landmarks.count", count, String.format(java.util.Locale.ROOT,
+          "< %d, the number of distinct NB201 architectures (landmarks must leave some to"
+              + " rank)", distinct));
+    }
     if (file != null && file.isBlank()) {
       throw new ConfigException("landmarks.file", "is blank (allowed: a file path, or null)");
     }
