@@ -131,7 +131,7 @@ final class SearchCommand implements Command {
             + " (a resumed run uses the config.yaml it was started with)");
       }
     }
-    RunDirectory dir = RunDirectory.open(Path.of(cl.getOptionValue("resume")));
+    RunDirectory dir = RunDirectory.reopen(Path.of(cl.getOptionValue("resume")));
     if (!Files.isRegularFile(dir.configFile())) {
       throw new IllegalArgumentException("cannot resume " + dir.path() + ": it has no "
           + RunDirectory.CONFIG_FILE + " (not a run directory?)");

@@ -18,8 +18,8 @@ import java.util.stream.Stream;
 /**
  * The directory one run writes: {@value #CONFIG_FILE} (the resolved config, written before
  * training starts), {@value #METRICS_FILE} (one JSON object per line, see {@link MetricsLog}) and
- * {@value #RESULT_FILE} (the final report, written atomically). Later issues add checkpoints and
- * plots next to them.
+ * {@value #RESULT_FILE} (the final report, written atomically), and {@link Checkpoints} under
+ * {@code checkpoints/} from which {@code lmnas search --resume} continues.
  *
  * <p>{@link #create(Path)} fails early, before any training, when the directory cannot be
  * created or written, naming the path.
@@ -63,6 +63,23 @@ public final class RunDirectory {
       throw new IllegalArgumentException(String.format(Locale.ROOT,
           "cannot list run directory %s (%s)", path, reason(e)), e);
     }
+    checkWritable(path);
+    return new RunDirectory(path);
+  }
+
+  /**
+   * Opens the directory of an interrupted run to continue it: it must exist and be writable,
+   * checked before any work.
+   *
+   * @throws IllegalArgumentException naming the path and the reason
+   */
+  public static RunDirectory reopen(Path path) {
+    RunDirectory dir = open(path);
+    checkWritable(path);
+    return dir;
+  }
+
+  private static void checkWritable(Path path) {
     Path probe = path.resolve(".lmnas-write-probe-" + ProcessHandle.current().pid());
     try {
       Files.write(probe, new byte[] {1}, StandardOpenOption.CREATE_NEW,
@@ -72,7 +89,6 @@ public final class RunDirectory {
       throw new IllegalArgumentException(String.format(Locale.ROOT,
           "run directory %s is not writable (%s)", path, reason(e)), e);
     }
-    return new RunDirectory(path);
   }
 
   /**
