@@ -1,0 +1,129 @@
+// Host and device plumbing shared by the kernel files: CUDA error mapping, stream-ordered
+// scratch memory, warp/block reductions and the status protocol of lmnas_cuda.h.
+#ifndef LMNAS_CUDA_COMMON_CUH
+#define LMNAS_CUDA_COMMON_CUH
+
+#include <cuda_runtime.h>
+#include <stdint.h>
+
+#include "lmnas_cuda.h"
+
+// A failed runtime call returns LMNAS_ECUDA from the enclosing function.
+#define LMNAS_CUDA_TRY(call)          \
+  do {                                \
+    if ((call) != cudaSuccess) {      \
+      return LMNAS_ECUDA;             \
+    }                                 \
+  } while (0)
+
+namespace lmnas_cuda {
+
+constexpr int kThreads = 256;
+
+/**
+ * Scratch memory in stream order, freed (also on early returns) when the scope ends. Falls back
+ * to cudaMalloc/cudaFree where the device has no stream-ordered allocator; cudaFree then
+ * synchronises, which is correct, only slower.
+ */
+class Scratch {
+ public:
+  explicit Scratch(cudaStream_t stream) : stream_(stream) {}
+  Scratch(const Scratch&) = delete;
+  Scratch& operator=(const Scratch&) = delete;
+  ~Scratch() {
+    if (ptr_ != nullptr) {
+      if (async_) {
+        cudaFreeAsync(ptr_, stream_);
+      } else {
+        cudaFree(ptr_);
+      }
+    }
+  }
+
+  /** Allocates `bytes` (once per object); false when no allocator succeeds. */
+  bool allocate(size_t bytes) {
+    size_t size = bytes == 0 ? 1 : bytes;
+    if (cudaMallocAsync(&ptr_, size, stream_) == cudaSuccess) {
+      async_ = true;
+      return true;
+    }
+    cudaGetLastError();  // not sticky: clear it and try the plain allocator
+    ptr_ = nullptr;
+    async_ = false;
+    return cudaMalloc(&ptr_, size) == cudaSuccess;
+  }
+
+  char* get() const { return static_cast<char*>(ptr_); }
+
+ private:
+  cudaStream_t stream_;
+  void* ptr_ = nullptr;
+  bool async_ = false;
+};
+
+/** Rounds a byte offset up to 16 so that every scratch region is aligned for any type. */
+inline size_t align16(size_t bytes) {
+  return (bytes + 15) & ~static_cast<size_t>(15);
+}
+
+/** Blocks for `work` items at `threads` per block, at most `cap` (grid-stride loops do the rest). */
+inline unsigned blocks_for(int64_t work, int threads, int64_t cap) {
+  int64_t b = (work + threads - 1) / threads;
+  if (b < 1) {
+    b = 1;
+  }
+  return static_cast<unsigned>(b < cap ? b : cap);
+}
+
+template <class T>
+__device__ __forceinline__ T warp_sum(T v) {
+  for (int offset = 16; offset > 0; offset >>= 1) {
+    v += __shfl_down_sync(0xffffffffu, v, offset);
+  }
+  return v;
+}
+
+/**
+ * Sum of v over the block, valid in thread 0; in a fixed order, so deterministic. Needs
+ * blockDim.x a multiple of 32 and at most 1024; every thread must call it.
+ */
+template <class T>
+__device__ T block_sum(T v) {
+  __shared__ T warps[32];
+  int lane = threadIdx.x & 31;
+  int warp = threadIdx.x >> 5;
+  v = warp_sum(v);
+  __syncthreads();  // warps[] may still be read by a previous call
+  if (lane == 0) {
+    warps[warp] = v;
+  }
+  __syncthreads();
+  int count = blockDim.x >> 5;
+  v = threadIdx.x < count ? warps[threadIdx.x] : T(0);
+  if (warp == 0) {
+    v = warp_sum(v);
+  }
+  return v;
+}
+
+/**
+ * Finishes a call whose kernel left its LMNAS code in the device int `code`: with a caller status
+ * the code was already stored there and the call returns at once; without one it waits for the
+ * stream and returns the code.
+ */
+inline int finish_status(const int32_t* code, bool async, cudaStream_t stream) {
+  if (cudaGetLastError() != cudaSuccess) {  // a failed launch
+    return LMNAS_ECUDA;
+  }
+  if (async) {
+    return LMNAS_OK;
+  }
+  int32_t host = LMNAS_OK;
+  LMNAS_CUDA_TRY(cudaMemcpyAsync(&host, code, sizeof host, cudaMemcpyDeviceToHost, stream));
+  LMNAS_CUDA_TRY(cudaStreamSynchronize(stream));
+  return host;
+}
+
+}  // namespace lmnas_cuda
+
+#endif
