@@ -10,24 +10,35 @@ import java.util.List;
  * @param batchnorm {@code batch} (default): BatchNorm always normalises with the statistics of
  *     the current batch and has affine weights, as the reference landmark implementation does;
  *     {@code running}: BatchNorm keeps running statistics (then scores need recalibration)
+ * @param precision {@code fp32} (default) or {@code bf16}: the super-net forward (training and
+ *     scoring) under CPU autocast to bfloat16; weights, gradients and optimizer stay float32.
+ *     The default follows the measurement in {@code benchmarks/README.md}
  */
-public record SupernetConfig(int channels, int cells, String batchnorm) {
+public record SupernetConfig(int channels, int cells, String batchnorm, String precision) {
 
   public static final String BATCHNORM_BATCH = "batch";
   public static final String BATCHNORM_RUNNING = "running";
   /** The allowed {@code batchnorm} names. */
   public static final List<String> BATCHNORMS = List.of(BATCHNORM_BATCH, BATCHNORM_RUNNING);
+  /** The allowed {@code precision} names. */
+  public static final List<String> PRECISIONS = List.of("fp32", "bf16");
 
   /** Validates every field; see the record description for ranges. */
   public SupernetConfig {
     KeyCheck.atLeast("supernet.channels", channels, 1);
     KeyCheck.atLeast("supernet.cells", cells, 1);
     KeyCheck.oneOf("supernet.batchnorm", batchnorm, BATCHNORMS);
+    KeyCheck.oneOf("supernet.precision", precision, PRECISIONS);
+  }
+
+  /** The shape with float32 arithmetic. */
+  public SupernetConfig(int channels, int cells, String batchnorm) {
+    this(channels, cells, batchnorm, "fp32");
   }
 
   /** The defaults listed in the record description. */
   public static SupernetConfig defaults() {
-    return new SupernetConfig(16, 1, BATCHNORM_BATCH);
+    return new SupernetConfig(16, 1, BATCHNORM_BATCH, "fp32");
   }
 
   /** True when BatchNorm normalises with batch statistics only ({@code batchnorm: batch}). */

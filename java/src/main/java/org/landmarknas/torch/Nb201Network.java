@@ -43,6 +43,7 @@ import org.landmarknas.space.Nb201Arch;
 public final class Nb201Network {
   private final NetworkShape shape;
   private final Optional<Nb201Arch> fixed;
+  private Precision precision = Precision.FP32;
   private final Module module = new Module("nb201");
   private final ConvBn stem;
   private final List<Object> body = new ArrayList<>(); // Nb201Cell or ResidualReduction
@@ -247,6 +248,28 @@ public final class Nb201Network {
       throw new IllegalArgumentException("stand-alone network of " + fixed.get()
           + " cannot run " + arch);
     }
+    if (precision == Precision.FP32) {
+      return path(images, arch);
+    }
+    try (Autocast region = Autocast.enter(precision)) {
+      return path(images, arch).to(org.bytedeco.pytorch.global.torch.ScalarType.Float);
+    }
+  }
+
+  /**
+   * Sets the arithmetic of {@link #forward} (default {@link Precision#FP32}); the logits are
+   * float32 either way.
+   */
+  public void setPrecision(Precision precision) {
+    this.precision = java.util.Objects.requireNonNull(precision, "precision");
+  }
+
+  /** The arithmetic of {@link #forward}. */
+  public Precision precision() {
+    return precision;
+  }
+
+  private Tensor path(Tensor images, Nb201Arch arch) {
     boolean[] active = arch.activeEdges();
     Tensor x = stem.forward(images);
     for (Object block : body) {

@@ -66,6 +66,7 @@ public final class SupernetEvaluation {
     ImageData trainData = dataset.train();
     ImageData testData = dataset.test();
     Nb201Network net = Nb201Network.supernet(SupernetSearch.shape(config, dataset), 0);
+    net.setPrecision(Precision.ofId(config.supernet().precision()));
     net.load(weights);
     Optional<BatchNormRecalibration> recalibration = Optional.empty();
     if (EvaluateConfig.BN_RECALIBRATE.equals(eval.bn())) {

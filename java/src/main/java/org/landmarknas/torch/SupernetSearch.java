@@ -144,9 +144,11 @@ public final class SupernetSearch {
 
     NetworkShape shape = shape(config, dataset);
     Nb201Network net = Nb201Network.supernet(shape, initSeed);
+    net.setPrecision(Precision.ofId(config.supernet().precision()));
     net.train(true);
-    progress.printf(Locale.ROOT, "super-net: NB201 C=%d N=%d, %,d parameters, %d threads%n",
-        shape.channels(), shape.cells(), net.parameterCount(), train.threads());
+    progress.printf(Locale.ROOT, "super-net: NB201 C=%d N=%d, %,d parameters, %d threads, %s%n",
+        shape.channels(), shape.cells(), net.parameterCount(), train.threads(),
+        net.precision().id());
     Optional<LandmarkTerm> landmarkTerm = landmarkTerm(net, initialLandmarks, lc);
     PairSampler pairSampler = PairSamplers.create(lc.pairSampler(), lc.pairs());
     LambdaSchedule lambda = LambdaSchedules.create(lc.schedule(), lc.lambdaMax(), lc.warmup(),
