@@ -38,5 +38,13 @@ enqueue --archs "$DATA/$NAME-landmark-candidates.txt" --seed 0
 ./lmnas standalone worker "${PROTOCOL[@]}" --threads "$THREADS" --workers "$WORKERS" \
   --store "$STORE"
 ./lmnas standalone status "${PROTOCOL[@]}" --store "$STORE"
+# The whole table (every seed, losses, MACs, time), and the two ground-truth files (arch,score =
+# seed-0 test accuracy) that the experiment configs use as evaluate.pool and landmark scores.
 ./lmnas standalone export "${PROTOCOL[@]}" --store "$STORE" > "$DATA/$NAME.csv"
-echo "wrote $DATA/$NAME.csv"
+for list in evaluation landmark-candidates; do
+  ./lmnas standalone export "${PROTOCOL[@]}" --store "$STORE" --format scores \
+    --archs "$DATA/$NAME-$list.txt" > "$DATA/$NAME-$list.csv"
+done
+./lmnas standalone stats "${PROTOCOL[@]}" --store "$STORE" \
+  --reference ../shared/data/nasbench201/cifar10.csv | tee "$DATA/$NAME-stats.txt"
+echo "wrote $DATA/$NAME*.csv"

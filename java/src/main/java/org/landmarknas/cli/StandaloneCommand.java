@@ -19,6 +19,9 @@ import org.landmarknas.data.DataLocation;
 import org.landmarknas.data.ImageDataset;
 import org.landmarknas.space.Nb201Arch;
 import org.landmarknas.space.Nb201Space;
+import org.landmarknas.bench.GroundTruth;
+import org.landmarknas.standalone.BenchmarkStats;
+import org.landmarknas.standalone.Nb201Cost;
 import org.landmarknas.standalone.StandaloneProtocol;
 import org.landmarknas.standalone.StandaloneResult;
 import org.landmarknas.store.Job;
@@ -34,7 +37,7 @@ import org.landmarknas.torch.StandaloneTrainer;
  * seed) and committed one by one.
  */
 final class StandaloneCommand implements Command {
-  private static final String SYNTAX = "lmnas standalone train|enqueue|worker|status|export"
+  private static final String SYNTAX = "lmnas standalone train|enqueue|worker|status|export|stats"
       + " [options]   (see --help)";
   private static final Path DEFAULT_STORE = Path.of("runs", "results.db");
 
@@ -65,7 +68,11 @@ final class StandaloneCommand implements Command {
         CommandOptions.withArg("store", "FILE", "results store (default runs/results.db)"),
         CommandOptions.withArg("workers", "K", "worker: processes to run (default 1)"),
         CommandOptions.withArg("lease-seconds", "L", "worker: job lease (default 600)"),
-        CommandOptions.withArg("format", "csv", "export: output format (csv)"),
+        CommandOptions.withArg("format", "csv|scores", "export: csv = every result with all"
+            + " columns; scores = arch,score (seed-0 test accuracy, percent) of the --archs list"
+            + " in its order, the ground-truth format of evaluate.pool and landmarks files"),
+        CommandOptions.withArg("reference", "FILE", "stats: scores to compare with (arch,score"
+            + " CSV or the NB201 table)"),
         CommandOptions.withArg("data-dir", "DIR", "Fashion-MNIST directory"));
   }
 
@@ -78,12 +85,12 @@ final class StandaloneCommand implements Command {
           + " 0.1 cosine per step, batch 128, on the super-net half of Fashion-MNIST; accuracy on"
           + " 5,000 rank-half images (valid) and the 10k test set.", options,
           "train --arch STR | enqueue (--archs FILE | --random N | --landmarks FILE) | worker"
-              + " [--workers K] | status | export --format csv");
+              + " [--workers K] | status | export [--format csv|scores] | stats [--reference FILE]");
       return Main.EXIT_OK;
     }
     if (cl.getArgs().length != 1) {
       throw new IllegalArgumentException("expected one subcommand: train, enqueue, worker,"
-          + " status or export");
+          + " status, export or stats");
     }
     StandaloneProtocol protocol = protocol(cl);
     long seed = cl.hasOption("seed")
@@ -105,22 +112,77 @@ final class StandaloneCommand implements Command {
         }
         return Main.EXIT_OK;
       case "export":
-        if (!"csv".equals(cl.getOptionValue("format", "csv"))) {
-          throw new IllegalArgumentException("--format " + cl.getOptionValue("format")
-              + " is not supported (allowed: csv)");
-        }
+        return export(cl, protocol, seed, store, out);
+      case "stats":
         try (ResultsStore s = openStore(store)) {
-          out.println("arch,protocol,seed,valid_accuracy,test_accuracy,parameters");
-          for (StandaloneResult r : s.all(protocol.name())) {
-            out.printf(Locale.ROOT, "%s,%s,%d,%.4f,%.4f,%d%n", r.arch(), r.protocol(), r.seed(),
-                100 * r.validAccuracy(), 100 * r.testAccuracy(), r.parameters());
-          }
+          Optional<org.landmarknas.bench.StandaloneScores> reference = Optional.ofNullable(
+              cl.getOptionValue("reference")).map(f -> GroundTruth.load(Path.of(f)));
+          out.printf(Locale.ROOT, "%s, protocol %s%n", store, protocol.name());
+          out.print(BenchmarkStats.of(s.all(protocol.name()), reference).describe());
         }
         return Main.EXIT_OK;
       default:
         throw new IllegalArgumentException("unknown subcommand \"" + cl.getArgs()[0]
-            + "\" (allowed: train, enqueue, worker, status, export)");
+            + "\" (allowed: train, enqueue, worker, status, export, stats)");
     }
+  }
+
+  /**
+   * {@code export}: every result with its cost ({@code csv}), or the ground-truth file of a list
+   * of architectures ({@code scores}), which fails naming the first architecture not trained.
+   */
+  private static int export(CommandLine cl, StandaloneProtocol protocol, long seed, Path store,
+      PrintStream out) throws IOException {
+    String format = cl.getOptionValue("format", "csv");
+    try (ResultsStore s = openStore(store)) {
+      switch (format) {
+        case "csv" -> {
+          out.println("arch,protocol,seed,valid_accuracy,valid_loss,test_accuracy,test_loss,"
+              + "parameters,macs,wall_seconds");
+          for (StandaloneResult r : s.all(protocol.name())) {
+            // Fashion-MNIST: 1x28x28 images, 10 classes
+            Nb201Cost cost = Nb201Cost.of(r.arch(), 1, 28, 28, 10, protocol.channels(),
+                protocol.cells());
+            out.printf(Locale.ROOT, "%s,%s,%d,%.4f,%.5f,%.4f,%.5f,%d,%d,%.1f%n", r.arch(),
+                r.protocol(), r.seed(), 100 * r.validAccuracy(), r.validLoss(),
+                100 * r.testAccuracy(), r.testLoss(), r.parameters(), cost.macs(),
+                r.wallSeconds());
+          }
+        }
+        case "scores" -> {
+          if (!cl.hasOption("archs")) {
+            throw new IllegalArgumentException("export --format scores needs --archs FILE");
+          }
+          out.println(GroundTruth.CSV_HEADER);
+          for (Nb201Arch a : readArchs(Path.of(cl.getOptionValue("archs")))) {
+            StandaloneResult r = s.get(a, protocol.name(), seed).orElseThrow(() ->
+                new IllegalArgumentException("export: " + a + " has no result for protocol "
+                    + protocol.name() + ", seed " + seed + " in " + store));
+            out.printf(Locale.ROOT, "%s,%.4f%n", a, 100 * r.testAccuracy());
+          }
+        }
+        default -> throw new IllegalArgumentException("--format " + format
+            + " is not supported (allowed: csv, scores)");
+      }
+    }
+    return Main.EXIT_OK;
+  }
+
+  private static List<Nb201Arch> readArchs(Path file) throws IOException {
+    List<Nb201Arch> archs = new ArrayList<>();
+    List<String> lines = Files.readAllLines(file);
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i).strip();
+      if (line.isEmpty()) {
+        continue;
+      }
+      try {
+        archs.add(Nb201Arch.parse(line));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(file + ":" + (i + 1) + ": " + e.getMessage(), e);
+      }
+    }
+    return archs;
   }
 
   private static int train(CommandLine cl, StandaloneProtocol protocol, long seed, Path store,
@@ -144,11 +206,7 @@ final class StandaloneCommand implements Command {
       PrintStream out) throws IOException {
     List<Nb201Arch> archs = new ArrayList<>();
     if (cl.hasOption("archs")) {
-      for (String line : Files.readAllLines(Path.of(cl.getOptionValue("archs")))) {
-        if (!line.isBlank()) {
-          archs.add(Nb201Arch.parse(line.strip()));
-        }
-      }
+      archs.addAll(readArchs(Path.of(cl.getOptionValue("archs"))));
     } else if (cl.hasOption("landmarks")) {
       org.landmarknas.landmark.LandmarkSet.fromCsv(Path.of(cl.getOptionValue("landmarks")))
           .landmarks().forEach(l -> archs.add(l.arch()));

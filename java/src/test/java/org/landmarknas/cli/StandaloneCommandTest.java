@@ -39,8 +39,44 @@ final class StandaloneCommandTest {
     Out otherProtocol = run("standalone", "status", "--epochs", "3", "--store", store);
     assertTrue(otherProtocol.out().contains("0 queued"), otherProtocol.out());
     Out export = run("standalone", "export", "--format", "csv", "--epochs", "2", "--store", store);
-    assertEquals("arch,protocol,seed,valid_accuracy,test_accuracy,parameters",
-        export.out().strip());
+    assertEquals("arch,protocol,seed,valid_accuracy,valid_loss,test_accuracy,test_loss,"
+        + "parameters,macs,wall_seconds", export.out().strip());
+  }
+
+  @Test
+  void exportScoresAndStats_readStoredResults() throws Exception {
+    Path store = dir.resolve("s.db");
+    java.util.List<org.landmarknas.space.Nb201Arch> archs = org.landmarknas.space.Nb201Space
+        .INSTANCE.sampleDistinct(3, new java.util.SplittableRandom(4));
+    String protocol = org.landmarknas.standalone.StandaloneProtocol.fashionMnist(8, 2).name();
+    try (org.landmarknas.store.ResultsStore s = org.landmarknas.store.ResultsStore.open(store)) {
+      for (int i = 0; i < archs.size(); i++) {
+        for (long seed = 0; seed < 2; seed++) {
+          s.put(new org.landmarknas.standalone.StandaloneResult(archs.get(i), protocol, seed,
+              0.8, 0.5, 0.80 + 0.01 * i + 0.001 * seed, 0.5, 1234, 12.5));
+        }
+      }
+    }
+    java.nio.file.Path list = dir.resolve("archs.txt");
+    java.nio.file.Files.writeString(list, archs.get(2) + "\n" + archs.get(0) + "\n");
+
+    Out scores = run("standalone", "export", "--format", "scores", "--archs", list.toString(),
+        "--channels", "8", "--epochs", "2", "--store", store.toString());
+    assertEquals(0, scores.code(), scores.err());
+    assertEquals("arch,score\n" + archs.get(2) + ",82.0000\n" + archs.get(0) + ",80.0000",
+        scores.out().strip());
+
+    Out stats = run("standalone", "stats", "--channels", "8", "--epochs", "2", "--store",
+        store.toString());
+    assertEquals(0, stats.code(), stats.err());
+    assertTrue(stats.out().contains("results: 6 (3 architectures with seed 0)")
+        && stats.out().contains("Kendall tau-b 1.000"), stats.out());
+
+    Out missing = run("standalone", "export", "--format", "scores", "--archs", list.toString(),
+        "--channels", "8", "--epochs", "2", "--seed", "5", "--store", store.toString());
+    assertEquals(2, missing.code());
+    assertTrue(missing.err().contains("has no result for protocol fmnist-c8n1-e2, seed 5"),
+        missing.err());
   }
 
   @Test

@@ -1,0 +1,79 @@
+package org.landmarknas.standalone;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.landmarknas.space.Nb201Arch;
+import org.landmarknas.space.Nb201Space;
+
+final class BenchmarkStatsTest {
+
+  private static final List<Nb201Arch> ARCHS =
+      Nb201Space.INSTANCE.sampleDistinct(6, new SplittableRandom(1));
+
+  private static StandaloneResult result(int arch, long seed, double testPercent) {
+    return new StandaloneResult(ARCHS.get(arch), "p", seed, 0.5, 1.0, testPercent / 100, 1.0,
+        1000, 10.0);
+  }
+
+  @Test
+  void of_rangeCostAndCeilingFromKnownValues() {
+    List<StandaloneResult> rs = new ArrayList<>();
+    double[] seed0 = {80, 81, 82, 83, 84, 85};
+    for (int i = 0; i < 6; i++) {
+      rs.add(result(i, 0, seed0[i]));
+    }
+    // seeds 1 and 2 for the first four: seed 1 keeps the order, seed 2 swaps the last two
+    double[] seed1 = {80.2, 81.1, 82.3, 83.0};
+    double[] seed2 = {80.1, 81.2, 83.5, 82.9};
+    for (int i = 0; i < 4; i++) {
+      rs.add(result(i, 1, seed1[i]));
+      rs.add(result(i, 2, seed2[i]));
+    }
+
+    BenchmarkStats s = BenchmarkStats.of(rs, Optional.empty());
+
+    assertEquals(14, s.results());
+    assertEquals(6, s.archs());
+    assertEquals(80.0, s.minAccuracy(), 1e-9);
+    assertEquals(82.5, s.medianAccuracy(), 1e-9);
+    assertEquals(85.0, s.maxAccuracy(), 1e-9);
+    assertEquals(140.0, s.wallSeconds(), 1e-9);
+    assertEquals(4, s.ceilingArchs());
+    assertEquals(List.of(0L, 1L, 2L), s.ceilingSeeds());
+    // pairs (0,1): tau 1; (0,2) and (1,2): one discordant pair of 6 -> 4/6
+    assertEquals((1.0 + 4.0 / 6 + 4.0 / 6) / 3, s.ceilingKendall().getAsDouble(), 1e-12);
+    assertTrue(s.describe().contains("noise ceiling over 4 architectures"), s.describe());
+  }
+
+  @Test
+  void of_referenceReversed_tauMinusOne() {
+    List<StandaloneResult> rs = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      rs.add(result(i, 0, 80 + i));
+    }
+    Map<Nb201Arch, Double> ref = new java.util.HashMap<>();
+    for (int i = 0; i < 6; i++) {
+      ref.put(ARCHS.get(i), 90.0 - i);
+    }
+    BenchmarkStats s = BenchmarkStats.of(rs, Optional.of(a -> ref.containsKey(a)
+        ? OptionalDouble.of(ref.get(a)) : OptionalDouble.empty()));
+    assertEquals(-1.0, s.referenceKendall().getAsDouble(), 1e-12);
+    assertFalse(s.ceilingKendall().isPresent());
+  }
+
+  @Test
+  void of_noSeedZero_rejected() {
+    assertThrows(IllegalArgumentException.class,
+        () -> BenchmarkStats.of(List.of(result(0, 1, 80)), Optional.empty()));
+  }
+}
