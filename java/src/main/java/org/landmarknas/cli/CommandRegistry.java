@@ -24,6 +24,7 @@ public final class CommandRegistry {
         .register(new SearchCommand())
         .register(new SpaceCommand())
         .register(new ReportCommand())
+        .register(new ExperimentCommand())
         .register(new EvaluateCommand())
         .register(new StandaloneCommand())
         .register(new GroundTruthCommand());

@@ -1,0 +1,113 @@
+package org.landmarknas.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.landmarknas.config.ConfigException;
+import org.landmarknas.config.ExperimentConfig;
+import org.landmarknas.data.DataLocation;
+import org.landmarknas.torch.SupernetSearch;
+
+/** A two-arm experiment really run (tiny), rerun (skips), and resumed after a lost result. */
+final class ExperimentCommandTest {
+
+  @TempDir
+  Path tmp;
+
+  private Path writeExperiment(String extraArm) throws Exception {
+    Path table = Path.of(System.getProperty("landmarknas.shared.dir", "/work/shared"),
+        "data/nasbench201/cifar10.csv");
+    Path run = Files.writeString(tmp.resolve("tiny.yaml"), String.format("""
+        data: {train-limit: 1024, test-limit: 128}
+        supernet: {channels: 4}
+        train: {epochs: 2, steps-per-epoch: 3, batch-size: 16}
+        evaluate: {archs: 0, batch-size: 64, pool: %s, pool-size: 8, images: 64}
+        search: {strategy: none}
+        """, table));
+    return Files.writeString(tmp.resolve("exp.yaml"), String.format("""
+        name: tiny-exp
+        runs-dir: %s
+        seeds: [1]
+        arms:
+          - name: spos
+            config: %s
+          - name: marks
+            config: %s
+            set: [landmarks.count=4, landmarks.warmup=1]
+        %s""", tmp.resolve("runs"), run, run, extraArm));
+  }
+
+  private List<String> searched = new ArrayList<>();
+
+  private String runExperiment(Path file) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ExperimentCommand cmd = new ExperimentCommand(Clock.systemUTC(),
+        (config, dir, progress, resume) -> {
+          searched.add(config.name() + (resume ? " resumed" : ""));
+          return SupernetSearch.run(config, dir, progress, resume).summary();
+        });
+    PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
+    assertEquals(0, cmd.run(new String[] {file.toString()}, ps, ps));
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void run_twoArms_reportComparesThemAndReruns_skipOrResume() throws Exception {
+    assumeTrue(Files.isDirectory(DataLocation.FASHION_MNIST_DEFAULT_DIR));
+    Path file = writeExperiment("");
+
+    String first = runExperiment(file);
+    assertEquals(List.of("spos", "marks"), searched);
+    assertTrue(first.contains("report of 2 of 2 runs") && first.contains("| spos")
+        && first.contains("| marks"), first);
+    assertTrue(Files.isRegularFile(tmp.resolve("runs/report/skdt_vs_epoch.png")));
+
+    searched.clear();
+    String second = runExperiment(file);
+    assertEquals(List.of(), searched, second);
+    assertTrue(second.contains("finished earlier"), second);
+
+    Files.delete(tmp.resolve("runs/marks-s1/result.json"));
+    searched.clear();
+    runExperiment(file);
+    assertEquals(List.of("marks resumed"), searched);
+  }
+
+  @Test
+  void load_badArm_failsBeforeAnyRunNamingArmAndKey() throws Exception {
+    Path file = writeExperiment("""
+          - name: broken
+            config: %s
+            set: [train.epochs=0]
+        """.formatted(tmp.resolve("tiny.yaml")));
+    ConfigException e = assertThrows(ConfigException.class, () -> ExperimentConfig.load(file));
+    assertTrue(e.getMessage().contains("arms[2]") && e.getMessage().contains("train.epochs"),
+        e.getMessage());
+    assertEquals(List.of(), searched);
+  }
+
+  @Test
+  void load_unknownKeyAndDuplicateArm_clearErrors() throws Exception {
+    Path file = writeExperiment("    colour: blue\n");
+    ConfigException e = assertThrows(ConfigException.class, () -> ExperimentConfig.load(file));
+    assertTrue(e.getMessage().contains("arms[1].colour: unknown key"), e.getMessage());
+    Path dup = writeExperiment("""
+          - name: spos
+            config: %s
+        """.formatted(tmp.resolve("tiny.yaml")));
+    e = assertThrows(ConfigException.class, () -> ExperimentConfig.load(dup));
+    assertTrue(e.getMessage().contains("appears twice"), e.getMessage());
+  }
+}
