@@ -54,6 +54,10 @@ public record RunConfig(String name, long seed, DataConfig data, SupernetConfig 
       throw new ConfigException("landmarks.count", "landmarks need stand-alone scores: set"
           + " landmarks.ground-truth (or evaluate.pool), or give landmarks.file");
     }
+    if ("pool".equals(search.strategy()) && evaluate.pool() == null) {
+      throw new ConfigException("search.strategy", "pool searches the evaluation pool: set"
+          + " evaluate.pool");
+    }
     if (EvaluateConfig.BN_RECALIBRATE.equals(evaluate.bn()) && supernet.batchStatistics()) {
       throw new ConfigException("evaluate.bn", "recalibrate needs supernet.batchnorm: running"
           + " (with batch statistics there are no running averages to recalibrate)");

@@ -7,8 +7,9 @@ import java.util.List;
  *
  * <ul>
  *   <li>{@code strategy}: {@code aging} (regularized evolution, Real et al. 2019), {@code random},
- *       {@code spos} (SPOS-style evolution: top-k selection, mutation and crossover) or
- *       {@code none};
+ *       {@code spos} (SPOS-style evolution: top-k selection, mutation and crossover),
+ *       {@code pool} (every architecture of the evaluation pool once: search within a table that
+ *       knows only those, so that what is found has a stand-alone score) or {@code none};
  *   <li>{@code budget}: architectures evaluated (>= 1);
  *   <li>{@code population}, {@code tournament}: aging-evolution sizes (tournament <= population);
  *   <li>{@code val-images}: images of the rank/validation half used as fitness (>= 1);
@@ -18,7 +19,7 @@ import java.util.List;
 public record SearchConfig(String strategy, int budget, int population, int tournament,
     int valImages, int topK) {
 
-  public static final List<String> STRATEGIES = List.of("aging", "random", "spos", "none");
+  public static final List<String> STRATEGIES = List.of("aging", "random", "spos", "pool", "none");
 
   public SearchConfig {
     KeyCheck.oneOf("search.strategy", strategy, STRATEGIES);

@@ -63,6 +63,7 @@ import org.landmarknas.search.RandomSearch;
 import org.landmarknas.search.SearchResult;
 import org.landmarknas.search.SearchStrategy;
 import org.landmarknas.search.SposEvolution;
+import org.landmarknas.search.TableSearch;
 import org.landmarknas.space.Nb201Arch;
 import org.landmarknas.space.Nb201Space;
 
@@ -379,7 +380,8 @@ public final class SupernetSearch {
     Optional<SearchResult> search = config.search().strategy().equals("none")
         ? Optional.empty()
         : Optional.of(runStrategy(config.search(), valScorer.get(),
-            streams.stream(EpochStreams.Purpose.SEARCH, after), progress, "search"));
+            streams.stream(EpochStreams.Purpose.SEARCH, after), progress, "search",
+            pool.map(EvaluationPool::archs).orElse(List.of())));
     SearchOutcome outcome = new SearchOutcome(dir.path(), train.epochs(), steps, trainSeconds,
         lastLoss, scores, lastPool.map(PoolResult::report),
         search.map(r -> distinctTop(r, config.search().topK())).orElse(List.of()),
@@ -506,16 +508,22 @@ public final class SupernetSearch {
    * ones that are not landmarks yet, not in the evaluation pool, and whose stand-alone score is
    * known.
    *
-   * <p>Scores come from a {@link StandaloneScores}; architectures it cannot score are passed over.
-   * Today that is a table or CSV; a store backed by the stand-alone trainer (ground-truth issue)
-   * plugs in here to train the missing ones.
+   * <p>Scores come from a {@link GroundTruth}; architectures it cannot score are passed over.
+   * With {@code search.strategy: pool} the candidates are that ground truth's architectures
+   * (e.g. a benchmark's landmark candidates), the only ones a new landmark can come from.
    */
   static LandmarkSet nextRound(LandmarkSet current, Set<Nb201Arch> pool, LandmarksConfig lc,
       SearchConfig search,
-      PoolScorer scorer, StandaloneScores truth, SplittableRandom rng, PrintStream progress,
+      PoolScorer scorer, GroundTruth truth, SplittableRandom rng, PrintStream progress,
       int epoch) {
+    List<Nb201Arch> candidates = new ArrayList<>();
+    for (Nb201Arch a : truth.archs()) {
+      if (!current.contains(a) && !pool.contains(a)) {
+        candidates.add(a);
+      }
+    }
     SearchResult ranked = runStrategy(search, scorer, rng, progress,
-        "round after epoch " + epoch);
+        "round after epoch " + epoch, candidates.isEmpty() ? truth.archs() : candidates);
     List<org.landmarknas.landmark.Landmark> added = new ArrayList<>();
     Set<String> classes = new HashSet<>();
     int skippedUnknown = 0;
@@ -555,25 +563,28 @@ public final class SupernetSearch {
 
   /** Runs the configured strategy with a cached fitness (evolution may revisit architectures). */
   private static SearchResult runStrategy(SearchConfig cfg, PoolScorer scorer,
-      SplittableRandom rng, PrintStream progress, String label) {
-    SearchStrategy strategy = strategy(cfg);
+      SplittableRandom rng, PrintStream progress, String label, List<Nb201Arch> table) {
+    SearchStrategy strategy = strategy(cfg, table);
     Map<Nb201Arch, Double> cache = new HashMap<>();
-    ProgressLine line = new ProgressLine(progress, cfg.budget(), "evaluations", 10.0);
+    int budget = cfg.strategy().equals("pool") ? table.size() : cfg.budget();
+    ProgressLine line = new ProgressLine(progress, budget, "evaluations", 10.0);
     int[] calls = {0};
     ArchFitness fitness = a -> {
       calls[0]++;
       double f = cache.computeIfAbsent(a, x -> scorer.score(x, 0, rng).accuracy());
-      line.update(calls[0], label + " (" + strategy.name() + ")", calls[0] + "/" + cfg.budget()
+      line.update(calls[0], label + " (" + strategy.name() + ")", calls[0] + "/" + budget
           + " evaluations, " + cache.size() + " distinct");
       return f;
     };
     progress.printf(Locale.ROOT, "%s: %s, budget %d, fitness = super-net accuracy on"
-        + " validation images of the rank half%n", label, strategy.name(), cfg.budget());
+        + " validation images of the rank half%n", label, strategy.name(), budget);
     return strategy.search(fitness, rng);
   }
 
-  private static SearchStrategy strategy(SearchConfig cfg) {
+  private static SearchStrategy strategy(SearchConfig cfg, List<Nb201Arch> table) {
     switch (cfg.strategy()) {
+      case "pool":
+        return new TableSearch(table);
       case "aging":
         return new AgingEvolution(new AgingEvolution.Settings(
             Math.min(cfg.population(), cfg.budget()), cfg.tournament(), cfg.budget()));
