@@ -110,6 +110,27 @@ public final class RunDirectory {
     return path;
   }
 
+  /**
+   * Fails before any work when the directory's file system has less than {@code bytes} free, so
+   * that a run does not train for an hour and then stop on its first checkpoint.
+   *
+   * @param what what the space is for, for the message
+   * @throws IllegalArgumentException naming the directory, the free and the needed space
+   */
+  public void requireFreeSpace(long bytes, String what) {
+    long free;
+    try {
+      free = Files.getFileStore(path).getUsableSpace();
+    } catch (IOException e) {
+      return; // no way to tell here; a failed write still reports itself
+    }
+    if (free < bytes) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "run directory %s has %.1f MB free; %s need about %.1f MB", path, free / 1e6, what,
+          bytes / 1e6));
+    }
+  }
+
   /** {@code <dir>/config.yaml}. */
   public Path configFile() {
     return path.resolve(CONFIG_FILE);

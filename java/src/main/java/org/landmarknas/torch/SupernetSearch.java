@@ -150,6 +150,10 @@ public final class SupernetSearch {
     progress.printf(Locale.ROOT, "super-net: NB201 C=%d N=%d, %,d parameters, %d threads, %s%n",
         shape.channels(), shape.cells(), net.parameterCount(), train.threads(),
         net.precision().id());
+    // Each checkpoint holds the weights and the momentum buffers; supernet.pt is one more copy.
+    long weightBytes = 4L * net.parameterCount();
+    dir.requireFreeSpace((2L * train.keepCheckpoints() + 1) * 2 * weightBytes + (16L << 20),
+        train.keepCheckpoints() + " checkpoints and the weights");
     Optional<LandmarkTerm> landmarkTerm = landmarkTerm(net, initialLandmarks, lc);
     PairSampler pairSampler = PairSamplers.create(lc.pairSampler(), lc.pairs());
     LambdaSchedule lambda = LambdaSchedules.create(lc.schedule(), lc.lambdaMax(), lc.warmup(),

@@ -157,4 +157,14 @@ final class CheckpointsTest {
   void constructor_keepBelowOne_rejected() {
     assertThrows(IllegalArgumentException.class, () -> new Checkpoints(run, 0));
   }
+
+  @Test
+  void requireFreeSpace_moreThanTheDiskHas_failsNamingTheSizes() {
+    RunDirectory dir = RunDirectory.open(run);
+    dir.requireFreeSpace(1, "a byte");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> dir.requireFreeSpace(Long.MAX_VALUE / 2, "2 checkpoints and the weights"));
+    assertTrue(e.getMessage().contains("MB free; 2 checkpoints and the weights need about"),
+        e.getMessage());
+  }
 }
