@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# Runs the benchmark suite of landmark-nas (about 6.5 minutes on 2 cores) and keeps the results:
+# Runs the benchmark suite of landmark-nas (about 10 minutes on 2 cores) and keeps the results:
 #   1. JMH: SposStepBenchmark (SPOS training steps/s, both BatchNorm modes, with and without batch
 #      assembly) and AvgPoolBenchmark (avg_pool2d vs the depthwise form of avg_pool_3x3);
-#   2. SposMemoryCheck: resident memory over 2000 SPOS steps (fails on >15% growth).
-# Results go to benchmarks/results/<UTC date-time>-{env.txt,jmh.json,jmh.txt,memory.txt}.
+#   2. SposMemoryCheck: resident memory over 2000 SPOS steps (fails on >15% growth);
+#   3. JMH, short settings: the native kernels against their Java references (package
+#      org.landmarknas.benchmarks: ranking loss, Kendall tau / S-KdT, batch augmentation; ~3.5 min).
+# Results go to benchmarks/results/<UTC date-time>-{env.txt,jmh.json,jmh.txt,memory.txt,
+# kernels.json,kernels.txt}.
 #
-# Usage: benchmarks/run.sh [extra JMH arguments]   e.g. benchmarks/run.sh -p batchNorm=batch
+# Usage: benchmarks/run.sh [extra JMH arguments for step 1]   e.g. benchmarks/run.sh -p batchNorm=batch
+#        benchmarks/run.sh --kernels [extra JMH arguments]     only step 3
 # Builds benchmarks/target/benchmarks.jar (mvn -Pbench) when it is missing or older than the
 # sources. Run it on an otherwise idle machine: the step rate halves under competing load.
 set -euo pipefail
@@ -16,9 +20,17 @@ STAMP="$(date -u +%Y-%m-%d-%H%MZ)"
 JVM_ARGS=(-Dorg.bytedeco.javacpp.nopointergc=true -Xmx4g)
 # Pinned so that runs compare; the classes' annotations hold the same values.
 JMH_ARGS=(-f 1 -wi 3 -w 3s -i 5 -r 4s -foe true)
+# The kernels take microseconds to milliseconds per call: 1 s iterations are plenty.
+KERNEL_JMH_ARGS=(-f 1 -wi 2 -w 1s -i 3 -r 1s -foe true)
+KERNELS_ONLY=false
+if [[ "${1:-}" == "--kernels" ]]; then
+  KERNELS_ONLY=true
+  shift
+fi
 
-if [[ ! -f "$JAR" ]] || [[ -n "$(find "$ROOT/java/src/main" "$ROOT/benchmarks/src/main" \
-    "$ROOT/pom.xml" "$ROOT/java/pom.xml" "$ROOT/benchmarks/pom.xml" -newer "$JAR" -print -quit)" ]]; then
+if [[ ! -f "$JAR" ]] || [[ -n "$(find "$ROOT/java/src/main" "$ROOT/native/src/main" \
+    "$ROOT/benchmarks/src/main" "$ROOT/pom.xml" "$ROOT/java/pom.xml" "$ROOT/native/pom.xml" \
+    "$ROOT/benchmarks/pom.xml" -newer "$JAR" -print -quit)" ]]; then
   echo "run.sh: building $JAR" >&2
   (cd "$ROOT" && mvn -B -q -Pbench -pl benchmarks -am package -DskipTests)
 fi
@@ -39,13 +51,23 @@ if awk '{exit !($1 > 0.5)}' /proc/loadavg; then
   echo "run.sh: warning: the machine is busy (load $(cut -d' ' -f1 /proc/loadavg)); figures will be low and noisy" >&2
 fi
 
-java -jar "$JAR" 'org.landmarknas.torch.(SposStepBenchmark|AvgPoolBenchmark|LandmarkStepBenchmark)' "${JMH_ARGS[@]}" \
-  -rf json -rff "$RESULTS/$STAMP-jmh.json" "$@" | tee "$RESULTS/$STAMP-jmh.txt"
-echo "load average after JMH: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$RESULTS/$STAMP-env.txt"
-
 status=0
-java "${JVM_ARGS[@]}" -cp "$JAR" org.landmarknas.torch.SposMemoryCheck 2000 \
-  | tee "$RESULTS/$STAMP-memory.txt" || status=$?
-echo "load average after the memory check: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$RESULTS/$STAMP-env.txt"
+if [[ "$KERNELS_ONLY" == false ]]; then
+  java -jar "$JAR" 'org.landmarknas.torch.(SposStepBenchmark|AvgPoolBenchmark|LandmarkStepBenchmark)' "${JMH_ARGS[@]}" \
+    -rf json -rff "$RESULTS/$STAMP-jmh.json" "$@" | tee "$RESULTS/$STAMP-jmh.txt"
+  echo "load average after JMH: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$RESULTS/$STAMP-env.txt"
+
+  java "${JVM_ARGS[@]}" -cp "$JAR" org.landmarknas.torch.SposMemoryCheck 2000 \
+    | tee "$RESULTS/$STAMP-memory.txt" || status=$?
+  echo "load average after the memory check: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$RESULTS/$STAMP-env.txt"
+fi
+
+KERNEL_EXTRA=()
+if [[ "$KERNELS_ONLY" == true ]]; then
+  KERNEL_EXTRA=("$@")
+fi
+java -jar "$JAR" 'org.landmarknas.benchmarks\.' "${KERNEL_JMH_ARGS[@]}" \
+  -rf json -rff "$RESULTS/$STAMP-kernels.json" "${KERNEL_EXTRA[@]}" | tee "$RESULTS/$STAMP-kernels.txt"
+echo "load average after the kernel benchmarks: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$RESULTS/$STAMP-env.txt"
 echo "run.sh: results in $RESULTS/$STAMP-*" >&2
 exit "$status"
