@@ -52,7 +52,12 @@ final class SearchRunTest {
   void search_tiny_leavesExactlyTheRunFiles() throws IOException {
     try (Stream<Path> entries = Files.list(files.dir())) {
       // No temporary or probe files survive a finished run.
-      assertEquals(List.of("config.yaml", "metrics.jsonl", "result.json", "supernet.pt"),
+      assertEquals(List.of("checkpoints", "config.yaml", "metrics.jsonl", "result.json",
+              "supernet.pt"), entries.map(p -> p.getFileName().toString()).sorted().toList());
+    }
+    // The default keeps the newest 2 checkpoints, with no temporary directory left behind.
+    try (Stream<Path> entries = Files.list(files.dir().resolve("checkpoints"))) {
+      assertEquals(List.of("epoch-0001", "epoch-0002"),
           entries.map(p -> p.getFileName().toString()).sorted().toList());
     }
     assertEquals("", run.err(), run.describe());
