@@ -59,6 +59,7 @@ final class ReportTable {
         + "`ground_truth_total`.\n");
     md.append("- **cost**: Σ over runs of `cost.cpu_seconds` / 3600 (CPU time of all threads,"
         + " not wall-clock time).\n");
+    latency(md, groups);
     md.append("\n## Runs\n\n");
     for (GroupSummary g : groups) {
       md.append("- ").append(escape(g.group())).append(": ")
@@ -68,6 +69,58 @@ final class ReportTable {
           .append('\n');
     }
     return md.toString();
+  }
+
+  /**
+   * Training-step latency per run, from the per-epoch HdrHistogram figures of
+   * {@code metrics.jsonl}: the median over epochs of each epoch's p50 and p90, and the largest
+   * p99 and maximum of any epoch (a tail that shows once, e.g. a GC pause or a page-in, stays
+   * visible).
+   */
+  private static void latency(StringBuilder md, List<GroupSummary> groups) {
+    List<String> rows = new java.util.ArrayList<>();
+    for (GroupSummary g : groups) {
+      for (RunSummary r : g.runs()) {
+        List<EpochMetrics> epochs = r.run().epochs();
+        double[] p50 = column(epochs, "step_ms_p50");
+        if (p50.length == 0) {
+          continue;
+        }
+        double[] stepsPerSecond = column(epochs, "steps_per_s");
+        rows.add(String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f | %.1f | %.2f |",
+            escape(r.label()), p50.length, median(p50), median(column(epochs, "step_ms_p90")),
+            max(column(epochs, "step_ms_p99")), max(column(epochs, "step_ms_max")),
+            java.util.Arrays.stream(stepsPerSecond).average().orElse(Double.NaN)));
+      }
+    }
+    if (rows.isEmpty()) {
+      return;
+    }
+    md.append("\n## Training-step latency (ms)\n\n");
+    md.append("Per run, from `step_ms_*` of `metrics.jsonl` (HdrHistogram of every step of an"
+        + " epoch): p50 and p90 are medians over the epochs, p99 and max the largest of any"
+        + " epoch; steps/s is the mean over the epochs.\n\n");
+    md.append("| run | epochs | p50 | p90 | p99 | max | steps/s |\n");
+    md.append("|---|---:|---:|---:|---:|---:|---:|\n");
+    rows.forEach(row -> md.append(row).append('\n'));
+  }
+
+  private static double[] column(List<EpochMetrics> epochs, String key) {
+    return epochs.stream().map(e -> e.value(key)).filter(java.util.OptionalDouble::isPresent)
+        .mapToDouble(java.util.OptionalDouble::getAsDouble).toArray();
+  }
+
+  private static double median(double[] v) {
+    if (v.length == 0) {
+      return Double.NaN;
+    }
+    double[] s = v.clone();
+    java.util.Arrays.sort(s);
+    return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+  }
+
+  private static double max(double[] v) {
+    return java.util.Arrays.stream(v).max().orElse(Double.NaN);
   }
 
   /** {@code 0.512 ± 0.034}, with the run count when it is 1 or short of the group. */

@@ -87,6 +87,27 @@ final class ReportWriterTest {
   }
 
   @Test
+  void write_standardRuns_latencyTableFromTheHistogramFigures() throws IOException {
+    String md = Files.readString(standardOut.resolve("table.md"));
+    int at = md.indexOf("## Training-step latency (ms)");
+    assertTrue(at > 0, md);
+    List<String> rows = tableRows(md.substring(at));
+    assertEquals(2 + 3, rows.size(), String.join("\n", rows)); // header, separator, 3 runs
+    for (String row : rows.subList(2, rows.size())) {
+      List<String> c = cells(row);
+      int epochs = Integer.parseInt(c.get(1));
+      // p50 = 90 + e over e = 1..n: median 90 + (n + 1) / 2; p99 max = 150 + 10 n
+      assertEquals(String.format(java.util.Locale.ROOT, "%.1f", 90 + (epochs + 1) / 2.0),
+          c.get(2), row);
+      assertEquals(String.format(java.util.Locale.ROOT, "%.1f", 150.0 + 10 * epochs), c.get(4),
+          row);
+      assertEquals(String.format(java.util.Locale.ROOT, "%.1f", 200.0 + 20 * epochs), c.get(5),
+          row);
+      assertEquals("10.00", c.get(6), row);
+    }
+  }
+
+  @Test
   void table_groupByNone_hasOneRowPerRun() throws IOException {
     List<RunRecord> runs = load(RunDirFixture.standardRuns(tmp.resolve("runs")));
     List<String> rows = tableRows(table(runs, Grouping.NONE));

@@ -93,6 +93,10 @@ public final class RunDirFixture {
       m.put("train_acc", 0.1 + 0.15 * e);
       m.put("seconds", 10.0);
       m.put("steps_per_s", 10.0);
+      m.put("step_ms_p50", 90.0 + e);
+      m.put("step_ms_p90", 100.0 + e);
+      m.put("step_ms_p99", 150.0 + 10 * e);
+      m.put("step_ms_max", 200.0 + 20 * e);
       if (!Double.isNaN(skdt[e - 1])) {
         m.put("skdt", skdt[e - 1]);
         m.put("kdt", skdt[e - 1] - 0.05);
