@@ -8,6 +8,12 @@
  * so a killed run keeps every finished line; {@link
  * org.landmarknas.run.RunDirectory#writeResult} replaces {@code result.json} atomically.
  *
+ * <p>{@link org.landmarknas.run.Checkpoints} keeps {@code checkpoints/epoch-NNNN/}: written in a
+ * temporary directory with a SHA-256 manifest and renamed into place, the newest K kept, a
+ * damaged one detected and passed over. {@link org.landmarknas.run.EpochStreams} derives every
+ * random stream of a run from (seed, purpose, epoch), which is why a checkpoint needs no
+ * generator state and a resumed run draws exactly what the uninterrupted one drew.
+ *
  * <pre>{@code
  * RunDirectory dir = RunDirectory.create(Path.of("runs/quick-1"));
  * dir.writeConfig(RunConfigLoader.toYaml(config));

@@ -15,7 +15,10 @@
  *       scoring architectures without gradients under a BatchNorm protocol.
  *   <li>{@link org.landmarknas.torch.SupernetSearch} and {@link
  *       org.landmarknas.torch.SupernetEvaluation}: whole runs behind {@code lmnas search} and
- *       {@code lmnas evaluate}.
+ *       {@code lmnas evaluate}; {@link org.landmarknas.torch.SearchCheckpoint} is what a run
+ *       saves after an epoch (weights, SGD momentum, landmarks, counters) to resume from.
+ *   <li>{@link org.landmarknas.torch.Precision} and {@link org.landmarknas.torch.Autocast}: the
+ *       super-net forward in float32 or under CPU autocast to bfloat16.
  * </ul>
  *
  * <p>Native memory: every step and evaluation chunk runs in its own {@code PointerScope}; tensors
