@@ -8,10 +8,16 @@
 # redone once their lease expires). Hours of CPU: never run it in CI.
 #
 #   benchmarks/data/generate-nb201-fmnist.sh [STORE]      (default runs/nb201-fmnist.db)
+#   benchmarks/data/generate-nb201-fmnist.sh --snapshot [STORE]   (only export what is done)
 #   WORKERS=2 THREADS=1 ...                                (processes, intra-op threads each)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
+SNAPSHOT=false
+if [[ "${1:-}" == "--snapshot" ]]; then
+  SNAPSHOT=true
+  shift
+fi
 STORE=${1:-runs/nb201-fmnist.db}
 WORKERS=${WORKERS:-2}
 THREADS=${THREADS:-1}
@@ -27,6 +33,12 @@ tail -n +51 "$DATA/.draw.tmp" > "$DATA/$NAME-evaluation.txt"
 rm "$DATA/.draw.tmp"
 head -n 30 "$DATA/$NAME-evaluation.txt" > "$DATA/$NAME-noise-ceiling.txt"
 
+# Results committed with the repository (a snapshot of an unfinished generation, or the final
+# table) go into the store first, so a new machine continues instead of retraining them.
+if [[ -f "$DATA/$NAME.csv" ]]; then
+  ./lmnas standalone import "${PROTOCOL[@]}" --store "$STORE" --csv "$DATA/$NAME.csv"
+fi
+
 # Queue order = claim order: the noise-ceiling seeds first, so the ceiling is known early.
 enqueue() { ./lmnas standalone enqueue "${PROTOCOL[@]}" --store "$STORE" "$@"; }
 enqueue --archs "$DATA/$NAME-noise-ceiling.txt" --seed 0
@@ -34,6 +46,13 @@ enqueue --archs "$DATA/$NAME-noise-ceiling.txt" --seed 1
 enqueue --archs "$DATA/$NAME-noise-ceiling.txt" --seed 2
 enqueue --archs "$DATA/$NAME-evaluation.txt" --seed 0
 enqueue --archs "$DATA/$NAME-landmark-candidates.txt" --seed 0
+
+if [[ "$SNAPSHOT" == true ]]; then
+  ./lmnas standalone export "${PROTOCOL[@]}" --store "$STORE" > "$DATA/$NAME.csv"
+  ./lmnas standalone status "${PROTOCOL[@]}" --store "$STORE"
+  echo "wrote the snapshot $DATA/$NAME.csv"
+  exit 0
+fi
 
 ./lmnas standalone worker "${PROTOCOL[@]}" --threads "$THREADS" --workers "$WORKERS" \
   --store "$STORE"

@@ -37,7 +37,8 @@ import org.landmarknas.torch.StandaloneTrainer;
  * seed) and committed one by one.
  */
 final class StandaloneCommand implements Command {
-  private static final String SYNTAX = "lmnas standalone train|enqueue|worker|status|export|stats"
+  private static final String SYNTAX = "lmnas standalone"
+      + " train|enqueue|worker|status|export|import|stats"
       + " [options]   (see --help)";
   private static final Path DEFAULT_STORE = Path.of("runs", "results.db");
 
@@ -71,6 +72,7 @@ final class StandaloneCommand implements Command {
         CommandOptions.withArg("format", "csv|scores", "export: csv = every result with all"
             + " columns; scores = arch,score (seed-0 test accuracy, percent) of the --archs list"
             + " in its order, the ground-truth format of evaluate.pool and landmarks files"),
+        CommandOptions.withArg("csv", "FILE", "import: a table written by export --format csv"),
         CommandOptions.withArg("reference", "FILE", "stats: scores to compare with (arch,score"
             + " CSV or the NB201 table)"),
         CommandOptions.withArg("data-dir", "DIR", "Fashion-MNIST directory"));
@@ -85,12 +87,13 @@ final class StandaloneCommand implements Command {
           + " 0.1 cosine per step, batch 128, on the super-net half of Fashion-MNIST; accuracy on"
           + " 5,000 rank-half images (valid) and the 10k test set.", options,
           "train --arch STR | enqueue (--archs FILE | --random N | --landmarks FILE) | worker"
-              + " [--workers K] | status | export [--format csv|scores] | stats [--reference FILE]");
+              + " [--workers K] | status | export [--format csv|scores] | import --csv FILE"
+              + " | stats [--reference FILE]");
       return Main.EXIT_OK;
     }
     if (cl.getArgs().length != 1) {
       throw new IllegalArgumentException("expected one subcommand: train, enqueue, worker,"
-          + " status, export or stats");
+          + " status, export, import or stats");
     }
     StandaloneProtocol protocol = protocol(cl);
     long seed = cl.hasOption("seed")
@@ -113,6 +116,8 @@ final class StandaloneCommand implements Command {
         return Main.EXIT_OK;
       case "export":
         return export(cl, protocol, seed, store, out);
+      case "import":
+        return importCsv(cl, protocol, store, out);
       case "stats":
         try (ResultsStore s = openStore(store)) {
           Optional<org.landmarknas.bench.StandaloneScores> reference = Optional.ofNullable(
@@ -123,7 +128,7 @@ final class StandaloneCommand implements Command {
         return Main.EXIT_OK;
       default:
         throw new IllegalArgumentException("unknown subcommand \"" + cl.getArgs()[0]
-            + "\" (allowed: train, enqueue, worker, status, export, stats)");
+            + "\" (allowed: train, enqueue, worker, status, export, import, stats)");
     }
   }
 
@@ -165,6 +170,59 @@ final class StandaloneCommand implements Command {
             + " is not supported (allowed: csv, scores)");
       }
     }
+    return Main.EXIT_OK;
+  }
+
+  /**
+   * {@code import --csv FILE}: the rows of an {@code export --format csv} table of this protocol
+   * into the store (rows already there are kept), so a table committed to the repository restores
+   * a lost store and a generation continues from it instead of retraining.
+   */
+  private static int importCsv(CommandLine cl, StandaloneProtocol protocol, Path store,
+      PrintStream out) throws IOException {
+    if (!cl.hasOption("csv")) {
+      throw new IllegalArgumentException("import needs --csv FILE");
+    }
+    Path file = Path.of(cl.getOptionValue("csv"));
+    List<String> lines = Files.readAllLines(file);
+    String header = "arch,protocol,seed,valid_accuracy,valid_loss,test_accuracy,test_loss,"
+        + "parameters,macs,wall_seconds";
+    if (lines.isEmpty() || !lines.get(0).strip().equals(header)) {
+      throw new IllegalArgumentException(file + ":1: expected the header " + header);
+    }
+    List<StandaloneResult> rows = new ArrayList<>();
+    for (int i = 1; i < lines.size(); i++) {
+      String line = lines.get(i).strip();
+      if (line.isEmpty()) {
+        continue;
+      }
+      String[] f = line.split(",", -1);
+      try {
+        if (f.length != 10) {
+          throw new IllegalArgumentException("expected 10 fields, got " + f.length);
+        }
+        if (!f[1].equals(protocol.name())) {
+          throw new IllegalArgumentException("protocol " + f[1] + " is not " + protocol.name()
+              + " (pass the table's --channels/--epochs/--train-limit)");
+        }
+        rows.add(new StandaloneResult(Nb201Arch.parse(f[0]), f[1], Long.parseLong(f[2]),
+            Double.parseDouble(f[3]) / 100, Double.parseDouble(f[4]),
+            Double.parseDouble(f[5]) / 100, Double.parseDouble(f[6]), Long.parseLong(f[7]),
+            Double.parseDouble(f[9])));
+      } catch (IllegalArgumentException e) { // NumberFormatException included
+        throw new IllegalArgumentException(file + ":" + (i + 1) + ": " + e.getMessage(), e);
+      }
+    }
+    int added = 0;
+    try (ResultsStore s = openStore(store)) {
+      for (StandaloneResult r : rows) {
+        if (s.put(r)) {
+          added++;
+        }
+      }
+    }
+    out.printf(Locale.ROOT, "imported %d of %d results from %s into %s (the others were there"
+        + " already)%n", added, rows.size(), file, store);
     return Main.EXIT_OK;
   }
 

@@ -72,6 +72,25 @@ final class StandaloneCommandTest {
     assertTrue(stats.out().contains("results: 6 (3 architectures with seed 0)")
         && stats.out().contains("Kendall tau-b 1.000"), stats.out());
 
+    Out csv = run("standalone", "export", "--channels", "8", "--epochs", "2", "--store",
+        store.toString());
+    Path table = dir.resolve("table.csv");
+    java.nio.file.Files.writeString(table, csv.out());
+    Path fresh = dir.resolve("fresh.db");
+    Out imported = run("standalone", "import", "--csv", table.toString(), "--channels", "8",
+        "--epochs", "2", "--store", fresh.toString());
+    assertEquals(0, imported.code(), imported.err());
+    assertTrue(imported.out().contains("imported 6 of 6"), imported.out());
+    assertEquals(csv.out(), run("standalone", "export", "--channels", "8", "--epochs", "2",
+        "--store", fresh.toString()).out(), "export -> import -> export round-trips");
+    assertTrue(run("standalone", "import", "--csv", table.toString(), "--channels", "8",
+        "--epochs", "2", "--store", fresh.toString()).out().contains("imported 0 of 6"));
+    Out wrongProtocol = run("standalone", "import", "--csv", table.toString(), "--epochs", "2",
+        "--store", fresh.toString());
+    assertEquals(2, wrongProtocol.code());
+    assertTrue(wrongProtocol.err().contains("table.csv:2: protocol fmnist-c8n1-e2 is not"),
+        wrongProtocol.err());
+
     Out missing = run("standalone", "export", "--format", "scores", "--archs", list.toString(),
         "--channels", "8", "--epochs", "2", "--seed", "5", "--store", store.toString());
     assertEquals(2, missing.code());
