@@ -29,9 +29,9 @@ import org.yaml.snakeyaml.error.YAMLException;
  * seeds: [0, 1, 2]
  * arms:
  *   - name: spos
- *     config: configs/fmnist-mini-spos.yaml  # relative to the working directory
+ *     config: fmnist-mini-spos.yaml          # relative to this file
  *   - name: landmarks-m10
- *     config: configs/fmnist-mini-landmarks.yaml
+ *     config: fmnist-mini-landmarks.yaml
  *     set: [landmarks.pairs=10]               # --set overrides
  *     seeds: [0]                              # instead of the experiment's seeds
  * </pre>
@@ -137,7 +137,10 @@ public record ExperimentConfig(String name, Path runsDir, List<Arm> arms) {
         throw error(source, where + ".name", "arm " + KeyCheck.quote(armName)
             + " appears twice (arm names must be unique)");
       }
-      Path config = Path.of(string(source, where + ".config", a.get("config")));
+      // Relative to the experiment file, so that it works from any working directory.
+      Path given = Path.of(string(source, where + ".config", a.get("config")));
+      Path config = given.isAbsolute() || file.getParent() == null ? given
+          : file.getParent().resolve(given);
       List<String> overrides = new ArrayList<>();
       if (a.get("set") != null) {
         if (!(a.get("set") instanceof List<?> set)) {

@@ -114,6 +114,27 @@ final class RunConfigLoaderTest {
   }
 
   @Test
+  void shippedExperiments_loadWithEveryArm() {
+    Path dir = configsDir();
+    ExperimentConfig full = ExperimentConfig.load(dir.resolve("fmnist-landmarks-vs-spos.yaml"));
+    assertEquals(7, full.arms().size());
+    assertEquals(11, full.arms().stream().mapToInt(a -> a.seeds().size()).sum());
+    RunConfig spos = full.arms().get(0).runConfig(0);
+    RunConfig marks = full.arms().get(1).runConfig(0);
+    assertEquals(spos.train(), marks.train(), "both arms train alike");
+    assertEquals(spos.evaluate(), marks.evaluate(), "and are ranked alike");
+    assertEquals(spos.supernet(), marks.supernet());
+    assertEquals(0, spos.landmarks().count());
+    assertEquals(30, marks.landmarks().count());
+    assertEquals(6, marks.landmarks().warmup());
+    assertEquals(200, marks.evaluate().poolSize());
+    ExperimentConfig quick = ExperimentConfig.load(dir.resolve("quickstart-experiment.yaml"));
+    assertEquals(List.of("spos", "landmarks"),
+        quick.arms().stream().map(ExperimentConfig.Arm::name).toList());
+    assertEquals(3, quick.arms().get(1).runConfig(0).train().epochs());
+  }
+
+  @Test
   void shippedConfigs_load() {
     Path dir = configsDir();
     assertEquals(RunConfig.defaults(),
