@@ -448,14 +448,7 @@ public final class SupernetSearch {
    */
   private static List<ArchScore> scoreSample(PoolScorer scorer, EvaluateConfig eval,
       SplittableRandom rng, PrintStream progress) {
-    List<Nb201Arch> archs = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
-    while (archs.size() < eval.archs()) {
-      Nb201Arch a = Nb201Space.INSTANCE.sample(rng);
-      if (a.isConnected() && seen.add(Nb201Space.INSTANCE.canonicalKey(a))) {
-        archs.add(a);
-      }
-    }
+    List<Nb201Arch> archs = Nb201Space.INSTANCE.sampleDistinct(eval.archs(), rng);
     List<ArchScore> scores = new ArrayList<>();
     ProgressLine line = new ProgressLine(progress, archs.size(), "archs", 5.0);
     for (Nb201Arch a : archs) {
