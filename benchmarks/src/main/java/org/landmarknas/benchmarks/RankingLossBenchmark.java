@@ -21,6 +21,7 @@ import org.landmarknas.landmark.HingeLoss;
 import org.landmarknas.landmark.LandmarkPair;
 import org.landmarknas.landmark.PairwiseRankingLoss;
 import org.landmarknas.nativekernels.NativeRankingLoss;
+import org.landmarknas.nativekernels.TensorKernels;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -38,7 +39,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Time of one evaluation of the landmark ranking regulariser (hinge, unweighted) with its
  * gradient dR/dL over {@code landmarks} = M landmark losses, for all M(M-1)/2 pairs or for
- * {@value #SAMPLED_PAIRS} uniformly sampled pairs, in four ways:
+ * {@value #SAMPLED_PAIRS} uniformly sampled pairs, in five ways:
  *
  * <ul>
  *   <li>{@code java}: the engine's {@link PairwiseRankingLoss} on a {@code double[]} and a list
@@ -47,6 +48,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *       pinned arrays), gradient into a reused array;
  *   <li>{@code nativeTensor}: {@link NativeRankingLoss} f32 on the memory of a libtorch float
  *       tensor of losses, gradient into another tensor's memory;
+ *   <li>{@code tensorKernels}: the same kernel through {@link TensorKernels} (int32 index
+ *       tensors; checks, backend chosen by device, a new gradient tensor per call);
  *   <li>{@code libtorch}: the same R composed from libtorch ops on that tensor ({@code
  *       index_select} of the better and worse losses, {@code sub}, {@code relu}, {@code mean}),
  *       then {@code torch::autograd::grad} for dR/dL (a backward pass), R read with {@code
@@ -71,6 +74,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 1)
 public class RankingLossBenchmark {
+
+  private static final TensorKernels KERNELS = TensorKernels.onDefaultStream();
 
   /** Pairs per evaluation when {@code pairs = sampled}. */
   public static final int SAMPLED_PAIRS = 10;
@@ -130,6 +135,8 @@ public class RankingLossBenchmark {
     Tensor better;
     Tensor worse;
     Tensor grad;
+    Tensor betterInt;
+    Tensor worseInt;
     FloatPointer lossesData;
     FloatPointer gradData;
     IntPointer betterData;
@@ -156,6 +163,8 @@ public class RankingLossBenchmark {
         better.data_ptr_long().put(p, in.better[p]);
         worse.data_ptr_long().put(p, in.worse[p]);
       }
+      betterInt = better.to(ScalarType.Int);
+      worseInt = worse.to(ScalarType.Int);
       grad = empty(new long[] {n}, new TensorOptions(ScalarType.Float),
           new MemoryFormatOptional());
       gradData = grad.data_ptr_float();
@@ -227,6 +236,20 @@ public class RankingLossBenchmark {
   public float nativeTensor(Inputs in, Tensors t) {
     return in.kernel.evaluate(t.lossesData, in.losses.length, t.betterData, t.worseData, null,
         in.better.length, t.gradData);
+  }
+
+  /**
+   * The native kernel through {@link TensorKernels}: tensors checked, backend picked by their
+   * device (CPU here), a fresh gradient tensor allocated; the cost of the tensor API over {@link
+   * #nativeTensor}.
+   */
+  @Benchmark
+  public double tensorKernels(Tensors t, Inputs in) {
+    try (PointerScope scope = new PointerScope()) {
+      TensorKernels.RankingLoss r = KERNELS.rankingLoss(in.kernel, t.losses, t.betterInt,
+          t.worseInt, null);
+      return r.value() + r.grad().numel();
+    }
   }
 
   /** libtorch ops with autograd for the gradient. */

@@ -74,44 +74,45 @@ final class ExperimentCommand implements Command {
           + cl.getArgs().length + " arguments");
     }
     ExperimentConfig experiment = ExperimentConfig.load(Path.of(cl.getArgs()[0]));
-    int total = experiment.arms().stream().mapToInt(a -> a.seeds().size()).sum();
+    List<ExperimentConfig.Run> plan = experiment.runs();
+    int total = plan.size();
     out.printf(Locale.ROOT, "experiment %s: %d arms, %d runs in %s%n", experiment.name(),
         experiment.arms().size(), total, experiment.runsDir());
     List<Path> finished = new ArrayList<>();
     int k = 0;
-    for (ExperimentConfig.Arm arm : experiment.arms()) {
-      for (long seed : arm.seeds()) {
-        k++;
-        Path dir = arm.runDir(experiment.runsDir(), seed);
-        if (Files.exists(dir.resolve(RunDirectory.RESULT_FILE))) {
-          out.printf(Locale.ROOT, "[%d/%d] %s seed %d: finished earlier (%s)%n", k, total,
-              arm.name(), seed, dir);
-          finished.add(dir);
-          continue;
-        }
-        if (cl.hasOption("report-only")) {
-          continue;
-        }
-        RunConfig config = arm.runConfig(seed);
-        boolean resume = Files.isRegularFile(dir.resolve(RunDirectory.CONFIG_FILE));
-        RunDirectory runDir;
-        if (resume) {
-          runDir = RunDirectory.reopen(dir);
-          String started = Files.readString(runDir.configFile());
-          if (!started.equals(RunConfigLoader.toYaml(config))) {
-            throw new IllegalArgumentException("run directory " + dir + " was started with"
-                + " another config than arm " + arm.name() + " gives now; move it away or give"
-                + " the arm a new name");
-          }
-        } else {
-          runDir = RunDirectory.create(dir);
-          runDir.writeConfig(RunConfigLoader.toYaml(config));
-        }
-        out.printf(Locale.ROOT, "[%d/%d] %s seed %d: %s %s%n", k, total, arm.name(), seed,
-            resume ? "resuming" : "starting", dir);
-        out.println(search.run(config, runDir, out, resume));
+    for (ExperimentConfig.Run run : plan) {
+      ExperimentConfig.Arm arm = run.arm();
+      long seed = run.seed();
+      k++;
+      Path dir = run.dir(experiment.runsDir());
+      if (Files.exists(dir.resolve(RunDirectory.RESULT_FILE))) {
+        out.printf(Locale.ROOT, "[%d/%d] %s seed %d: finished earlier (%s)%n", k, total,
+            arm.name(), seed, dir);
         finished.add(dir);
+        continue;
       }
+      if (cl.hasOption("report-only")) {
+        continue;
+      }
+      RunConfig config = arm.runConfig(seed);
+      boolean resume = Files.isRegularFile(dir.resolve(RunDirectory.CONFIG_FILE));
+      RunDirectory runDir;
+      if (resume) {
+        runDir = RunDirectory.reopen(dir);
+        String started = Files.readString(runDir.configFile());
+        if (!started.equals(RunConfigLoader.toYaml(config))) {
+          throw new IllegalArgumentException("run directory " + dir + " was started with"
+              + " another config than arm " + arm.name() + " gives now; move it away or give"
+              + " the arm a new name");
+        }
+      } else {
+        runDir = RunDirectory.create(dir);
+        runDir.writeConfig(RunConfigLoader.toYaml(config));
+      }
+      out.printf(Locale.ROOT, "[%d/%d] %s seed %d: %s %s%n", k, total, arm.name(), seed,
+          resume ? "resuming" : "starting", dir);
+      out.println(search.run(config, runDir, out, resume));
+      finished.add(dir);
     }
     if (finished.isEmpty()) {
       out.println("no finished runs yet: no report");

@@ -78,6 +78,34 @@ public record ExperimentConfig(String name, Path runsDir, List<Arm> arms) {
     arms = List.copyOf(arms);
   }
 
+  /** One run of an experiment: an arm with one of its seeds. */
+  public record Run(Arm arm, long seed) {
+    /** This run's directory under {@code runsDir}. */
+    public Path dir(Path runsDir) {
+      return arm.runDir(runsDir, seed);
+    }
+  }
+
+  /**
+   * Every run, seed by seed: round {@code r} runs one seed of every arm that is still in, in file
+   * order. Arms with fewer seeds (one-seed ablations) join in the last rounds, so the arms of the
+   * main comparison come first and an experiment interrupted after a few hours already holds
+   * paired comparisons, not all seeds of the first arm alone.
+   */
+  public List<Run> runs() {
+    List<Run> runs = new ArrayList<>();
+    int rounds = arms.stream().mapToInt(a -> a.seeds().size()).max().orElse(0);
+    for (int r = 0; r < rounds; r++) {
+      for (Arm arm : arms) {
+        int i = r - (rounds - arm.seeds().size());
+        if (i >= 0) {
+          runs.add(new Run(arm, arm.seeds().get(i)));
+        }
+      }
+    }
+    return runs;
+  }
+
   private static final Set<String> TOP_KEYS = Set.of("name", "runs-dir", "seeds", "arms");
   private static final Set<String> ARM_KEYS = Set.of("name", "config", "set", "seeds");
 

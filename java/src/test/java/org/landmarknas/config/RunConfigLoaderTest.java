@@ -119,6 +119,11 @@ final class RunConfigLoaderTest {
     ExperimentConfig full = ExperimentConfig.load(dir.resolve("fmnist-landmarks-vs-spos.yaml"));
     assertEquals(7, full.arms().size());
     assertEquals(11, full.arms().stream().mapToInt(a -> a.seeds().size()).sum());
+    assertEquals(List.of("spos-s0", "landmarks-s0", "spos-s1", "landmarks-s1", "spos-s2",
+            "landmarks-s2", "abl-pairs10-s0", "abl-constant-s0", "abl-lambda1-s0",
+            "abl-diverse-s0", "abl-rounds3-s0"),
+        full.runs().stream().map(r -> r.dir(Path.of("")).toString()).toList(),
+        "main comparison first, paired seed by seed; one-seed ablations last");
     RunConfig spos = full.arms().get(0).runConfig(0);
     RunConfig marks = full.arms().get(1).runConfig(0);
     assertEquals(spos.train(), marks.train(), "both arms train alike");

@@ -104,6 +104,11 @@ public final class NativeBatchAugmentation {
     return width;
   }
 
+  /** The normalisation table itself (not a copy: callers in this package only read it). */
+  float[] table() {
+    return table;
+  }
+
   /** Threads per batch as configured ({@code <= 0}: all cores). */
   public int threads() {
     return threads;
@@ -202,7 +207,7 @@ public final class NativeBatchAugmentation {
     }
   }
 
-  private static String badIndex(int[] index, int batch, long count) {
+  static String badIndex(int[] index, int batch, long count) {
     for (int k = 0; k < batch; k++) {
       if (index[k] < 0 || index[k] >= count) {
         return String.format(Locale.ROOT,
