@@ -64,6 +64,12 @@ final class CommandOptions {
   }
 
   /** Parses an integer option value with a lower bound; errors name the option. */
+  /** The integer value of option {@code opt} (at least {@code min}), or {@code fallback}. */
+  static int intOption(CommandLine cl, String opt, int fallback, int min) {
+    String v = cl.getOptionValue(opt);
+    return v == null ? fallback : intValue(opt, v, min);
+  }
+
   static int intValue(String option, String value, int min) {
     int v;
     try {

@@ -1,8 +1,13 @@
 package org.landmarknas.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,13 +25,15 @@ import org.landmarknas.run.RunDirectory;
 import org.landmarknas.torch.SupernetSearch;
 
 /**
- * {@code lmnas experiment FILE}: every run of an {@link ExperimentConfig} one after another, then
- * one report comparing the arms (table.md with S-KdT mean ± std per arm, the plots), printed at
+ * {@code lmnas experiment FILE}: every run of an {@link ExperimentConfig} one after another (or
+ * in K worker processes side by side, {@code --workers K}, coordinated by one file lock per run),
+ * then one report comparing the arms (table.md with S-KdT mean ± std per arm, the plots), printed at
  * the end. Safe to interrupt and run again: finished runs are skipped and an interrupted one is
  * resumed from its checkpoints, so the experiment ends as if it had never stopped.
  */
 final class ExperimentCommand implements Command {
-  private static final String SYNTAX = "lmnas experiment FILE [--report-only] [--verbose]";
+  private static final String SYNTAX =
+      "lmnas experiment FILE [--workers K] [--report-only] [--verbose]";
 
   private final Clock clock;
   private final SearchCommand.Search search;
@@ -53,8 +60,14 @@ final class ExperimentCommand implements Command {
   }
 
   private static Options options() {
-    return CommandOptions.of(CommandOptions.flag("report-only", "only (re)write the report of"
-        + " the runs finished so far"));
+    return CommandOptions.of(
+        CommandOptions.flag("report-only", "only (re)write the report of the runs finished so"
+            + " far"),
+        CommandOptions.withArg("workers", "K", "run K processes side by side, each taking the"
+            + " next run no other process holds (default 1); with 1 intra-op thread per run"
+            + " (train.threads) this uses K cores better than one run with K threads"),
+        CommandOptions.flag("no-report", "run only, leave the report to another process (the"
+            + " workers of --workers K use it; their parent writes the report)"));
   }
 
   @Override
@@ -65,7 +78,9 @@ final class ExperimentCommand implements Command {
       CommandOptions.printHelp(out, SYNTAX, "Run every arm of an experiment with each of its"
               + " seeds, one run directory <runs-dir>/<arm>-s<seed> per run, then write"
               + " <runs-dir>/report (table.md, report.json, plots) and print the table."
-              + " Running it again skips finished runs and resumes an interrupted one.",
+              + " Running it again skips finished runs and resumes an interrupted one. Runs"
+              + " are taken seed by seed (the first seed of every arm, then the second...);"
+              + " a run held by another process (a lock in <runs-dir>/.locks) is left to it.",
           options, "Format: see configs/quickstart-experiment.yaml.");
       return Main.EXIT_OK;
     }
@@ -74,62 +89,110 @@ final class ExperimentCommand implements Command {
           + cl.getArgs().length + " arguments");
     }
     ExperimentConfig experiment = ExperimentConfig.load(Path.of(cl.getArgs()[0]));
-    List<ExperimentConfig.Run> plan = experiment.runs();
-    int total = plan.size();
-    out.printf(Locale.ROOT, "experiment %s: %d arms, %d runs in %s%n", experiment.name(),
-        experiment.arms().size(), total, experiment.runsDir());
-    List<Path> finished = new ArrayList<>();
-    int k = 0;
-    for (ExperimentConfig.Run run : plan) {
-      ExperimentConfig.Arm arm = run.arm();
-      long seed = run.seed();
-      k++;
-      Path dir = run.dir(experiment.runsDir());
-      if (Files.exists(dir.resolve(RunDirectory.RESULT_FILE))) {
-        out.printf(Locale.ROOT, "[%d/%d] %s seed %d: finished earlier (%s)%n", k, total,
-            arm.name(), seed, dir);
-        finished.add(dir);
-        continue;
+    int workers = CommandOptions.intOption(cl, "workers", 1, 1);
+    if (workers > 1 && !cl.hasOption("report-only")) {
+      int worst = ChildProcesses.runCopies("experiment", args, workers, "--no-report");
+      if (worst != Main.EXIT_OK) {
+        return worst;
       }
-      if (cl.hasOption("report-only")) {
-        continue;
-      }
-      RunConfig config = arm.runConfig(seed);
-      boolean resume = Files.isRegularFile(dir.resolve(RunDirectory.CONFIG_FILE));
-      RunDirectory runDir;
-      if (resume) {
-        runDir = RunDirectory.reopen(dir);
-        String started = Files.readString(runDir.configFile());
-        if (!started.equals(RunConfigLoader.toYaml(config))) {
-          throw new IllegalArgumentException("run directory " + dir + " was started with"
-              + " another config than arm " + arm.name() + " gives now; move it away or give"
-              + " the arm a new name");
-        }
-      } else {
-        runDir = RunDirectory.create(dir);
-        runDir.writeConfig(RunConfigLoader.toYaml(config));
-      }
-      out.printf(Locale.ROOT, "[%d/%d] %s seed %d: %s %s%n", k, total, arm.name(), seed,
-          resume ? "resuming" : "starting", dir);
-      out.println(search.run(config, runDir, out, resume));
-      finished.add(dir);
+    } else if (!cl.hasOption("report-only")) {
+      runAll(experiment, out);
     }
-    if (finished.isEmpty()) {
-      out.println("no finished runs yet: no report");
+    if (cl.hasOption("no-report")) {
       return Main.EXIT_OK;
     }
+    return report(experiment, out, err);
+  }
+
+  /** Every run not finished and not held by another process, in {@link ExperimentConfig#runs}. */
+  private void runAll(ExperimentConfig experiment, PrintStream out) throws Exception {
+    List<ExperimentConfig.Run> plan = experiment.runs();
+    out.printf(Locale.ROOT, "experiment %s: %d arms, %d runs in %s%n", experiment.name(),
+        experiment.arms().size(), plan.size(), experiment.runsDir());
+    Path locks = Files.createDirectories(experiment.runsDir().resolve(".locks"));
+    int k = 0;
+    for (ExperimentConfig.Run run : plan) {
+      k++;
+      String label = String.format(Locale.ROOT, "[%d/%d] %s seed %d", k, plan.size(),
+          run.arm().name(), run.seed());
+      Path dir = run.dir(experiment.runsDir());
+      if (finished(dir)) {
+        out.printf(Locale.ROOT, "%s: finished earlier (%s)%n", label, dir);
+        continue;
+      }
+      try (FileChannel channel = FileChannel.open(locks.resolve(dir.getFileName() + ".lock"),
+          StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+          FileLock lock = tryLock(channel)) {
+        if (lock == null) {
+          out.printf(Locale.ROOT, "%s: running in another process, left to it%n", label);
+          continue;
+        }
+        if (finished(dir)) { // finished by another process between the check and the lock
+          out.printf(Locale.ROOT, "%s: finished by another process (%s)%n", label, dir);
+          continue;
+        }
+        runOne(run, dir, label, out);
+      }
+    }
+  }
+
+  private void runOne(ExperimentConfig.Run run, Path dir, String label, PrintStream out)
+      throws Exception {
+    RunConfig config = run.arm().runConfig(run.seed());
+    boolean resume = Files.isRegularFile(dir.resolve(RunDirectory.CONFIG_FILE));
+    RunDirectory runDir;
+    if (resume) {
+      runDir = RunDirectory.reopen(dir);
+      String started = Files.readString(runDir.configFile());
+      if (!started.equals(RunConfigLoader.toYaml(config))) {
+        throw new IllegalArgumentException("run directory " + dir + " was started with"
+            + " another config than arm " + run.arm().name() + " gives now; move it away or"
+            + " give the arm a new name");
+      }
+    } else {
+      runDir = RunDirectory.create(dir);
+      runDir.writeConfig(RunConfigLoader.toYaml(config));
+    }
+    out.printf(Locale.ROOT, "%s: %s %s%n", label, resume ? "resuming" : "starting", dir);
+    out.println(search.run(config, runDir, out, resume));
+  }
+
+  /** The report of every finished run, printed. */
+  private int report(ExperimentConfig experiment, PrintStream out, PrintStream err)
+      throws Exception {
+    List<ExperimentConfig.Run> plan = experiment.runs();
     List<RunRecord> runs = new ArrayList<>();
-    for (Path dir : finished) {
-      runs.add(RunRecord.load(dir));
+    for (ExperimentConfig.Run run : plan) {
+      Path dir = run.dir(experiment.runsDir());
+      if (finished(dir)) {
+        runs.add(RunRecord.load(dir));
+      }
+    }
+    if (runs.isEmpty()) {
+      out.println("no finished runs yet: no report");
+      return Main.EXIT_OK;
     }
     ReportOutput report = ReportWriter.write(runs, Grouping.NAME,
         experiment.runsDir().resolve("report"), clock.instant());
     for (String note : report.notes()) {
       err.println("note: " + note);
     }
-    out.printf(Locale.ROOT, "report of %d of %d runs in %s%n%n", finished.size(), total,
+    out.printf(Locale.ROOT, "report of %d of %d runs in %s%n%n", runs.size(), plan.size(),
         report.dir());
     out.print(Files.readString(report.dir().resolve(ReportWriter.TABLE_MD)));
     return Main.EXIT_OK;
+  }
+
+  private static boolean finished(Path dir) {
+    return Files.exists(dir.resolve(RunDirectory.RESULT_FILE));
+  }
+
+  /** The lock, or null when another process (or another thread of this JVM) holds it. */
+  private static FileLock tryLock(FileChannel channel) throws IOException {
+    try {
+      return channel.tryLock();
+    } catch (OverlappingFileLockException e) {
+      return null;
+    }
   }
 }

@@ -269,7 +269,7 @@ final class StandaloneCommand implements Command {
       org.landmarknas.landmark.LandmarkSet.fromCsv(Path.of(cl.getOptionValue("landmarks")))
           .landmarks().forEach(l -> archs.add(l.arch()));
     } else if (cl.hasOption("random")) {
-      int n = intOption(cl, "random", 0, 1);
+      int n = CommandOptions.intOption(cl, "random", 0, 1);
       archs.addAll(Nb201Space.INSTANCE.sampleDistinct(n, new SplittableRandom(seed)));
     } else {
       throw new IllegalArgumentException("enqueue needs --archs FILE, --random N or"
@@ -291,32 +291,11 @@ final class StandaloneCommand implements Command {
    */
   private static int worker(CommandLine cl, StandaloneProtocol protocol, Path store,
       String[] args, PrintStream out) throws Exception {
-    int workers = intOption(cl, "workers", 1, 1);
+    int workers = CommandOptions.intOption(cl, "workers", 1, 1);
     if (workers > 1) {
-      List<Process> children = new ArrayList<>();
-      for (int i = 0; i < workers; i++) {
-        List<String> cmd = new ArrayList<>(List.of(
-            ProcessHandle.current().info().command().orElse("java"),
-            "-Dorg.bytedeco.javacpp.nopointergc=true", "-cp",
-            System.getProperty("java.class.path"), Main.class.getName(), "standalone"));
-        for (int a = 0; a < args.length; a++) { // every argument but --workers K
-          if (args[a].equals("--workers")) {
-            a++;
-          } else if (!args[a].startsWith("--workers=")) {
-            cmd.add(args[a]);
-          }
-        }
-        cmd.add("--workers");
-        cmd.add("1");
-        children.add(new ProcessBuilder(cmd).inheritIO().start());
-      }
-      int worst = 0;
-      for (Process p : children) {
-        worst = Math.max(worst, p.waitFor());
-      }
-      return worst;
+      return ChildProcesses.runCopies("standalone", args, workers);
     }
-    Duration lease = Duration.ofSeconds(intOption(cl, "lease-seconds", 600, 1));
+    Duration lease = Duration.ofSeconds(CommandOptions.intOption(cl, "lease-seconds", 600, 1));
     String me = "pid-" + ProcessHandle.current().pid();
     ImageDataset data = data(cl, protocol);
     StandaloneTrainer trainer = new StandaloneTrainer(data);
@@ -373,14 +352,9 @@ final class StandaloneCommand implements Command {
   }
 
   private static StandaloneProtocol protocol(CommandLine cl) {
-    StandaloneProtocol base = StandaloneProtocol.fashionMnist(intOption(cl, "channels", 16, 1),
-        intOption(cl, "epochs", 4, 1)).withThreads(intOption(cl, "threads", 2, 1));
-    int trainLimit = intOption(cl, "train-limit", 0, 0);
+    StandaloneProtocol base = StandaloneProtocol.fashionMnist(CommandOptions.intOption(cl, "channels", 16, 1),
+        CommandOptions.intOption(cl, "epochs", 4, 1)).withThreads(CommandOptions.intOption(cl, "threads", 2, 1));
+    int trainLimit = CommandOptions.intOption(cl, "train-limit", 0, 0);
     return trainLimit == 0 ? base : base.withTrainLimit(trainLimit);
-  }
-
-  private static int intOption(CommandLine cl, String opt, int fallback, int min) {
-    String v = cl.getOptionValue(opt);
-    return v == null ? fallback : CommandOptions.intValue(opt, v, min);
   }
 }

@@ -83,6 +83,9 @@ public final class SupernetSearch {
   public static final String WEIGHTS_FILE = "supernet.pt";
   /** The evaluation pool of a run with its ground truth ({@code arch,score}). */
   public static final String POOL_FILE = "pool.csv";
+
+  /** The super-net's scores of the pool after an epoch ({@code String.format} pattern). */
+  public static final String POOL_SCORES_FILE = "pool-epoch-%04d.json";
   /** The landmarks of a run with their stand-alone scores ({@code arch,score}). */
   public static final String LANDMARKS_FILE = "landmarks.csv";
 
@@ -343,6 +346,10 @@ public final class SupernetSearch {
           record.putAll(pr.report().toMap());
           record.put("pool_seconds", pr.seconds());
           lastPool = Optional.of(pr);
+          // Every scoring is kept, so the S-KdT curve can be recomputed against another
+          // ground truth of the same pool (e.g. a mean over more stand-alone seeds).
+          dir.writeJson(String.format(Locale.ROOT, POOL_SCORES_FILE, epoch + 1),
+              Map.of("epoch", epoch + 1, "pool", pr.toJson()));
         }
         if (roundEnds.contains(epoch + 1)) {
           LandmarkSet grown = nextRound(landmarkTerm.get().landmarks(), poolMembers, lc,

@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +23,10 @@ import org.landmarknas.config.ExperimentConfig;
 import org.landmarknas.data.DataLocation;
 import org.landmarknas.torch.SupernetSearch;
 
-/** A two-arm experiment really run (tiny), rerun (skips), and resumed after a lost result. */
+/**
+ * A two-arm experiment really run (tiny) while another process holds one run, then rerun
+ * (skips), and resumed after a lost result.
+ */
 final class ExperimentCommandTest {
 
   @TempDir
@@ -68,8 +74,19 @@ final class ExperimentCommandTest {
     assumeTrue(Files.isDirectory(DataLocation.FASHION_MNIST_DEFAULT_DIR));
     Path file = writeExperiment("");
 
+    // Another process holds marks: this one leaves it alone and reports what is finished.
+    Path locks = Files.createDirectories(tmp.resolve("runs/.locks"));
+    try (FileChannel channel = FileChannel.open(locks.resolve("marks-s1.lock"),
+        StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock held = channel.lock()) {
+      String partial = runExperiment(file);
+      assertEquals(List.of("spos"), searched);
+      assertTrue(partial.contains("[2/2] marks seed 1: running in another process, left to it")
+          && partial.contains("report of 1 of 2 runs"), partial);
+    }
+    searched.clear();
     String first = runExperiment(file);
-    assertEquals(List.of("spos", "marks"), searched);
+    assertEquals(List.of("marks"), searched);
     assertTrue(first.contains("report of 2 of 2 runs") && first.contains("| spos")
         && first.contains("| marks"), first);
     assertTrue(Files.isRegularFile(tmp.resolve("runs/report/skdt_vs_epoch.png")));

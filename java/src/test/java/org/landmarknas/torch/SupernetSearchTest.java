@@ -69,6 +69,15 @@ final class SupernetSearchTest {
         Map.class);
     assertNotNull(result.get("ranking"));
     assertEquals(8, ((List<?>) result.get("pool")).size());
+    for (int epoch = 1; epoch <= 2; epoch++) {
+      Map<?, ?> scored = new ObjectMapper().readValue(dir.path().resolve(String.format(
+          java.util.Locale.ROOT, SupernetSearch.POOL_SCORES_FILE, epoch)).toFile(), Map.class);
+      assertEquals(epoch, ((Number) scored.get("epoch")).intValue());
+      assertEquals(8, ((List<?>) scored.get("pool")).size(), "every scoring kept: " + epoch);
+    }
+    assertEquals(result.get("pool"), new ObjectMapper().readValue(dir.path().resolve(
+        String.format(java.util.Locale.ROOT, SupernetSearch.POOL_SCORES_FILE, 2)).toFile(),
+        Map.class).get("pool"), "the last scoring is the result's");
     Map<?, ?> search = (Map<?, ?>) result.get("search");
     assertEquals(3, ((List<?>) search.get("top")).size());
     for (Object o : (List<?>) search.get("top")) {
