@@ -72,6 +72,39 @@ final class ReportCharts {
     return Optional.of(chart);
   }
 
+  /**
+   * S-KdT vs epoch, one line per group: the mean over the group's runs at each epoch where every
+   * one of them logged S-KdT, with the sample standard deviation as error bars (Figure 3 of the
+   * landmark paper, which plots arms, not seeds). Empty unless some group has two runs.
+   */
+  static Optional<XYChart> skdtVsEpochByGroup(List<GroupSummary> groups) {
+    XYChart chart = lineChart("S-KdT of the evaluation pool vs epoch (mean \u00b1 std over seeds)",
+        "epoch", "S-KdT");
+    boolean several = false;
+    for (GroupSummary g : groups) {
+      List<double[]> curve = SkdtCurve.of(g);
+      if (curve.isEmpty()) {
+        continue;
+      }
+      several |= g.runs().size() > 1;
+      double[] x = new double[curve.size()];
+      double[] y = new double[curve.size()];
+      double[] err = new double[curve.size()];
+      for (int i = 0; i < x.length; i++) {
+        x[i] = curve.get(i)[0];
+        y[i] = curve.get(i)[1];
+        err[i] = curve.get(i)[2];
+      }
+      chart.addSeries(g.group() + " (" + g.runs().size() + (g.runs().size() == 1 ? " run)"
+          : " runs)"), x, y, err);
+    }
+    if (!several) {
+      return Optional.empty();
+    }
+    roundEpochTicks(chart);
+    return Optional.of(chart);
+  }
+
   /** Training loss vs epoch, one line per run. */
   static Optional<XYChart> trainLoss(List<RunSummary> runs) {
     XYChart chart = lineChart("Super-net training loss vs epoch", "epoch", "training loss");

@@ -42,6 +42,7 @@ final class ReportTable {
           .append(" | ").append(hours(g.cpuHours(), g.cpuHoursRuns(), n))
           .append(" |\n");
     }
+    skdtByEpoch(md, groups);
     md.append("\n## Formulas\n\n");
     md.append("Each aggregate is over the runs of the group that have the value; \"(k of n runs)\""
         + " marks an aggregate over fewer than all runs, \"n/a\" one over none.\n\n");
@@ -69,6 +70,47 @@ final class ReportTable {
           .append('\n');
     }
     return md.toString();
+  }
+
+  /**
+   * S-KdT at each evaluated epoch, mean ± sample std over the runs of each group ({@link
+   * SkdtCurve}: only epochs every run of the group logged), one column per epoch.
+   */
+  private static void skdtByEpoch(StringBuilder md, List<GroupSummary> groups) {
+    java.util.TreeSet<Integer> epochs = new java.util.TreeSet<>();
+    java.util.Map<String, java.util.Map<Integer, double[]>> cells =
+        new java.util.LinkedHashMap<>();
+    for (GroupSummary g : groups) {
+      java.util.Map<Integer, double[]> row = new java.util.HashMap<>();
+      for (double[] point : SkdtCurve.of(g)) {
+        epochs.add((int) point[0]);
+        row.put((int) point[0], point);
+      }
+      cells.put(g.group(), row);
+    }
+    if (epochs.isEmpty()) {
+      return;
+    }
+    md.append("\n## S-KdT by epoch\n\n");
+    md.append("Mean ± sample std over the runs of each group, at the epochs where every run of"
+        + " the group scored the pool (plot: `skdt_vs_epoch_mean.png` when a group has several"
+        + " runs).\n\n");
+    md.append("| group |");
+    epochs.forEach(e -> md.append(' ').append(e).append(" |"));
+    md.append("\n|---|");
+    epochs.forEach(e -> md.append("---:|"));
+    md.append('\n');
+    for (GroupSummary g : groups) {
+      md.append("| ").append(escape(g.group())).append(" |");
+      java.util.Map<Integer, double[]> row = cells.get(g.group());
+      for (int e : epochs) {
+        double[] point = row.get(e);
+        md.append(' ').append(point == null ? NA : g.runs().size() == 1
+            ? String.format(Locale.ROOT, "%.3f", point[1])
+            : String.format(Locale.ROOT, "%.3f ± %.3f", point[1], point[2])).append(" |");
+      }
+      md.append('\n');
+    }
   }
 
   /**

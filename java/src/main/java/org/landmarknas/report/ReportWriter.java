@@ -41,6 +41,8 @@ public final class ReportWriter {
   public static final String TABLE_MD = "table.md";
   /** File name of the S-KdT vs epoch plot. */
   public static final String SKDT_PNG = "skdt_vs_epoch.png";
+  /** File name of the per-group mean S-KdT vs epoch plot (when a group has several runs). */
+  public static final String SKDT_MEAN_PNG = "skdt_vs_epoch_mean.png";
   /** File name of the training-loss plot. */
   public static final String TRAIN_LOSS_PNG = "train_loss.png";
 
@@ -81,6 +83,7 @@ public final class ReportWriter {
       notes.add("no run logged skdt in metrics.jsonl (no evaluation pool); " + SKDT_PNG
           + " not written");
     }
+    plot(ReportCharts.skdtVsEpochByGroup(groups), outDir, SKDT_MEAN_PNG, files, plots);
     if (!plot(ReportCharts.trainLoss(summaries), outDir, TRAIN_LOSS_PNG, files, plots)) {
       notes.add("no run logged train_loss in metrics.jsonl; " + TRAIN_LOSS_PNG + " not written");
     }

@@ -56,7 +56,8 @@ final class ReportWriterTest {
   void write_standardRuns_writesEveryPlotAsReadablePng() throws IOException {
     Path out = standardOut;
     ReportOutput report = standardReport;
-    List<String> expected = List.of("skdt_vs_epoch.png", "train_loss.png", "scatter_base-0.png",
+    List<String> expected = List.of("skdt_vs_epoch.png", "skdt_vs_epoch_mean.png",
+        "train_loss.png", "scatter_base-0.png",
         "scatter_base-1.png", "scatter_lm-0.png", "lambda_lm-0.png");
     for (String name : expected) {
       Path png = out.resolve(name);
@@ -84,6 +85,18 @@ final class ReportWriterTest {
         "1.500"), cells(rows.get(2)));
     assertEquals(List.of("landmark", "1", "0.700 ± 0.000 (1 run)", "94.50", "94.50",
         "3 / 15625", "2.000"), cells(rows.get(3)));
+  }
+
+  @Test
+  void write_standardRuns_skdtByEpochIsTheMeanAndStdOverEachGroupsRuns() throws IOException {
+    String md = Files.readString(standardOut.resolve("table.md"));
+    int at = md.indexOf("## S-KdT by epoch");
+    assertTrue(at > 0, md);
+    List<String> rows = tableRows(md.substring(at));
+    assertEquals(List.of("group", "2", "4"), cells(rows.get(0)), "only scored epochs");
+    // baseline: {0.30, 0.35} -> 0.325 ± sqrt(2 * 0.025^2) = 0.035; {0.40, 0.60} -> 0.500 ± 0.141
+    assertEquals(List.of("baseline", "0.325 ± 0.035", "0.500 ± 0.141"), cells(rows.get(2)));
+    assertEquals(List.of("landmark", "0.500", "0.700"), cells(rows.get(3)));
   }
 
   @Test
