@@ -61,6 +61,7 @@ public final class PairwiseRankingLoss {
     int n = landmarkLosses.length;
     double[] grad = new double[n];
     double total = 0;
+    int active = 0;
     double scale = 1.0 / pairs.size();
     for (LandmarkPair p : pairs) {
       if (p.better() >= n) {
@@ -74,10 +75,13 @@ public final class PairwiseRankingLoss {
       double w = weights.weight(p);
       total += w * loss.value(x);
       double g = scale * w * loss.derivative(x);
+      if (g != 0) {
+        active++;
+      }
       grad[p.better()] += g;
       grad[p.worse()] -= g;
     }
-    return new Evaluation(total * scale, grad);
+    return new Evaluation(total * scale, grad, active);
   }
 
   private static double finite(double[] losses, int k) {
@@ -100,10 +104,20 @@ public final class PairwiseRankingLoss {
 
     private final double value;
     private final double[] gradient;
+    private final int activePairs;
 
-    Evaluation(double value, double[] gradient) {
+    Evaluation(double value, double[] gradient, int activePairs) {
       this.value = value;
       this.gradient = gradient;
+      this.activePairs = activePairs;
+    }
+
+    /**
+     * Pairs with a non-zero gradient (the hinge's active pairs); a step whose pairs are all
+     * inactive needs no backward pass.
+     */
+    public int activePairs() {
+      return activePairs;
     }
 
     /** R, the mean weighted pair loss. */
@@ -129,12 +143,12 @@ public final class PairwiseRankingLoss {
     @Override
     public boolean equals(Object o) {
       return o instanceof Evaluation e && Double.compare(value, e.value) == 0
-          && Arrays.equals(gradient, e.gradient);
+          && Arrays.equals(gradient, e.gradient) && activePairs == e.activePairs;
     }
 
     @Override
     public int hashCode() {
-      return 31 * Double.hashCode(value) + Arrays.hashCode(gradient);
+      return 31 * (31 * Double.hashCode(value) + Arrays.hashCode(gradient)) + activePairs;
     }
 
     @Override

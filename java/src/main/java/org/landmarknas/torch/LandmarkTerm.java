@@ -10,6 +10,7 @@ import org.bytedeco.pytorch.Tensor;
 import org.landmarknas.landmark.LandmarkPair;
 import org.landmarknas.landmark.LandmarkSet;
 import org.landmarknas.landmark.PairWeights;
+import org.landmarknas.landmark.PairwiseRankingLoss;
 import org.landmarknas.landmark.RankingLoss;
 
 /**
@@ -66,8 +67,7 @@ public final class LandmarkTerm {
 
   private final Nb201Network net;
   private final LandmarkSet landmarks;
-  private final RankingLoss loss;
-  private final PairWeights weights;
+  private final PairwiseRankingLoss ranking;
   private final Mode mode;
 
   public LandmarkTerm(Nb201Network net, LandmarkSet landmarks, RankingLoss loss,
@@ -78,8 +78,7 @@ public final class LandmarkTerm {
     }
     this.net = net;
     this.landmarks = landmarks;
-    this.loss = loss;
-    this.weights = weights;
+    this.ranking = new PairwiseRankingLoss(loss, weights);
     this.mode = mode;
   }
 
@@ -114,19 +113,18 @@ public final class LandmarkTerm {
         values[k] = graphs[k].item_double();
       }
     }
-    double r = 0;
-    int active = 0;
-    double[] coef = new double[size];
     for (LandmarkPair p : pairs) {
-      double x = values[p.better()] - values[p.worse()];
-      double w = weights.weight(p);
-      r += w * loss.value(x) / m;
-      double g = w * loss.derivative(x) / m;
-      if (g != 0) {
-        active++;
-        coef[p.better()] += lambda * g;
-        coef[p.worse()] -= lambda * g;
+      if (!Double.isFinite(values[p.better()]) || !Double.isFinite(values[p.worse()])) {
+        // No backward: the caller stops on the non-finite R, naming the last good checkpoint.
+        return new Result(Double.NaN, 0, m, false);
       }
+    }
+    PairwiseRankingLoss.Evaluation regulariser = ranking.evaluate(values, pairs);
+    double r = regulariser.value();
+    int active = regulariser.activePairs();
+    double[] coef = new double[size];
+    for (int k = 0; k < size; k++) {
+      coef[k] = lambda * regulariser.gradient(k);
     }
     boolean any = active > 0 && lambda > 0;
     if (!any && mode != Mode.OFF) {

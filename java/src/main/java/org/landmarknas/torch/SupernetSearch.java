@@ -289,6 +289,10 @@ public final class SupernetSearch {
               rankCursor += count;
               LandmarkTerm.Result term = landmarkTerm.get().accumulate(rankBatch,
                   pairSampler.sample(landmarkTerm.get().landmarks().size(), pairRng), lam);
+              if (!Double.isFinite(term.loss())) {
+                throw diverged("landmark ranking loss", term.loss(), epoch, s, rate,
+                    lastCheckpoint, checkpoints);
+              }
               landmarkLossSum += term.loss();
               landmarkSteps++;
               activePairs += term.activePairs();
@@ -298,12 +302,7 @@ public final class SupernetSearch {
           }
           latency.recordValue(Math.max(1, (System.nanoTime() - stepStart) / 1000));
           if (!Double.isFinite(r.loss())) {
-            throw new IllegalStateException(String.format(Locale.ROOT,
-                "training diverged: loss %s at epoch %d step %d (lr %.5g); %s", r.loss(),
-                epoch + 1, s + 1, rate, lastCheckpoint.isEmpty()
-                    ? "no checkpoint was written before it"
-                    : "the last good checkpoint (after epoch " + lastCheckpoint.getAsInt()
-                        + ") is kept in " + checkpoints.root()));
+            throw diverged("loss", r.loss(), epoch, s, rate, lastCheckpoint, checkpoints);
           }
           cursor += count;
           steps++;
@@ -401,6 +400,17 @@ public final class SupernetSearch {
     dir.writeResult(result(config, dataset, split, outcome, started, lastPool, search, truth,
         wallSeconds, priorCpuSeconds + cpuSeconds(), resume));
     return outcome;
+  }
+
+  /** The error that stops a run whose loss became NaN or infinite at (0-based) epoch, step. */
+  private static IllegalStateException diverged(String what, double value, int epoch, int step,
+      double rate, OptionalInt lastCheckpoint, Checkpoints checkpoints) {
+    return new IllegalStateException(String.format(Locale.ROOT,
+        "training diverged: %s %s at epoch %d step %d (lr %.5g); %s", what, value, epoch + 1,
+        step + 1, rate, lastCheckpoint.isEmpty()
+            ? "no checkpoint was written before it"
+            : "the last good checkpoint (after epoch " + lastCheckpoint.getAsInt()
+                + ") is kept in " + checkpoints.root()));
   }
 
   /** One scoring of the evaluation pool and its ranking against the ground truth. */

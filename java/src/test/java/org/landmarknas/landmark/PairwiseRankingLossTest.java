@@ -23,6 +23,7 @@ final class PairwiseRankingLossTest {
     assertEquals(0.5 / 3, ev.value(), 1e-15);
     assertArrayEquals(new double[] {0, -1.0 / 3, 1.0 / 3}, ev.gradient(), 1e-15);
     assertEquals(3, ev.size());
+    assertEquals(1, ev.activePairs(), "only the disordered pair (1,2) has a hinge gradient");
   }
 
   @Test
