@@ -29,6 +29,12 @@
  * IllegalArgumentException}s that name the offending argument. {@link
  * org.landmarknas.nativekernels.LmnasKernels} is the raw binding with the codes.
  *
+ * <p>{@link org.landmarknas.nativekernels.TensorKernels} runs the same kernels on libtorch
+ * tensors and picks the library by the tensors' device: CPU tensors go to the C++ kernels, CUDA
+ * tensors to the CUDA kernels of {@code cuda-kernels/} through {@link
+ * org.landmarknas.nativekernels.LmnasCudaKernels}, whose JNI library only a {@code -Pcuda} build
+ * contains.
+ *
  * <p>This package imports {@code org.bytedeco} and lives in its own module ({@code
  * landmark-nas-native}); the engine does not depend on it.
  */
