@@ -104,6 +104,9 @@ public final class SupernetSearch {
       boolean resume) {
     Instant started = Instant.now();
     long wallStart = System.nanoTime();
+    // Process CPU time counts every run of this JVM (an experiment runs several in one), so a
+    // run's cost is the difference from its own start.
+    double cpuStart = cpuSeconds();
     TrainConfig train = config.train();
     EvaluateConfig eval = config.evaluate();
     set_num_threads(train.threads());
@@ -367,7 +370,7 @@ public final class SupernetSearch {
               trainSeconds, lastLoss, records, poolNow.map(PoolResult::scores),
               poolNow.map(PoolResult::seconds).orElse(0.0),
               priorWallSeconds + (System.nanoTime() - wallStart) / 1e9,
-              priorCpuSeconds + cpuSeconds());
+              priorCpuSeconds + cpuSeconds() - cpuStart);
           try {
             SearchCheckpoint.save(checkpoints, net, sposStep.optimizer(),
                 landmarkTerm.map(LandmarkTerm::landmarks).orElse(initialLandmarks), state);
@@ -398,7 +401,7 @@ public final class SupernetSearch {
         truth.orElse(null));
     double wallSeconds = priorWallSeconds + (System.nanoTime() - wallStart) / 1e9;
     dir.writeResult(result(config, dataset, split, outcome, started, lastPool, search, truth,
-        wallSeconds, priorCpuSeconds + cpuSeconds(), resume));
+        wallSeconds, priorCpuSeconds + cpuSeconds() - cpuStart, resume));
     return outcome;
   }
 

@@ -68,6 +68,12 @@ final class SupernetSearchTest {
     Map<String, Object> result = new ObjectMapper().readValue(dir.resultFile().toFile(),
         Map.class);
     assertNotNull(result.get("ranking"));
+    // This run's own CPU time, not the JVM's since start-up (libtorch loading, earlier tests).
+    Map<?, ?> cost = (Map<?, ?>) result.get("cost");
+    double cpu = ((Number) cost.get("cpu_seconds")).doubleValue();
+    double wall = ((Number) cost.get("wall_seconds")).doubleValue();
+    assertTrue(cpu > 0 && cpu <= wall * Runtime.getRuntime().availableProcessors() + 0.5,
+        "cpu " + cpu + " s over a wall time of " + wall + " s");
     assertEquals(8, ((List<?>) result.get("pool")).size());
     for (int epoch = 1; epoch <= 2; epoch++) {
       Map<?, ?> scored = new ObjectMapper().readValue(dir.path().resolve(String.format(
