@@ -198,9 +198,6 @@ public final class SupernetSearch {
         : Math.max(1, supernetHalf.length / train.batchSize());
     SposStep sposStep = new SposStep(net, train);
     CosineLr lr = new CosineLr(train.lr(), train.lrMin(), train.epochs());
-    ProgressLine line = new ProgressLine(progress, (long) stepsPerEpoch * train.epochs(), "steps",
-        5.0);
-
     long steps = 0;
     double lastLoss = Double.NaN;
     Optional<PoolResult> lastPool = Optional.empty();
@@ -242,6 +239,8 @@ public final class SupernetSearch {
       }
       dir.rewriteMetrics(records);
     }
+    ProgressLine line = new ProgressLine(progress, steps, (long) stepsPerEpoch * train.epochs(),
+        "steps", 5.0);
     try (MetricsLog metrics = dir.openMetrics()) {
       for (int epoch = startEpoch; epoch < train.epochs(); epoch++) {
         SplittableRandom archRng = streams.stream(EpochStreams.Purpose.ARCHITECTURES, epoch);
