@@ -70,8 +70,10 @@ final class StandaloneCommand implements Command {
         CommandOptions.withArg("workers", "K", "worker: processes to run (default 1)"),
         CommandOptions.withArg("lease-seconds", "L", "worker: job lease (default 600)"),
         CommandOptions.withArg("format", "csv|scores", "export: csv = every result with all"
-            + " columns; scores = arch,score (seed-0 test accuracy, percent) of the --archs list"
-            + " in its order, the ground-truth format of evaluate.pool and landmarks files"),
+            + " columns; scores = arch,score (test accuracy of --seed, percent) of the --archs"
+            + " list in its order, the ground-truth format of evaluate.pool and landmarks files"),
+        CommandOptions.withArg("seeds", "S,S,...", "export --format scores: score = the mean"
+            + " test accuracy over these seeds (instead of --seed)"),
         CommandOptions.withArg("csv", "FILE", "import: a table written by export --format csv"),
         CommandOptions.withArg("reference", "FILE", "stats: scores to compare with (arch,score"
             + " CSV or the NB201 table)"),
@@ -158,12 +160,17 @@ final class StandaloneCommand implements Command {
           if (!cl.hasOption("archs")) {
             throw new IllegalArgumentException("export --format scores needs --archs FILE");
           }
+          List<Long> seeds = exportSeeds(cl, seed);
           out.println(GroundTruth.CSV_HEADER);
           for (Nb201Arch a : readArchs(Path.of(cl.getOptionValue("archs")))) {
-            StandaloneResult r = s.get(a, protocol.name(), seed).orElseThrow(() ->
-                new IllegalArgumentException("export: " + a + " has no result for protocol "
-                    + protocol.name() + ", seed " + seed + " in " + store));
-            out.printf(Locale.ROOT, "%s,%.4f%n", a, 100 * r.testAccuracy());
+            double sum = 0;
+            for (long sd : seeds) {
+              StandaloneResult r = s.get(a, protocol.name(), sd).orElseThrow(() ->
+                  new IllegalArgumentException("export: " + a + " has no result for protocol "
+                      + protocol.name() + ", seed " + sd + " in " + store));
+              sum += r.testAccuracy();
+            }
+            out.printf(Locale.ROOT, "%s,%.4f%n", a, 100 * sum / seeds.size());
           }
         }
         default -> throw new IllegalArgumentException("--format " + format
@@ -171,6 +178,26 @@ final class StandaloneCommand implements Command {
       }
     }
     return Main.EXIT_OK;
+  }
+
+  /** The seeds whose mean is the exported score: {@code --seeds}, else {@code --seed}. */
+  private static List<Long> exportSeeds(CommandLine cl, long seed) {
+    if (!cl.hasOption("seeds")) {
+      return List.of(seed);
+    }
+    if (cl.hasOption("seed")) {
+      throw new IllegalArgumentException("give --seed or --seeds, not both");
+    }
+    List<Long> seeds = new ArrayList<>();
+    for (String part : cl.getOptionValue("seeds").split(",", -1)) {
+      long sd = CommandOptions.longValue("seeds", part.strip());
+      if (seeds.contains(sd)) {
+        throw new IllegalArgumentException("--seeds " + cl.getOptionValue("seeds")
+            + ": seed " + sd + " is given twice");
+      }
+      seeds.add(sd);
+    }
+    return seeds;
   }
 
   /**

@@ -22,7 +22,10 @@ import org.landmarknas.space.Nb201Arch;
  * <p>The noise ceiling is the Kendall tau-b between two training seeds over the architectures
  * trained with several seeds, averaged over the seed pairs: no super-net can be expected to rank
  * the table better than the table ranks itself when retrained. S-KdT of one seed against another
- * is reported next to it, since S-KdT is the paper's metric.
+ * is reported next to it, since S-KdT is the paper's metric. With 2k or more seeds the ceiling of
+ * a ground truth that is the mean of k seeds is measured the same way, between the means of two
+ * disjoint sets of k seeds, averaged over every such split: that is the reliability of a table
+ * whose scores are k-seed means.
  *
  * @param results number of stored results (all seeds)
  * @param archs architectures with a seed-0 result
@@ -32,15 +35,41 @@ import org.landmarknas.space.Nb201Arch;
  * @param wallSeconds training time of all results, summed
  * @param ceilingArchs architectures trained with every seed of {@code ceilingSeeds}
  * @param ceilingSeeds the seeds of the noise ceiling
- * @param ceilingKendall mean tau-b over the seed pairs (empty without two seeds)
- * @param ceilingSparseKendall mean S-KdT over the ordered seed pairs (empty without two seeds)
+ * @param ceilings the noise ceiling of single seeds, then of 2-seed means and so on while
+ *     the seeds allow two disjoint sets (empty without two seeds)
  * @param referenceKendall tau-b of seed-0 accuracies against the reference scores of the same
  *     architectures (empty without a reference)
  */
 public record BenchmarkStats(int results, int archs, double minAccuracy, double medianAccuracy,
     double maxAccuracy, double wallSeconds, int ceilingArchs, List<Long> ceilingSeeds,
-    OptionalDouble ceilingKendall, OptionalDouble ceilingSparseKendall,
-    OptionalDouble referenceKendall) {
+    List<Ceiling> ceilings, OptionalDouble referenceKendall) {
+
+  /**
+   * The agreement of two independent k-seed means.
+   *
+   * @param seedsPerMean k
+   * @param splits the pairs of disjoint k-seed sets averaged over
+   * @param kendall mean tau-b
+   * @param sparseKendall mean S-KdT, both directions of every pair
+   */
+  public record Ceiling(int seedsPerMean, int splits, double kendall, double sparseKendall) {}
+
+  public BenchmarkStats {
+    ceilingSeeds = List.copyOf(ceilingSeeds);
+    ceilings = List.copyOf(ceilings);
+  }
+
+  /** Tau-b between single seeds (empty without two seeds). */
+  public OptionalDouble ceilingKendall() {
+    return ceilings.isEmpty() ? OptionalDouble.empty()
+        : OptionalDouble.of(ceilings.get(0).kendall());
+  }
+
+  /** S-KdT between single seeds (empty without two seeds). */
+  public OptionalDouble ceilingSparseKendall() {
+    return ceilings.isEmpty() ? OptionalDouble.empty()
+        : OptionalDouble.of(ceilings.get(0).sparseKendall());
+  }
 
   /**
    * The statistics of {@code results} (one protocol), with {@code reference} scores when given.
@@ -83,23 +112,11 @@ public record BenchmarkStats(int results, int archs, double minAccuracy, double 
         ceiling.add(a);
       }
     }
-    OptionalDouble kendall = OptionalDouble.empty();
-    OptionalDouble sparse = OptionalDouble.empty();
+    List<Ceiling> ceilings = new ArrayList<>();
     if (ceiling.size() >= 2) {
-      double tauSum = 0;
-      double sparseSum = 0;
-      int pairs = 0;
-      for (int i = 0; i < seeds.size(); i++) {
-        for (int j = i + 1; j < seeds.size(); j++) {
-          double[] x = column(ceiling, bySeed, seeds.get(i));
-          double[] y = column(ceiling, bySeed, seeds.get(j));
-          tauSum += KendallTau.tauB(x, y);
-          sparseSum += (SparseKendallTau.of(x, y) + SparseKendallTau.of(y, x)) / 2;
-          pairs++;
-        }
+      for (int k = 1; 2 * k <= seeds.size(); k++) {
+        ceilings.add(ceiling(ceiling, bySeed, seeds, k));
       }
-      kendall = OptionalDouble.of(tauSum / pairs);
-      sparse = OptionalDouble.of(sparseSum / pairs);
     }
 
     OptionalDouble referenceTau = OptionalDouble.empty();
@@ -120,12 +137,51 @@ public record BenchmarkStats(int results, int archs, double minAccuracy, double 
       }
     }
     return new BenchmarkStats(results.size(), seeded.size(), sorted[0], median,
-        sorted[sorted.length - 1], wall, ceiling.size(), seeds, kendall, sparse, referenceTau);
+        sorted[sorted.length - 1], wall, ceiling.size(), seeds, ceilings, referenceTau);
   }
 
-  private static double[] column(List<Nb201Arch> archs, Map<Nb201Arch, Map<Long, Double>> by,
-      long seed) {
-    return archs.stream().mapToDouble(a -> by.get(a).get(seed)).toArray();
+  /** Tau-b and S-KdT between the means of every ordered pair of disjoint k-seed sets. */
+  private static Ceiling ceiling(List<Nb201Arch> archs, Map<Nb201Arch, Map<Long, Double>> by,
+      List<Long> seeds, int k) {
+    List<List<Long>> sets = subsets(seeds, k);
+    double tauSum = 0;
+    double sparseSum = 0;
+    int ordered = 0;
+    for (List<Long> a : sets) {
+      for (List<Long> b : sets) {
+        if (b.stream().anyMatch(a::contains)) {
+          continue;
+        }
+        double[] x = mean(archs, by, a);
+        double[] y = mean(archs, by, b);
+        tauSum += KendallTau.tauB(x, y);
+        sparseSum += SparseKendallTau.of(x, y);
+        ordered++;
+      }
+    }
+    return new Ceiling(k, ordered / 2, tauSum / ordered, sparseSum / ordered);
+  }
+
+  private static List<List<Long>> subsets(List<Long> items, int k) {
+    if (k == 0) {
+      return List.of(List.of());
+    }
+    List<List<Long>> out = new ArrayList<>();
+    for (int i = 0; i + k <= items.size(); i++) {
+      for (List<Long> rest : subsets(items.subList(i + 1, items.size()), k - 1)) {
+        List<Long> s = new ArrayList<>();
+        s.add(items.get(i));
+        s.addAll(rest);
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  private static double[] mean(List<Nb201Arch> archs, Map<Nb201Arch, Map<Long, Double>> by,
+      List<Long> seeds) {
+    return archs.stream().mapToDouble(a -> seeds.stream().mapToDouble(s -> by.get(a).get(s))
+        .average().orElseThrow()).toArray();
   }
 
   /** The figures as lines of text for a terminal or a README. */
@@ -137,10 +193,15 @@ public record BenchmarkStats(int results, int archs, double minAccuracy, double 
         + " max %.2f%%%n", minAccuracy, medianAccuracy, maxAccuracy));
     sb.append(String.format(Locale.ROOT, "training time: %.2f h in all, %.1f s per result%n",
         wallSeconds / 3600, wallSeconds / Math.max(1, results)));
-    if (ceilingKendall.isPresent()) {
+    if (!ceilings.isEmpty()) {
       sb.append(String.format(Locale.ROOT, "noise ceiling over %d architectures, seeds %s:"
               + " Kendall tau-b %.3f, S-KdT %.3f (mean over seed pairs)%n", ceilingArchs,
-          ceilingSeeds, ceilingKendall.getAsDouble(), ceilingSparseKendall.getAsDouble()));
+          ceilingSeeds, ceilingKendall().getAsDouble(), ceilingSparseKendall().getAsDouble()));
+      for (Ceiling c : ceilings.subList(1, ceilings.size())) {
+        sb.append(String.format(Locale.ROOT, "noise ceiling of %d-seed means: Kendall tau-b"
+                + " %.3f, S-KdT %.3f (mean over %d pairs of disjoint seed sets)%n",
+            c.seedsPerMean(), c.kendall(), c.sparseKendall(), c.splits()));
+      }
     } else {
       sb.append("noise ceiling: needs at least 2 architectures with 2 or more seeds\n");
     }

@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,6 +66,27 @@ final class StandaloneCommandTest {
     assertEquals(0, scores.code(), scores.err());
     assertEquals("arch,score\n" + archs.get(2) + ",82.0000\n" + archs.get(0) + ",80.0000",
         scores.out().strip());
+
+    Out mean = run("standalone", "export", "--format", "scores", "--archs", list.toString(),
+        "--channels", "8", "--epochs", "2", "--seeds", "0, 1", "--store", store.toString());
+    assertEquals(0, mean.code(), mean.err());
+    assertEquals("arch,score\n" + archs.get(2) + ",82.0500\n" + archs.get(0) + ",80.0500",
+        mean.out().strip(), "the mean of seeds 0 and 1");
+    for (String[] bad : new String[][] {{"--seeds", "0,x"}, {"--seeds", "1,1"},
+        {"--seeds", "0,1", "--seed", "0"}, {"--seeds", "0,2"}}) {
+      List<String> args = new java.util.ArrayList<>(List.of("standalone", "export", "--format",
+          "scores", "--archs", list.toString(), "--channels", "8", "--epochs", "2", "--store",
+          store.toString()));
+      args.addAll(List.of(bad));
+      Out r = run(args.toArray(String[]::new));
+      assertEquals(2, r.code(), String.join(" ", bad));
+      assertTrue(r.err().contains(switch (bad[1]) {
+        case "0,x" -> "--seeds: \"x\" is not an integer";
+        case "1,1" -> "--seeds 1,1: seed 1 is given twice";
+        case "0,2" -> "has no result for protocol fmnist-c8n1-e2, seed 2";
+        default -> "give --seed or --seeds, not both";
+      }), r.err());
+    }
 
     Out stats = run("standalone", "stats", "--channels", "8", "--epochs", "2", "--store",
         store.toString());

@@ -52,7 +52,33 @@ final class BenchmarkStatsTest {
     assertEquals(List.of(0L, 1L, 2L), s.ceilingSeeds());
     // pairs (0,1): tau 1; (0,2) and (1,2): one discordant pair of 6 -> 4/6
     assertEquals((1.0 + 4.0 / 6 + 4.0 / 6) / 3, s.ceilingKendall().getAsDouble(), 1e-12);
+    assertEquals(1, s.ceilings().size(), "three seeds hold no two disjoint 2-seed sets");
     assertTrue(s.describe().contains("noise ceiling over 4 architectures"), s.describe());
+  }
+
+  @Test
+  void of_fourSeeds_ceilingOfTwoSeedMeansOverTheThreeSplits() {
+    double[][] bySeed = {{80, 82, 81, 81}, {81, 81, 80, 82}, {90, 90, 90, 90}};
+    List<StandaloneResult> rs = new ArrayList<>();
+    for (int a = 0; a < 3; a++) {
+      for (int seed = 0; seed < 4; seed++) {
+        rs.add(result(a, seed, bySeed[a][seed]));
+      }
+    }
+
+    BenchmarkStats s = BenchmarkStats.of(rs, Optional.empty());
+
+    assertEquals(List.of(0L, 1L, 2L, 3L), s.ceilingSeeds());
+    assertEquals(2, s.ceilings().size());
+    BenchmarkStats.Ceiling two = s.ceilings().get(1);
+    assertEquals(2, two.seedsPerMean());
+    assertEquals(3, two.splits());
+    // {0,1} vs {2,3} and {0,2} vs {1,3}: archs 0 and 1 tie in both means, tau-b 1;
+    // {0,3} vs {1,2}: 80.5 < 81.5 against 81.5 > 80.5, one discordant pair of 3, tau 1/3
+    assertEquals((1 + 1 + 1.0 / 3) / 3, two.kendall(), 1e-12);
+    assertEquals(6, s.ceilings().get(0).splits());
+    assertTrue(s.describe().contains("noise ceiling of 2-seed means: Kendall tau-b 0.778"),
+        s.describe());
   }
 
   @Test
