@@ -12,12 +12,15 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.landmarknas.config.ExperimentConfig;
 import org.landmarknas.config.RunConfig;
 import org.landmarknas.config.RunConfigLoader;
+import org.landmarknas.bench.GroundTruth;
 import org.landmarknas.report.Grouping;
+import org.landmarknas.report.Regrounding;
 import org.landmarknas.report.ReportOutput;
 import org.landmarknas.report.ReportWriter;
 import org.landmarknas.report.RunRecord;
@@ -33,7 +36,7 @@ import org.landmarknas.torch.SupernetSearch;
  */
 final class ExperimentCommand implements Command {
   private static final String SYNTAX =
-      "lmnas experiment FILE [--workers K] [--report-only] [--verbose]";
+      "lmnas experiment FILE [--workers K] [--report-only [--ground-truth FILE]] [--verbose]";
 
   private final Clock clock;
   private final SearchCommand.Search search;
@@ -67,7 +70,10 @@ final class ExperimentCommand implements Command {
             + " next run no other process holds (default 1); with 1 intra-op thread per run"
             + " (train.threads) this uses K cores better than one run with K threads"),
         CommandOptions.flag("no-report", "run only, leave the report to another process (the"
-            + " workers of --workers K use it; their parent writes the report)"));
+            + " workers of --workers K use it; their parent writes the report)"),
+        CommandOptions.withArg("ground-truth", "FILE", "with --report-only: recompute the"
+            + " report against these stand-alone scores (arch,score) instead of the runs' own,"
+            + " into <runs-dir>/report-<file name without .csv>"));
   }
 
   @Override
@@ -88,6 +94,10 @@ final class ExperimentCommand implements Command {
       throw new IllegalArgumentException("expected one experiment file, got "
           + cl.getArgs().length + " arguments");
     }
+    if (cl.hasOption("ground-truth") && !cl.hasOption("report-only")) {
+      throw new IllegalArgumentException("--ground-truth re-grounds the report of finished runs;"
+          + " give it with --report-only");
+    }
     ExperimentConfig experiment = ExperimentConfig.load(Path.of(cl.getArgs()[0]));
     int workers = CommandOptions.intOption(cl, "workers", 1, 1);
     if (workers > 1 && !cl.hasOption("report-only")) {
@@ -101,7 +111,7 @@ final class ExperimentCommand implements Command {
     if (cl.hasOption("no-report")) {
       return Main.EXIT_OK;
     }
-    return report(experiment, out, err);
+    return report(experiment, Optional.ofNullable(cl.getOptionValue("ground-truth")), out, err);
   }
 
   /** Every run not finished and not held by another process, in {@link ExperimentConfig#runs}. */
@@ -157,23 +167,27 @@ final class ExperimentCommand implements Command {
     out.println(search.run(config, runDir, out, resume));
   }
 
-  /** The report of every finished run, printed. */
-  private int report(ExperimentConfig experiment, PrintStream out, PrintStream err)
-      throws Exception {
+  /** The report of every finished run, printed; re-grounded when a ground truth is given. */
+  private int report(ExperimentConfig experiment, Optional<String> groundTruth, PrintStream out,
+      PrintStream err) throws Exception {
+    Optional<GroundTruth> truth = groundTruth.map(f -> GroundTruth.load(Path.of(f)));
     List<ExperimentConfig.Run> plan = experiment.runs();
     List<RunRecord> runs = new ArrayList<>();
     for (ExperimentConfig.Run run : plan) {
       Path dir = run.dir(experiment.runsDir());
       if (finished(dir)) {
-        runs.add(RunRecord.load(dir));
+        RunRecord r = RunRecord.load(dir);
+        runs.add(truth.isPresent() ? Regrounding.of(r, truth.get(), groundTruth.get()) : r);
       }
     }
     if (runs.isEmpty()) {
       out.println("no finished runs yet: no report");
       return Main.EXIT_OK;
     }
+    String reportDir = groundTruth.map(f -> "report-" + Path.of(f).getFileName().toString()
+        .replaceFirst("\\.csv$", "")).orElse("report");
     ReportOutput report = ReportWriter.write(runs, Grouping.NAME,
-        experiment.runsDir().resolve("report"), clock.instant());
+        experiment.runsDir().resolve(reportDir), clock.instant(), groundTruth);
     for (String note : report.notes()) {
       err.println("note: " + note);
     }

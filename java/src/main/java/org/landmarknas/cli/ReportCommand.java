@@ -10,10 +10,13 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
+import org.landmarknas.bench.GroundTruth;
 import org.landmarknas.report.Grouping;
+import org.landmarknas.report.Regrounding;
 import org.landmarknas.report.ReportOutput;
 import org.landmarknas.report.ReportWriter;
 import org.landmarknas.report.RunRecord;
@@ -27,7 +30,8 @@ final class ReportCommand implements Command {
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
   private static final String SYNTAX =
-      "lmnas report [--out DIR] [--group-by name|none] [--verbose] RUN_DIR...";
+      "lmnas report [--out DIR] [--group-by name|none] [--ground-truth FILE] [--verbose]"
+          + " RUN_DIR...";
 
   private final Clock clock;
   private final Path outRoot;
@@ -61,7 +65,11 @@ final class ReportCommand implements Command {
             "report directory, created if missing (default: ./report-<yyyyMMdd-HHmmss>)"),
         CommandOptions.withArg("group-by", "name|none",
             "table rows: one per run name with seeds averaged (name, default), or one per run"
-                + " (none)"));
+                + " (none)"),
+        CommandOptions.withArg("ground-truth", "FILE", "recompute every ranking figure against"
+            + " these stand-alone scores (arch,score CSV or the NB201 table) instead of each"
+            + " run's own, from the super-net scores the runs kept; every pool architecture"
+            + " must have a score"));
   }
 
   @Override
@@ -94,13 +102,17 @@ final class ReportCommand implements Command {
         dirs.add(dir);
       }
     }
+    Optional<String> groundTruth = Optional.ofNullable(cl.getOptionValue("ground-truth"));
+    Optional<GroundTruth> truth = groundTruth.map(f -> GroundTruth.load(Path.of(f)));
     List<RunRecord> runs = new ArrayList<>();
     for (Path dir : dirs) {
-      runs.add(RunRecord.load(dir));
+      RunRecord run = RunRecord.load(dir);
+      runs.add(truth.isPresent() ? Regrounding.of(run, truth.get(), groundTruth.get()) : run);
     }
 
     Path outDir = cl.hasOption("out") ? Path.of(cl.getOptionValue("out")) : defaultOutDir();
-    ReportOutput report = ReportWriter.write(runs, grouping, outDir, clock.instant());
+    ReportOutput report = ReportWriter.write(runs, grouping, outDir, clock.instant(),
+        groundTruth);
     for (String note : report.notes()) {
       err.println("note: " + note);
     }

@@ -22,13 +22,16 @@ final class ReportJson {
 
   private ReportJson() {}
 
-  static Map<String, Object> of(Instant generatedAt, Grouping grouping, List<RunSummary> runs,
+  static Map<String, Object> of(Instant generatedAt, Grouping grouping,
+      Optional<String> groundTruth, List<RunSummary> runs,
       Map<String, Map<String, String>> runPlots, List<GroupSummary> groups, List<String> plots,
       List<String> notes) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("format_version", FORMAT_VERSION);
     json.put("generated_at", generatedAt.toString());
     json.put("group_by", grouping.id());
+    // null: each run's own ground truth; else the file every run was re-grounded against
+    json.put("ground_truth", groundTruth.orElse(null));
     List<Object> runList = new ArrayList<>();
     for (RunSummary r : runs) {
       runList.add(run(r, runPlots.getOrDefault(r.id(), Map.of())));

@@ -2,6 +2,7 @@ package org.landmarknas.report;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.stream.Collectors;
 
@@ -19,9 +20,14 @@ final class ReportTable {
 
   private ReportTable() {}
 
-  static String markdown(List<GroupSummary> groups, Grouping grouping) {
+  static String markdown(List<GroupSummary> groups, Grouping grouping,
+      Optional<String> groundTruth) {
     StringBuilder md = new StringBuilder();
     md.append("# Run report\n\n");
+    groundTruth.ifPresent(g -> md.append("Ground truth: `").append(g).append("`, replacing each"
+        + " run's own: every S-KdT below, the found architectures' accuracy and their rank are"
+        + " recomputed from the super-net scores the runs kept (`result.json`, `pool-epoch-NNNN"
+        + ".json`).\n\n"));
     md.append(grouping == Grouping.NAME
         ? "One row per run name (`provenance.config.name`); the runs of a row are its seeds.\n\n"
         : "One row per run.\n\n");

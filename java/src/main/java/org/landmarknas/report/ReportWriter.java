@@ -62,6 +62,15 @@ public final class ReportWriter {
    */
   public static ReportOutput write(List<RunRecord> runs, Grouping grouping, Path outDir,
       Instant generatedAt) {
+    return write(runs, grouping, outDir, generatedAt, Optional.empty());
+  }
+
+  /**
+   * As {@link #write(List, Grouping, Path, Instant)}, for runs {@link Regrounding re-grounded}
+   * against {@code groundTruth} (named in table.md and report.json).
+   */
+  public static ReportOutput write(List<RunRecord> runs, Grouping grouping, Path outDir,
+      Instant generatedAt, Optional<String> groundTruth) {
     if (runs.isEmpty()) {
       throw new IllegalArgumentException("a report needs at least one run");
     }
@@ -113,11 +122,11 @@ public final class ReportWriter {
     }
 
     Path table = outDir.resolve(TABLE_MD);
-    writeText(table, ReportTable.markdown(groups, grouping));
+    writeText(table, ReportTable.markdown(groups, grouping, groundTruth));
     files.add(table);
     Path json = outDir.resolve(REPORT_JSON);
-    writeText(json, toJson(ReportJson.of(generatedAt, grouping, summaries, runPlots, groups,
-        plots, notes)));
+    writeText(json, toJson(ReportJson.of(generatedAt, grouping, groundTruth, summaries, runPlots,
+        groups, plots, notes)));
     files.add(json);
     return new ReportOutput(outDir, files, notes);
   }

@@ -84,6 +84,14 @@ final class RunFileParser {
         Files.exists(resultFile));
   }
 
+  /**
+   * The pool of one scoring file of a run ({@code pool-epoch-NNNN.json}: {@code epoch} and a
+   * {@code pool} list as in {@code result.json}).
+   */
+  static List<PoolEntry> poolScoring(Path file) {
+    return new RunFileParser(file).pool(readJson(file));
+  }
+
   static List<Path> discover(Path path) {
     if (!Files.isDirectory(path)) {
       throw new IllegalArgumentException(String.format(Locale.ROOT,

@@ -32,6 +32,11 @@ public final class RunDirectory {
   public static final String METRICS_FILE = "metrics.jsonl";
   /** File name of the final result. */
   public static final String RESULT_FILE = "result.json";
+  /**
+   * The super-net's scores of the evaluation pool after an epoch, one file per scoring
+   * ({@code String.format} pattern of the epoch): what a report re-grounds.
+   */
+  public static final String POOL_SCORES_FILE = "pool-epoch-%04d.json";
 
   private final Path path;
 

@@ -84,8 +84,6 @@ public final class SupernetSearch {
   /** The evaluation pool of a run with its ground truth ({@code arch,score}). */
   public static final String POOL_FILE = "pool.csv";
 
-  /** The super-net's scores of the pool after an epoch ({@code String.format} pattern). */
-  public static final String POOL_SCORES_FILE = "pool-epoch-%04d.json";
   /** The landmarks of a run with their stand-alone scores ({@code arch,score}). */
   public static final String LANDMARKS_FILE = "landmarks.csv";
 
@@ -349,7 +347,7 @@ public final class SupernetSearch {
           lastPool = Optional.of(pr);
           // Every scoring is kept, so the S-KdT curve can be recomputed against another
           // ground truth of the same pool (e.g. a mean over more stand-alone seeds).
-          dir.writeJson(String.format(Locale.ROOT, POOL_SCORES_FILE, epoch + 1),
+          dir.writeJson(String.format(Locale.ROOT, RunDirectory.POOL_SCORES_FILE, epoch + 1),
               Map.of("epoch", epoch + 1, "pool", pr.toJson()));
         }
         if (roundEnds.contains(epoch + 1)) {

@@ -127,4 +127,20 @@ final class ExperimentCommandTest {
     e = assertThrows(ConfigException.class, () -> ExperimentConfig.load(dup));
     assertTrue(e.getMessage().contains("appears twice"), e.getMessage());
   }
+
+  @Test
+  void groundTruthWithoutReportOnly_usageErrorBeforeAnyRun() throws Exception {
+    Path file = writeExperiment("");
+    ExperimentCommand cmd = new ExperimentCommand(Clock.systemUTC(),
+        (config, dir, progress, resume) -> {
+          searched.add(config.name());
+          return SupernetSearch.run(config, dir, progress, resume).summary();
+        });
+    PrintStream sink = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> cmd.run(
+        new String[] {file.toString(), "--ground-truth", "gt.csv"}, sink, sink));
+    assertEquals("--ground-truth re-grounds the report of finished runs; give it with"
+        + " --report-only", e.getMessage());
+    assertEquals(List.of(), searched);
+  }
 }

@@ -50,6 +50,47 @@ final class ReportCommandTest {
   }
 
   @Test
+  void report_groundTruth_recomputesEveryRunAgainstTheFile() throws IOException {
+    List<Path> runs = RunDirFixture.standardRuns(tmp.resolve("runs"));
+    ObjectMapper json = new ObjectMapper();
+    for (Path run : runs) {
+      JsonNode pool = json.readTree(run.resolve("result.json").toFile()).get("pool");
+      for (int epoch : new int[] {2, 4}) {
+        json.writeValue(run.resolve(String.format("pool-epoch-%04d.json", epoch)).toFile(),
+            java.util.Map.of("epoch", epoch, "pool", pool));
+      }
+    }
+    // the fixture's pools rise with their ground truth; this file reverses it
+    StringBuilder csv = new StringBuilder("arch,score\n");
+    for (int i = 0; i < 8; i++) {
+      csv.append(org.landmarknas.space.Nb201Arch.ofCode(1000 + 37 * i)).append(',')
+          .append(90.0 - 1.5 * i).append('\n');
+    }
+    Path truth = tmp.resolve("reversed.csv");
+    Files.writeString(truth, csv);
+    Path out = tmp.resolve("rep");
+
+    CliRun r = CliRun.standard("report", "--ground-truth", truth.toString(), "--out",
+        out.toString(), tmp.resolve("runs").toString());
+
+    assertEquals(0, r.exitCode(), r.err());
+    String table = Files.readString(out.resolve("table.md"));
+    assertTrue(table.contains("Ground truth: `" + truth + "`, replacing each run's own"), table);
+    JsonNode report = json.readTree(out.resolve("report.json").toFile());
+    assertEquals(truth.toString(), report.get("ground_truth").asText());
+    for (JsonNode run : report.get("runs")) {
+      assertTrue(run.get("final_skdt").asDouble() < 0, run.toString());
+    }
+
+    Files.delete(runs.get(2).resolve("pool-epoch-0004.json"));
+    CliRun missing = CliRun.standard("report", "--ground-truth", truth.toString(), "--out",
+        tmp.resolve("rep2").toString(), tmp.resolve("runs").toString());
+    assertEquals(2, missing.exitCode());
+    assertTrue(missing.err().contains("pool-epoch-0004.json is missing"), missing.err());
+    assertTrue(Files.notExists(tmp.resolve("rep2")), "nothing written before every run is read");
+  }
+
+  @Test
   void report_parentDirectory_reportsEveryRunInIt() throws IOException {
     RunDirFixture.standardRuns(tmp.resolve("runs"));
     Path out = tmp.resolve("rep");

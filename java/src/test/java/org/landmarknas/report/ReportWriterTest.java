@@ -202,7 +202,7 @@ final class ReportWriterTest {
 
   private static String table(List<RunRecord> runs, Grouping grouping) {
     return ReportTable.markdown(ReportWriter.group(ReportWriter.summarise(runs, grouping)),
-        grouping);
+        grouping, java.util.Optional.empty());
   }
 
   /** The lines of the first Markdown table. */

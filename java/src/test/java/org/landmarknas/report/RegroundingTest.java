@@ -1,0 +1,113 @@
+package org.landmarknas.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.landmarknas.bench.StandaloneScores;
+import org.landmarknas.space.Nb201Arch;
+
+final class RegroundingTest {
+
+  @TempDir
+  Path dir;
+
+  private static Nb201Arch arch(int i) {
+    return Nb201Arch.ofCode(1000 + 37 * i);
+  }
+
+  /** Six pool architectures; the super-net and the run's ground truth agree exactly. */
+  private Path run() throws IOException {
+    List<Map<String, Object>> pool = RunDirFixture.pool(6, 0.0);
+    for (int i = 0; i < 6; i++) {
+      pool.get(i).put("supernet_accuracy", 0.40 + 0.05 * i);
+    }
+    Map<String, Object> result = RunDirFixture.result("r", 0, 1.0, pool,
+        RunDirFixture.search(found(arch(5)), found(Nb201Arch.ofCode(77))), 60);
+    Path run = RunDirFixture.run(dir.resolve("r-0"), "r", 0, RunDirFixture.metrics(2,
+        new double[] {Double.NaN, 1.0}, false), result);
+    new ObjectMapper().writeValue(run.resolve("pool-epoch-0002.json").toFile(),
+        Map.of("epoch", 2, "pool", pool));
+    return run;
+  }
+
+  private static Map<String, Object> found(Nb201Arch a) {
+    Map<String, Object> f = new LinkedHashMap<>();
+    f.put("arch", a.toString());
+    f.put("supernet_val_accuracy", 0.6);
+    f.put("ground_truth", 90.0);
+    f.put("ground_truth_rank", 1);
+    f.put("ground_truth_total", 6);
+    return f;
+  }
+
+  /** The reversed order: architecture i scores 90 - 1.1 i. */
+  private static StandaloneScores reversed() {
+    Map<Nb201Arch, Double> m = new HashMap<>();
+    for (int i = 0; i < 6; i++) {
+      m.put(arch(i), 90.0 - 1.1 * i);
+    }
+    return a -> m.containsKey(a) ? OptionalDouble.of(m.get(a)) : OptionalDouble.empty();
+  }
+
+  @Test
+  void of_reversedTruth_flipsFinalAndEpochRankingsAndRescoresFoundArchitectures()
+      throws IOException {
+    RunRecord before = RunRecord.load(run());
+    assertEquals(1.0, before.finalSkdt().getAsDouble(), 1e-12);
+
+    RunRecord after = Regrounding.of(before, reversed(), "rev.csv");
+
+    assertEquals(-1.0, after.finalSkdt().getAsDouble(), 1e-12);
+    assertEquals(-1.0, after.ranking().get().kdt().getAsDouble(), 1e-12);
+    // predicted top 5: archs 1-5; true top 5: archs 0-4; 4 shared
+    assertEquals(0.8, after.ranking().get().precisionAtK().getAsDouble(), 1e-12);
+    assertEquals(90.0 - 1.1 * 5, after.pool().get(5).groundTruth(), 1e-12);
+    assertEquals(0.65, after.pool().get(5).supernetAccuracy(), 1e-12, "super-net scores kept");
+    EpochMetrics e2 = after.epochs().get(1);
+    assertEquals(-1.0, e2.skdt().getAsDouble(), 1e-12);
+    assertEquals(before.epochs().get(1).trainLoss(), e2.trainLoss());
+    assertFalse(after.epochs().get(0).skdt().isPresent());
+
+    SearchSummary.Found best = after.search().get().top().get(0);
+    assertEquals(84.5, best.groundTruth().getAsDouble(), 1e-12);
+    assertEquals(6, best.groundTruthRank().getAsInt(), "the worst of the 6 under the new truth");
+    assertEquals(6, best.groundTruthTotal().getAsInt());
+    SearchSummary.Found unknown = after.search().get().top().get(1);
+    assertFalse(unknown.groundTruth().isPresent());
+    assertFalse(unknown.groundTruthRank().isPresent());
+  }
+
+  @Test
+  void of_epochScoringFileMissing_namesTheFile() throws IOException {
+    Path run = run();
+    Files.delete(run.resolve("pool-epoch-0002.json"));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Regrounding.of(RunRecord.load(run), reversed(), "rev.csv"));
+    assertTrue(e.getMessage().contains("epoch 2 logged an S-KdT but "
+        + run.resolve("pool-epoch-0002.json") + " is missing"), e.getMessage());
+  }
+
+  @Test
+  void of_poolArchitectureWithoutScore_namesArchitectureAndSource() throws IOException {
+    Map<Nb201Arch, Double> partial = new HashMap<>();
+    partial.put(arch(0), 80.0);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Regrounding.of(RunRecord.load(run()), a -> partial.containsKey(a)
+            ? OptionalDouble.of(partial.get(a)) : OptionalDouble.empty(), "part.csv"));
+    assertTrue(e.getMessage().contains("pool architecture " + arch(1) + " has no score in"
+        + " part.csv"), e.getMessage());
+  }
+}
