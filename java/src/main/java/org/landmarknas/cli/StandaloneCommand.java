@@ -33,8 +33,8 @@ import org.landmarknas.torch.StandaloneTrainer;
  * {@code lmnas standalone}: stand-alone training of architectures under the CPU-sized
  * Fashion-MNIST protocol, directly ({@code train}) or through the results store's job queue
  * ({@code enqueue}, {@code worker}, {@code status}, {@code export}). A protocol is identified by
- * {@code --channels}, {@code --epochs} and {@code --train-limit}; results are keyed by (architecture class, protocol,
- * seed) and committed one by one.
+ * {@code --channels}, {@code --epochs} and {@code --train-limit}; results are keyed by
+ * (architecture class, protocol, seed) and committed one by one.
  */
 final class StandaloneCommand implements Command {
   private static final String SYNTAX = "lmnas standalone"
@@ -379,8 +379,10 @@ final class StandaloneCommand implements Command {
   }
 
   private static StandaloneProtocol protocol(CommandLine cl) {
-    StandaloneProtocol base = StandaloneProtocol.fashionMnist(CommandOptions.intOption(cl, "channels", 16, 1),
-        CommandOptions.intOption(cl, "epochs", 4, 1)).withThreads(CommandOptions.intOption(cl, "threads", 2, 1));
+    StandaloneProtocol base = StandaloneProtocol.fashionMnist(
+        CommandOptions.intOption(cl, "channels", 16, 1),
+        CommandOptions.intOption(cl, "epochs", 4, 1))
+        .withThreads(CommandOptions.intOption(cl, "threads", 2, 1));
     int trainLimit = CommandOptions.intOption(cl, "train-limit", 0, 0);
     return trainLimit == 0 ? base : base.withTrainLimit(trainLimit);
   }

@@ -38,7 +38,8 @@ public final class Regrounding {
    *     an epoch logged an S-KdT whose scoring file is missing (runs older than the files)
    */
   public static RunRecord of(RunRecord run, StandaloneScores truth, String source) {
-    List<PoolEntry> pool = reground(run.pool(), truth, source, run.dir().resolve(RunDirectory.RESULT_FILE));
+    List<PoolEntry> pool = reground(run.pool(), truth, source,
+        run.dir().resolve(RunDirectory.RESULT_FILE));
     Optional<RankingSummary> ranking = Optional.empty();
     if (!pool.isEmpty()) {
       int k = run.ranking().map(r -> r.k().orElse(DEFAULT_TOP_K)).orElse(DEFAULT_TOP_K);
@@ -60,7 +61,8 @@ public final class Regrounding {
 
   private static EpochMetrics epoch(RunRecord run, EpochMetrics e, StandaloneScores truth,
       String source) {
-    Path file = run.dir().resolve(String.format(Locale.ROOT, RunDirectory.POOL_SCORES_FILE, e.epoch()));
+    Path file = run.dir().resolve(String.format(Locale.ROOT, RunDirectory.POOL_SCORES_FILE,
+        e.epoch()));
     if (!Files.exists(file)) {
       throw new IllegalArgumentException(String.format(Locale.ROOT,
           "run %s: epoch %d logged an S-KdT but %s is missing, so it cannot be recomputed"

@@ -22,7 +22,8 @@ final class StandaloneCommandTest {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Out(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return new Out(code, out.toString(StandardCharsets.UTF_8),
+        err.toString(StandardCharsets.UTF_8));
   }
 
   @Test

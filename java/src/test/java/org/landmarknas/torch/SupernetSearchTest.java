@@ -77,12 +77,12 @@ final class SupernetSearchTest {
     assertEquals(8, ((List<?>) result.get("pool")).size());
     for (int epoch = 1; epoch <= 2; epoch++) {
       Map<?, ?> scored = new ObjectMapper().readValue(dir.path().resolve(String.format(
-          java.util.Locale.ROOT, org.landmarknas.run.RunDirectory.POOL_SCORES_FILE, epoch)).toFile(), Map.class);
+          java.util.Locale.ROOT, RunDirectory.POOL_SCORES_FILE, epoch)).toFile(), Map.class);
       assertEquals(epoch, ((Number) scored.get("epoch")).intValue());
       assertEquals(8, ((List<?>) scored.get("pool")).size(), "every scoring kept: " + epoch);
     }
     assertEquals(result.get("pool"), new ObjectMapper().readValue(dir.path().resolve(
-        String.format(java.util.Locale.ROOT, org.landmarknas.run.RunDirectory.POOL_SCORES_FILE, 2)).toFile(),
+        String.format(java.util.Locale.ROOT, RunDirectory.POOL_SCORES_FILE, 2)).toFile(),
         Map.class).get("pool"), "the last scoring is the result's");
     Map<?, ?> search = (Map<?, ?>) result.get("search");
     assertEquals(3, ((List<?>) search.get("top")).size());
