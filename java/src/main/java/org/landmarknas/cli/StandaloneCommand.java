@@ -312,7 +312,7 @@ final class StandaloneCommand implements Command {
   }
 
   /**
-   * Claims jobs until the queue is empty. With {@code --workers K > 1} it starts K worker
+   * Claims jobs of its protocol until none is left. With {@code --workers K > 1} it starts K worker
    * processes of itself (separate JVMs: a killed one loses only its current job, which another
    * redoes when the lease expires).
    */
@@ -334,16 +334,12 @@ final class StandaloneCommand implements Command {
     int done = 0;
     try (ResultsStore s = openStore(store)) {
       while (true) {
-        Optional<Job> claimed = s.claim(me, lease);
+        // Only this worker's protocol: another protocol's jobs wait for their own workers.
+        Optional<Job> claimed = s.claim(me, protocol.name(), lease);
         if (claimed.isEmpty()) {
           break;
         }
         Job job = claimed.get();
-        if (!job.protocol().equals(protocol.name())) {
-          throw new IllegalArgumentException("job " + job.id() + " wants protocol "
-              + job.protocol() + ", this worker runs " + protocol.name()
-              + " (pass the same --channels/--epochs/--train-limit as enqueue)");
-        }
         out.printf(Locale.ROOT, "[%s] job %d: %s (attempt %d)%n", me, job.id(), job.arch(),
             job.attempts());
         var ticket = beat.scheduleAtFixedRate(() -> s.heartbeat(job, lease),
@@ -361,7 +357,9 @@ final class StandaloneCommand implements Command {
     } finally {
       beat.shutdownNow();
     }
-    out.printf(Locale.ROOT, "[%s] queue empty after %d jobs%n", me, done);
+    out.printf(Locale.ROOT, "[%s] no queued job of protocol %s left, after %d jobs (jobs of"
+        + " other protocols wait for workers with their --channels/--epochs/--train-limit)%n",
+        me, protocol.name(), done);
     return Main.EXIT_OK;
   }
 

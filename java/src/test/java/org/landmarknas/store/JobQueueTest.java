@@ -61,6 +61,21 @@ final class JobQueueTest {
   }
 
   @Test
+  void claim_ofAProtocol_skipsOlderJobsOfAnotherProtocol() {
+    List<Nb201Arch> archs = StoreFixtures.distinctArchs(2);
+    try (ResultsStore store = ResultsStore.open(dir.resolve("q.db"))) {
+      store.enqueue(archs.subList(0, 1), P, 0);
+      store.enqueue(archs.subList(1, 2), "longer", 0);
+      Job longer = store.claim("a", "longer", MINUTE).orElseThrow();
+      assertEquals(archs.get(1), longer.arch());
+      assertEquals("longer", longer.protocol());
+      assertEquals(Optional.empty(), store.claim("b", "longer", MINUTE));
+      assertEquals(archs.get(0), store.claim("c", P, MINUTE).orElseThrow().arch());
+      assertEquals(new QueueStatus(0, 1, 0, 0), store.status(P), "the other protocol untouched");
+    }
+  }
+
+  @Test
   void claim_takesOldestFirst_andLiveLeaseIsNotReclaimed() {
     TestClock clock = new TestClock(Instant.parse("2026-01-01T00:00:00Z"));
     List<Nb201Arch> archs = StoreFixtures.distinctArchs(2);
