@@ -31,8 +31,9 @@ import org.landmarknas.torch.SupernetSearch;
  * {@code lmnas experiment FILE}: every run of an {@link ExperimentConfig} one after another (or
  * in K worker processes side by side, {@code --workers K}, coordinated by one file lock per run),
  * then one report comparing the arms (table.md with S-KdT mean ± std per arm, the plots),
- * printed at the end. Safe to interrupt and run again: finished runs are skipped and an interrupted one is
- * resumed from its checkpoints, so the experiment ends as if it had never stopped.
+ * printed at the end. Safe to interrupt and run again: finished runs are skipped and an
+ * interrupted one is resumed from its checkpoints, so the experiment ends as if it had never
+ * stopped.
  */
 final class ExperimentCommand implements Command {
   private static final String SYNTAX =
@@ -177,7 +178,7 @@ final class ExperimentCommand implements Command {
       Path dir = run.dir(experiment.runsDir());
       if (finished(dir)) {
         RunRecord r = RunRecord.load(dir);
-        runs.add(truth.isPresent() ? Regrounding.of(r, truth.get(), groundTruth.get()) : r);
+        runs.add(truth.isPresent() ? Regrounding.of(r, truth.get()) : r);
       }
     }
     if (runs.isEmpty()) {

@@ -107,7 +107,7 @@ final class ReportCommand implements Command {
     List<RunRecord> runs = new ArrayList<>();
     for (Path dir : dirs) {
       RunRecord run = RunRecord.load(dir);
-      runs.add(truth.isPresent() ? Regrounding.of(run, truth.get(), groundTruth.get()) : run);
+      runs.add(truth.isPresent() ? Regrounding.of(run, truth.get()) : run);
     }
 
     Path outDir = cl.hasOption("out") ? Path.of(cl.getOptionValue("out")) : defaultOutDir();

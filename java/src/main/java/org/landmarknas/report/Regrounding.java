@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
-import org.landmarknas.bench.StandaloneScores;
+import org.landmarknas.bench.GroundTruth;
 import org.landmarknas.metric.RankingReport;
 import org.landmarknas.run.RunDirectory;
 import org.landmarknas.space.Nb201Arch;
@@ -21,7 +21,8 @@ import org.landmarknas.space.Nb201Arch;
  * compared with change (e.g. from one training seed to the mean of three, whose noise ceiling is
  * higher). The final pool and ranking come from {@code result.json}, the S-KdT curve from the
  * {@code pool-epoch-NNNN.json} file the engine keeps for every scoring, and the architectures the
- * search found get their score and rank from the new ground truth.
+ * search found get their score, rank and total from the new ground truth as the engine writes
+ * them ({@link GroundTruth#rank}, {@link GroundTruth#size}).
  */
 public final class Regrounding {
 
@@ -33,12 +34,11 @@ public final class Regrounding {
   /**
    * {@code run} with every ranking figure recomputed against {@code truth}.
    *
-   * @param source names the ground truth in errors (its file)
    * @throws IllegalArgumentException when a pool architecture has no score in {@code truth}, or
    *     an epoch logged an S-KdT whose scoring file is missing (runs older than the files)
    */
-  public static RunRecord of(RunRecord run, StandaloneScores truth, String source) {
-    List<PoolEntry> pool = reground(run.pool(), truth, source,
+  public static RunRecord of(RunRecord run, GroundTruth truth) {
+    List<PoolEntry> pool = reground(run.pool(), truth,
         run.dir().resolve(RunDirectory.RESULT_FILE));
     Optional<RankingSummary> ranking = Optional.empty();
     if (!pool.isEmpty()) {
@@ -51,25 +51,24 @@ public final class Regrounding {
     }
     List<EpochMetrics> epochs = new ArrayList<>();
     for (EpochMetrics e : run.epochs()) {
-      epochs.add(e.values().containsKey(EpochMetrics.SKDT) ? epoch(run, e, truth, source) : e);
+      epochs.add(e.values().containsKey(EpochMetrics.SKDT) ? epoch(run, e, truth) : e);
     }
     Optional<SearchSummary> search = run.search().map(s -> new SearchSummary(
-        s.strategy(), s.evaluations(), s.top().stream().map(f -> found(f, pool, truth)).toList()));
+        s.strategy(), s.evaluations(), s.top().stream().map(f -> found(f, truth)).toList()));
     return new RunRecord(run.dir(), run.name(), run.seed(), run.dataset(), epochs, pool,
         ranking, search, run.cost(), run.finished());
   }
 
-  private static EpochMetrics epoch(RunRecord run, EpochMetrics e, StandaloneScores truth,
-      String source) {
+  private static EpochMetrics epoch(RunRecord run, EpochMetrics e, GroundTruth truth) {
     Path file = run.dir().resolve(String.format(Locale.ROOT, RunDirectory.POOL_SCORES_FILE,
         e.epoch()));
     if (!Files.exists(file)) {
       throw new IllegalArgumentException(String.format(Locale.ROOT,
           "run %s: epoch %d logged an S-KdT but %s is missing, so it cannot be recomputed"
               + " against %s (runs written before the engine kept every pool scoring)",
-          run.dir(), e.epoch(), file, source));
+          run.dir(), e.epoch(), file, truth.source()));
     }
-    List<PoolEntry> pool = reground(RunFileParser.poolScoring(file), truth, source, file);
+    List<PoolEntry> pool = reground(RunFileParser.poolScoring(file), truth, file);
     if (pool.isEmpty()) {
       throw new IllegalArgumentException(file + ": the pool has no scored architecture");
     }
@@ -81,14 +80,13 @@ public final class Regrounding {
     return new EpochMetrics(e.epoch(), values);
   }
 
-  private static List<PoolEntry> reground(List<PoolEntry> pool, StandaloneScores truth,
-      String source, Path file) {
+  private static List<PoolEntry> reground(List<PoolEntry> pool, GroundTruth truth, Path file) {
     List<PoolEntry> out = new ArrayList<>(pool.size());
     for (PoolEntry p : pool) {
       OptionalDouble score = truth.score(arch(p.arch(), file));
       if (score.isEmpty()) {
         throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "%s: pool architecture %s has no score in %s", file, p.arch(), source));
+            "%s: pool architecture %s has no score in %s", file, p.arch(), truth.source()));
       }
       out.add(new PoolEntry(p.arch(), p.supernetAccuracy(), score.getAsDouble()));
     }
@@ -98,26 +96,21 @@ public final class Regrounding {
   private static RankingReport report(List<PoolEntry> pool, int k) {
     double[] pred = pool.stream().mapToDouble(PoolEntry::supernetAccuracy).toArray();
     double[] gt = pool.stream().mapToDouble(PoolEntry::groundTruth).toArray();
-    return RankingReport.of(pred, gt, Math.max(1, Math.min(k, pool.size())));
+    return RankingReport.of(pred, gt, Math.max(1, k)); // k is capped at the pool's size there
   }
 
-  /** A found architecture's new score, and its rank among the pool's new scores (1 = best). */
-  private static SearchSummary.Found found(SearchSummary.Found f, List<PoolEntry> pool,
-      StandaloneScores truth) {
-    OptionalDouble score;
+  /** A found architecture's new score and its rank in the new ground truth (1 = best). */
+  private static SearchSummary.Found found(SearchSummary.Found f, GroundTruth truth) {
+    Nb201Arch arch;
     try {
-      score = truth.score(Nb201Arch.parse(f.arch()));
+      arch = Nb201Arch.parse(f.arch());
     } catch (IllegalArgumentException e) {
-      score = OptionalDouble.empty(); // "#3": the run wrote no architecture string
-    }
-    if (score.isEmpty() || pool.isEmpty()) {
-      return new SearchSummary.Found(f.arch(), f.supernetValAccuracy(), score,
+      // "#3": the run wrote no architecture string
+      return new SearchSummary.Found(f.arch(), f.supernetValAccuracy(), OptionalDouble.empty(),
           OptionalInt.empty(), OptionalInt.empty());
     }
-    double s = score.getAsDouble();
-    int better = (int) pool.stream().filter(p -> p.groundTruth() > s).count();
-    return new SearchSummary.Found(f.arch(), f.supernetValAccuracy(), score,
-        OptionalInt.of(better + 1), OptionalInt.of(pool.size()));
+    return new SearchSummary.Found(f.arch(), f.supernetValAccuracy(), truth.score(arch),
+        truth.rank(arch), OptionalInt.of(truth.size()));
   }
 
   private static Nb201Arch arch(String s, Path file) {

@@ -13,10 +13,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.landmarknas.bench.StandaloneScores;
+import org.landmarknas.bench.GroundTruth;
 import org.landmarknas.space.Nb201Arch;
 
 final class RegroundingTest {
@@ -54,12 +53,12 @@ final class RegroundingTest {
   }
 
   /** The reversed order: architecture i scores 90 - 1.1 i. */
-  private static StandaloneScores reversed() {
+  private static GroundTruth reversed() {
     Map<Nb201Arch, Double> m = new HashMap<>();
     for (int i = 0; i < 6; i++) {
       m.put(arch(i), 90.0 - 1.1 * i);
     }
-    return a -> m.containsKey(a) ? OptionalDouble.of(m.get(a)) : OptionalDouble.empty();
+    return GroundTruth.of("rev.csv", m);
   }
 
   @Test
@@ -68,7 +67,7 @@ final class RegroundingTest {
     RunRecord before = RunRecord.load(run());
     assertEquals(1.0, before.finalSkdt().getAsDouble(), 1e-12);
 
-    RunRecord after = Regrounding.of(before, reversed(), "rev.csv");
+    RunRecord after = Regrounding.of(before, reversed());
 
     assertEquals(-1.0, after.finalSkdt().getAsDouble(), 1e-12);
     assertEquals(-1.0, after.ranking().get().kdt().getAsDouble(), 1e-12);
@@ -95,7 +94,7 @@ final class RegroundingTest {
     Path run = run();
     Files.delete(run.resolve("pool-epoch-0002.json"));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Regrounding.of(RunRecord.load(run), reversed(), "rev.csv"));
+        () -> Regrounding.of(RunRecord.load(run), reversed()));
     assertTrue(e.getMessage().contains("epoch 2 logged an S-KdT but "
         + run.resolve("pool-epoch-0002.json") + " is missing"), e.getMessage());
   }
@@ -105,8 +104,7 @@ final class RegroundingTest {
     Map<Nb201Arch, Double> partial = new HashMap<>();
     partial.put(arch(0), 80.0);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Regrounding.of(RunRecord.load(run()), a -> partial.containsKey(a)
-            ? OptionalDouble.of(partial.get(a)) : OptionalDouble.empty(), "part.csv"));
+        () -> Regrounding.of(RunRecord.load(run()), GroundTruth.of("part.csv", partial)));
     assertTrue(e.getMessage().contains("pool architecture " + arch(1) + " has no score in"
         + " part.csv"), e.getMessage());
   }
