@@ -144,18 +144,17 @@ public record BenchmarkStats(int results, int archs, double minAccuracy, double 
   private static Ceiling ceiling(List<Nb201Arch> archs, Map<Nb201Arch, Map<Long, Double>> by,
       List<Long> seeds, int k) {
     List<List<Long>> sets = subsets(seeds, k);
+    List<double[]> means = sets.stream().map(s -> mean(archs, by, s)).toList();
     double tauSum = 0;
     double sparseSum = 0;
     int ordered = 0;
-    for (List<Long> a : sets) {
-      for (List<Long> b : sets) {
-        if (b.stream().anyMatch(a::contains)) {
+    for (int a = 0; a < sets.size(); a++) {
+      for (int b = 0; b < sets.size(); b++) {
+        if (sets.get(b).stream().anyMatch(sets.get(a)::contains)) {
           continue;
         }
-        double[] x = mean(archs, by, a);
-        double[] y = mean(archs, by, b);
-        tauSum += KendallTau.tauB(x, y);
-        sparseSum += SparseKendallTau.of(x, y);
+        tauSum += KendallTau.tauB(means.get(a), means.get(b));
+        sparseSum += SparseKendallTau.of(means.get(a), means.get(b));
         ordered++;
       }
     }

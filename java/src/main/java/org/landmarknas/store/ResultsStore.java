@@ -234,39 +234,25 @@ public final class ResultsStore implements AutoCloseable {
   }
 
   /**
-   * Claims the oldest job that is queued or whose lease has expired, for {@code worker} until
-   * now + {@code lease}. The read and the update share one write-locked transaction, so no other
-   * process can claim the same job in between.
+   * Claims the oldest job of {@code protocol} that is queued or whose lease has expired, for
+   * {@code worker} until now + {@code lease}. Only that protocol: a worker trains one, and a store
+   * may queue several (a longer protocol tried beside the table's). The read and the update share
+   * one write-locked transaction, so no other process can claim the same job in between.
    *
-   * @return the job, or empty when nothing is claimable now
-   */
-  public synchronized Optional<Job> claim(String worker, Duration lease) {
-    return claim(worker, Optional.empty(), lease);
-  }
-
-  /**
-   * As {@link #claim(String, Duration)}, among the jobs of {@code protocol} only: a worker trains
-   * one protocol, and a store may queue several (a longer protocol tried beside the table's).
+   * @return the job, or empty when nothing of {@code protocol} is claimable now
    */
   public synchronized Optional<Job> claim(String worker, String protocol, Duration lease) {
     requireProtocol(protocol);
-    return claim(worker, Optional.of(protocol), lease);
-  }
-
-  private Optional<Job> claim(String worker, Optional<String> protocol, Duration lease) {
     requireWorker(worker);
     requireLease(lease);
     return write("claim for " + worker, c -> {
       long now = clock.millis();
       long until = now + lease.toMillis();
       long id;
-      try (PreparedStatement p = c.prepareStatement("SELECT MIN(id) FROM jobs WHERE "
-          + (protocol.isPresent() ? "protocol = ? AND " : "") + CLAIMABLE)) {
-        int i = 1;
-        if (protocol.isPresent()) {
-          p.setString(i++, protocol.get());
-        }
-        p.setLong(i, now);
+      try (PreparedStatement p = c.prepareStatement(
+          "SELECT MIN(id) FROM jobs WHERE protocol = ? AND " + CLAIMABLE)) {
+        p.setString(1, protocol);
+        p.setLong(2, now);
         try (ResultSet r = p.executeQuery()) {
           r.next();
           id = r.getLong(1);

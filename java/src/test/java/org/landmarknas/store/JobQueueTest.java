@@ -56,7 +56,7 @@ final class JobQueueTest {
   @Test
   void claim_emptyQueue_isEmpty() {
     try (ResultsStore store = ResultsStore.open(dir.resolve("q.db"))) {
-      assertEquals(Optional.empty(), store.claim("w", MINUTE));
+      assertEquals(Optional.empty(), store.claim("w", P, MINUTE));
     }
   }
 
@@ -81,14 +81,14 @@ final class JobQueueTest {
     List<Nb201Arch> archs = StoreFixtures.distinctArchs(2);
     try (ResultsStore store = ResultsStore.open(dir.resolve("q.db"), clock)) {
       store.enqueue(archs, P, 3);
-      Job first = store.claim("a", MINUTE).orElseThrow();
+      Job first = store.claim("a", P, MINUTE).orElseThrow();
       assertEquals(archs.get(0), first.arch());
       assertEquals(3, first.seed());
       assertEquals(1, first.attempts());
-      Job second = store.claim("b", MINUTE).orElseThrow();
+      Job second = store.claim("b", P, MINUTE).orElseThrow();
       assertEquals(archs.get(1), second.arch());
       clock.advance(Duration.ofSeconds(59));
-      assertEquals(Optional.empty(), store.claim("c", MINUTE));
+      assertEquals(Optional.empty(), store.claim("c", P, MINUTE));
       assertEquals(new QueueStatus(0, 2, 0, 0), store.status(P));
     }
   }
@@ -98,10 +98,10 @@ final class JobQueueTest {
     TestClock clock = new TestClock(Instant.parse("2026-01-01T00:00:00Z"));
     try (ResultsStore store = ResultsStore.open(dir.resolve("q.db"), clock)) {
       store.enqueue(StoreFixtures.distinctArchs(1), P, 1);
-      Job first = store.claim("a", MINUTE).orElseThrow();
+      Job first = store.claim("a", P, MINUTE).orElseThrow();
       clock.advance(Duration.ofSeconds(61));
       assertEquals(new QueueStatus(0, 0, 0, 1), store.status(P));
-      Job again = store.claim("b", MINUTE).orElseThrow();
+      Job again = store.claim("b", P, MINUTE).orElseThrow();
       assertEquals(first.id(), again.id());
       assertEquals("b", again.worker());
       assertEquals(2, again.attempts());
@@ -114,11 +114,11 @@ final class JobQueueTest {
     TestClock clock = new TestClock(Instant.parse("2026-01-01T00:00:00Z"));
     try (ResultsStore store = ResultsStore.open(dir.resolve("q.db"), clock)) {
       store.enqueue(StoreFixtures.distinctArchs(1), P, 1);
-      Job job = store.claim("a", MINUTE).orElseThrow();
+      Job job = store.claim("a", P, MINUTE).orElseThrow();
       clock.advance(Duration.ofSeconds(50));
       assertTrue(store.heartbeat(job, MINUTE));
       clock.advance(Duration.ofSeconds(50));
-      assertEquals(Optional.empty(), store.claim("b", MINUTE));
+      assertEquals(Optional.empty(), store.claim("b", P, MINUTE));
     }
   }
 
@@ -126,11 +126,11 @@ final class JobQueueTest {
   void complete_storesResultAndMarksDone() {
     try (ResultsStore store = ResultsStore.open(dir.resolve("q.db"))) {
       store.enqueue(StoreFixtures.distinctArchs(1), P, 1);
-      Job job = store.claim("a", MINUTE).orElseThrow();
+      Job job = store.claim("a", P, MINUTE).orElseThrow();
       store.complete(job, StoreFixtures.result(job.arch(), 1, 0.7));
       assertEquals(new QueueStatus(0, 0, 1, 0), store.status(P));
       assertEquals(0.7, store.get(job.arch(), P, 1).orElseThrow().testAccuracy());
-      assertEquals(Optional.empty(), store.claim("b", MINUTE));
+      assertEquals(Optional.empty(), store.claim("b", P, MINUTE));
       assertFalse(store.heartbeat(job, MINUTE));
     }
   }
@@ -140,7 +140,7 @@ final class JobQueueTest {
     Path file = dir.resolve("q.db");
     try (ResultsStore store = ResultsStore.open(file)) {
       store.enqueue(StoreFixtures.distinctArchs(1), P, 1);
-      Job job = store.claim("a", MINUTE).orElseThrow();
+      Job job = store.claim("a", P, MINUTE).orElseThrow();
       Job ghost = new Job(job.id() + 100, job.arch(), P, 1, "a", job.leaseUntil(), 1);
       assertThrows(StoreException.class,
           () -> store.complete(ghost, StoreFixtures.result(job.arch(), 1, 0.7)));
@@ -154,7 +154,7 @@ final class JobQueueTest {
     Path file = dir.resolve("q.db");
     try (ResultsStore store = ResultsStore.open(file)) {
       store.enqueue(StoreFixtures.distinctArchs(1), P, 1);
-      Job job = store.claim("a", MINUTE).orElseThrow();
+      Job job = store.claim("a", P, MINUTE).orElseThrow();
       // A trigger makes the second statement of the transaction fail after the first succeeded.
       try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
           Statement s = c.createStatement()) {
@@ -173,7 +173,7 @@ final class JobQueueTest {
     List<Nb201Arch> archs = StoreFixtures.distinctArchs(2);
     try (ResultsStore store = ResultsStore.open(dir.resolve("q.db"))) {
       store.enqueue(archs.subList(0, 1), P, 1);
-      Job job = store.claim("a", MINUTE).orElseThrow();
+      Job job = store.claim("a", P, MINUTE).orElseThrow();
       assertThrows(IllegalArgumentException.class,
           () -> store.complete(job, StoreFixtures.result(archs.get(1), 1, 0.7)));
       assertThrows(IllegalArgumentException.class,
@@ -199,8 +199,8 @@ final class JobQueueTest {
           List<Long> ids = new ArrayList<>();
           try (ResultsStore store = ResultsStore.open(file)) {
             start.await();
-            for (Optional<Job> j = store.claim(worker, MINUTE); j.isPresent();
-                j = store.claim(worker, MINUTE)) {
+            for (Optional<Job> j = store.claim(worker, P, MINUTE); j.isPresent();
+                j = store.claim(worker, P, MINUTE)) {
               ids.add(j.get().id());
             }
           }

@@ -23,7 +23,7 @@ final class QueueWorkerMain {
     long workMillis = Long.parseLong(args[3]);
     try (ResultsStore store = ResultsStore.open(file)) {
       while (true) {
-        Optional<Job> claimed = store.claim(worker, lease);
+        Optional<Job> claimed = store.claim(worker, StoreFixtures.PROTOCOL, lease);
         if (claimed.isEmpty()) {
           if (store.status(StoreFixtures.PROTOCOL).pending() == 0) {
             return;
