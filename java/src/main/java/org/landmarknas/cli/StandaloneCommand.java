@@ -18,6 +18,7 @@ import org.apache.commons.cli.Options;
 import org.landmarknas.data.DataLocation;
 import org.landmarknas.data.ImageDataset;
 import org.landmarknas.space.Nb201Arch;
+import org.landmarknas.run.ProgressLine;
 import org.landmarknas.space.Nb201Space;
 import org.landmarknas.bench.GroundTruth;
 import org.landmarknas.standalone.BenchmarkStats;
@@ -111,9 +112,16 @@ final class StandaloneCommand implements Command {
       case "status":
         try (ResultsStore s = openStore(store)) {
           QueueStatus q = s.status(protocol.name());
+          List<StandaloneResult> results = s.all(protocol.name());
           out.printf(Locale.ROOT, "%s, protocol %s: %d queued, %d running, %d done, %d with an"
                   + " expired lease, %d results%n", store, protocol.name(), q.queued(),
-              q.running(), q.done(), q.expired(), s.all(protocol.name()).size());
+              q.running(), q.done(), q.expired(), results.size());
+          if (q.pending() > 0 && !results.isEmpty()) {
+            double perResult = results.stream().mapToDouble(StandaloneResult::wallSeconds)
+                .average().orElseThrow();
+            out.printf(Locale.ROOT, "pending: about %s of one worker's time (%.1f s per result"
+                + " so far)%n", ProgressLine.clock(q.etaSeconds(perResult, 1)), perResult);
+          }
         }
         return Main.EXIT_OK;
       case "export":
@@ -332,6 +340,7 @@ final class StandaloneCommand implements Command {
       return t;
     });
     int done = 0;
+    double seconds = 0;
     try (ResultsStore s = openStore(store)) {
       while (true) {
         // Only this worker's protocol: another protocol's jobs wait for their own workers.
@@ -353,6 +362,13 @@ final class StandaloneCommand implements Command {
         s.complete(job, r);
         out.printf(Locale.ROOT, "[%s] job %d done: %s%n", me, job.id(), r);
         done++;
+        seconds += r.wallSeconds();
+        // The other live leases are the other workers; this one claims again next.
+        QueueStatus q = s.status(protocol.name());
+        int active = q.running() + 1;
+        out.printf(Locale.ROOT, "[%s] queue: %d of %d done, %d pending; %.1f s per job here,"
+                + " about %s left with %d workers%n", me, q.done(), q.total(), q.pending(),
+            seconds / done, ProgressLine.clock(q.etaSeconds(seconds / done, active)), active);
       }
     } finally {
       beat.shutdownNow();

@@ -19,6 +19,21 @@ public record QueueStatus(int queued, int running, int done, int expired) {
     return queued + running + expired;
   }
 
+  /**
+   * Seconds until the pending jobs are done when {@code workers} processes each take
+   * {@code secondsPerJob}: whole rounds of jobs, since the last job of a round is not shared
+   * (NaN when the time per job is unknown).
+   */
+  public double etaSeconds(double secondsPerJob, int workers) {
+    if (workers < 1) {
+      throw new IllegalArgumentException("workers must be >= 1, got " + workers);
+    }
+    if (!(secondsPerJob > 0)) {
+      return pending() == 0 ? 0 : Double.NaN;
+    }
+    return Math.ceil((double) pending() / workers) * secondsPerJob;
+  }
+
   /** All jobs of the protocol. */
   public int total() {
     return queued + running + done + expired;

@@ -46,6 +46,29 @@ final class StandaloneCommandTest {
   }
 
   @Test
+  void status_estimatesThePendingWorkFromTheResultsSoFar() {
+    Path store = dir.resolve("p.db");
+    run("standalone", "enqueue", "--random", "5", "--seed", "3", "--channels", "8", "--epochs",
+        "2", "--store", store.toString());
+    Out noResults = run("standalone", "status", "--channels", "8", "--epochs", "2", "--store",
+        store.toString());
+    assertTrue(!noResults.out().contains("pending:"), noResults.out());
+    String protocol = org.landmarknas.standalone.StandaloneProtocol.fashionMnist(8, 2).name();
+    try (org.landmarknas.store.ResultsStore s = org.landmarknas.store.ResultsStore.open(store)) {
+      for (int i = 0; i < 2; i++) {
+        s.put(new org.landmarknas.standalone.StandaloneResult(org.landmarknas.space.Nb201Space
+            .INSTANCE.sampleDistinct(2, new java.util.SplittableRandom(9)).get(i), protocol, 0,
+            0.8, 0.5, 0.8, 0.5, 1234, 10 + 4 * i));
+      }
+    }
+    Out status = run("standalone", "status", "--channels", "8", "--epochs", "2", "--store",
+        store.toString());
+    assertEquals(0, status.code(), status.err());
+    assertTrue(status.out().contains("pending: about 0:01:00 of one worker's time (12.0 s per"
+        + " result so far)"), status.out());
+  }
+
+  @Test
   void exportScoresAndStats_readStoredResults() throws Exception {
     Path store = dir.resolve("s.db");
     java.util.List<org.landmarknas.space.Nb201Arch> archs = org.landmarknas.space.Nb201Space
