@@ -21,6 +21,8 @@ import org.landmarknas.space.Nb201Arch;
 import org.landmarknas.run.ProgressLine;
 import org.landmarknas.space.Nb201Space;
 import org.landmarknas.bench.GroundTruth;
+import org.landmarknas.bench.StandaloneScores;
+import org.landmarknas.landmark.LandmarkSet;
 import org.landmarknas.standalone.BenchmarkStats;
 import org.landmarknas.standalone.Nb201Cost;
 import org.landmarknas.standalone.StandaloneProtocol;
@@ -130,7 +132,7 @@ final class StandaloneCommand implements Command {
         return importCsv(cl, protocol, store, out);
       case "stats":
         try (ResultsStore s = openStore(store)) {
-          Optional<org.landmarknas.bench.StandaloneScores> reference = Optional.ofNullable(
+          Optional<StandaloneScores> reference = Optional.ofNullable(
               cl.getOptionValue("reference")).map(f -> GroundTruth.load(Path.of(f)));
           out.printf(Locale.ROOT, "%s, protocol %s%n", store, protocol.name());
           out.print(BenchmarkStats.of(s.all(protocol.name()), reference).describe());
@@ -301,7 +303,7 @@ final class StandaloneCommand implements Command {
     if (cl.hasOption("archs")) {
       archs.addAll(readArchs(Path.of(cl.getOptionValue("archs"))));
     } else if (cl.hasOption("landmarks")) {
-      org.landmarknas.landmark.LandmarkSet.fromCsv(Path.of(cl.getOptionValue("landmarks")))
+      LandmarkSet.fromCsv(Path.of(cl.getOptionValue("landmarks")))
           .landmarks().forEach(l -> archs.add(l.arch()));
     } else if (cl.hasOption("random")) {
       int n = CommandOptions.intOption(cl, "random", 0, 1);

@@ -1,15 +1,24 @@
 package org.landmarknas.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.landmarknas.space.Nb201Arch;
+import org.landmarknas.space.Nb201Space;
+import org.landmarknas.standalone.StandaloneProtocol;
+import org.landmarknas.standalone.StandaloneResult;
+import org.landmarknas.store.ResultsStore;
 
 /** The queue side of {@code lmnas standalone} without training anything. */
 final class StandaloneCommandTest {
@@ -52,13 +61,12 @@ final class StandaloneCommandTest {
         "2", "--store", store.toString());
     Out noResults = run("standalone", "status", "--channels", "8", "--epochs", "2", "--store",
         store.toString());
-    assertTrue(!noResults.out().contains("pending:"), noResults.out());
-    String protocol = org.landmarknas.standalone.StandaloneProtocol.fashionMnist(8, 2).name();
-    try (org.landmarknas.store.ResultsStore s = org.landmarknas.store.ResultsStore.open(store)) {
+    assertFalse(noResults.out().contains("pending:"), noResults.out());
+    String protocol = StandaloneProtocol.fashionMnist(8, 2).name();
+    try (ResultsStore s = ResultsStore.open(store)) {
       for (int i = 0; i < 2; i++) {
-        s.put(new org.landmarknas.standalone.StandaloneResult(org.landmarknas.space.Nb201Space
-            .INSTANCE.sampleDistinct(2, new java.util.SplittableRandom(9)).get(i), protocol, 0,
-            0.8, 0.5, 0.8, 0.5, 1234, 10 + 4 * i));
+        Nb201Arch arch = Nb201Space.INSTANCE.sampleDistinct(2, new SplittableRandom(9)).get(i);
+        s.put(new StandaloneResult(arch, protocol, 0, 0.8, 0.5, 0.8, 0.5, 1234, 10 + 4 * i));
       }
     }
     Out status = run("standalone", "status", "--channels", "8", "--epochs", "2", "--store",
@@ -71,19 +79,18 @@ final class StandaloneCommandTest {
   @Test
   void exportScoresAndStats_readStoredResults() throws Exception {
     Path store = dir.resolve("s.db");
-    java.util.List<org.landmarknas.space.Nb201Arch> archs = org.landmarknas.space.Nb201Space
-        .INSTANCE.sampleDistinct(3, new java.util.SplittableRandom(4));
-    String protocol = org.landmarknas.standalone.StandaloneProtocol.fashionMnist(8, 2).name();
-    try (org.landmarknas.store.ResultsStore s = org.landmarknas.store.ResultsStore.open(store)) {
+    List<Nb201Arch> archs = Nb201Space.INSTANCE.sampleDistinct(3, new SplittableRandom(4));
+    String protocol = StandaloneProtocol.fashionMnist(8, 2).name();
+    try (ResultsStore s = ResultsStore.open(store)) {
       for (int i = 0; i < archs.size(); i++) {
         for (long seed = 0; seed < 2; seed++) {
-          s.put(new org.landmarknas.standalone.StandaloneResult(archs.get(i), protocol, seed,
+          s.put(new StandaloneResult(archs.get(i), protocol, seed,
               0.8, 0.5, 0.80 + 0.01 * i + 0.001 * seed, 0.5, 1234, 12.5));
         }
       }
     }
-    java.nio.file.Path list = dir.resolve("archs.txt");
-    java.nio.file.Files.writeString(list, archs.get(2) + "\n" + archs.get(0) + "\n");
+    Path list = dir.resolve("archs.txt");
+    Files.writeString(list, archs.get(2) + "\n" + archs.get(0) + "\n");
 
     Out scores = run("standalone", "export", "--format", "scores", "--archs", list.toString(),
         "--channels", "8", "--epochs", "2", "--store", store.toString());
@@ -98,7 +105,7 @@ final class StandaloneCommandTest {
         mean.out().strip(), "the mean of seeds 0 and 1");
     for (String[] bad : new String[][] {{"--seeds", "0,x"}, {"--seeds", "1,1"},
         {"--seeds", "0,1", "--seed", "0"}, {"--seeds", "0,2"}}) {
-      List<String> args = new java.util.ArrayList<>(List.of("standalone", "export", "--format",
+      List<String> args = new ArrayList<>(List.of("standalone", "export", "--format",
           "scores", "--archs", list.toString(), "--channels", "8", "--epochs", "2", "--store",
           store.toString()));
       args.addAll(List.of(bad));
@@ -121,7 +128,7 @@ final class StandaloneCommandTest {
     Out csv = run("standalone", "export", "--channels", "8", "--epochs", "2", "--store",
         store.toString());
     Path table = dir.resolve("table.csv");
-    java.nio.file.Files.writeString(table, csv.out());
+    Files.writeString(table, csv.out());
     Path fresh = dir.resolve("fresh.db");
     Out imported = run("standalone", "import", "--csv", table.toString(), "--channels", "8",
         "--epochs", "2", "--store", fresh.toString());
