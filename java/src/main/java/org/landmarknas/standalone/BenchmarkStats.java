@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.TreeMap;
 import org.landmarknas.bench.StandaloneScores;
 import org.landmarknas.metric.KendallTau;
@@ -25,7 +26,8 @@ import org.landmarknas.space.Nb201Arch;
  * is reported next to it, since S-KdT is the paper's metric. With 2k or more seeds the ceiling of
  * a ground truth that is the mean of k seeds is measured the same way, between the means of two
  * disjoint sets of k seeds, averaged over every such split: that is the reliability of a table
- * whose scores are k-seed means.
+ * whose scores are k-seed means. The {@link SeedNoise} split of the same cells says why the
+ * ceiling is what it is and predicts it for means of more seeds than were trained.
  *
  * @param results number of stored results (all seeds)
  * @param archs architectures with a seed-0 result
@@ -37,12 +39,14 @@ import org.landmarknas.space.Nb201Arch;
  * @param ceilingSeeds the seeds of the noise ceiling
  * @param ceilings the noise ceiling of single seeds, then of 2-seed means and so on while
  *     the seeds allow two disjoint sets (empty without two seeds)
+ * @param seedNoise within- and between-architecture spread of the ceiling cells (empty without
+ *     two seeds)
  * @param referenceKendall tau-b of seed-0 accuracies against the reference scores of the same
  *     architectures (empty without a reference)
  */
 public record BenchmarkStats(int results, int archs, double minAccuracy, double medianAccuracy,
     double maxAccuracy, double wallSeconds, int ceilingArchs, List<Long> ceilingSeeds,
-    List<Ceiling> ceilings, OptionalDouble referenceKendall) {
+    List<Ceiling> ceilings, Optional<SeedNoise> seedNoise, OptionalDouble referenceKendall) {
 
   /**
    * The agreement of two independent k-seed means.
@@ -51,8 +55,14 @@ public record BenchmarkStats(int results, int archs, double minAccuracy, double 
    * @param splits the pairs of disjoint k-seed sets averaged over
    * @param kendall mean tau-b
    * @param sparseKendall mean S-KdT, both directions of every pair
+   * @param minKendall the lowest tau-b of one split: how far a single measurement can stray
+   * @param maxKendall the highest
    */
-  public record Ceiling(int seedsPerMean, int splits, double kendall, double sparseKendall) {}
+  public record Ceiling(int seedsPerMean, int splits, double kendall, double sparseKendall,
+      double minKendall, double maxKendall) {}
+
+  /** The seed-to-seed tau a benchmark should reach to rank architectures usefully. */
+  public static final double TARGET_CEILING = 0.7;
 
   public BenchmarkStats {
     ceilingSeeds = List.copyOf(ceilingSeeds);
@@ -113,10 +123,13 @@ public record BenchmarkStats(int results, int archs, double minAccuracy, double 
       }
     }
     List<Ceiling> ceilings = new ArrayList<>();
+    Optional<SeedNoise> noise = Optional.empty();
     if (ceiling.size() >= 2) {
       for (int k = 1; 2 * k <= seeds.size(); k++) {
         ceilings.add(ceiling(ceiling, bySeed, seeds, k));
       }
+      noise = Optional.of(SeedNoise.of(ceiling.stream().map(a -> seeds.stream()
+          .mapToDouble(sd -> bySeed.get(a).get(sd)).toArray()).toList()));
     }
 
     OptionalDouble referenceTau = OptionalDouble.empty();
@@ -137,7 +150,7 @@ public record BenchmarkStats(int results, int archs, double minAccuracy, double 
       }
     }
     return new BenchmarkStats(results.size(), seeded.size(), sorted[0], median,
-        sorted[sorted.length - 1], wall, ceiling.size(), seeds, ceilings, referenceTau);
+        sorted[sorted.length - 1], wall, ceiling.size(), seeds, ceilings, noise, referenceTau);
   }
 
   /** Tau-b and S-KdT between the means of every ordered pair of disjoint k-seed sets. */
@@ -147,18 +160,23 @@ public record BenchmarkStats(int results, int archs, double minAccuracy, double 
     List<double[]> means = sets.stream().map(s -> mean(archs, by, s)).toList();
     double tauSum = 0;
     double sparseSum = 0;
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
     int ordered = 0;
     for (int a = 0; a < sets.size(); a++) {
       for (int b = 0; b < sets.size(); b++) {
         if (sets.get(b).stream().anyMatch(sets.get(a)::contains)) {
           continue;
         }
-        tauSum += KendallTau.tauB(means.get(a), means.get(b));
+        double tau = KendallTau.tauB(means.get(a), means.get(b));
+        tauSum += tau;
+        min = Math.min(min, tau);
+        max = Math.max(max, tau);
         sparseSum += SparseKendallTau.of(means.get(a), means.get(b));
         ordered++;
       }
     }
-    return new Ceiling(k, ordered / 2, tauSum / ordered, sparseSum / ordered);
+    return new Ceiling(k, ordered / 2, tauSum / ordered, sparseSum / ordered, min, max);
   }
 
   private static List<List<Long>> subsets(List<Long> items, int k) {
@@ -183,6 +201,18 @@ public record BenchmarkStats(int results, int archs, double minAccuracy, double 
         .average().orElseThrow()).toArray();
   }
 
+  private static String describe(SeedNoise n) {
+    OptionalInt enough = n.seedsFor(TARGET_CEILING);
+    return String.format(Locale.ROOT, "seed noise: within-architecture sd %.2f points,"
+            + " between-architecture sd %.2f, intraclass correlation %.2f; Gaussian model:"
+            + " Kendall tau %.2f / %.2f / %.2f between 1- / 2- / 3-seed means, %s%n",
+        n.withinSd(), n.betweenSd(), n.intraclassCorrelation(), n.predictedKendall(1),
+        n.predictedKendall(2), n.predictedKendall(3), enough.isPresent()
+            ? String.format(Locale.ROOT, "%.1f first reached with %d seed(s) per mean",
+                TARGET_CEILING, enough.getAsInt())
+            : String.format(Locale.ROOT, "%.1f out of reach", TARGET_CEILING));
+  }
+
   /** The figures as lines of text for a terminal or a README. */
   public String describe() {
     StringBuilder sb = new StringBuilder();
@@ -193,14 +223,18 @@ public record BenchmarkStats(int results, int archs, double minAccuracy, double 
     sb.append(String.format(Locale.ROOT, "training time: %.2f h in all, %.1f s per result%n",
         wallSeconds / 3600, wallSeconds / Math.max(1, results)));
     if (!ceilings.isEmpty()) {
+      Ceiling one = ceilings.get(0);
       sb.append(String.format(Locale.ROOT, "noise ceiling over %d architectures, seeds %s:"
-              + " Kendall tau-b %.3f, S-KdT %.3f (mean over seed pairs)%n", ceilingArchs,
-          ceilingSeeds, ceilingKendall().getAsDouble(), ceilingSparseKendall().getAsDouble()));
+              + " Kendall tau-b %.3f, S-KdT %.3f (mean over %d seed pairs, %.3f to %.3f)%n",
+          ceilingArchs, ceilingSeeds, one.kendall(), one.sparseKendall(), one.splits(),
+          one.minKendall(), one.maxKendall()));
       for (Ceiling c : ceilings.subList(1, ceilings.size())) {
         sb.append(String.format(Locale.ROOT, "noise ceiling of %d-seed means: Kendall tau-b"
-                + " %.3f, S-KdT %.3f (mean over %d pairs of disjoint seed sets)%n",
-            c.seedsPerMean(), c.kendall(), c.sparseKendall(), c.splits()));
+                + " %.3f, S-KdT %.3f (mean over %d pairs of disjoint seed sets, %.3f to %.3f)%n",
+            c.seedsPerMean(), c.kendall(), c.sparseKendall(), c.splits(), c.minKendall(),
+            c.maxKendall()));
       }
+      seedNoise.ifPresent(n -> sb.append(describe(n)));
     } else {
       sb.append("noise ceiling: needs at least 2 architectures with 2 or more seeds\n");
     }

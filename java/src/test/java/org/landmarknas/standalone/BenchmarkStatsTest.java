@@ -53,7 +53,17 @@ final class BenchmarkStatsTest {
     // pairs (0,1): tau 1; (0,2) and (1,2): one discordant pair of 6 -> 4/6
     assertEquals((1.0 + 4.0 / 6 + 4.0 / 6) / 3, s.ceilingKendall().getAsDouble(), 1e-12);
     assertEquals(1, s.ceilings().size(), "three seeds hold no two disjoint 2-seed sets");
-    assertTrue(s.describe().contains("noise ceiling over 4 architectures"), s.describe());
+    assertEquals(4.0 / 6, s.ceilings().get(0).minKendall(), 1e-12);
+    assertEquals(1.0, s.ceilings().get(0).maxKendall(), 1e-12);
+    assertTrue(s.describe().contains("noise ceiling over 4 architectures, seeds [0, 1, 2]:"
+        + " Kendall tau-b 0.778, S-KdT"), s.describe());
+    assertTrue(s.describe().contains("(mean over 3 seed pairs, 0.667 to 1.000)"), s.describe());
+    // the split of the four ceiling cells' three seeds, as SeedNoise computes it
+    SeedNoise noise = s.seedNoise().orElseThrow();
+    assertEquals(SeedNoise.of(List.of(new double[] {80, 80.2, 80.1}, new double[] {81, 81.1,
+        81.2}, new double[] {82, 82.3, 83.5}, new double[] {83, 83.0, 82.9})), noise);
+    assertTrue(s.describe().contains(String.format(java.util.Locale.ROOT, "seed noise:"
+        + " within-architecture sd %.2f points", noise.withinSd())), s.describe());
   }
 
   @Test
@@ -95,6 +105,7 @@ final class BenchmarkStatsTest {
         ? OptionalDouble.of(ref.get(a)) : OptionalDouble.empty()));
     assertEquals(-1.0, s.referenceKendall().getAsDouble(), 1e-12);
     assertFalse(s.ceilingKendall().isPresent());
+    assertFalse(s.seedNoise().isPresent());
   }
 
   @Test

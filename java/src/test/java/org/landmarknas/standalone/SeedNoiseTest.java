@@ -1,0 +1,73 @@
+package org.landmarknas.standalone;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.landmarknas.metric.KendallTau;
+
+final class SeedNoiseTest {
+
+  @Test
+  void of_handComputedSplit() {
+    // within: both rows have sample variance 2; means 2 and 6 have variance 8, of which 2/2 is
+    // seed noise: between = 7, icc = 7/9
+    SeedNoise n = SeedNoise.of(List.of(new double[] {1, 3}, new double[] {5, 7}));
+    assertEquals(Math.sqrt(2), n.withinSd(), 1e-12);
+    assertEquals(Math.sqrt(7), n.betweenSd(), 1e-12);
+    assertEquals(7.0 / 9, n.intraclassCorrelation(), 1e-12);
+    assertEquals(2 / Math.PI * Math.asin(7.0 / 9), n.predictedKendall(1), 1e-12);
+    // Spearman-Brown: 2 * 7/9 / (1 + 7/9) = 7/8
+    assertEquals(2 / Math.PI * Math.asin(7.0 / 8), n.predictedKendall(2), 1e-12);
+    // 0.567, 0.678, 0.733: three seeds are the first past 0.7
+    assertEquals(3, n.seedsFor(0.7).getAsInt());
+  }
+
+  @Test
+  void of_noiseExplainsAllTheSpread_noBetweenPart_targetOutOfReach() {
+    SeedNoise n = SeedNoise.of(List.of(new double[] {1, 3}, new double[] {3, 1}));
+    assertEquals(0, n.betweenSd());
+    assertEquals(0, n.predictedKendall(5), 1e-12);
+    assertFalse(n.seedsFor(0.7).isPresent());
+  }
+
+  /** The model's prediction against tau measured on draws from the model itself. */
+  @Test
+  void predictedKendall_matchesSimulatedSeedPairs() {
+    SplittableRandom rng = new SplittableRandom(11);
+    int archs = 4000;
+    double between = 1.3;
+    double within = 0.45;
+    double[][] acc = new double[archs][2];
+    for (int a = 0; a < archs; a++) {
+      double mean = between * rng.nextGaussian() + 86;
+      acc[a][0] = mean + within * rng.nextGaussian();
+      acc[a][1] = mean + within * rng.nextGaussian();
+    }
+    SeedNoise n = SeedNoise.of(List.of(acc));
+    double[] s0 = new double[archs];
+    double[] s1 = new double[archs];
+    for (int a = 0; a < archs; a++) {
+      s0[a] = acc[a][0];
+      s1[a] = acc[a][1];
+    }
+    assertEquals(KendallTau.tauB(s0, s1), n.predictedKendall(1), 0.02);
+    assertEquals(between, n.betweenSd(), 0.05);
+    assertEquals(within, n.withinSd(), 0.02);
+  }
+
+  @Test
+  void of_badInput_rejected() {
+    assertThrows(IllegalArgumentException.class, () -> SeedNoise.of(List.of(new double[] {1, 2})));
+    assertThrows(IllegalArgumentException.class,
+        () -> SeedNoise.of(List.of(new double[] {1}, new double[] {2})));
+    assertThrows(IllegalArgumentException.class,
+        () -> SeedNoise.of(List.of(new double[] {1, 2}, new double[] {2, 3, 4})));
+    assertThrows(IllegalArgumentException.class, () -> new SeedNoise(Double.NaN, 1));
+    assertThrows(IllegalArgumentException.class,
+        () -> new SeedNoise(1, 1).predictedKendall(0));
+  }
+}
