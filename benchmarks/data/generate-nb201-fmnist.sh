@@ -61,7 +61,8 @@ done
 if [[ "$SNAPSHOT" == true ]]; then
   ./lmnas standalone export "${PROTOCOL[@]}" --store "$STORE" > "$DATA/$NAME.csv"
   ./lmnas standalone stats "${PROTOCOL[@]}" --store "$STORE" \
-    --reference ../shared/data/nasbench201/cifar10.csv > "$DATA/$NAME-stats.txt"
+    --reference ../shared/data/nasbench201/cifar10.csv --plot "$DATA/plots/$NAME" \
+    > "$DATA/$NAME-stats.txt"
   ./lmnas standalone status "${PROTOCOL[@]}" --store "$STORE"
   echo "wrote the snapshot $DATA/$NAME.csv and $DATA/$NAME-stats.txt"
   exit 0
@@ -78,5 +79,6 @@ for list in evaluation landmark-candidates; do
     --archs "$LISTS-$list.txt" > "$DATA/$NAME-$list.csv"
 done
 ./lmnas standalone stats "${PROTOCOL[@]}" --store "$STORE" \
-  --reference ../shared/data/nasbench201/cifar10.csv | tee "$DATA/$NAME-stats.txt"
+  --reference ../shared/data/nasbench201/cifar10.csv --plot "$DATA/plots/$NAME" \
+  | tee "$DATA/$NAME-stats.txt"
 echo "wrote $DATA/$NAME*.csv"

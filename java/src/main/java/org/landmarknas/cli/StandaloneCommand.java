@@ -20,6 +20,7 @@ import org.landmarknas.bench.StandaloneScores;
 import org.landmarknas.data.DataLocation;
 import org.landmarknas.data.ImageDataset;
 import org.landmarknas.landmark.LandmarkSet;
+import org.landmarknas.report.BenchmarkPlots;
 import org.landmarknas.run.ProgressLine;
 import org.landmarknas.space.Nb201Arch;
 import org.landmarknas.space.Nb201Space;
@@ -80,6 +81,8 @@ final class StandaloneCommand implements Command {
         CommandOptions.withArg("csv", "FILE", "import: a table written by export --format csv"),
         CommandOptions.withArg("reference", "FILE", "stats: scores to compare with (arch,score"
             + " CSV or the NB201 table)"),
+        CommandOptions.withArg("plot", "DIR", "stats: also write PNG plots there (seed vs seed"
+            + " of the noise-ceiling cells; against --reference)"),
         CommandOptions.withArg("data-dir", "DIR", "Fashion-MNIST directory"));
   }
 
@@ -93,7 +96,7 @@ final class StandaloneCommand implements Command {
           + " 5,000 rank-half images (valid) and the 10k test set.", options,
           "train --arch STR | enqueue (--archs FILE | --random N | --landmarks FILE) | worker"
               + " [--workers K] | status | export [--format csv|scores] | import --csv FILE"
-              + " | stats [--reference FILE]");
+              + " | stats [--reference FILE] [--plot DIR]");
       return Main.EXIT_OK;
     }
     if (cl.getArgs().length != 1) {
@@ -134,8 +137,16 @@ final class StandaloneCommand implements Command {
         try (ResultsStore s = openStore(store)) {
           Optional<StandaloneScores> reference = Optional.ofNullable(
               cl.getOptionValue("reference")).map(f -> GroundTruth.load(Path.of(f)));
+          List<StandaloneResult> results = s.all(protocol.name());
+          BenchmarkStats stats = BenchmarkStats.of(results, reference);
           out.printf(Locale.ROOT, "%s, protocol %s%n", store, protocol.name());
-          out.print(BenchmarkStats.of(s.all(protocol.name()), reference).describe());
+          out.print(stats.describe());
+          if (cl.hasOption("plot")) {
+            for (Path f : BenchmarkPlots.write(results, stats, reference, protocol.name(),
+                Path.of(cl.getOptionValue("plot")))) {
+              out.println("plot: " + f);
+            }
+          }
         }
         return Main.EXIT_OK;
       default:

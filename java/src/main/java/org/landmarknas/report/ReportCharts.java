@@ -128,23 +128,47 @@ final class ReportCharts {
     String title = String.format(Locale.ROOT, "%s: super-net vs stand-alone accuracy, S-KdT %s"
         + " (n = %d)", run.label(), skdt.isPresent()
             ? String.format(Locale.ROOT, "%.3f", skdt.getAsDouble()) : "n/a", pool.size());
-    XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
-        .xAxisTitle("super-net accuracy (%)").yAxisTitle("stand-alone ground-truth accuracy (%)")
-        .build();
-    style(chart);
-    chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+    XYChart chart = scatterChart(title, "super-net accuracy (%)",
+        "stand-alone ground-truth accuracy (%)");
     chart.getStyler().setLegendVisible(false);
-    chart.getStyler().setMarkerSize(8);
     double[] x = new double[pool.size()];
     double[] y = new double[pool.size()];
     for (int i = 0; i < pool.size(); i++) {
       x[i] = pool.get(i).supernetPercent();
       y[i] = pool.get(i).groundTruth();
     }
-    XYSeries s = chart.addSeries("pool", x, y);
-    s.setMarker(SeriesMarkers.CIRCLE);
-    s.setMarkerColor(new Color(0x1f, 0x77, 0xb4, 170)); // translucent: overlaps stay visible
+    addPoints(chart, "pool", x, y, 0);
     return Optional.of(chart);
+  }
+
+  /** An empty scatter chart in the report's style, legend inside the plot. */
+  static XYChart scatterChart(String title, String xTitle, String yTitle) {
+    ensureHeadless();
+    XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
+        .xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+    style(chart);
+    chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+    chart.getStyler().setMarkerSize(8);
+    return chart;
+  }
+
+  /** Points in the palette's {@code colour}-th colour, translucent so overlaps stay visible. */
+  static XYSeries addPoints(XYChart chart, String name, double[] x, double[] y, int colour) {
+    Color c = PALETTE[colour % PALETTE.length];
+    XYSeries s = chart.addSeries(name, x, y);
+    s.setMarker(MARKERS[colour % MARKERS.length]);
+    s.setMarkerColor(new Color(c.getRed(), c.getGreen(), c.getBlue(), 170));
+    return s;
+  }
+
+  /** The line y = x across {@code [lo, hi]}, grey, for charts of two measures of one thing. */
+  static void addDiagonal(XYChart chart, double lo, double hi) {
+    XYSeries d = chart.addSeries("y = x", new double[] {lo, hi}, new double[] {lo, hi});
+    d.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+    d.setMarker(SeriesMarkers.NONE);
+    d.setLineColor(Color.GRAY);
+    d.setLineStyle(SeriesLines.DASH_DASH);
   }
 
   /**
