@@ -3,12 +3,16 @@ package org.landmarknas.cli;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs copies of a CLI command as separate JVMs: the {@code --workers K} of the commands that
  * spread independent work over processes (a killed process loses only its own current work).
  */
 final class ChildProcesses {
+
+  /** How long a stopped parent waits for its children's shutdown hooks. */
+  private static final long STOP_WAIT_SECONDS = 20;
 
   private ChildProcesses() {}
 
@@ -38,10 +42,32 @@ final class ChildProcesses {
       cmd.addAll(List.of(extra));
       children.add(new ProcessBuilder(cmd).inheritIO().start());
     }
+    // A parent stopped with SIGTERM passes it on: the children would otherwise run on as
+    // orphans that nobody watches (Ctrl-C in a terminal reaches them anyway, as a group).
+    Thread stop = new Thread(() -> stop(children), "stop-children");
+    Runtime.getRuntime().addShutdownHook(stop);
     int worst = 0;
     for (Process p : children) {
       worst = Math.max(worst, p.waitFor());
     }
+    try {
+      Runtime.getRuntime().removeShutdownHook(stop);
+    } catch (IllegalStateException shuttingDown) {
+      // the hook runs already; the children are done anyway
+    }
     return worst;
+  }
+
+  /** SIGTERM to every live child, then a short wait so their own shutdown work can finish. */
+  private static void stop(List<Process> children) {
+    children.stream().filter(Process::isAlive).forEach(Process::destroy);
+    for (Process p : children) {
+      try {
+        p.waitFor(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 }

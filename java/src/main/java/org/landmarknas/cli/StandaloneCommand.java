@@ -13,6 +13,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.landmarknas.bench.GroundTruth;
@@ -354,7 +355,19 @@ final class StandaloneCommand implements Command {
     });
     int done = 0;
     double seconds = 0;
+    AtomicReference<Job> current = new AtomicReference<>();
+    Thread release = null;
     try (ResultsStore s = openStore(store)) {
+      // Stopped politely (SIGTERM, Ctrl-C): the job goes back to the queue now, not when its
+      // lease runs out. SIGKILL skips this; the lease covers that case.
+      release = new Thread(() -> {
+        Job job = current.getAndSet(null);
+        if (job != null && s.release(job)) {
+          out.printf(Locale.ROOT, "[%s] stopped: job %d is back in the queue%n", me, job.id());
+          out.flush();
+        }
+      }, "release-job");
+      Runtime.getRuntime().addShutdownHook(release);
       while (true) {
         // Only this worker's protocol: another protocol's jobs wait for their own workers.
         Optional<Job> claimed = s.claim(me, protocol.name(), lease);
@@ -362,6 +375,7 @@ final class StandaloneCommand implements Command {
           break;
         }
         Job job = claimed.get();
+        current.set(job);
         out.printf(Locale.ROOT, "[%s] job %d: %s (attempt %d)%n", me, job.id(), job.arch(),
             job.attempts());
         var ticket = beat.scheduleAtFixedRate(() -> s.heartbeat(job, lease),
@@ -369,8 +383,16 @@ final class StandaloneCommand implements Command {
         StandaloneResult r;
         try {
           r = trainer.train(job.arch(), protocol, job.seed(), out);
+        } catch (RuntimeException e) {
+          // A failed training (say, diverged) keeps its lease, as a crash would: no immediate
+          // retry by the next worker. The store closes next, so the hook must not touch it.
+          current.set(null);
+          throw e;
         } finally {
           ticket.cancel(false);
+        }
+        if (current.getAndSet(null) == null) {
+          break; // the shutdown hook gave the job back while it trained: stopping
         }
         s.complete(job, r);
         out.printf(Locale.ROOT, "[%s] job %d done: %s%n", me, job.id(), r);
@@ -385,6 +407,13 @@ final class StandaloneCommand implements Command {
       }
     } finally {
       beat.shutdownNow();
+      if (release != null) {
+        try {
+          Runtime.getRuntime().removeShutdownHook(release);
+        } catch (IllegalStateException shuttingDown) {
+          // the hook runs already
+        }
+      }
     }
     out.printf(Locale.ROOT, "[%s] no queued job of protocol %s left, after %d jobs (jobs of"
         + " other protocols wait for workers with their --channels/--epochs/--train-limit)%n",

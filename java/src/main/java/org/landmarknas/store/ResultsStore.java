@@ -310,6 +310,27 @@ public final class ResultsStore implements AutoCloseable {
   }
 
   /**
+   * Gives {@code job} back to the queue at once, while {@code job.worker()} still holds it: for a
+   * worker that is stopped politely (SIGTERM, Ctrl-C), so that its job is claimable now instead
+   * of when the lease runs out. The attempt stays counted.
+   *
+   * @return false when the job is done or no longer this worker's (nothing changed)
+   */
+  public synchronized boolean release(Job job) {
+    Objects.requireNonNull(job, "job");
+    return write("release job " + job.id(), c -> {
+      try (PreparedStatement p = c.prepareStatement("UPDATE jobs SET state = 'queued',"
+          + " lease_owner = NULL, lease_until = NULL, updated_at = ? WHERE id = ?"
+          + " AND state = 'running' AND lease_owner = ?")) {
+        p.setLong(1, clock.millis());
+        p.setLong(2, job.id());
+        p.setString(3, job.worker());
+        return p.executeUpdate() == 1;
+      }
+    });
+  }
+
+  /**
    * Stores {@code result} (unless its key already has one, which is kept) and marks {@code job}
    * done, both in one transaction: a crash leaves either neither or both. A worker whose lease
    * expired may still complete; the job is then done and the first result stands.

@@ -123,6 +123,26 @@ final class JobQueueTest {
   }
 
   @Test
+  void release_heldJob_isClaimableAtOnce_onlyByItsHolder_notOnceDone() {
+    TestClock clock = new TestClock(Instant.parse("2026-01-01T00:00:00Z"));
+    try (ResultsStore store = ResultsStore.open(dir.resolve("q.db"), clock)) {
+      store.enqueue(StoreFixtures.distinctArchs(1), P, 1);
+      Job first = store.claim("a", P, MINUTE).orElseThrow();
+      Job stranger = new Job(first.id(), first.arch(), P, 1, "b", first.leaseUntil(), 1);
+      assertFalse(store.release(stranger), "b does not hold the lease");
+      assertTrue(store.release(first));
+      assertEquals(new QueueStatus(1, 0, 0, 0), store.status(P));
+      assertFalse(store.heartbeat(first, MINUTE), "a let go of it");
+      Job again = store.claim("b", P, MINUTE).orElseThrow(); // no wait for the lease
+      assertEquals(first.id(), again.id());
+      assertEquals(2, again.attempts());
+      store.complete(again, StoreFixtures.result(again.arch(), 1, 0.7));
+      assertFalse(store.release(again), "done stays done");
+      assertEquals(new QueueStatus(0, 0, 1, 0), store.status(P));
+    }
+  }
+
+  @Test
   void complete_storesResultAndMarksDone() {
     try (ResultsStore store = ResultsStore.open(dir.resolve("q.db"))) {
       store.enqueue(StoreFixtures.distinctArchs(1), P, 1);

@@ -1,11 +1,14 @@
 package org.landmarknas.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -63,5 +66,52 @@ final class StandaloneWorkerTest {
     List<String> otherStatus = args("status");
     otherStatus.set(otherStatus.indexOf("--epochs") + 1, "2");
     assertTrue(CliProcess.run(work, otherStatus).out().contains("1 queued, 0 running, 0 done"));
+  }
+
+  /**
+   * SIGTERM to a {@code --workers 2} parent reaches both workers, and each gives its job back to
+   * the queue at once instead of holding it for the 10-minute lease; no worker outlives it.
+   */
+  @Test
+  void sigterm_toTheParent_stopsBothWorkers_andTheirJobsAreQueuedAgainAtOnce() throws Exception {
+    // a 200-epoch protocol: its trainings are stopped, not finished
+    List<String> enqueue = longer(args("enqueue", "--random", "2", "--seed", "6"));
+    assertEquals(0, CliProcess.run(work, enqueue).exitCode());
+    List<String> worker = longer(args("worker", "--workers", "2"));
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Dorg.bytedeco.javacpp.nopointergc=true", "-cp", CliProcess.classPath(),
+        CliProcess.MAIN_CLASS));
+    command.addAll(worker);
+    Path log = work.resolve("worker.out");
+    Process parent = new ProcessBuilder(command).directory(work.toFile())
+        .redirectOutput(log.toFile()).redirectErrorStream(true).start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (Pattern.compile("job \\d+: ").matcher(Files.readString(log)).results().count() < 2) {
+      assertTrue(parent.isAlive(), "the workers ended early: " + Files.readString(log));
+      assertTrue(System.nanoTime() < deadline, "two jobs not claimed within 120 s: "
+          + Files.readString(log));
+      Thread.sleep(50);
+    }
+    List<ProcessHandle> children = parent.descendants().toList();
+    assertEquals(2, children.size(), Files.readString(log));
+
+    parent.destroy(); // SIGTERM
+    assertTrue(parent.waitFor(60, TimeUnit.SECONDS), "the parent did not stop");
+    for (ProcessHandle child : children) {
+      child.onExit().get(30, TimeUnit.SECONDS);
+      assertFalse(child.isAlive());
+    }
+    String out = Files.readString(log);
+    assertEquals(2, Pattern.compile("stopped: job \\d+ is back in the queue").matcher(out)
+        .results().count(), out);
+    // both jobs claimable now, nothing done
+    CliProcess.Result after = CliProcess.run(work, longer(args("status")));
+    assertTrue(after.out().contains("2 queued, 0 running, 0 done"), after.describe());
+  }
+
+  private static List<String> longer(List<String> args) {
+    args.set(args.indexOf("--epochs") + 1, "200");
+    return args;
   }
 }
