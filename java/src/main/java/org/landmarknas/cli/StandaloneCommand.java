@@ -69,6 +69,10 @@ final class StandaloneCommand implements Command {
         CommandOptions.withArg("threads", "T", "intra-op threads per trainer (default 2)"),
         CommandOptions.withArg("train-limit", "N", "protocol: training images (default 0 = all"
             + " 30,000 of the super-net half)"),
+        CommandOptions.withArg("test-limit", "N", "protocol: score only the first N test images"
+            + " (default 0 = all 10,000; a quick protocol, named -tN)"),
+        CommandOptions.withArg("valid-images", "N", "protocol: validation images of the rank half"
+            + " (default 5,000; named -vN)"),
         CommandOptions.withArg("seed", "S", "training seed (default 0); with --random also the"
             + " sampling seed"),
         CommandOptions.withArg("store", "FILE", "results store (default runs/results.db)"),
@@ -440,6 +444,10 @@ final class StandaloneCommand implements Command {
         CommandOptions.intOption(cl, "epochs", 4, 1))
         .withThreads(CommandOptions.intOption(cl, "threads", 2, 1));
     int trainLimit = CommandOptions.intOption(cl, "train-limit", 0, 0);
-    return trainLimit == 0 ? base : base.withTrainLimit(trainLimit);
+    StandaloneProtocol p = trainLimit == 0 ? base : base.withTrainLimit(trainLimit);
+    int testLimit = CommandOptions.intOption(cl, "test-limit", 0, 0);
+    p = testLimit == 0 ? p : p.withTestLimit(testLimit);
+    return cl.hasOption("valid-images")
+        ? p.withValidImages(CommandOptions.intOption(cl, "valid-images", 0, 1)) : p;
   }
 }

@@ -47,6 +47,20 @@ public record StandaloneProtocol(String name, String dataset, int channels, int 
         splitSeed, limit, validImages, testLimit, threads);
   }
 
+  /** This protocol scored on only the first {@code limit} test images (name suffixed -t<limit>). */
+  public StandaloneProtocol withTestLimit(int limit) {
+    return new StandaloneProtocol(name + "-t" + limit, dataset, channels, cells, epochs,
+        batchSize, lr, lrMin, momentum, weightDecay, gradClip, cropPadding, horizontalFlip,
+        splitSeed, trainLimit, validImages, limit, threads);
+  }
+
+  /** This protocol validated on {@code images} rank-half images (name suffixed -v<images>). */
+  public StandaloneProtocol withValidImages(int images) {
+    return new StandaloneProtocol(name + "-v" + images, dataset, channels, cells, epochs,
+        batchSize, lr, lrMin, momentum, weightDecay, gradClip, cropPadding, horizontalFlip,
+        splitSeed, trainLimit, images, testLimit, threads);
+  }
+
   /**
    * This protocol run with {@code n} intra-op threads. The name is unchanged: on the CPU the
    * thread count only reorders float sums, so results agree to rounding, not bit for bit.

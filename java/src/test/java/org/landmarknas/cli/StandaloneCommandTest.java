@@ -77,6 +77,22 @@ final class StandaloneCommandTest {
   }
 
   @Test
+  void quickProtocolOptions_areNamedInTheProtocol() {
+    Out status = run("standalone", "status", "--channels", "8", "--epochs", "2", "--train-limit",
+        "256", "--test-limit", "500", "--valid-images", "300", "--store",
+        dir.resolve("q.db").toString());
+    assertEquals(0, status.code(), status.err());
+    assertTrue(status.out().contains("protocol fmnist-c8n1-e2-n256-t500-v300: 0 queued"),
+        status.out());
+    for (String[] bad : new String[][] {{"--test-limit", "-1"}, {"--valid-images", "0"}}) {
+      Out o = run("standalone", "status", bad[0], bad[1], "--store",
+          dir.resolve("q.db").toString());
+      assertEquals(2, o.code(), String.join(" ", bad) + ": " + o.err());
+      assertTrue(o.err().contains(bad[0].substring(2)), o.err());
+    }
+  }
+
+  @Test
   void exportScoresAndStats_readStoredResults() throws Exception {
     Path store = dir.resolve("s.db");
     List<Nb201Arch> archs = Nb201Space.INSTANCE.sampleDistinct(3, new SplittableRandom(4));

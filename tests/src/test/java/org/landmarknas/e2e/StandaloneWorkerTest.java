@@ -18,8 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The stand-alone queue from the command line, as the mini-benchmark's generation script uses
  * it: enqueue, a worker that trains every job of its protocol (and only those) with a queue
- * progress line after each, status and export. One-step trainings on 128 images: the plumbing,
- * not the accuracy ({@code StandaloneTrainerTest} checks that).
+ * progress line after each, status and export. One-step trainings on 128 images, scored on 500
+ * test and 500 validation images: the plumbing, not the accuracy ({@code StandaloneTrainerTest}
+ * checks that).
  */
 @EnabledIf(value = "org.landmarknas.e2e.TinySearch#dataInstalled",
     disabledReason = TinySearch.NO_DATA)
@@ -30,7 +31,8 @@ final class StandaloneWorkerTest {
 
   private List<String> args(String sub, String... more) {
     List<String> a = new ArrayList<>(List.of("standalone", sub, "--channels", "4", "--epochs",
-        "1", "--train-limit", "128", "--threads", "1", "--store",
+        "1", "--train-limit", "128", "--test-limit", "500", "--valid-images", "500",
+        "--threads", "1", "--store",
         work.resolve("r.db").toString(), "--data-dir", TinySearch.dataDir().toString()));
     a.addAll(List.of(more));
     return a;
