@@ -10,10 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.landmarknas.bench.GroundTruth;
@@ -29,7 +25,6 @@ import org.landmarknas.standalone.BenchmarkStats;
 import org.landmarknas.standalone.Nb201Cost;
 import org.landmarknas.standalone.StandaloneProtocol;
 import org.landmarknas.standalone.StandaloneResult;
-import org.landmarknas.store.Job;
 import org.landmarknas.store.QueueStatus;
 import org.landmarknas.store.ResultsStore;
 import org.landmarknas.torch.StandaloneTrainer;
@@ -349,79 +344,10 @@ final class StandaloneCommand implements Command {
       return ChildProcesses.runCopies("standalone", args, workers);
     }
     Duration lease = Duration.ofSeconds(CommandOptions.intOption(cl, "lease-seconds", 600, 1));
-    String me = "pid-" + ProcessHandle.current().pid();
-    ImageDataset data = data(cl, protocol);
-    StandaloneTrainer trainer = new StandaloneTrainer(data);
-    ScheduledExecutorService beat = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "lease-heartbeat");
-      t.setDaemon(true);
-      return t;
-    });
-    int done = 0;
-    double seconds = 0;
-    AtomicReference<Job> current = new AtomicReference<>();
-    Thread release = null;
     try (ResultsStore s = openStore(store)) {
-      // Stopped politely (SIGTERM, Ctrl-C): the job goes back to the queue now, not when its
-      // lease runs out. SIGKILL skips this; the lease covers that case.
-      release = new Thread(() -> {
-        Job job = current.getAndSet(null);
-        if (job != null && s.release(job)) {
-          out.printf(Locale.ROOT, "[%s] stopped: job %d is back in the queue%n", me, job.id());
-          out.flush();
-        }
-      }, "release-job");
-      Runtime.getRuntime().addShutdownHook(release);
-      while (true) {
-        // Only this worker's protocol: another protocol's jobs wait for their own workers.
-        Optional<Job> claimed = s.claim(me, protocol.name(), lease);
-        if (claimed.isEmpty()) {
-          break;
-        }
-        Job job = claimed.get();
-        current.set(job);
-        out.printf(Locale.ROOT, "[%s] job %d: %s (attempt %d)%n", me, job.id(), job.arch(),
-            job.attempts());
-        var ticket = beat.scheduleAtFixedRate(() -> s.heartbeat(job, lease),
-            lease.toMillis() / 3, lease.toMillis() / 3, TimeUnit.MILLISECONDS);
-        StandaloneResult r;
-        try {
-          r = trainer.train(job.arch(), protocol, job.seed(), out);
-        } catch (RuntimeException e) {
-          // A failed training (say, diverged) keeps its lease, as a crash would: no immediate
-          // retry by the next worker. The store closes next, so the hook must not touch it.
-          current.set(null);
-          throw e;
-        } finally {
-          ticket.cancel(false);
-        }
-        if (current.getAndSet(null) == null) {
-          break; // the shutdown hook gave the job back while it trained: stopping
-        }
-        s.complete(job, r);
-        out.printf(Locale.ROOT, "[%s] job %d done: %s%n", me, job.id(), r);
-        done++;
-        seconds += r.wallSeconds();
-        // The other live leases are the other workers; this one claims again next.
-        QueueStatus q = s.status(protocol.name());
-        int active = q.running() + 1;
-        out.printf(Locale.ROOT, "[%s] queue: %d of %d done, %d pending; %.1f s per job here,"
-                + " about %s left with %d workers%n", me, q.done(), q.total(), q.pending(),
-            seconds / done, ProgressLine.clock(q.etaSeconds(seconds / done, active)), active);
-      }
-    } finally {
-      beat.shutdownNow();
-      if (release != null) {
-        try {
-          Runtime.getRuntime().removeShutdownHook(release);
-        } catch (IllegalStateException shuttingDown) {
-          // the hook runs already
-        }
-      }
+      new StandaloneWorker(s, new StandaloneTrainer(data(cl, protocol)), protocol, lease, out)
+          .run();
     }
-    out.printf(Locale.ROOT, "[%s] no queued job of protocol %s left, after %d jobs (jobs of"
-        + " other protocols wait for workers with their --channels/--epochs/--train-limit)%n",
-        me, protocol.name(), done);
     return Main.EXIT_OK;
   }
 
