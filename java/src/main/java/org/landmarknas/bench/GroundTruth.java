@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import org.landmarknas.space.Nb201Arch;
+import org.landmarknas.space.Nb201Space;
 
 /**
  * Stand-alone accuracies (percent) of architectures, from a file: either a plain CSV with header
@@ -141,6 +142,32 @@ public final class GroundTruth implements StandaloneScores {
   public OptionalDouble score(Nb201Arch arch) {
     Double s = scores.get(arch);
     return s == null ? OptionalDouble.empty() : OptionalDouble.of(s);
+  }
+
+  /**
+   * These scores looked up by equivalence class: an architecture's own score when the source
+   * has it, else the score of the one architecture of its class the source holds (a table keyed
+   * by canonical forms and a list in drawn forms name the same trained cell differently); empty
+   * when the source holds none of the class, or several (whose scores may differ) but not this
+   * one.
+   */
+  public StandaloneScores byClass() {
+    Map<Nb201Arch, Double> single = new HashMap<>();
+    Map<Nb201Arch, Integer> count = new HashMap<>();
+    for (Map.Entry<Nb201Arch, Double> e : scores.entrySet()) {
+      Nb201Arch c = Nb201Space.INSTANCE.canonical(e.getKey());
+      single.put(c, e.getValue());
+      count.merge(c, 1, Integer::sum);
+    }
+    return arch -> {
+      OptionalDouble own = score(arch);
+      if (own.isPresent()) {
+        return own;
+      }
+      Nb201Arch c = Nb201Space.INSTANCE.canonical(arch);
+      return count.getOrDefault(c, 0) == 1 ? OptionalDouble.of(single.get(c))
+          : OptionalDouble.empty();
+    };
   }
 
   /**

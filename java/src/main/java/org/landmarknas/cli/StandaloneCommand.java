@@ -136,7 +136,7 @@ final class StandaloneCommand implements Command {
       case "stats":
         try (ResultsStore s = openStore(store)) {
           Optional<StandaloneScores> reference = Optional.ofNullable(
-              cl.getOptionValue("reference")).map(f -> GroundTruth.load(Path.of(f)));
+              cl.getOptionValue("reference")).map(f -> GroundTruth.load(Path.of(f)).byClass());
           List<StandaloneResult> results = s.all(protocol.name());
           BenchmarkStats stats = BenchmarkStats.of(results, reference);
           out.printf(Locale.ROOT, "%s, protocol %s%n", store, protocol.name());

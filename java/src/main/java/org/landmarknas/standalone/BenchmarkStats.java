@@ -43,10 +43,12 @@ import org.landmarknas.space.Nb201Arch;
  *     two seeds)
  * @param referenceKendall tau-b of seed-0 accuracies against the reference scores of the same
  *     architectures (empty without a reference)
+ * @param referenceArchs the architectures that tau-b is over: those the reference scores
  */
 public record BenchmarkStats(int results, int archs, double minAccuracy, double medianAccuracy,
     double maxAccuracy, double wallSeconds, int ceilingArchs, List<Long> ceilingSeeds,
-    List<Ceiling> ceilings, Optional<SeedNoise> seedNoise, OptionalDouble referenceKendall) {
+    List<Ceiling> ceilings, Optional<SeedNoise> seedNoise, OptionalDouble referenceKendall,
+    int referenceArchs) {
 
   /**
    * The agreement of two independent k-seed means.
@@ -133,6 +135,7 @@ public record BenchmarkStats(int results, int archs, double minAccuracy, double 
     }
 
     OptionalDouble referenceTau = OptionalDouble.empty();
+    int compared = 0;
     if (reference.isPresent()) {
       List<Double> mine = new ArrayList<>();
       List<Double> theirs = new ArrayList<>();
@@ -143,6 +146,7 @@ public record BenchmarkStats(int results, int archs, double minAccuracy, double 
           theirs.add(s.getAsDouble());
         }
       }
+      compared = mine.size();
       if (mine.size() >= 2) {
         referenceTau = OptionalDouble.of(KendallTau.tauB(
             mine.stream().mapToDouble(Double::doubleValue).toArray(),
@@ -150,7 +154,8 @@ public record BenchmarkStats(int results, int archs, double minAccuracy, double 
       }
     }
     return new BenchmarkStats(results.size(), seeded.size(), sorted[0], median,
-        sorted[sorted.length - 1], wall, ceiling.size(), seeds, ceilings, noise, referenceTau);
+        sorted[sorted.length - 1], wall, ceiling.size(), seeds, ceilings, noise, referenceTau,
+        compared);
   }
 
   /** Tau-b and S-KdT between the means of every ordered pair of disjoint k-seed sets. */
@@ -239,7 +244,8 @@ public record BenchmarkStats(int results, int archs, double minAccuracy, double 
       sb.append("noise ceiling: needs at least 2 architectures with 2 or more seeds\n");
     }
     referenceKendall.ifPresent(t -> sb.append(String.format(Locale.ROOT,
-        "Kendall tau-b against the reference table: %.3f%n", t)));
+        "Kendall tau-b against the reference table: %.3f (%d of the %d architectures)%n", t,
+        referenceArchs, archs)));
     return sb.toString();
   }
 }

@@ -1,6 +1,7 @@
 package org.landmarknas.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -37,6 +38,28 @@ final class GroundTruthTest {
     assertEquals(1, gt.rank(Nb201Arch.parse(C)).getAsInt());
     assertEquals(3, gt.rank(Nb201Arch.parse(B)).getAsInt());
     assertTrue(gt.rank(Nb201Arch.ofCode(7)).isEmpty());
+  }
+
+  @Test
+  void byClass_findsTheOneEquivalentEntry_notAnAmbiguousOne() throws IOException {
+    // node 1 of B feeds nothing that reaches the output, so its op does not matter
+    String b2 = B.replace("|nor_conv_1x1~0|+", "|nor_conv_3x3~0|+");
+    String b3 = B.replace("|nor_conv_1x1~0|+", "|avg_pool_3x3~0|+");
+    Nb201Arch canonicalB = Nb201Space.INSTANCE.canonical(Nb201Arch.parse(B));
+    assertNotEquals(Nb201Arch.parse(B), canonicalB);
+    assertEquals(canonicalB, Nb201Space.INSTANCE.canonical(Nb201Arch.parse(b3)));
+
+    StandaloneScores one = GroundTruth.load(write("one.csv",
+        "arch,score\n" + A + ",91.5\n" + B + ",80\n")).byClass();
+    assertEquals(80.0, one.score(canonicalB).getAsDouble(), "the drawn form's score");
+    assertEquals(80.0, one.score(Nb201Arch.parse(b3)).getAsDouble());
+    assertEquals(91.5, one.score(Nb201Arch.parse(A)).getAsDouble());
+    assertTrue(one.score(Nb201Arch.parse(C)).isEmpty());
+
+    StandaloneScores two = GroundTruth.load(write("two.csv",
+        "arch,score\n" + B + ",80\n" + b2 + ",81\n")).byClass();
+    assertEquals(81.0, two.score(Nb201Arch.parse(b2)).getAsDouble(), "its own score first");
+    assertTrue(two.score(Nb201Arch.parse(b3)).isEmpty(), "80 or 81: not guessed");
   }
 
   @Test

@@ -104,6 +104,9 @@ final class BenchmarkStatsTest {
     BenchmarkStats s = BenchmarkStats.of(rs, Optional.of(a -> ref.containsKey(a)
         ? OptionalDouble.of(ref.get(a)) : OptionalDouble.empty()));
     assertEquals(-1.0, s.referenceKendall().getAsDouble(), 1e-12);
+    assertEquals(6, s.referenceArchs());
+    assertTrue(s.describe().contains("against the reference table: -1.000 (6 of the 6"
+        + " architectures)"), s.describe());
     assertFalse(s.ceilingKendall().isPresent());
     assertFalse(s.seedNoise().isPresent());
   }
