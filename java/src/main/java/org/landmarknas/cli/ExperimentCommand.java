@@ -177,8 +177,7 @@ final class ExperimentCommand implements Command {
     for (ExperimentConfig.Run run : plan) {
       Path dir = run.dir(experiment.runsDir());
       if (finished(dir)) {
-        RunRecord r = RunRecord.load(dir);
-        runs.add(truth.isPresent() ? Regrounding.of(r, truth.get()) : r);
+        runs.add(Regrounding.load(dir, truth));
       }
     }
     if (runs.isEmpty()) {
