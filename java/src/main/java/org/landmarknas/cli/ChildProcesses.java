@@ -44,18 +44,13 @@ final class ChildProcesses {
     }
     // A parent stopped with SIGTERM passes it on: the children would otherwise run on as
     // orphans that nobody watches (Ctrl-C in a terminal reaches them anyway, as a group).
-    Thread stop = new Thread(() -> stop(children), "stop-children");
-    Runtime.getRuntime().addShutdownHook(stop);
-    int worst = 0;
-    for (Process p : children) {
-      worst = Math.max(worst, p.waitFor());
+    try (ShutdownHook stop = ShutdownHook.register("stop-children", () -> stop(children))) {
+      int worst = 0;
+      for (Process p : children) {
+        worst = Math.max(worst, p.waitFor());
+      }
+      return worst;
     }
-    try {
-      Runtime.getRuntime().removeShutdownHook(stop);
-    } catch (IllegalStateException shuttingDown) {
-      // the hook runs already; the children are done anyway
-    }
-    return worst;
   }
 
   /** SIGTERM to every live child, then a short wait so their own shutdown work can finish. */

@@ -120,6 +120,11 @@ final class ExperimentCommand implements Command {
     List<ExperimentConfig.Run> plan = experiment.runs();
     out.printf(Locale.ROOT, "experiment %s: %d arms, %d runs in %s%n", experiment.name(),
         experiment.arms().size(), plan.size(), experiment.runsDir());
+    // Before any run starts: a run directory made by another config (finished or not) would
+    // otherwise be skipped as finished, and the report would mix two experiments.
+    for (ExperimentConfig.Run run : plan) {
+      requireSameConfig(run, run.dir(experiment.runsDir()));
+    }
     Path locks = Files.createDirectories(experiment.runsDir().resolve(".locks"));
     int k = 0;
     for (ExperimentConfig.Run run : plan) {
@@ -150,16 +155,10 @@ final class ExperimentCommand implements Command {
   private void runOne(ExperimentConfig.Run run, Path dir, String label, PrintStream out)
       throws Exception {
     RunConfig config = run.arm().runConfig(run.seed());
-    boolean resume = Files.isRegularFile(dir.resolve(RunDirectory.CONFIG_FILE));
+    boolean resume = requireSameConfig(run, dir);
     RunDirectory runDir;
     if (resume) {
       runDir = RunDirectory.reopen(dir);
-      String started = Files.readString(runDir.configFile());
-      if (!started.equals(RunConfigLoader.toYaml(config))) {
-        throw new IllegalArgumentException("run directory " + dir + " was started with"
-            + " another config than arm " + run.arm().name() + " gives now; move it away or"
-            + " give the arm a new name");
-      }
     } else {
       runDir = RunDirectory.create(dir);
       runDir.writeConfig(RunConfigLoader.toYaml(config));
@@ -177,8 +176,7 @@ final class ExperimentCommand implements Command {
     for (ExperimentConfig.Run run : plan) {
       Path dir = run.dir(experiment.runsDir());
       if (finished(dir)) {
-        RunRecord r = RunRecord.load(dir);
-        runs.add(truth.isPresent() ? Regrounding.of(r, truth.get()) : r);
+        runs.add(Regrounding.load(dir, truth));
       }
     }
     if (runs.isEmpty()) {
@@ -196,6 +194,26 @@ final class ExperimentCommand implements Command {
         report.dir());
     out.print(Files.readString(report.dir().resolve(ReportWriter.TABLE_MD)));
     return Main.EXIT_OK;
+  }
+
+  /**
+   * Whether {@code dir} holds a started run (then of the config the arm gives now).
+   *
+   * @throws IllegalArgumentException when it was started with another config
+   */
+  private static boolean requireSameConfig(ExperimentConfig.Run run, Path dir)
+      throws IOException {
+    Path file = dir.resolve(RunDirectory.CONFIG_FILE);
+    if (!Files.isRegularFile(file)) {
+      return false;
+    }
+    if (!Files.readString(file).equals(RunConfigLoader.toYaml(run.arm().runConfig(run.seed())))) {
+      throw new IllegalArgumentException("run directory " + dir + " was "
+          + (finished(dir) ? "run" : "started") + " with another config than arm "
+          + run.arm().name() + " gives now (" + file + "); move it away or give the arm a new"
+          + " name");
+    }
+    return true;
   }
 
   private static boolean finished(Path dir) {

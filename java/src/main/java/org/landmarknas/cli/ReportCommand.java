@@ -106,8 +106,7 @@ final class ReportCommand implements Command {
     Optional<GroundTruth> truth = groundTruth.map(f -> GroundTruth.load(Path.of(f)));
     List<RunRecord> runs = new ArrayList<>();
     for (Path dir : dirs) {
-      RunRecord run = RunRecord.load(dir);
-      runs.add(truth.isPresent() ? Regrounding.of(run, truth.get()) : run);
+      runs.add(Regrounding.load(dir, truth));
     }
 
     Path outDir = cl.hasOption("out") ? Path.of(cl.getOptionValue("out")) : defaultOutDir();

@@ -49,11 +49,9 @@ final class StandaloneWorker {
       t.setDaemon(true);
       return t;
     });
-    Thread release = new Thread(this::releaseCurrent, "release-job");
-    Runtime.getRuntime().addShutdownHook(release);
     int done = 0;
     double seconds = 0;
-    try {
+    try (ShutdownHook release = ShutdownHook.register("release-job", this::releaseCurrent)) {
       while (true) {
         // Only this worker's protocol: another protocol's jobs wait for their own workers.
         Optional<Job> claimed = store.claim(me, protocol.name(), lease);
@@ -88,11 +86,6 @@ final class StandaloneWorker {
       }
     } finally {
       beat.shutdownNow();
-      try {
-        Runtime.getRuntime().removeShutdownHook(release);
-      } catch (IllegalStateException shuttingDown) {
-        // the hook runs already
-      }
     }
     out.printf(Locale.ROOT, "[%s] no queued job of protocol %s left, after %d jobs (jobs of"
         + " other protocols wait for workers with their --channels/--epochs/--train-limit)%n",

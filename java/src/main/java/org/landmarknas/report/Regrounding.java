@@ -32,6 +32,15 @@ public final class Regrounding {
   private Regrounding() {}
 
   /**
+   * The run recorded in {@code dir}, re-grounded when {@code truth} is given, as it was recorded
+   * otherwise: what every report of finished runs starts from.
+   */
+  public static RunRecord load(Path dir, Optional<GroundTruth> truth) {
+    RunRecord run = RunRecord.load(dir);
+    return truth.isPresent() ? of(run, truth.get()) : run;
+  }
+
+  /**
    * {@code run} with every ranking figure recomputed against {@code truth}.
    *
    * @throws IllegalArgumentException when a pool architecture has no score in {@code truth}, or

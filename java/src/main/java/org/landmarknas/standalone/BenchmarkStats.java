@@ -114,10 +114,7 @@ public record BenchmarkStats(int results, int archs, double minAccuracy, double 
     double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2]
         : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
 
-    // Noise ceiling over the largest seed set that at least two architectures share.
-    List<Long> seeds = bySeed.values().stream().map(m -> List.copyOf(m.keySet()))
-        .filter(s -> s.size() >= 2).max((a, b) -> Integer.compare(a.size(), b.size()))
-        .orElse(List.of());
+    List<Long> seeds = ceilingSeeds(seeded, bySeed);
     List<Nb201Arch> ceiling = new ArrayList<>();
     for (Nb201Arch a : seeded) {
       if (bySeed.get(a).keySet().containsAll(seeds) && !seeds.isEmpty()) {
@@ -156,6 +153,33 @@ public record BenchmarkStats(int results, int archs, double minAccuracy, double 
     return new BenchmarkStats(results.size(), seeded.size(), sorted[0], median,
         sorted[sorted.length - 1], wall, ceiling.size(), seeds, ceilings, noise, referenceTau,
         compared);
+  }
+
+  /**
+   * The seed set of the noise ceiling: of the seed sets that architectures were trained with,
+   * the one giving the most seed-to-seed comparisons, cells x (seeds - 1), over the seed-0 cells
+   * that have all of it (ties: more seeds). So a table whose next seed is partly trained keeps its
+   * ceiling over all cells and the seeds they share, instead of dropping to the few cells that
+   * have the new seed, until enough do. Empty when no cell has two seeds.
+   */
+  private static List<Long> ceilingSeeds(List<Nb201Arch> seeded,
+      Map<Nb201Arch, Map<Long, Double>> bySeed) {
+    List<Long> best = List.of();
+    long bestComparisons = 0;
+    for (Nb201Arch candidate : seeded) {
+      List<Long> set = List.copyOf(bySeed.get(candidate).keySet());
+      if (set.size() < 2) {
+        continue;
+      }
+      long cells = seeded.stream().filter(a -> bySeed.get(a).keySet().containsAll(set)).count();
+      long comparisons = cells * (set.size() - 1);
+      if (comparisons > bestComparisons
+          || (comparisons == bestComparisons && set.size() > best.size())) {
+        best = set;
+        bestComparisons = comparisons;
+      }
+    }
+    return best;
   }
 
   /** Tau-b and S-KdT between the means of every ordered pair of disjoint k-seed sets. */

@@ -100,6 +100,16 @@ final class ExperimentCommandTest {
     searched.clear();
     runExperiment(file);
     assertEquals(List.of("marks resumed"), searched);
+
+    // The arm's config changed after its run finished: an error before any run, not a skip.
+    Files.writeString(file, Files.readString(file).replace("landmarks.count=4",
+        "landmarks.count=5"));
+    searched.clear();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> runExperiment(file));
+    assertEquals(List.of(), searched);
+    assertTrue(e.getMessage().contains("run directory " + tmp.resolve("runs/marks-s1")
+        + " was run with another config than arm marks gives now"), e.getMessage());
   }
 
   @Test

@@ -92,6 +92,30 @@ final class BenchmarkStatsTest {
   }
 
   @Test
+  void of_nextSeedPartlyTrained_ceilingKeepsAllCellsUntilTheNewSeedGivesMoreComparisons() {
+    // six cells with seeds 0-2, two of them also with seed 3: 6 x 2 = 12 comparisons beat 2 x 3
+    List<StandaloneResult> rs = new ArrayList<>();
+    for (int a = 0; a < 6; a++) {
+      for (int seed = 0; seed < 3; seed++) {
+        rs.add(result(a, seed, 80 + a + 0.1 * seed));
+      }
+    }
+    rs.add(result(0, 3, 80.5));
+    rs.add(result(1, 3, 81.5));
+    BenchmarkStats partly = BenchmarkStats.of(rs, Optional.empty());
+    assertEquals(List.of(0L, 1L, 2L), partly.ceilingSeeds());
+    assertEquals(6, partly.ceilingArchs());
+
+    // five of six with seed 3: 5 x 3 = 15 comparisons beat 12
+    for (int a = 2; a < 5; a++) {
+      rs.add(result(a, 3, 80.5 + a));
+    }
+    BenchmarkStats most = BenchmarkStats.of(rs, Optional.empty());
+    assertEquals(List.of(0L, 1L, 2L, 3L), most.ceilingSeeds());
+    assertEquals(5, most.ceilingArchs());
+  }
+
+  @Test
   void of_referenceReversed_tauMinusOne() {
     List<StandaloneResult> rs = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
