@@ -157,10 +157,12 @@ public record BenchmarkStats(int results, int archs, double minAccuracy, double 
 
   /**
    * The seed set of the noise ceiling: of the seed sets that architectures were trained with,
-   * the one giving the most seed-to-seed comparisons, cells x (seeds - 1), over the seed-0 cells
-   * that have all of it (ties: more seeds). So a table whose next seed is partly trained keeps its
-   * ceiling over all cells and the seeds they share, instead of dropping to the few cells that
-   * have the new seed, until enough do. Empty when no cell has two seeds.
+   * the one whose ceiling averages the most comparisons, cells x seed pairs, over the seed-0
+   * cells that have all of it (ties: more seeds). So a table whose next seed is partly trained
+   * keeps its ceiling over all cells and the seeds they share until half of them have the new
+   * seed, instead of dropping to the few cells that have it; and a second seed for every cell
+   * (250 x 1 pair) does not displace six seeds of 30 cells (30 x 15 pairs), whose 2- and
+   * 3-seed-mean ceilings only they can give. Empty when no cell has two seeds.
    */
   private static List<Long> ceilingSeeds(List<Nb201Arch> seeded,
       Map<Nb201Arch, Map<Long, Double>> bySeed) {
@@ -172,7 +174,7 @@ public record BenchmarkStats(int results, int archs, double minAccuracy, double 
         continue;
       }
       long cells = seeded.stream().filter(a -> bySeed.get(a).keySet().containsAll(set)).count();
-      long comparisons = cells * (set.size() - 1);
+      long comparisons = cells * set.size() * (set.size() - 1) / 2;
       if (comparisons > bestComparisons
           || (comparisons == bestComparisons && set.size() > best.size())) {
         best = set;

@@ -18,7 +18,7 @@ import org.landmarknas.space.Nb201Space;
 final class BenchmarkStatsTest {
 
   private static final List<Nb201Arch> ARCHS =
-      Nb201Space.INSTANCE.sampleDistinct(6, new SplittableRandom(1));
+      Nb201Space.INSTANCE.sampleDistinct(16, new SplittableRandom(1));
 
   private static StandaloneResult result(int arch, long seed, double testPercent) {
     return new StandaloneResult(ARCHS.get(arch), "p", seed, 0.5, 1.0, testPercent / 100, 1.0,
@@ -92,8 +92,8 @@ final class BenchmarkStatsTest {
   }
 
   @Test
-  void of_nextSeedPartlyTrained_ceilingKeepsAllCellsUntilTheNewSeedGivesMoreComparisons() {
-    // six cells with seeds 0-2, two of them also with seed 3: 6 x 2 = 12 comparisons beat 2 x 3
+  void of_ceilingSeedSet_theOneWithTheMostCellTimesSeedPairComparisons() {
+    // six cells with seeds 0-2, two of them also with seed 3: 6 cells x 3 pairs beat 2 x 6
     List<StandaloneResult> rs = new ArrayList<>();
     for (int a = 0; a < 6; a++) {
       for (int seed = 0; seed < 3; seed++) {
@@ -106,13 +106,22 @@ final class BenchmarkStatsTest {
     assertEquals(List.of(0L, 1L, 2L), partly.ceilingSeeds());
     assertEquals(6, partly.ceilingArchs());
 
-    // five of six with seed 3: 5 x 3 = 15 comparisons beat 12
-    for (int a = 2; a < 5; a++) {
+    // four of six with seed 3: 4 x 6 = 24 beat 18
+    for (int a = 2; a < 4; a++) {
       rs.add(result(a, 3, 80.5 + a));
     }
     BenchmarkStats most = BenchmarkStats.of(rs, Optional.empty());
     assertEquals(List.of(0L, 1L, 2L, 3L), most.ceilingSeeds());
-    assertEquals(5, most.ceilingArchs());
+    assertEquals(4, most.ceilingArchs());
+
+    // ten more cells with seeds 0 and 1 only: 16 x 1 pair stays below 4 x 6
+    for (int a = 6; a < 16; a++) {
+      rs.add(result(a, 0, 80 + 0.3 * a));
+      rs.add(result(a, 1, 80.1 + 0.3 * a));
+    }
+    BenchmarkStats wide = BenchmarkStats.of(rs, Optional.empty());
+    assertEquals(List.of(0L, 1L, 2L, 3L), wide.ceilingSeeds());
+    assertEquals(4, wide.ceilingArchs());
   }
 
   @Test
