@@ -168,11 +168,10 @@ public record BenchmarkStats(int results, int archs, double minAccuracy, double 
       Map<Nb201Arch, Map<Long, Double>> bySeed) {
     List<Long> best = List.of();
     long bestComparisons = 0;
-    for (Nb201Arch candidate : seeded) {
-      List<Long> set = List.copyOf(bySeed.get(candidate).keySet());
-      if (set.size() < 2) {
-        continue;
-      }
+    // Each distinct seed set once: most cells share one of a handful ({0}, {0, 1}, ...).
+    List<List<Long>> candidates = seeded.stream().map(a -> List.copyOf(bySeed.get(a).keySet()))
+        .filter(set -> set.size() >= 2).distinct().toList();
+    for (List<Long> set : candidates) {
       long cells = seeded.stream().filter(a -> bySeed.get(a).keySet().containsAll(set)).count();
       long comparisons = cells * set.size() * (set.size() - 1) / 2;
       if (comparisons > bestComparisons
