@@ -44,11 +44,13 @@ import org.landmarknas.space.Nb201Arch;
  * @param referenceKendall tau-b of seed-0 accuracies against the reference scores of the same
  *     architectures (empty without a reference)
  * @param referenceArchs the architectures that tau-b is over: those the reference scores
+ * @param widestPair seed 0 against the seed that the most seed-0 architectures also have, when
+ *     that covers more architectures than the ceiling does (empty otherwise)
  */
 public record BenchmarkStats(int results, int archs, double minAccuracy, double medianAccuracy,
     double maxAccuracy, double wallSeconds, int ceilingArchs, List<Long> ceilingSeeds,
     List<Ceiling> ceilings, Optional<SeedNoise> seedNoise, OptionalDouble referenceKendall,
-    int referenceArchs) {
+    int referenceArchs, Optional<SeedPair> widestPair) {
 
   /**
    * The agreement of two independent k-seed means.
@@ -62,6 +64,18 @@ public record BenchmarkStats(int results, int archs, double minAccuracy, double 
    */
   public record Ceiling(int seedsPerMean, int splits, double kendall, double sparseKendall,
       double minKendall, double maxKendall) {}
+
+  /**
+   * Seed 0 against one other seed over every architecture that has both: a single seed pair, so
+   * noisier than the ceiling's average over pairs, but over far more cells when a table gives
+   * every cell a second seed and only a few cells more.
+   *
+   * @param seed the other seed
+   * @param archs architectures with seed 0 and {@code seed}
+   * @param kendall tau-b
+   * @param sparseKendall S-KdT, mean of both directions
+   */
+  public record SeedPair(long seed, int archs, double kendall, double sparseKendall) {}
 
   /** The seed-to-seed tau a benchmark should reach to rank architectures usefully. */
   public static final double TARGET_CEILING = 0.7;
@@ -131,6 +145,9 @@ public record BenchmarkStats(int results, int archs, double minAccuracy, double 
           .mapToDouble(sd -> bySeed.get(a).get(sd)).toArray()).toList()));
     }
 
+    Optional<SeedPair> widest = widestPair(seeded, bySeed)
+        .filter(p -> p.archs() > ceiling.size());
+
     OptionalDouble referenceTau = OptionalDouble.empty();
     int compared = 0;
     if (reference.isPresent()) {
@@ -152,7 +169,32 @@ public record BenchmarkStats(int results, int archs, double minAccuracy, double 
     }
     return new BenchmarkStats(results.size(), seeded.size(), sorted[0], median,
         sorted[sorted.length - 1], wall, ceiling.size(), seeds, ceilings, noise, referenceTau,
-        compared);
+        compared, widest);
+  }
+
+  /** Seed 0 against the other seed most seed-0 cells have (ties: the lower seed). */
+  private static Optional<SeedPair> widestPair(List<Nb201Arch> seeded,
+      Map<Nb201Arch, Map<Long, Double>> bySeed) {
+    Map<Long, Integer> cells = new TreeMap<>();
+    for (Nb201Arch a : seeded) {
+      for (long s : bySeed.get(a).keySet()) {
+        if (s != 0) {
+          cells.merge(s, 1, Integer::sum);
+        }
+      }
+    }
+    Optional<Map.Entry<Long, Integer>> most = cells.entrySet().stream()
+        .filter(e -> e.getValue() >= 2)
+        .reduce((x, y) -> y.getValue() > x.getValue() ? y : x);
+    if (most.isEmpty()) {
+      return Optional.empty();
+    }
+    long other = most.get().getKey();
+    List<Nb201Arch> both = seeded.stream().filter(a -> bySeed.get(a).containsKey(other)).toList();
+    double[] zero = mean(both, bySeed, List.of(0L));
+    double[] them = mean(both, bySeed, List.of(other));
+    double sparse = (SparseKendallTau.of(zero, them) + SparseKendallTau.of(them, zero)) / 2;
+    return Optional.of(new SeedPair(other, both.size(), KendallTau.tauB(zero, them), sparse));
   }
 
   /**
@@ -265,6 +307,9 @@ public record BenchmarkStats(int results, int archs, double minAccuracy, double 
             c.maxKendall()));
       }
       seedNoise.ifPresent(n -> sb.append(describe(n)));
+      widestPair.ifPresent(p -> sb.append(String.format(Locale.ROOT, "seed 0 vs seed %d over"
+              + " the %d architectures with both: Kendall tau-b %.3f, S-KdT %.3f (one seed pair)%n",
+          p.seed(), p.archs(), p.kendall(), p.sparseKendall())));
     } else {
       sb.append("noise ceiling: needs at least 2 architectures with 2 or more seeds\n");
     }

@@ -64,6 +64,34 @@ final class BenchmarkStatsTest {
         81.2}, new double[] {82, 82.3, 83.5}, new double[] {83, 83.0, 82.9})), noise);
     assertTrue(s.describe().contains(String.format(java.util.Locale.ROOT, "seed noise:"
         + " within-architecture sd %.2f points", noise.withinSd())), s.describe());
+    assertFalse(s.widestPair().isPresent(), "seed 1 covers no more cells than the ceiling");
+  }
+
+  @Test
+  void of_secondSeedOnMoreCellsThanTheCeiling_seedPairOverAllOfThem() {
+    // two cells with seeds 0-3 (2 x 6 comparisons) hold the ceiling; all six have seed 1,
+    // which swaps the last two: one discordant pair of 15
+    double[] seed1 = {80, 81, 82, 83, 85.5, 84.5};
+    List<StandaloneResult> rs = new ArrayList<>();
+    for (int a = 0; a < 6; a++) {
+      rs.add(result(a, 0, 80 + a));
+      rs.add(result(a, 1, seed1[a]));
+    }
+    for (int a = 0; a < 2; a++) {
+      rs.add(result(a, 2, 80.1 + a));
+      rs.add(result(a, 3, 80.2 + a));
+    }
+
+    BenchmarkStats s = BenchmarkStats.of(rs, Optional.empty());
+
+    assertEquals(List.of(0L, 1L, 2L, 3L), s.ceilingSeeds());
+    assertEquals(2, s.ceilingArchs());
+    BenchmarkStats.SeedPair pair = s.widestPair().orElseThrow();
+    assertEquals(1, pair.seed());
+    assertEquals(6, pair.archs());
+    assertEquals(13.0 / 15, pair.kendall(), 1e-12);
+    assertTrue(s.describe().contains("seed 0 vs seed 1 over the 6 architectures with both:"
+        + " Kendall tau-b 0.867, S-KdT"), s.describe());
   }
 
   @Test
