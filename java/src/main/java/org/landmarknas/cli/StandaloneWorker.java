@@ -21,7 +21,9 @@ import org.landmarknas.torch.StandaloneTrainer;
  * none is left, trains each under a lease that a heartbeat renews, and commits each result the
  * moment it is known. How it stops decides what is lost: SIGKILL loses the job in hand, which
  * another worker redoes once the lease expires; SIGTERM or Ctrl-C gives it back to the queue at
- * once.
+ * once. A training that throws (a diverged loss, a cell with no path from input to output) marks
+ * its job failed with the error and the worker goes on with the next: the same job would fail
+ * the same way for every worker.
  */
 final class StandaloneWorker {
   private final ResultsStore store;
@@ -50,6 +52,7 @@ final class StandaloneWorker {
       return t;
     });
     int done = 0;
+    int failed = 0;
     double seconds = 0;
     try (ShutdownHook release = ShutdownHook.register("release-job", this::releaseCurrent)) {
       while (true) {
@@ -62,16 +65,20 @@ final class StandaloneWorker {
         current.set(job);
         out.printf(Locale.ROOT, "[%s] job %d: %s (attempt %d)%n", me, job.id(), job.arch(),
             job.attempts());
-        var ticket = beat.scheduleAtFixedRate(() -> store.heartbeat(job, lease),
+        var ticket = beat.scheduleAtFixedRate(() -> renew(job),
             lease.toMillis() / 3, lease.toMillis() / 3, TimeUnit.MILLISECONDS);
         StandaloneResult r;
         try {
           r = trainer.train(job.arch(), protocol, job.seed(), out);
         } catch (RuntimeException e) {
-          // A failed training (say, diverged) keeps its lease, as a crash would: no immediate
-          // retry by the next worker.
-          current.set(null);
-          throw e;
+          if (current.getAndSet(null) == null) {
+            return; // stopping: the shutdown hook gave the job back
+          }
+          store.fail(job, String.valueOf(e.getMessage()));
+          out.printf(Locale.ROOT, "[%s] job %d failed, kept as failed (status lists it, enqueue"
+              + " queues it again): %s%n", me, job.id(), e);
+          failed++;
+          continue;
         } finally {
           ticket.cancel(false);
         }
@@ -87,9 +94,26 @@ final class StandaloneWorker {
     } finally {
       beat.shutdownNow();
     }
-    out.printf(Locale.ROOT, "[%s] no queued job of protocol %s left, after %d jobs (jobs of"
-        + " other protocols wait for workers with their --channels/--epochs/--train-limit)%n",
-        me, protocol.name(), done);
+    out.printf(Locale.ROOT, "[%s] no queued job of protocol %s left, after %d jobs done and %d"
+        + " failed (jobs of other protocols wait for workers with their protocol options)%n",
+        me, protocol.name(), done, failed);
+  }
+
+  /**
+   * The heartbeat: renews the lease while the job trains. A failed renewal (the store busy past
+   * its timeout) is reported and retried on the next beat; an exception escaping here would
+   * silently cancel every later beat and let the lease run out mid-training.
+   */
+  private void renew(Job job) {
+    try {
+      if (!store.heartbeat(job, lease)) {
+        out.printf(Locale.ROOT, "[%s] job %d: lease lost to another worker (its lease ran out);"
+            + " training on, the first result stored wins%n", me, job.id());
+      }
+    } catch (RuntimeException e) {
+      out.printf(Locale.ROOT, "[%s] job %d: lease renewal failed, next try in %d s: %s%n", me,
+          job.id(), lease.toSeconds() / 3, e.getMessage());
+    }
   }
 
   private void progress(int done, double seconds) {

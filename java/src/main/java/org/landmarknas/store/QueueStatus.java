@@ -1,20 +1,21 @@
 package org.landmarknas.store;
 
 /**
- * Job counts of one protocol's queue. {@code running} counts jobs under a live lease and
- * {@code expired} those whose worker stopped renewing (claimable again); the four are disjoint.
+ * Job counts of one protocol's queue. {@code running} counts jobs under a live lease,
+ * {@code expired} those whose worker stopped renewing (claimable again) and {@code failed} those
+ * given up (claimed by no worker until enqueued again); the five are disjoint.
  */
-public record QueueStatus(int queued, int running, int done, int expired) {
+public record QueueStatus(int queued, int running, int done, int expired, int failed) {
 
   /** Checks that no count is negative. */
   public QueueStatus {
-    if (queued < 0 || running < 0 || done < 0 || expired < 0) {
+    if (queued < 0 || running < 0 || done < 0 || expired < 0 || failed < 0) {
       throw new IllegalArgumentException("queue counts must be >= 0, got " + queued + "/"
-          + running + "/" + done + "/" + expired);
+          + running + "/" + done + "/" + expired + "/" + failed);
     }
   }
 
-  /** Jobs not yet done: queued, running or expired. */
+  /** Jobs a worker will still take: queued, running or expired (not failed ones). */
   public int pending() {
     return queued + running + expired;
   }
@@ -36,6 +37,6 @@ public record QueueStatus(int queued, int running, int done, int expired) {
 
   /** All jobs of the protocol. */
   public int total() {
-    return queued + running + done + expired;
+    return queued + running + done + expired + failed;
   }
 }

@@ -19,6 +19,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.landmarknas.bench.StandaloneScores;
 import org.landmarknas.space.Nb201Arch;
 import org.landmarknas.space.Nb201Space;
@@ -36,7 +38,10 @@ import org.landmarknas.standalone.StandaloneResult;
  * <p>The queue hands out jobs under a lease: {@link #claim} takes the oldest queued job, or a job
  * whose worker let its lease run out (it crashed or hung), so no job is lost to a dead worker.
  * {@link #complete} stores the result and marks the job done in one transaction. Claims take the
- * write lock before reading, so two processes never claim the same live job.
+ * write lock before reading, so two processes never claim the same live job. A job whose training
+ * throws is marked failed ({@link #fail}) with its error, and so is one whose lease ran out on
+ * {@value #MAX_CLAIMS} claims (it crashes its workers): one bad job does not stop the others, and
+ * enqueueing it again retries it.
  *
  * <p>One instance holds one connection; its methods are synchronized, so threads may share it.
  * For parallel claims, open one store per worker.
@@ -48,6 +53,9 @@ public final class ResultsStore implements AutoCloseable {
       + " valid_loss, test_accuracy, test_loss, parameters, wall_seconds";
   private static final String CLAIMABLE =
       "(state = 'queued' OR (state = 'running' AND lease_until < ?))";
+
+  /** Claims after which a job whose lease ran out again is given up instead of claimed. */
+  public static final int MAX_CLAIMS = 3;
 
   private final Path file;
   private final Clock clock;
@@ -193,10 +201,11 @@ public final class ResultsStore implements AutoCloseable {
 
   /**
    * Queues a training of each architecture's class under {@code protocol} and {@code seed},
-   * skipping classes already queued (in any state) or already holding a result. Equivalent
-   * architectures in {@code archs} count once.
+   * skipping classes already queued, running or done, or already holding a result; a failed job
+   * is queued again with a fresh count of attempts. Equivalent architectures in {@code archs}
+   * count once.
    *
-   * @return the number of jobs added
+   * @return the number of jobs added or queued again
    */
   public synchronized int enqueue(Collection<Nb201Arch> archs, String protocol, long seed) {
     Objects.requireNonNull(archs, "archs");
@@ -208,6 +217,18 @@ public final class ResultsStore implements AutoCloseable {
     return write("enqueue " + keys.size() + " jobs for " + protocol, c -> {
       long now = clock.millis();
       int added = 0;
+      try (PreparedStatement p = c.prepareStatement("UPDATE jobs SET state = 'queued',"
+          + " attempts = 0, error = NULL, updated_at = ? WHERE space = ? AND arch = ?"
+          + " AND protocol = ? AND seed = ? AND state = 'failed'")) {
+        for (String k : keys) {
+          p.setLong(1, now);
+          p.setString(2, SPACE);
+          p.setString(3, k);
+          p.setString(4, protocol);
+          p.setLong(5, seed);
+          added += p.executeUpdate();
+        }
+      }
       try (PreparedStatement p = c.prepareStatement("INSERT INTO jobs (space, arch, protocol,"
           + " seed, state, attempts, created_at, updated_at) SELECT ?, ?, ?, ?, 'queued', 0, ?, ?"
           + " WHERE NOT EXISTS (SELECT 1 FROM jobs WHERE space = ? AND arch = ? AND protocol = ?"
@@ -237,7 +258,9 @@ public final class ResultsStore implements AutoCloseable {
    * Claims the oldest job of {@code protocol} that is queued or whose lease has expired, for
    * {@code worker} until now + {@code lease}. Only that protocol: a worker trains one, and a store
    * may queue several (a longer protocol tried beside the table's). The read and the update share
-   * one write-locked transaction, so no other process can claim the same job in between.
+   * one write-locked transaction, so no other process can claim the same job in between. An
+   * expired job already claimed {@value #MAX_CLAIMS} times is marked failed instead: its workers
+   * keep dying on it.
    *
    * @return the job, or empty when nothing of {@code protocol} is claimable now
    */
@@ -248,31 +271,36 @@ public final class ResultsStore implements AutoCloseable {
     return write("claim for " + worker, c -> {
       long now = clock.millis();
       long until = now + lease.toMillis();
+      giveUpDeadlyJobs(c, protocol, now);
       long id;
-      try (PreparedStatement p = c.prepareStatement(
-          "SELECT MIN(id) FROM jobs WHERE protocol = ? AND " + CLAIMABLE)) {
-        p.setString(1, protocol);
-        p.setLong(2, now);
-        try (ResultSet r = p.executeQuery()) {
-          r.next();
-          id = r.getLong(1);
-          if (r.wasNull()) {
-            return Optional.<Job>empty();
+      // Where the dialect's transaction does not lock the row between the read and the update
+      // (PostgreSQL's read committed), another claimer can take the job in between; the update
+      // repeats the state test, changes nothing then, and the next claimable job is tried.
+      while (true) {
+        try (PreparedStatement p = c.prepareStatement(
+            "SELECT MIN(id) FROM jobs WHERE space = ? AND protocol = ? AND " + CLAIMABLE)) {
+          p.setString(1, SPACE);
+          p.setString(2, protocol);
+          p.setLong(3, now);
+          try (ResultSet r = p.executeQuery()) {
+            r.next();
+            id = r.getLong(1);
+            if (r.wasNull()) {
+              return Optional.<Job>empty();
+            }
           }
         }
-      }
-      // The state test is repeated so that the update is safe even where the dialect's
-      // transaction would not lock the row between the read and the write.
-      try (PreparedStatement p = c.prepareStatement("UPDATE jobs SET state = 'running',"
-          + " lease_owner = ?, lease_until = ?, attempts = attempts + 1, updated_at = ?"
-          + " WHERE id = ? AND " + CLAIMABLE)) {
-        p.setString(1, worker);
-        p.setLong(2, until);
-        p.setLong(3, now);
-        p.setLong(4, id);
-        p.setLong(5, now);
-        if (p.executeUpdate() != 1) {
-          return Optional.<Job>empty();
+        try (PreparedStatement p = c.prepareStatement("UPDATE jobs SET state = 'running',"
+            + " lease_owner = ?, lease_until = ?, attempts = attempts + 1, updated_at = ?"
+            + " WHERE id = ? AND " + CLAIMABLE)) {
+          p.setString(1, worker);
+          p.setLong(2, until);
+          p.setLong(3, now);
+          p.setLong(4, id);
+          p.setLong(5, now);
+          if (p.executeUpdate() == 1) {
+            break;
+          }
         }
       }
       try (PreparedStatement p = c.prepareStatement(
@@ -283,6 +311,83 @@ public final class ResultsStore implements AutoCloseable {
           return Optional.of(new Job(id, Nb201Arch.parse(r.getString(1)), r.getString(2),
               r.getLong(3), worker, Instant.ofEpochMilli(until), r.getInt(4)));
         }
+      }
+    });
+  }
+
+  private void giveUpDeadlyJobs(Connection c, String protocol, long now) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement("UPDATE jobs SET state = 'failed',"
+        + " error = ?, lease_owner = NULL, lease_until = NULL, updated_at = ? WHERE space = ?"
+        + " AND protocol = ? AND state = 'running' AND lease_until < ? AND attempts >= ?")) {
+      p.setString(1, "its lease ran out on all " + MAX_CLAIMS + " claims: the workers holding it"
+          + " died or hung (train it alone with lmnas standalone train to see why)");
+      p.setLong(2, now);
+      p.setString(3, SPACE);
+      p.setString(4, protocol);
+      p.setLong(5, now);
+      p.setInt(6, MAX_CLAIMS);
+      p.executeUpdate();
+    }
+  }
+
+  /**
+   * Marks {@code job} failed with {@code error}, while {@code job.worker()} still holds it: its
+   * training threw. No worker claims it again until it is enqueued again.
+   *
+   * @return false when the job is done or no longer this worker's (nothing changed)
+   */
+  public synchronized boolean fail(Job job, String error) {
+    Objects.requireNonNull(job, "job");
+    Objects.requireNonNull(error, "error");
+    String kept = error.length() <= StoreSchema.ERROR_LENGTH ? error
+        : error.substring(0, StoreSchema.ERROR_LENGTH - 3) + "...";
+    return write("fail job " + job.id(), c -> {
+      try (PreparedStatement p = c.prepareStatement("UPDATE jobs SET state = 'failed',"
+          + " error = ?, lease_owner = NULL, lease_until = NULL, updated_at = ? WHERE id = ?"
+          + " AND state = 'running' AND lease_owner = ?")) {
+        p.setString(1, kept);
+        p.setLong(2, clock.millis());
+        p.setLong(3, job.id());
+        p.setString(4, job.worker());
+        return p.executeUpdate() == 1;
+      }
+    });
+  }
+
+  /** {@code protocol}'s failed jobs, oldest first. */
+  public synchronized List<JobFailure> failures(String protocol) {
+    requireProtocol(protocol);
+    return read("list failed jobs of " + protocol, c -> {
+      try (PreparedStatement p = c.prepareStatement("SELECT id, arch, seed, attempts, error"
+          + " FROM jobs WHERE space = ? AND protocol = ? AND state = 'failed' ORDER BY id")) {
+        p.setString(1, SPACE);
+        p.setString(2, protocol);
+        List<JobFailure> out = new ArrayList<>();
+        try (ResultSet r = p.executeQuery()) {
+          while (r.next()) {
+            String error = r.getString(5);
+            out.add(new JobFailure(r.getLong(1), Nb201Arch.parse(r.getString(2)), protocol,
+                r.getLong(3), r.getInt(4), error == null ? "(no message)" : error));
+          }
+        }
+        return out;
+      }
+    });
+  }
+
+  /** The number of results per protocol, by protocol name: what a store holds. */
+  public synchronized SortedMap<String, Integer> resultCounts() {
+    return read("count results", c -> {
+      try (PreparedStatement p = c.prepareStatement("SELECT protocol, COUNT(*) FROM results"
+          + " WHERE space = ? GROUP BY protocol")) {
+        p.setString(1, SPACE);
+        SortedMap<String, Integer> out = new TreeMap<>();
+        try (ResultSet r = p.executeQuery()) {
+          while (r.next()) {
+            out.put(r.getString(1), r.getInt(2));
+          }
+        }
+        return out;
       }
     });
   }
@@ -372,7 +477,8 @@ public final class ResultsStore implements AutoCloseable {
           + " SUM(CASE WHEN state = 'queued' THEN 1 ELSE 0 END),"
           + " SUM(CASE WHEN state = 'running' AND lease_until >= ? THEN 1 ELSE 0 END),"
           + " SUM(CASE WHEN state = 'done' THEN 1 ELSE 0 END),"
-          + " SUM(CASE WHEN state = 'running' AND lease_until < ? THEN 1 ELSE 0 END)"
+          + " SUM(CASE WHEN state = 'running' AND lease_until < ? THEN 1 ELSE 0 END),"
+          + " SUM(CASE WHEN state = 'failed' THEN 1 ELSE 0 END)"
           + " FROM jobs WHERE space = ? AND protocol = ?")) {
         p.setLong(1, now);
         p.setLong(2, now);
@@ -380,7 +486,8 @@ public final class ResultsStore implements AutoCloseable {
         p.setString(4, protocol);
         try (ResultSet r = p.executeQuery()) {
           r.next();
-          return new QueueStatus(r.getInt(1), r.getInt(2), r.getInt(3), r.getInt(4));
+          return new QueueStatus(r.getInt(1), r.getInt(2), r.getInt(3), r.getInt(4),
+              r.getInt(5));
         }
       }
     });
@@ -433,7 +540,7 @@ public final class ResultsStore implements AutoCloseable {
         getDouble(r, 9));
   }
 
-  // A diverged training reports NaN; SQL has no NaN, so it is stored as NULL and read back.
+  // Imported tables have no losses (NaN); SQL has no NaN, so it is stored as NULL and read back.
   private static void setDouble(PreparedStatement p, int i, double v) throws SQLException {
     if (Double.isNaN(v)) {
       p.setNull(i, java.sql.Types.DOUBLE);

@@ -17,7 +17,10 @@ import java.util.Locale;
 final class StoreSchema {
 
   /** The newest version this build writes and understands. */
-  static final int CURRENT = 1;
+  static final int CURRENT = 2;
+
+  /** The longest failure message a job keeps; longer ones are cut. */
+  static final int ERROR_LENGTH = 2000;
 
   private static final List<List<String>> VERSIONS = List.of(
       // Version 1: results keyed by equivalence class, and the work queue.
@@ -49,6 +52,31 @@ final class StoreSchema {
               + " created_at BIGINT NOT NULL,"
               + " updated_at BIGINT NOT NULL,"
               + " UNIQUE (space, arch, protocol, seed))",
+          "CREATE INDEX jobs_by_state ON jobs (state, id)"),
+      // Version 2: a job can fail (its training threw, or its workers kept dying on it) and
+      // keeps why, so one bad job no longer stops every worker that claims it. SQLite cannot
+      // alter a CHECK constraint, so the table is rebuilt, in plain SQL.
+      List.of(
+          "CREATE TABLE jobs_v2 ("
+              + " id " + SqliteDialect.identityColumn() + ","
+              + " space VARCHAR(64) NOT NULL,"
+              + " arch VARCHAR(256) NOT NULL,"
+              + " protocol VARCHAR(256) NOT NULL,"
+              + " seed BIGINT NOT NULL,"
+              + " state VARCHAR(16) NOT NULL"
+              + " CHECK (state IN ('queued', 'running', 'done', 'failed')),"
+              + " lease_owner VARCHAR(256),"
+              + " lease_until BIGINT,"
+              + " attempts INTEGER NOT NULL,"
+              + " created_at BIGINT NOT NULL,"
+              + " updated_at BIGINT NOT NULL,"
+              + " error VARCHAR(" + ERROR_LENGTH + "),"
+              + " UNIQUE (space, arch, protocol, seed))",
+          "INSERT INTO jobs_v2 (id, space, arch, protocol, seed, state, lease_owner, lease_until,"
+              + " attempts, created_at, updated_at) SELECT id, space, arch, protocol, seed, state,"
+              + " lease_owner, lease_until, attempts, created_at, updated_at FROM jobs",
+          "DROP TABLE jobs",
+          "ALTER TABLE jobs_v2 RENAME TO jobs",
           "CREATE INDEX jobs_by_state ON jobs (state, id)"));
 
   private StoreSchema() {}
@@ -60,6 +88,11 @@ final class StoreSchema {
    * @throws StoreException when the file was written by a newer build
    */
   static int migrate(Connection c, String file, long nowMillis) throws SQLException {
+    return migrate(c, file, nowMillis, CURRENT);
+  }
+
+  /** {@link #migrate} up to {@code target} only: tests make files of an older version with it. */
+  static int migrate(Connection c, String file, long nowMillis, int target) throws SQLException {
     try (Statement s = c.createStatement()) {
       s.execute("CREATE TABLE IF NOT EXISTS schema_version ("
           + " version INTEGER NOT NULL PRIMARY KEY, applied_at BIGINT NOT NULL)");
@@ -70,7 +103,7 @@ final class StoreSchema {
           "results store %s: schema version %d is newer than this build's %d", file, found,
           CURRENT));
     }
-    for (int v = found + 1; v <= CURRENT; v++) {
+    for (int v = found + 1; v <= target; v++) {
       try (Statement s = c.createStatement()) {
         for (String ddl : VERSIONS.get(v - 1)) {
           s.execute(ddl);

@@ -9,12 +9,14 @@
  * test accuracy over seeds, percent).
  *
  * <p>The queue lives in the same file. A driver calls {@code enqueue(archs, protocol, seed)}
- * (idempotent: present jobs and stored results are skipped); each worker loops
- * {@code claim(worker, lease)}, trains, calls {@code heartbeat} if training outlasts the lease, and
- * {@code complete(job, result)}, which writes the result and marks the job done atomically. A
- * worker that dies stops renewing its lease; once it expires the job is claimable again, so
- * nothing is lost and, because the first result per key wins, nothing is stored twice.
- * {@code status(protocol)} gives {@link org.landmarknas.store.QueueStatus} counts.
+ * (idempotent: present jobs and stored results are skipped, failed jobs are queued again); each
+ * worker loops {@code claim(worker, protocol, lease)}, trains while a {@code heartbeat} renews the
+ * lease, and calls {@code complete(job, result)}, which writes the result and marks the job done
+ * atomically, or {@code fail(job, error)} when training threw. A worker that dies stops renewing
+ * its lease; once it expires the job is claimable again, so nothing is lost and, because the first
+ * result per key wins, nothing is stored twice; a job whose workers die on every claim is given up
+ * as failed after a few. {@code status(protocol)} gives {@link org.landmarknas.store.QueueStatus}
+ * counts, {@code failures(protocol)} what failed and why.
  *
  * <p>The file is in WAL mode (readers never block the writer), writers wait up to a busy timeout
  * for each other, and every write is one short transaction that takes the write lock up front.

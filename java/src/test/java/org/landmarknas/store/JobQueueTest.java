@@ -40,7 +40,7 @@ final class JobQueueTest {
       assertEquals(5, store.enqueue(archs, P, 1));
       assertEquals(0, store.enqueue(archs, P, 1));
       assertEquals(5, store.enqueue(archs, P, 2));
-      assertEquals(new QueueStatus(10, 0, 0, 0), store.status(P));
+      assertEquals(new QueueStatus(10, 0, 0, 0, 0), store.status(P));
     }
   }
 
@@ -71,7 +71,7 @@ final class JobQueueTest {
       assertEquals("longer", longer.protocol());
       assertEquals(Optional.empty(), store.claim("b", "longer", MINUTE));
       assertEquals(archs.get(0), store.claim("c", P, MINUTE).orElseThrow().arch());
-      assertEquals(new QueueStatus(0, 1, 0, 0), store.status(P), "the other protocol untouched");
+      assertEquals(new QueueStatus(0, 1, 0, 0, 0), store.status(P), "the other protocol untouched");
     }
   }
 
@@ -89,7 +89,7 @@ final class JobQueueTest {
       assertEquals(archs.get(1), second.arch());
       clock.advance(Duration.ofSeconds(59));
       assertEquals(Optional.empty(), store.claim("c", P, MINUTE));
-      assertEquals(new QueueStatus(0, 2, 0, 0), store.status(P));
+      assertEquals(new QueueStatus(0, 2, 0, 0, 0), store.status(P));
     }
   }
 
@@ -100,7 +100,7 @@ final class JobQueueTest {
       store.enqueue(StoreFixtures.distinctArchs(1), P, 1);
       Job first = store.claim("a", P, MINUTE).orElseThrow();
       clock.advance(Duration.ofSeconds(61));
-      assertEquals(new QueueStatus(0, 0, 0, 1), store.status(P));
+      assertEquals(new QueueStatus(0, 0, 0, 1, 0), store.status(P));
       Job again = store.claim("b", P, MINUTE).orElseThrow();
       assertEquals(first.id(), again.id());
       assertEquals("b", again.worker());
@@ -131,14 +131,70 @@ final class JobQueueTest {
       Job stranger = new Job(first.id(), first.arch(), P, 1, "b", first.leaseUntil(), 1);
       assertFalse(store.release(stranger), "b does not hold the lease");
       assertTrue(store.release(first));
-      assertEquals(new QueueStatus(1, 0, 0, 0), store.status(P));
+      assertEquals(new QueueStatus(1, 0, 0, 0, 0), store.status(P));
       assertFalse(store.heartbeat(first, MINUTE), "a let go of it");
       Job again = store.claim("b", P, MINUTE).orElseThrow(); // no wait for the lease
       assertEquals(first.id(), again.id());
       assertEquals(2, again.attempts());
       store.complete(again, StoreFixtures.result(again.arch(), 1, 0.7));
       assertFalse(store.release(again), "done stays done");
-      assertEquals(new QueueStatus(0, 0, 1, 0), store.status(P));
+      assertEquals(new QueueStatus(0, 0, 1, 0, 0), store.status(P));
+    }
+  }
+
+  @Test
+  void fail_heldJob_keepsTheError_isNotClaimedAgain_untilEnqueuedAgain() {
+    List<Nb201Arch> archs = StoreFixtures.distinctArchs(2);
+    try (ResultsStore store = ResultsStore.open(dir.resolve("q.db"))) {
+      store.enqueue(archs, P, 1);
+      Job bad = store.claim("a", P, MINUTE).orElseThrow();
+      assertFalse(store.fail(new Job(bad.id(), bad.arch(), P, 1, "b", bad.leaseUntil(), 1),
+          "not b's job"), "only the holder fails its job");
+      assertTrue(store.fail(bad, "loss diverged at step 7"));
+      assertEquals(new QueueStatus(1, 0, 0, 0, 1), store.status(P));
+      assertEquals(List.of(new JobFailure(bad.id(), archs.get(0), P, 1, 1,
+          "loss diverged at step 7")), store.failures(P));
+      assertEquals(archs.get(1), store.claim("a", P, MINUTE).orElseThrow().arch(),
+          "the worker goes on with the next job");
+      assertEquals(Optional.empty(), store.claim("a", P, MINUTE), "the failed one is not retried");
+
+      assertEquals(1, store.enqueue(archs, P, 1), "enqueue queues the failed job again");
+      Job retry = store.claim("c", P, MINUTE).orElseThrow();
+      assertEquals(bad.id(), retry.id());
+      assertEquals(1, retry.attempts(), "a fresh start");
+      assertEquals(List.of(), store.failures(P));
+    }
+  }
+
+  @Test
+  void fail_longError_isCutToTheColumn() {
+    try (ResultsStore store = ResultsStore.open(dir.resolve("q.db"))) {
+      store.enqueue(StoreFixtures.distinctArchs(1), P, 1);
+      Job job = store.claim("a", P, MINUTE).orElseThrow();
+      assertTrue(store.fail(job, "x".repeat(5000)));
+      String kept = store.failures(P).get(0).error();
+      assertEquals(StoreSchema.ERROR_LENGTH, kept.length());
+      assertTrue(kept.endsWith("x..."), kept.substring(kept.length() - 10));
+    }
+  }
+
+  @Test
+  void claim_jobWhoseWorkersKeepDying_givenUpAfterMaxClaims() {
+    TestClock clock = new TestClock(Instant.parse("2026-01-01T00:00:00Z"));
+    List<Nb201Arch> archs = StoreFixtures.distinctArchs(2);
+    try (ResultsStore store = ResultsStore.open(dir.resolve("q.db"), clock)) {
+      store.enqueue(archs.subList(0, 1), P, 1);
+      for (int claim = 1; claim <= ResultsStore.MAX_CLAIMS; claim++) {
+        Job job = store.claim("w" + claim, P, MINUTE).orElseThrow();
+        assertEquals(claim, job.attempts());
+        clock.advance(Duration.ofSeconds(61)); // its worker died: the lease runs out
+      }
+      store.enqueue(archs.subList(1, 2), P, 1);
+      Job next = store.claim("w", P, MINUTE).orElseThrow();
+      assertEquals(archs.get(1), next.arch(), "the deadly job is skipped, the next one taken");
+      assertEquals(new QueueStatus(0, 1, 0, 0, 1), store.status(P));
+      assertTrue(store.failures(P).get(0).error().contains("lease ran out on all "
+          + ResultsStore.MAX_CLAIMS + " claims"), store.failures(P).toString());
     }
   }
 
@@ -148,7 +204,7 @@ final class JobQueueTest {
       store.enqueue(StoreFixtures.distinctArchs(1), P, 1);
       Job job = store.claim("a", P, MINUTE).orElseThrow();
       store.complete(job, StoreFixtures.result(job.arch(), 1, 0.7));
-      assertEquals(new QueueStatus(0, 0, 1, 0), store.status(P));
+      assertEquals(new QueueStatus(0, 0, 1, 0, 0), store.status(P));
       assertEquals(0.7, store.get(job.arch(), P, 1).orElseThrow().testAccuracy());
       assertEquals(Optional.empty(), store.claim("b", P, MINUTE));
       assertFalse(store.heartbeat(job, MINUTE));
@@ -165,7 +221,7 @@ final class JobQueueTest {
       assertThrows(StoreException.class,
           () -> store.complete(ghost, StoreFixtures.result(job.arch(), 1, 0.7)));
       assertEquals(Optional.empty(), store.get(job.arch(), P, 1), "result rolled back");
-      assertEquals(new QueueStatus(0, 1, 0, 0), store.status(P));
+      assertEquals(new QueueStatus(0, 1, 0, 0, 0), store.status(P));
     }
   }
 
@@ -184,7 +240,7 @@ final class JobQueueTest {
       assertThrows(StoreException.class,
           () -> store.complete(job, StoreFixtures.result(job.arch(), 1, 0.7)));
       assertEquals(Optional.empty(), store.get(job.arch(), P, 1));
-      assertEquals(new QueueStatus(0, 1, 0, 0), store.status(P));
+      assertEquals(new QueueStatus(0, 1, 0, 0, 0), store.status(P));
     }
   }
 

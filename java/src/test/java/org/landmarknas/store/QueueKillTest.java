@@ -64,7 +64,7 @@ final class QueueKillTest {
     assertTrue(survivor.ids("claimed ").contains(victimJob), "victim's job was not re-claimed");
 
     try (ResultsStore store = ResultsStore.open(file)) {
-      assertEquals(new QueueStatus(0, 0, JOBS, 0), store.status(StoreFixtures.PROTOCOL));
+      assertEquals(new QueueStatus(0, 0, JOBS, 0, 0), store.status(StoreFixtures.PROTOCOL));
       List<StandaloneResult> results = store.all(StoreFixtures.PROTOCOL);
       assertEquals(JOBS, results.size());
       Set<Nb201Arch> stored = results.stream().map(StandaloneResult::arch)

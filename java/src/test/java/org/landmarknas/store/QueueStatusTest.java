@@ -10,7 +10,7 @@ class QueueStatusTest {
 
   @Test
   void eta_countsWholeRoundsOfJobs() {
-    QueueStatus q = new QueueStatus(5, 2, 10, 0);
+    QueueStatus q = new QueueStatus(5, 2, 10, 0, 0);
     assertEquals(7, q.pending());
     assertEquals(17, q.total());
     // 7 jobs on 2 workers: 4 rounds (the last job is not shared).
@@ -21,9 +21,9 @@ class QueueStatusTest {
 
   @Test
   void eta_unknownWithoutATimePerJob_zeroWhenNothingIsPending() {
-    assertTrue(Double.isNaN(new QueueStatus(3, 0, 0, 0).etaSeconds(0, 1)));
-    assertEquals(0, new QueueStatus(0, 0, 4, 0).etaSeconds(Double.NaN, 1));
-    assertEquals(0, new QueueStatus(0, 0, 4, 0).etaSeconds(30, 2));
-    assertThrows(IllegalArgumentException.class, () -> new QueueStatus(1, 0, 0, 0).etaSeconds(1, 0));
+    assertTrue(Double.isNaN(new QueueStatus(3, 0, 0, 0, 0).etaSeconds(0, 1)));
+    assertEquals(0, new QueueStatus(0, 0, 4, 0, 0).etaSeconds(Double.NaN, 1));
+    assertEquals(0, new QueueStatus(0, 0, 4, 0, 0).etaSeconds(30, 2));
+    assertThrows(IllegalArgumentException.class, () -> new QueueStatus(1, 0, 0, 0, 0).etaSeconds(1, 0));
   }
 }

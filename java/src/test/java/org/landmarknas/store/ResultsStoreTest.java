@@ -11,7 +11,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,7 +76,7 @@ final class ResultsStoreTest {
     }
     try (ResultsStore store = ResultsStore.open(file)) {
       assertEquals(3, store.all(StoreFixtures.PROTOCOL).size());
-      assertEquals(1, store.schemaVersion());
+      assertEquals(StoreSchema.CURRENT, store.schemaVersion());
     }
   }
 
@@ -84,15 +86,57 @@ final class ResultsStoreTest {
     ResultsStore.open(file).close();
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
         Statement s = c.createStatement()) {
-      try (ResultSet r = s.executeQuery("SELECT version FROM schema_version")) {
-        assertTrue(r.next());
-        assertEquals(StoreSchema.CURRENT, r.getInt(1));
+      try (ResultSet r = s.executeQuery("SELECT version FROM schema_version ORDER BY version")) {
+        for (int v = 1; v <= StoreSchema.CURRENT; v++) {
+          assertTrue(r.next());
+          assertEquals(v, r.getInt(1), "every version applied once, in order");
+        }
         assertFalse(r.next());
       }
       try (ResultSet r = s.executeQuery("PRAGMA journal_mode")) {
         assertTrue(r.next());
         assertEquals("wal", r.getString(1));
       }
+    }
+  }
+
+  @Test
+  void open_version1File_rebuildsTheJobsTableKeepingEveryJob() throws Exception {
+    Path file = dir.resolve("v1.db");
+    List<Nb201Arch> archs = StoreFixtures.distinctArchs(3);
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = c.createStatement()) {
+      StoreSchema.migrate(c, file.toString(), 0, 1);
+      s.execute("INSERT INTO jobs (space, arch, protocol, seed, state, attempts, created_at,"
+          + " updated_at) VALUES ('nas-bench-201', '" + archs.get(0) + "', 'p', 0, 'done', 1, 0, 0)");
+      s.execute("INSERT INTO jobs (space, arch, protocol, seed, state, lease_owner, lease_until,"
+          + " attempts, created_at, updated_at) VALUES ('nas-bench-201', '" + archs.get(1) + "', 'p', 0,"
+          + " 'running', 'w', 0, 2, 0, 0)");
+    }
+    try (ResultsStore store = ResultsStore.open(file)) {
+      assertEquals(2, store.schemaVersion());
+      assertEquals(new QueueStatus(0, 0, 1, 1, 0), store.status("p"));
+      assertEquals(1, store.enqueue(archs, "p", 0), "two were there already");
+      Job expired = store.claim("x", "p", Duration.ofMinutes(1)).orElseThrow();
+      assertEquals(archs.get(1), expired.arch());
+      assertEquals(3, expired.attempts(), "attempts carried over");
+      assertTrue(store.fail(expired, "the new state is allowed"));
+      Job fresh = store.claim("x", "p", Duration.ofMinutes(1)).orElseThrow();
+      assertEquals(archs.get(2), fresh.arch());
+      assertEquals(3, fresh.id(), "new ids continue after the old ones");
+    }
+  }
+
+  @Test
+  void resultCounts_perProtocol() {
+    List<Nb201Arch> archs = StoreFixtures.distinctArchs(3);
+    try (ResultsStore store = ResultsStore.open(dir.resolve("r.db"))) {
+      assertEquals(Map.of(), store.resultCounts());
+      for (Nb201Arch a : archs) {
+        store.put(StoreFixtures.result(a, 1, 0.5));
+      }
+      store.put(new StandaloneResult(archs.get(0), "other", 0, 0.5, 1, 0.5, 1, 10, 1));
+      assertEquals(Map.of(StoreFixtures.PROTOCOL, 3, "other", 1), store.resultCounts());
     }
   }
 

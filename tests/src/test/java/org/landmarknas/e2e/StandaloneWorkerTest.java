@@ -61,8 +61,8 @@ final class StandaloneWorkerTest {
     assertTrue(worker.out().contains("after 2 jobs"), worker.describe());
 
     CliProcess.Result status = CliProcess.run(work, args("status"));
-    assertTrue(status.out().contains("0 queued, 0 running, 2 done, 0 with an expired lease,"
-        + " 2 results"), status.describe());
+    assertTrue(status.out().contains("0 queued, 0 running, 2 done, 0 failed, 0 with an expired"
+        + " lease, 2 results"), status.describe());
     CliProcess.Result export = CliProcess.run(work, args("export"));
     assertEquals(3, export.out().strip().split("\\R").length, export.describe());
     List<String> otherStatus = args("status");
