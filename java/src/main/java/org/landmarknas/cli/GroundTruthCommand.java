@@ -1,7 +1,6 @@
 package org.landmarknas.cli;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.apache.commons.cli.CommandLine;
@@ -58,11 +57,7 @@ final class GroundTruthCommand implements Command {
     }
     Nb201Table table = Nb201Table.load(Path.of(cl.getOptionValue("table")));
     String protocol = cl.getOptionValue("protocol", "nb201-cifar10-200ep");
-    Path store = Path.of(cl.getOptionValue("store", "runs/results.db"));
-    Path parent = store.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
-    }
+    Path store = Path.of(cl.getOptionValue("store", StandaloneCommand.DEFAULT_STORE.toString()));
     int added = 0;
     long start = System.nanoTime();
     try (ResultsStore s = ResultsStore.open(store)) {

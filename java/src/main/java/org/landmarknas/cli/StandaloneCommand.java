@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.landmarknas.bench.GroundTruth;
@@ -25,6 +26,7 @@ import org.landmarknas.standalone.BenchmarkStats;
 import org.landmarknas.standalone.Nb201Cost;
 import org.landmarknas.standalone.StandaloneProtocol;
 import org.landmarknas.standalone.StandaloneResult;
+import org.landmarknas.store.JobFailure;
 import org.landmarknas.store.QueueStatus;
 import org.landmarknas.store.ResultsStore;
 import org.landmarknas.torch.StandaloneTrainer;
@@ -32,15 +34,24 @@ import org.landmarknas.torch.StandaloneTrainer;
 /**
  * {@code lmnas standalone}: stand-alone training of architectures under the CPU-sized
  * Fashion-MNIST protocol, directly ({@code train}) or through the results store's job queue
- * ({@code enqueue}, {@code worker}, {@code status}, {@code export}). A protocol is identified by
- * {@code --channels}, {@code --epochs} and {@code --train-limit}; results are keyed by
- * (architecture class, protocol, seed) and committed one by one.
+ * ({@code enqueue}, {@code worker}, {@code status}, {@code export}). A protocol is named by its
+ * options ({@code --channels}, {@code --epochs}, {@code --train-limit}, {@code --test-limit},
+ * {@code --valid-images}); results are keyed by (architecture class, protocol, seed) and
+ * committed one by one.
  */
 final class StandaloneCommand implements Command {
   private static final String SYNTAX = "lmnas standalone"
       + " train|enqueue|worker|status|export|import|stats"
       + " [options]   (see --help)";
-  private static final Path DEFAULT_STORE = Path.of("runs", "results.db");
+  static final Path DEFAULT_STORE = Path.of("runs", "results.db");
+  /** The header of {@code export --format csv}, which {@code import} reads back. */
+  static final String CSV_HEADER = "arch,protocol,seed,valid_accuracy,valid_loss,test_accuracy,"
+      + "test_loss,parameters,macs,wall_seconds";
+  // Fashion-MNIST: the super-net half of the 60,000 training images, and the test set. A limit
+  // at or past these changes nothing but the protocol's name, so it is refused.
+  private static final int SUPERNET_HALF_IMAGES = 30_000;
+  private static final int TEST_IMAGES = 10_000;
+  private static final int DEFAULT_VALID_IMAGES = 5_000;
 
   @Override
   public String name() {
@@ -70,7 +81,8 @@ final class StandaloneCommand implements Command {
             + " (default 5,000; named -vN)"),
         CommandOptions.withArg("seed", "S", "training seed (default 0); with --random also the"
             + " sampling seed"),
-        CommandOptions.withArg("store", "FILE", "results store (default runs/results.db)"),
+        CommandOptions.withArg("store", "FILE", "results store (default runs/results.db; train"
+            + " stores its result only when --store is given)"),
         CommandOptions.withArg("workers", "K", "worker: processes to run (default 1)"),
         CommandOptions.withArg("lease-seconds", "L", "worker: job lease (default 600)"),
         CommandOptions.withArg("format", "csv|scores", "export: csv = every result with all"
@@ -115,12 +127,20 @@ final class StandaloneCommand implements Command {
       case "worker":
         return worker(cl, protocol, store, args, out);
       case "status":
-        try (ResultsStore s = openStore(store)) {
+        try (ResultsStore s = openExistingStore(store)) {
           QueueStatus q = s.status(protocol.name());
           List<StandaloneResult> results = s.all(protocol.name());
-          out.printf(Locale.ROOT, "%s, protocol %s: %d queued, %d running, %d done, %d with an"
-                  + " expired lease, %d results%n", store, protocol.name(), q.queued(),
-              q.running(), q.done(), q.expired(), results.size());
+          out.printf(Locale.ROOT, "%s, protocol %s: %d queued, %d running, %d done, %d failed,"
+                  + " %d with an expired lease, %d results%n", store, protocol.name(),
+              q.queued(), q.running(), q.done(), q.failed(), q.expired(), results.size());
+          for (JobFailure f : s.failures(protocol.name())) {
+            out.printf(Locale.ROOT, "failed: job %d, %s seed %d, after %d claim(s): %s%n",
+                f.id(), f.arch(), f.seed(), f.attempts(), f.error());
+          }
+          if (q.failed() > 0) {
+            out.println("(enqueue them again to retry: lmnas standalone enqueue with the same"
+                + " list and seed)");
+          }
           if (q.pending() > 0 && !results.isEmpty()) {
             double perResult = results.stream().mapToDouble(StandaloneResult::wallSeconds)
                 .average().orElseThrow();
@@ -134,10 +154,13 @@ final class StandaloneCommand implements Command {
       case "import":
         return importCsv(cl, protocol, store, out);
       case "stats":
-        try (ResultsStore s = openStore(store)) {
+        try (ResultsStore s = openExistingStore(store)) {
           Optional<StandaloneScores> reference = Optional.ofNullable(
               cl.getOptionValue("reference")).map(f -> GroundTruth.load(Path.of(f)).byClass());
           List<StandaloneResult> results = s.all(protocol.name());
+          if (results.isEmpty()) {
+            throw new IllegalArgumentException(noResults(s, protocol));
+          }
           BenchmarkStats stats = BenchmarkStats.of(results, reference);
           out.printf(Locale.ROOT, "%s, protocol %s%n", store, protocol.name());
           out.print(stats.describe());
@@ -162,11 +185,10 @@ final class StandaloneCommand implements Command {
   private static int export(CommandLine cl, StandaloneProtocol protocol, long seed, Path store,
       PrintStream out) throws IOException {
     String format = cl.getOptionValue("format", "csv");
-    try (ResultsStore s = openStore(store)) {
+    try (ResultsStore s = openExistingStore(store)) {
       switch (format) {
         case "csv" -> {
-          out.println("arch,protocol,seed,valid_accuracy,valid_loss,test_accuracy,test_loss,"
-              + "parameters,macs,wall_seconds");
+          out.println(CSV_HEADER);
           for (StandaloneResult r : s.all(protocol.name())) {
             // Fashion-MNIST: 1x28x28 images, 10 classes
             Nb201Cost cost = Nb201Cost.of(r.arch(), 1, 28, 28, 10, protocol.channels(),
@@ -233,11 +255,11 @@ final class StandaloneCommand implements Command {
     }
     Path file = Path.of(cl.getOptionValue("csv"));
     List<String> lines = Files.readAllLines(file);
-    String header = "arch,protocol,seed,valid_accuracy,valid_loss,test_accuracy,test_loss,"
-        + "parameters,macs,wall_seconds";
-    if (lines.isEmpty() || !lines.get(0).strip().equals(header)) {
-      throw new IllegalArgumentException(file + ":1: expected the header " + header);
+    if (lines.isEmpty() || !lines.get(0).strip().equals(CSV_HEADER)) {
+      throw new IllegalArgumentException(file + ":1: expected the header " + CSV_HEADER
+          + ", found " + (lines.isEmpty() ? "an empty file" : "\"" + lines.get(0).strip() + "\""));
     }
+    String[] columns = CSV_HEADER.split(",");
     List<StandaloneResult> rows = new ArrayList<>();
     for (int i = 1; i < lines.size(); i++) {
       String line = lines.get(i).strip();
@@ -251,13 +273,14 @@ final class StandaloneCommand implements Command {
         }
         if (!f[1].equals(protocol.name())) {
           throw new IllegalArgumentException("protocol " + f[1] + " is not " + protocol.name()
-              + " (pass the table's --channels/--epochs/--train-limit)");
+              + " (pass the options that name the table's protocol: --channels, --epochs,"
+              + " --train-limit, --test-limit, --valid-images)");
         }
-        rows.add(new StandaloneResult(Nb201Arch.parse(f[0]), f[1], Long.parseLong(f[2]),
-            Double.parseDouble(f[3]) / 100, Double.parseDouble(f[4]),
-            Double.parseDouble(f[5]) / 100, Double.parseDouble(f[6]), Long.parseLong(f[7]),
-            Double.parseDouble(f[9])));
-      } catch (IllegalArgumentException e) { // NumberFormatException included
+        rows.add(new StandaloneResult(Nb201Arch.parse(f[0]), f[1], longField(f, 2, columns),
+            doubleField(f, 3, columns) / 100, doubleField(f, 4, columns),
+            doubleField(f, 5, columns) / 100, doubleField(f, 6, columns),
+            longField(f, 7, columns), doubleField(f, 9, columns)));
+      } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(file + ":" + (i + 1) + ": " + e.getMessage(), e);
       }
     }
@@ -272,6 +295,24 @@ final class StandaloneCommand implements Command {
     out.printf(Locale.ROOT, "imported %d of %d results from %s into %s (the others were there"
         + " already)%n", added, rows.size(), file, store);
     return Main.EXIT_OK;
+  }
+
+  private static long longField(String[] fields, int i, String[] columns) {
+    try {
+      return Long.parseLong(fields[i].strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(columns[i] + " \"" + fields[i] + "\" is not an integer",
+          e);
+    }
+  }
+
+  private static double doubleField(String[] fields, int i, String[] columns) {
+    try {
+      return Double.parseDouble(fields[i].strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(columns[i] + " \"" + fields[i] + "\" is not a number",
+          e);
+    }
   }
 
   private static List<Nb201Arch> readArchs(Path file) throws IOException {
@@ -310,12 +351,26 @@ final class StandaloneCommand implements Command {
 
   private static int enqueue(CommandLine cl, StandaloneProtocol protocol, long seed, Path store,
       PrintStream out) throws IOException {
+    List<String> sources = Stream.of("archs", "landmarks", "random")
+        .filter(cl::hasOption).map(o -> "--" + o).toList();
+    if (sources.size() > 1) {
+      throw new IllegalArgumentException("enqueue takes one of --archs, --landmarks and --random,"
+          + " got " + String.join(" and ", sources));
+    }
     List<Nb201Arch> archs = new ArrayList<>();
     if (cl.hasOption("archs")) {
-      archs.addAll(readArchs(Path.of(cl.getOptionValue("archs"))));
+      Path file = Path.of(cl.getOptionValue("archs"));
+      List<Nb201Arch> listed = readArchs(file);
+      for (Nb201Arch a : listed) {
+        requireTrainable(a, file.toString());
+      }
+      archs.addAll(listed);
     } else if (cl.hasOption("landmarks")) {
-      LandmarkSet.fromCsv(Path.of(cl.getOptionValue("landmarks")))
-          .landmarks().forEach(l -> archs.add(l.arch()));
+      String file = cl.getOptionValue("landmarks");
+      LandmarkSet.fromCsv(Path.of(file)).landmarks().forEach(l -> {
+        requireTrainable(l.arch(), file);
+        archs.add(l.arch());
+      });
     } else if (cl.hasOption("random")) {
       int n = CommandOptions.intOption(cl, "random", 0, 1);
       archs.addAll(Nb201Space.INSTANCE.sampleDistinct(n, new SplittableRandom(seed)));
@@ -330,6 +385,37 @@ final class StandaloneCommand implements Command {
           seed, store);
     }
     return Main.EXIT_OK;
+  }
+
+  /**
+   * Refuses a cell with no path from input to output: its network outputs a constant (10 %
+   * accuracy by construction), and every worker claiming it would fail.
+   */
+  private static void requireTrainable(Nb201Arch a, String file) {
+    if (!a.isConnected()) {
+      throw new IllegalArgumentException(file + ": " + a + " has no path from input to output"
+          + " (its network computes a constant); remove it from the list");
+    }
+  }
+
+  /**
+   * What a store holds when it has nothing of {@code protocol}: the protocols it does hold, since
+   * the usual cause is a protocol option that differs from the table's.
+   */
+  private static String noResults(ResultsStore s, StandaloneProtocol protocol) {
+    var counts = s.resultCounts();
+    StringBuilder sb = new StringBuilder(s.file() + " holds no result of protocol "
+        + protocol.name());
+    if (counts.isEmpty()) {
+      sb.append(" and none of any other (is it the right file?)");
+    } else {
+      sb.append("; it holds");
+      counts.forEach((name, n) -> sb.append(' ').append(name).append(" (").append(n)
+          .append(" results)"));
+      sb.append(" (the protocol is named by --channels, --epochs, --train-limit, --test-limit,"
+          + " --valid-images)");
+    }
+    return sb.toString();
   }
 
   /**
@@ -351,11 +437,17 @@ final class StandaloneCommand implements Command {
     return Main.EXIT_OK;
   }
 
-  private static ResultsStore openStore(Path store) throws IOException {
-    Path parent = store.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
+  /** Opens a store that must exist: reading a mistyped path would create an empty one. */
+  private static ResultsStore openExistingStore(Path store) {
+    if (!Files.isRegularFile(store)) {
+      throw new IllegalArgumentException("results store " + store + " does not exist (--store"
+          + " FILE names the store that enqueue, worker and train --store write)");
     }
+    return openStore(store);
+  }
+
+  /** Opens the store, creating it and its directory when absent. */
+  private static ResultsStore openStore(Path store) {
     return ResultsStore.open(store);
   }
 
@@ -369,11 +461,28 @@ final class StandaloneCommand implements Command {
         CommandOptions.intOption(cl, "channels", 16, 1),
         CommandOptions.intOption(cl, "epochs", 4, 1))
         .withThreads(CommandOptions.intOption(cl, "threads", 2, 1));
-    int trainLimit = CommandOptions.intOption(cl, "train-limit", 0, 0);
+    // Only a value that changes training changes the name: one protocol, one name, one queue.
+    int trainLimit = limit(cl, "train-limit", SUPERNET_HALF_IMAGES, "training images of the"
+        + " super-net half");
     StandaloneProtocol p = trainLimit == 0 ? base : base.withTrainLimit(trainLimit);
-    int testLimit = CommandOptions.intOption(cl, "test-limit", 0, 0);
+    int testLimit = limit(cl, "test-limit", TEST_IMAGES, "test images");
     p = testLimit == 0 ? p : p.withTestLimit(testLimit);
-    return cl.hasOption("valid-images")
-        ? p.withValidImages(CommandOptions.intOption(cl, "valid-images", 0, 1)) : p;
+    int valid = CommandOptions.intOption(cl, "valid-images", DEFAULT_VALID_IMAGES, 1);
+    if (valid > SUPERNET_HALF_IMAGES) {
+      throw new IllegalArgumentException("--valid-images " + valid + " is more than the "
+          + SUPERNET_HALF_IMAGES + " images of the rank half");
+    }
+    return valid == DEFAULT_VALID_IMAGES ? p : p.withValidImages(valid);
+  }
+
+  /** A {@code --train-limit}/{@code --test-limit}: 0 (all) or fewer than {@code all} images. */
+  private static int limit(CommandLine cl, String option, int all, String what) {
+    int limit = CommandOptions.intOption(cl, option, 0, 0);
+    if (limit >= all) {
+      throw new IllegalArgumentException("--" + option + " " + limit + " is not below the " + all
+          + " " + what + ": give 0 for all of them (a limit that cuts nothing would only"
+          + " rename the protocol)");
+    }
+    return limit;
   }
 }

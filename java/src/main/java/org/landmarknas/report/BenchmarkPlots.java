@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,11 +41,7 @@ public final class BenchmarkPlots {
    */
   public static List<Path> write(List<StandaloneResult> results, BenchmarkStats stats,
       Optional<StandaloneScores> reference, String protocol, Path dir) throws IOException {
-    Map<Nb201Arch, Map<Long, Double>> bySeed = new HashMap<>();
-    for (StandaloneResult r : results) {
-      bySeed.computeIfAbsent(r.arch(), a -> new HashMap<>()).put(r.seed(),
-          100 * r.testAccuracy());
-    }
+    Map<Nb201Arch, Map<Long, Double>> bySeed = BenchmarkStats.bySeed(results);
     List<Path> written = new ArrayList<>();
     Files.createDirectories(dir);
     if (stats.ceilingKendall().isPresent()) {

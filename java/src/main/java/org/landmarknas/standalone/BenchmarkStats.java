@@ -15,6 +15,7 @@ import org.landmarknas.bench.StandaloneScores;
 import org.landmarknas.metric.KendallTau;
 import org.landmarknas.metric.SparseKendallTau;
 import org.landmarknas.space.Nb201Arch;
+import org.landmarknas.space.Nb201Space;
 
 /**
  * What a README states about a stand-alone benchmark table: its size, the spread of its test
@@ -80,6 +81,9 @@ public record BenchmarkStats(int results, int archs, double minAccuracy, double 
   /** The seed-to-seed tau a benchmark should reach to rank architectures usefully. */
   public static final double TARGET_CEILING = 0.7;
 
+  /** The fewest architectures a seed-to-seed tau is measured over. */
+  public static final int MIN_CEILING_ARCHS = 3;
+
   public BenchmarkStats {
     ceilingSeeds = List.copyOf(ceilingSeeds);
     ceilings = List.copyOf(ceilings);
@@ -105,13 +109,8 @@ public record BenchmarkStats(int results, int archs, double minAccuracy, double 
   public static BenchmarkStats of(List<StandaloneResult> results,
       Optional<StandaloneScores> reference) {
     Objects.requireNonNull(results, "results");
-    Map<Nb201Arch, Map<Long, Double>> bySeed = new LinkedHashMap<>();
-    double wall = 0;
-    for (StandaloneResult r : results) {
-      bySeed.computeIfAbsent(r.arch(), a -> new TreeMap<>()).put(r.seed(),
-          100 * r.testAccuracy());
-      wall += r.wallSeconds();
-    }
+    Map<Nb201Arch, Map<Long, Double>> bySeed = bySeed(results);
+    double wall = results.stream().mapToDouble(StandaloneResult::wallSeconds).sum();
     List<Nb201Arch> seeded = new ArrayList<>();
     for (Map.Entry<Nb201Arch, Map<Long, Double>> e : bySeed.entrySet()) {
       if (e.getValue().containsKey(0L)) {
@@ -137,7 +136,7 @@ public record BenchmarkStats(int results, int archs, double minAccuracy, double 
     }
     List<Ceiling> ceilings = new ArrayList<>();
     Optional<SeedNoise> noise = Optional.empty();
-    if (ceiling.size() >= 2) {
+    if (!ceiling.isEmpty()) {
       for (int k = 1; 2 * k <= seeds.size(); k++) {
         ceilings.add(ceiling(ceiling, bySeed, seeds, k));
       }
@@ -184,7 +183,7 @@ public record BenchmarkStats(int results, int archs, double minAccuracy, double 
       }
     }
     Optional<Map.Entry<Long, Integer>> most = cells.entrySet().stream()
-        .filter(e -> e.getValue() >= 2)
+        .filter(e -> e.getValue() >= MIN_CEILING_ARCHS)
         .reduce((x, y) -> y.getValue() > x.getValue() ? y : x);
     if (most.isEmpty()) {
       return Optional.empty();
@@ -198,13 +197,31 @@ public record BenchmarkStats(int results, int archs, double minAccuracy, double 
   }
 
   /**
+   * Test accuracy in percent by architecture and seed, in the order of {@code results}. An
+   * architecture stands for its equivalence class, under the form its first result has: a result
+   * stored under an isomorphic twin (a direct {@code train --arch} beside the queue's canonical
+   * form) is a seed of the same cell.
+   */
+  public static Map<Nb201Arch, Map<Long, Double>> bySeed(List<StandaloneResult> results) {
+    Map<Nb201Arch, Nb201Arch> firstOfClass = new LinkedHashMap<>();
+    Map<Nb201Arch, Map<Long, Double>> bySeed = new LinkedHashMap<>();
+    for (StandaloneResult r : results) {
+      Nb201Arch cell = firstOfClass.computeIfAbsent(Nb201Space.INSTANCE.canonical(r.arch()),
+          c -> r.arch());
+      bySeed.computeIfAbsent(cell, a -> new TreeMap<>()).put(r.seed(), 100 * r.testAccuracy());
+    }
+    return bySeed;
+  }
+
+  /**
    * The seed set of the noise ceiling: of the seed sets that architectures were trained with,
    * the one whose ceiling averages the most comparisons, cells x seed pairs, over the seed-0
    * cells that have all of it (ties: more seeds). So a table whose next seed is partly trained
    * keeps its ceiling over all cells and the seeds they share until half of them have the new
    * seed, instead of dropping to the few cells that have it; and a second seed for every cell
    * (250 x 1 pair) does not displace six seeds of 30 cells (30 x 15 pairs), whose 2- and
-   * 3-seed-mean ceilings only they can give. Empty when no cell has two seeds.
+   * 3-seed-mean ceilings only they can give. A set needs {@value #MIN_CEILING_ARCHS} cells: two
+   * cells give a tau of +1 or -1, no ceiling. Empty when no set has them.
    */
   private static List<Long> ceilingSeeds(List<Nb201Arch> seeded,
       Map<Nb201Arch, Map<Long, Double>> bySeed) {
@@ -215,6 +232,9 @@ public record BenchmarkStats(int results, int archs, double minAccuracy, double 
         .filter(set -> set.size() >= 2).distinct().toList();
     for (List<Long> set : candidates) {
       long cells = seeded.stream().filter(a -> bySeed.get(a).keySet().containsAll(set)).count();
+      if (cells < MIN_CEILING_ARCHS) {
+        continue;
+      }
       long comparisons = cells * set.size() * (set.size() - 1) / 2;
       if (comparisons > bestComparisons
           || (comparisons == bestComparisons && set.size() > best.size())) {
@@ -273,7 +293,7 @@ public record BenchmarkStats(int results, int archs, double minAccuracy, double 
         .average().orElseThrow()).toArray();
   }
 
-  private static String describe(SeedNoise n) {
+  private static String describeNoise(SeedNoise n) {
     OptionalInt enough = n.seedsFor(TARGET_CEILING);
     return String.format(Locale.ROOT, "seed noise: within-architecture sd %.2f points,"
             + " between-architecture sd %.2f, intraclass correlation %.2f; Gaussian model:"
@@ -306,13 +326,14 @@ public record BenchmarkStats(int results, int archs, double minAccuracy, double 
             c.seedsPerMean(), c.kendall(), c.sparseKendall(), c.splits(), c.minKendall(),
             c.maxKendall()));
       }
-      seedNoise.ifPresent(n -> sb.append(describe(n)));
-      widestPair.ifPresent(p -> sb.append(String.format(Locale.ROOT, "seed 0 vs seed %d over"
-              + " the %d architectures with both: Kendall tau-b %.3f, S-KdT %.3f (one seed pair)%n",
-          p.seed(), p.archs(), p.kendall(), p.sparseKendall())));
+      seedNoise.ifPresent(n -> sb.append(describeNoise(n)));
     } else {
-      sb.append("noise ceiling: needs at least 2 architectures with 2 or more seeds\n");
+      sb.append(String.format(Locale.ROOT, "noise ceiling: needs at least %d architectures with"
+          + " the same 2 or more seeds%n", MIN_CEILING_ARCHS));
     }
+    widestPair.ifPresent(p -> sb.append(String.format(Locale.ROOT, "seed 0 vs seed %d over"
+            + " the %d architectures with both: Kendall tau-b %.3f, S-KdT %.3f (one seed pair)%n",
+        p.seed(), p.archs(), p.kendall(), p.sparseKendall())));
     referenceKendall.ifPresent(t -> sb.append(String.format(Locale.ROOT,
         "Kendall tau-b against the reference table: %.3f (%d of the %d architectures)%n", t,
         referenceArchs, archs)));

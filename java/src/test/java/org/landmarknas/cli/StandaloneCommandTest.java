@@ -78,6 +78,7 @@ final class StandaloneCommandTest {
 
   @Test
   void quickProtocolOptions_areNamedInTheProtocol() {
+    ResultsStore.open(dir.resolve("q.db")).close();
     Out status = run("standalone", "status", "--channels", "8", "--epochs", "2", "--train-limit",
         "256", "--test-limit", "500", "--valid-images", "300", "--store",
         dir.resolve("q.db").toString());
@@ -165,6 +166,103 @@ final class StandaloneCommandTest {
     assertEquals(2, missing.code());
     assertTrue(missing.err().contains("has no result for protocol fmnist-c8n1-e2, seed 5"),
         missing.err());
+  }
+
+  @Test
+  void protocolOptions_thatChangeNothing_leftOutOfTheNameOrRefused() {
+    String store = dir.resolve("q.db").toString();
+    ResultsStore.open(Path.of(store)).close();
+    Out defaults = run("standalone", "status", "--valid-images", "5000", "--store", store);
+    assertEquals(0, defaults.code(), defaults.err());
+    assertTrue(defaults.out().contains("protocol fmnist-c16n1-e4: "), defaults.out());
+    for (String[] bad : new String[][] {{"--train-limit", "30000", "is not below the 30000"},
+        {"--test-limit", "10000", "is not below the 10000"},
+        {"--valid-images", "30001", "more than the 30000 images"}}) {
+      Out o = run("standalone", "status", bad[0], bad[1], "--store", store);
+      assertEquals(2, o.code(), o.err());
+      assertTrue(o.err().contains(bad[0] + " " + bad[1]) && o.err().contains(bad[2]), o.err());
+    }
+  }
+
+  @Test
+  void enqueue_refusesConstantCellsAndTwoSources_beforeTouchingTheStore() throws Exception {
+    Path store = dir.resolve("e.db");
+    Path list = dir.resolve("list.txt");
+    Nb201Arch constant = Nb201Arch.parse(
+        "|nor_conv_3x3~0|+|none~0|none~1|+|none~0|none~1|none~2|");
+    Files.writeString(list, Nb201Space.INSTANCE.sampleDistinct(1, new SplittableRandom(2)).get(0)
+        + "\n" + constant + "\n");
+    Out r = run("standalone", "enqueue", "--archs", list.toString(), "--store",
+        store.toString());
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().contains(list + ": " + constant + " has no path from input to output"),
+        r.err());
+    Out two = run("standalone", "enqueue", "--archs", list.toString(), "--random", "3",
+        "--store", store.toString());
+    assertEquals(2, two.code(), two.err());
+    assertTrue(two.err().contains("enqueue takes one of --archs, --landmarks and --random, got"
+        + " --archs and --random"), two.err());
+    assertFalse(Files.exists(store));
+  }
+
+  @Test
+  void readCommands_onAMissingStore_orWithAnotherProtocol_sayWhatIsThere() {
+    Path typo = dir.resolve("typo.db");
+    for (String command : new String[] {"status", "stats", "export"}) {
+      Out o = run("standalone", command, "--store", typo.toString());
+      assertEquals(2, o.code(), command);
+      assertTrue(o.err().contains("results store " + typo + " does not exist"), o.err());
+    }
+    assertFalse(Files.exists(typo), "reading does not create the store");
+
+    Path store = dir.resolve("s.db");
+    try (ResultsStore s = ResultsStore.open(store)) {
+      s.put(new StandaloneResult(Nb201Space.INSTANCE.sampleDistinct(1, new SplittableRandom(3))
+          .get(0), "fmnist-c8n1-e2", 0, 0.8, 0.5, 0.8, 0.5, 1234, 10));
+    }
+    Out other = run("standalone", "stats", "--channels", "8", "--epochs", "3", "--store",
+        store.toString());
+    assertEquals(2, other.code());
+    assertTrue(other.err().contains("holds no result of protocol fmnist-c8n1-e3; it holds"
+        + " fmnist-c8n1-e2 (1 results)"), other.err());
+  }
+
+  @Test
+  void import_badField_namesLineAndColumn_badHeader_namesWhatWasFound() throws Exception {
+    Path table = dir.resolve("t.csv");
+    String arch = Nb201Space.INSTANCE.sampleDistinct(1, new SplittableRandom(5)).get(0)
+        .toString();
+    Files.writeString(table, StandaloneCommand.CSV_HEADER + "\n" + arch
+        + ",fmnist-c16n1-e4,0,80.0,0.5,81.0,0.5,1234,99,12.0\n" + arch
+        + ",fmnist-c16n1-e4,x,80.0,0.5,81.0,0.5,1234,99,12.0\n");
+    String store = dir.resolve("i.db").toString();
+    Out bad = run("standalone", "import", "--csv", table.toString(), "--store", store);
+    assertEquals(2, bad.code());
+    assertTrue(bad.err().contains("t.csv:3: seed \"x\" is not an integer"), bad.err());
+
+    Files.writeString(table, "arch,score\n");
+    Out header = run("standalone", "import", "--csv", table.toString(), "--store", store);
+    assertTrue(header.err().contains("t.csv:1: expected the header arch,protocol,")
+        && header.err().contains("found \"arch,score\""), header.err());
+  }
+
+  @Test
+  void status_listsFailedJobsWithTheirErrors() {
+    Path store = dir.resolve("f.db");
+    List<Nb201Arch> archs = Nb201Space.INSTANCE.sampleDistinct(2, new SplittableRandom(6));
+    String protocol = StandaloneProtocol.fashionMnist(8, 2).name();
+    try (ResultsStore s = ResultsStore.open(store)) {
+      s.enqueue(archs, protocol, 0);
+      var job = s.claim("w", protocol, java.time.Duration.ofMinutes(1)).orElseThrow();
+      s.fail(job, "loss diverged");
+    }
+    Out status = run("standalone", "status", "--channels", "8", "--epochs", "2", "--store",
+        store.toString());
+    assertEquals(0, status.code(), status.err());
+    assertTrue(status.out().contains("1 queued, 0 running, 0 done, 1 failed"), status.out());
+    assertTrue(status.out().contains("failed: job 1, " + Nb201Space.INSTANCE.canonical(
+        archs.get(0)) + " seed 0, after 1 claim(s): loss diverged"), status.out());
+    assertTrue(status.out().contains("enqueue them again"), status.out());
   }
 
   @Test

@@ -69,7 +69,7 @@ final class BenchmarkStatsTest {
 
   @Test
   void of_secondSeedOnMoreCellsThanTheCeiling_seedPairOverAllOfThem() {
-    // two cells with seeds 0-3 (2 x 6 comparisons) hold the ceiling; all six have seed 1,
+    // three cells with seeds 0-3 (3 x 6 comparisons) hold the ceiling; all six have seed 1,
     // which swaps the last two: one discordant pair of 15
     double[] seed1 = {80, 81, 82, 83, 85.5, 84.5};
     List<StandaloneResult> rs = new ArrayList<>();
@@ -77,7 +77,7 @@ final class BenchmarkStatsTest {
       rs.add(result(a, 0, 80 + a));
       rs.add(result(a, 1, seed1[a]));
     }
-    for (int a = 0; a < 2; a++) {
+    for (int a = 0; a < 3; a++) {
       rs.add(result(a, 2, 80.1 + a));
       rs.add(result(a, 3, 80.2 + a));
     }
@@ -85,7 +85,7 @@ final class BenchmarkStatsTest {
     BenchmarkStats s = BenchmarkStats.of(rs, Optional.empty());
 
     assertEquals(List.of(0L, 1L, 2L, 3L), s.ceilingSeeds());
-    assertEquals(2, s.ceilingArchs());
+    assertEquals(3, s.ceilingArchs());
     BenchmarkStats.SeedPair pair = s.widestPair().orElseThrow();
     assertEquals(1, pair.seed());
     assertEquals(6, pair.archs());
@@ -150,6 +150,54 @@ final class BenchmarkStatsTest {
     BenchmarkStats wide = BenchmarkStats.of(rs, Optional.empty());
     assertEquals(List.of(0L, 1L, 2L, 3L), wide.ceilingSeeds());
     assertEquals(4, wide.ceilingArchs());
+  }
+
+  @Test
+  void of_seedsOfIsomorphicTwins_areSeedsOfOneCell() {
+    Nb201Arch arch = Nb201Arch.parse(
+        "|nor_conv_3x3~0|+|none~0|none~1|+|skip_connect~0|none~1|none~2|");
+    Nb201Arch twin = Nb201Arch.parse(
+        "|nor_conv_1x1~0|+|none~0|none~1|+|skip_connect~0|none~1|none~2|");
+    // the identity cell's class is large: three sampled cells outside it
+    List<Nb201Arch> others = ARCHS.stream().filter(a -> !Nb201Space.INSTANCE.canonical(a)
+        .equals(Nb201Space.INSTANCE.canonical(arch))).limit(3).toList();
+    List<StandaloneResult> rs = new ArrayList<>();
+    for (int a = 0; a < 3; a++) {
+      rs.add(new StandaloneResult(others.get(a), "p", 0, 0.5, 1.0, 0.80 + 0.01 * a, 1.0, 1000,
+          10.0));
+      rs.add(new StandaloneResult(others.get(a), "p", 1, 0.5, 1.0, 0.805 + 0.01 * a, 1.0, 1000,
+          10.0));
+    }
+    rs.add(new StandaloneResult(arch, "p", 0, 0.5, 1.0, 0.84, 1.0, 1000, 10.0));
+    rs.add(new StandaloneResult(twin, "p", 1, 0.5, 1.0, 0.845, 1.0, 1000, 10.0));
+
+    BenchmarkStats s = BenchmarkStats.of(rs, Optional.empty());
+
+    assertEquals(4, s.archs(), "the twin's seed 1 belongs to the cell trained with seed 0");
+    assertEquals(4, s.ceilingArchs());
+    assertEquals(1.0, s.ceilingKendall().getAsDouble(), 1e-12);
+  }
+
+  @Test
+  void of_fewerThanThreeCellsShareSeeds_noCeiling_butTheSeedPairOverThree() {
+    // one cell with six seeds, two more with seed 1: {0..5} has 1 cell, {0, 1} has 3
+    List<StandaloneResult> rs = new ArrayList<>();
+    for (int seed = 0; seed < 6; seed++) {
+      rs.add(result(0, seed, 80 + 0.1 * seed));
+    }
+    for (int a = 1; a < 3; a++) {
+      rs.add(result(a, 0, 80 + a));
+      rs.add(result(a, 1, 80 + a));
+    }
+    BenchmarkStats three = BenchmarkStats.of(rs, Optional.empty());
+    assertEquals(List.of(0L, 1L), three.ceilingSeeds());
+    assertEquals(3, three.ceilingArchs());
+
+    BenchmarkStats two = BenchmarkStats.of(rs.subList(0, 8), Optional.empty());
+    assertFalse(two.ceilingKendall().isPresent(), "a tau over two cells is +1 or -1");
+    assertFalse(two.widestPair().isPresent());
+    assertTrue(two.describe().contains("noise ceiling: needs at least 3 architectures"),
+        two.describe());
   }
 
   @Test

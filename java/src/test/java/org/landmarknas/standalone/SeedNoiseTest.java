@@ -3,6 +3,7 @@ package org.landmarknas.standalone;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.SplittableRandom;
@@ -61,9 +62,13 @@ final class SeedNoiseTest {
 
   @Test
   void of_badInput_rejected() {
-    assertThrows(IllegalArgumentException.class, () -> SeedNoise.of(List.of(new double[] {1, 2})));
-    assertThrows(IllegalArgumentException.class,
-        () -> SeedNoise.of(List.of(new double[] {1}, new double[] {2})));
+    // the messages too: without its own check each case would still fail, later, on a NaN
+    assertTrue(assertThrows(IllegalArgumentException.class,
+        () -> SeedNoise.of(List.of(new double[] {1, 2}))).getMessage()
+        .contains("at least 2 architectures, got 1"));
+    assertTrue(assertThrows(IllegalArgumentException.class,
+        () -> SeedNoise.of(List.of(new double[] {1}, new double[] {2}))).getMessage()
+        .contains("at least 2 seeds, got 1"));
     assertThrows(IllegalArgumentException.class,
         () -> SeedNoise.of(List.of(new double[] {1, 2}, new double[] {2, 3, 4})));
     assertThrows(IllegalArgumentException.class, () -> new SeedNoise(Double.NaN, 1));
