@@ -51,7 +51,6 @@ final class StandaloneCommand implements Command {
   // at or past these changes nothing but the protocol's name, so it is refused.
   private static final int SUPERNET_HALF_IMAGES = 30_000;
   private static final int TEST_IMAGES = 10_000;
-  private static final int DEFAULT_VALID_IMAGES = 5_000;
 
   @Override
   public String name() {
@@ -467,12 +466,12 @@ final class StandaloneCommand implements Command {
     StandaloneProtocol p = trainLimit == 0 ? base : base.withTrainLimit(trainLimit);
     int testLimit = limit(cl, "test-limit", TEST_IMAGES, "test images");
     p = testLimit == 0 ? p : p.withTestLimit(testLimit);
-    int valid = CommandOptions.intOption(cl, "valid-images", DEFAULT_VALID_IMAGES, 1);
+    int valid = CommandOptions.intOption(cl, "valid-images", base.validImages(), 1);
     if (valid > SUPERNET_HALF_IMAGES) {
       throw new IllegalArgumentException("--valid-images " + valid + " is more than the "
           + SUPERNET_HALF_IMAGES + " images of the rank half");
     }
-    return valid == DEFAULT_VALID_IMAGES ? p : p.withValidImages(valid);
+    return valid == base.validImages() ? p : p.withValidImages(valid);
   }
 
   /** A {@code --train-limit}/{@code --test-limit}: 0 (all) or fewer than {@code all} images. */

@@ -19,9 +19,14 @@ import org.landmarknas.space.Nb201Op;
 public record Nb201Cost(long parameters, long macs) {
 
   /**
+   * The cost of {@code arch}'s stand-alone network.
+   *
    * @param inputChannels image channels (1 for Fashion-MNIST, 3 for CIFAR-10)
-   * @param height image height, width image width
-   * @param channels C, the first stage's width; cells N per stage
+   * @param height image height
+   * @param width image width
+   * @param classes classifier outputs
+   * @param channels C, the first stage's width
+   * @param cells N, cells per stage
    */
   public static Nb201Cost of(Nb201Arch arch, int inputChannels, int height, int width,
       int classes, int channels, int cells) {

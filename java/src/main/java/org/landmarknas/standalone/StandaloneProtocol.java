@@ -4,9 +4,11 @@ import java.util.Locale;
 
 /**
  * How one architecture is trained from scratch to measure its stand-alone performance: every
- * choice that changes the number, so that results are comparable exactly when their protocols
- * are equal. Training uses the super-net half of the seeded split (the same half the super-net
- * trains on), validation the first {@code validImages} of the rank half, testing the test set.
+ * choice that changes the number. Results are comparable when their protocols have the same
+ * {@code name}, which the store keys them by: every field but {@code threads} (which only
+ * reorders float sums) is fixed by the name. Training uses the super-net half of the seeded split
+ * (the same half the super-net trains on), validation the first {@code validImages} of the rank
+ * half, testing the test set.
  *
  * @param name a short id for tables and stores (e.g. {@code fmnist-c16n1-e4})
  * @param splitSeed seed of the 50/50 training split (fixed per protocol, not per run)
@@ -23,20 +25,27 @@ public record StandaloneProtocol(String name, String dataset, int channels, int 
       throw new IllegalArgumentException("protocol name \"" + name
           + "\" is not allowed (1-64 letters, digits, '.', '_' or '-')");
     }
-    check(channels >= 1 && cells >= 1 && epochs >= 1 && batchSize >= 1 && threads >= 1,
-        "channels, cells, epochs, batch size and threads must be >= 1");
-    check(lr > 0 && lrMin >= 0 && lrMin <= lr, "need 0 <= lr-min <= lr and lr > 0");
-    check(momentum >= 0 && momentum < 1 && weightDecay >= 0 && gradClip > 0,
-        "need momentum in [0,1), weight decay >= 0, grad clip > 0");
-    check(cropPadding >= 0 && trainLimit >= 0 && testLimit >= 0,
-        "padding and limits must be >= 0");
-    check(validImages >= 1, "validation needs >= 1 image of the rank half");
+    check(name, channels >= 1, "channels", channels, ">= 1");
+    check(name, cells >= 1, "cells", cells, ">= 1");
+    check(name, epochs >= 1, "epochs", epochs, ">= 1");
+    check(name, batchSize >= 1, "batch size", batchSize, ">= 1");
+    check(name, threads >= 1, "threads", threads, ">= 1");
+    check(name, lr > 0, "lr", lr, "> 0");
+    check(name, lrMin >= 0 && lrMin <= lr, "lr-min", lrMin, "in [0, lr]");
+    check(name, momentum >= 0 && momentum < 1, "momentum", momentum, "in [0, 1)");
+    check(name, weightDecay >= 0, "weight decay", weightDecay, ">= 0");
+    check(name, gradClip > 0, "grad clip", gradClip, "> 0");
+    check(name, cropPadding >= 0, "crop padding", cropPadding, ">= 0");
+    check(name, trainLimit >= 0, "train limit", trainLimit, ">= 0 (0 = all)");
+    check(name, testLimit >= 0, "test limit", testLimit, ">= 0 (0 = all)");
+    check(name, validImages >= 1, "valid images", validImages, ">= 1");
   }
 
-  private static void check(boolean ok, String what) {
+  private static void check(String protocol, boolean ok, String field, Number value,
+      String expected) {
     if (!ok) {
       throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "stand-alone protocol: %s", what));
+          "stand-alone protocol %s: %s must be %s, got %s", protocol, field, expected, value));
     }
   }
 
@@ -81,7 +90,23 @@ public record StandaloneProtocol(String name, String dataset, int channels, int 
    * cosine, momentum 0.9, weight decay 5e-4), {@code epochs} epochs over the super-net half.
    */
   public static StandaloneProtocol fashionMnist(int channels, int epochs) {
+    int cells = 1;
+    int batchSize = 128;
+    double lr = 0.1;
+    double lrMin = 0.0;
+    double momentum = 0.9;
+    double weightDecay = 5e-4;
+    double gradClip = 5.0;
+    int cropPadding = 2;
+    boolean horizontalFlip = true;
+    long splitSeed = 0;
+    int allTrainImages = 0;
+    int validImages = 5000;
+    int allTestImages = 0;
+    int threads = 2;
     return new StandaloneProtocol("fmnist-c" + channels + "n1-e" + epochs, "fashion-mnist",
-        channels, 1, epochs, 128, 0.1, 0.0, 0.9, 5e-4, 5.0, 2, true, 0L, 0, 5000, 0, 2);
+        channels, cells, epochs, batchSize, lr, lrMin, momentum, weightDecay, gradClip,
+        cropPadding, horizontalFlip, splitSeed, allTrainImages, validImages, allTestImages,
+        threads);
   }
 }
