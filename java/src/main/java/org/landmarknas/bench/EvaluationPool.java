@@ -27,6 +27,18 @@ public record EvaluationPool(List<Nb201Arch> archs, List<Double> groundTruth) {
   }
 
   /**
+   * A predicate true for the pool's architectures and everything equivalent to them: what a new
+   * landmark must not be, since the pool scores the super-net's ranking of exactly these.
+   */
+  public Predicate<Nb201Arch> members() {
+    Set<String> keys = new HashSet<>();
+    for (Nb201Arch a : archs) {
+      keys.add(Nb201Space.INSTANCE.canonicalKey(a));
+    }
+    return arch -> keys.contains(Nb201Space.INSTANCE.canonicalKey(arch));
+  }
+
+  /**
    * Draws {@code size} architectures (all eligible ones when size is 0) from {@code truth}:
    * connected, not {@code excluded}, distinct up to equivalence; order shuffled by {@code rng}.
    *

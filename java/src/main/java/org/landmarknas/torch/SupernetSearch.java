@@ -21,6 +21,7 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.Predicate;
 import org.HdrHistogram.Histogram;
 import org.bytedeco.javacpp.PointerScope;
 import org.landmarknas.bench.EvaluationPool;
@@ -168,9 +169,9 @@ public final class SupernetSearch {
         t.landmarks().get(0).score(), t.landmarks().get(t.landmarks().size() - 1).score(),
         lc.pairs(), lc.pairSampler(), lc.loss(), lc.schedule(), lc.lambdaMax(), lc.warmup(),
         lc.lazy(), lc.rounds()));
-    // New landmarks must stay out of the (fixed) evaluation pool, as the first ones are.
-    Set<Nb201Arch> poolMembers = pool.map(p -> (Set<Nb201Arch>) new HashSet<>(p.archs()))
-        .orElse(Set.of());
+    // New landmarks must stay out of the (fixed) evaluation pool, equivalents included, as the
+    // first ones are.
+    Predicate<Nb201Arch> poolMembers = pool.map(EvaluationPool::members).orElse(a -> false);
     Set<Integer> roundEnds = new HashSet<>();
     for (int r = 1; r < lc.rounds(); r++) {
       roundEnds.add((int) Math.round((double) train.epochs() * r / lc.rounds()));
@@ -526,13 +527,14 @@ public final class SupernetSearch {
    * With {@code search.strategy: pool} the candidates are that ground truth's architectures
    * (e.g. a benchmark's landmark candidates), the only ones a new landmark can come from.
    */
-  static LandmarkSet nextRound(LandmarkSet current, Set<Nb201Arch> pool, LandmarksConfig lc,
+  static LandmarkSet nextRound(LandmarkSet current, Predicate<Nb201Arch> inPool,
+      LandmarksConfig lc,
       SearchConfig search,
       PoolScorer scorer, GroundTruth truth, SplittableRandom rng, PrintStream progress,
       int epoch) {
     List<Nb201Arch> candidates = new ArrayList<>();
     for (Nb201Arch a : truth.archs()) {
-      if (!current.contains(a) && !pool.contains(a)) {
+      if (!current.contains(a) && !inPool.test(a)) {
         candidates.add(a);
       }
     }
@@ -546,7 +548,7 @@ public final class SupernetSearch {
         break;
       }
       Nb201Arch a = e.arch();
-      if (!a.isConnected() || current.contains(a) || pool.contains(a)
+      if (!a.isConnected() || current.contains(a) || inPool.test(a)
           || !classes.add(Nb201Space.INSTANCE.canonicalKey(a))) {
         continue;
       }
