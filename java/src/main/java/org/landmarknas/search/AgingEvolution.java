@@ -13,8 +13,9 @@ import org.landmarknas.space.Nb201Space;
  *   <li>evaluate {@code population} uniformly random architectures; they form the population,
  *       oldest first;
  *   <li>repeat until {@code budget} evaluations (the initial population included): sample
- *       {@code tournament} members without replacement; the fittest (the first sampled among
- *       equals) is the parent; its child changes exactly one edge ({@link Nb201Space#mutate});
+ *       {@code tournament} members uniformly <em>with</em> replacement, as Real et al.'s
+ *       Algorithm 1 and NAS-Bench-201's R-EA do; the fittest (the first sampled among equals) is
+ *       the parent; its child changes exactly one edge ({@link Nb201Space#mutate});
  *       evaluate the child, add it, and remove the <em>oldest</em> member, not the worst.
  * </ol>
  *
@@ -76,30 +77,19 @@ public final class AgingEvolution implements SearchStrategy {
       population[i] = log.evaluate(space.sample(rng));
     }
     int oldest = 0;
-    int[] slots = new int[size];
-    for (int i = 0; i < size; i++) {
-      slots[i] = i;
-    }
     while (log.count() < settings.budget()) {
-      Evaluated parent = tournament(population, slots, rng);
+      Evaluated parent = tournament(population, rng);
       population[oldest] = log.evaluate(space.mutate(parent.arch(), rng));
       oldest = (oldest + 1) % size;
     }
     return log.result(name());
   }
 
-  /**
-   * The fittest of {@code tournament} distinct members, drawn by a partial Fisher-Yates shuffle
-   * of the slot indices. The slots array stays a permutation, so it need not be reset.
-   */
-  private Evaluated tournament(Evaluated[] population, int[] slots, SplittableRandom rng) {
+  /** The fittest of {@code tournament} members drawn with replacement. */
+  private Evaluated tournament(Evaluated[] population, SplittableRandom rng) {
     Evaluated best = null;
     for (int i = 0; i < settings.tournament(); i++) {
-      int j = i + rng.nextInt(slots.length - i);
-      int t = slots[i];
-      slots[i] = slots[j];
-      slots[j] = t;
-      Evaluated candidate = population[slots[i]];
+      Evaluated candidate = population[rng.nextInt(population.length)];
       if (best == null || candidate.fitness() > best.fitness()) {
         best = candidate;
       }

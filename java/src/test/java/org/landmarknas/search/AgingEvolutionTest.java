@@ -44,28 +44,40 @@ final class AgingEvolutionTest {
   }
 
   @Test
-  void search_fullTournament_mutatesTheFittestLivingMember() {
-    AgingEvolution.Settings s = new AgingEvolution.Settings(10, 10, 200);
+  void search_fullTournament_drawsWithReplacement_soTheFittestIsSometimesMissed() {
+    // Tournament = population = 10 drawn with replacement misses the fittest member with
+    // probability (9/10)^10 = 0.35; drawn without replacement it would never miss it.
+    AgingEvolution.Settings s = new AgingEvolution.Settings(10, 10, 1010);
     List<Evaluated> h = new AgingEvolution(s).search(a -> a.code(), new SplittableRandom(3))
         .history();
+    int fromFittest = 0;
     for (int i = s.population(); i < h.size(); i++) {
       Evaluated best = h.subList(i - s.population(), i).stream()
           .max((x, y) -> Double.compare(x.fitness(), y.fitness())).orElseThrow();
-      assertEquals(1, SPACE.distance(best.arch(), h.get(i).arch()), "child " + i);
+      fromFittest += SPACE.distance(best.arch(), h.get(i).arch()) == 1 ? 1 : 0;
     }
+    double share = fromFittest / 1000.0;
+    // 1000 children: 0.65 +- 0.015 (one sd) plus a few children one edge from it by chance
+    assertTrue(share > 0.58 && share < 0.75, "children of the fittest: " + share);
   }
 
   @Test
   void search_oldestIsRemovedNotWorst() {
-    // Fitness falls with every call, so the newest is always worst; if the worst were removed
-    // the tournament winner would always be an initial member. With aging it must change.
+    // Fitness falls with every call, so the newest is always worst. Were the worst removed, the
+    // population would stay the 5 initial members and every child would be one edge from one
+    // of them; with aging they are gone after 5 children and the walk moves away.
     int[] calls = {0};
-    AgingEvolution.Settings s = new AgingEvolution.Settings(5, 5, 30);
+    AgingEvolution.Settings s = new AgingEvolution.Settings(5, 5, 60);
     List<Evaluated> h = new AgingEvolution(s).search(a -> -calls[0]++, new SplittableRandom(4))
         .history();
-    // After 5 children every initial member has aged out; child 10's parent is child 5..9.
-    Nb201Arch child = h.get(10).arch();
-    assertTrue(SPACE.distance(h.get(5).arch(), child) == 1, "parent should be child 5");
+    int nearInitial = 0;
+    for (int i = 10; i < h.size(); i++) {
+      Nb201Arch child = h.get(i).arch();
+      nearInitial += h.subList(0, 5).stream()
+          .anyMatch(p -> SPACE.distance(p.arch(), child) == 1) ? 1 : 0;
+    }
+    assertTrue(nearInitial < 25, nearInitial + " of 50 late children are one edge from an"
+        + " initial member");
   }
 
   @Test
