@@ -3,6 +3,8 @@ package org.landmarknas.config;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Landmark regularization (Yu, Ranftl, Salzmann, CVPR 2021). With {@code count: 0} and no file
@@ -69,11 +71,7 @@ public record LandmarksConfig(int count, String file, String groundTruth, String
     }
     KeyCheck.atLeast("landmarks.pairs", pairs, 1);
     KeyCheck.oneOf("landmarks.pair-sampler", pairSampler, PAIR_SAMPLERS);
-    if (loss == null || !(loss.equals("hinge") || loss.startsWith("margin-hinge:")
-        || loss.equals("softplus") || loss.startsWith("softplus:"))) {
-      throw new ConfigException("landmarks.loss", KeyCheck.quote(loss)
-          + " is not allowed (allowed: hinge, margin-hinge:MARGIN, softplus, softplus:BETA)");
-    }
+    checkLoss(loss);
     KeyCheck.oneOf("landmarks.weighting", weighting, WEIGHTINGS);
     KeyCheck.nonNegative("landmarks.lambda-max", lambdaMax);
     KeyCheck.oneOf("landmarks.schedule", schedule, SCHEDULES);
@@ -82,6 +80,26 @@ public record LandmarksConfig(int count, String file, String groundTruth, String
     KeyCheck.oneOf("landmarks.lazy", lazy, LAZY_MODES);
     KeyCheck.atLeast("landmarks.rounds", rounds, 1);
     KeyCheck.atLeast("landmarks.per-round", perRound, 1);
+  }
+
+  // The grammar and ranges of RankingLosses.parse, checked here so that a bad parameter fails
+  // when the config is read, not when training reaches the loss (LandmarksConfigTest checks
+  // that both accept the same ids).
+  private static final Pattern LOSS = Pattern.compile(
+      "(hinge|softplus)|(margin-hinge|softplus):(-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?)");
+
+  private static void checkLoss(String loss) {
+    Matcher m = loss == null ? null : LOSS.matcher(loss.strip());
+    boolean ok = m != null && m.matches();
+    if (ok && m.group(3) != null) {
+      double p = Double.parseDouble(m.group(3));
+      ok = Double.isFinite(p) && (m.group(2).equals("margin-hinge") ? p >= 0 : p > 0);
+    }
+    if (!ok) {
+      throw new ConfigException("landmarks.loss", KeyCheck.quote(loss) + " is not allowed"
+          + " (allowed: hinge, margin-hinge:MARGIN with MARGIN >= 0, softplus, softplus:BETA"
+          + " with BETA > 0)");
+    }
   }
 
   public static LandmarksConfig defaults() {

@@ -10,7 +10,7 @@ import java.util.List;
  *       {@code spos} (SPOS-style evolution: top-k selection, mutation and crossover),
  *       {@code pool} (every architecture of the evaluation pool once: search within a table that
  *       knows only those, so that what is found has a stand-alone score) or {@code none};
- *   <li>{@code budget}: architectures evaluated (>= 1);
+ *   <li>{@code budget}: architectures evaluated (>= 1; for the evolutions >= population);
  *   <li>{@code population}, {@code tournament}: aging-evolution sizes (tournament <= population);
  *   <li>{@code val-images}: images of the rank/validation half used as fitness (>= 1);
  *   <li>{@code top-k}: architectures reported (>= 1).
@@ -29,6 +29,11 @@ public record SearchConfig(String strategy, int budget, int population, int tour
     if (tournament > population) {
       throw KeyCheck.outOfRange("search.tournament", tournament,
           "<= search.population (" + population + ")");
+    }
+    if ((strategy.equals("aging") || strategy.equals("spos")) && budget < population) {
+      throw KeyCheck.outOfRange("search.budget", budget, ">= search.population (" + population
+          + ") for strategy " + strategy + ": the first population alone takes that many"
+          + " evaluations; lower search.population for a smaller search");
     }
     KeyCheck.atLeast("search.val-images", valImages, 1);
     KeyCheck.atLeast("search.top-k", topK, 1);

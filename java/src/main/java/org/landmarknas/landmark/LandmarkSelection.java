@@ -17,12 +17,20 @@ public final class LandmarkSelection {
   private LandmarkSelection() {}
 
   /**
-   * @throws IllegalArgumentException when the selector cannot find enough eligible architectures
+   * @throws IllegalArgumentException when the selector cannot find enough eligible architectures,
+   *     or the given file holds fewer than 2 landmarks
    */
   public static LandmarkSet initial(LandmarksConfig cfg, java.util.Optional<GroundTruth> truth,
       SplittableRandom rng) {
     if (cfg.filePath().isPresent()) {
-      return LandmarkSet.fromCsv(cfg.filePath().get());
+      LandmarkSet given = LandmarkSet.fromCsv(cfg.filePath().get());
+      if (given.size() < 2) {
+        // With fewer there is no pair to rank, and the run would silently be plain SPOS.
+        throw new IllegalArgumentException(String.format(Locale.ROOT, "landmarks.file %s holds"
+            + " %d landmark(s); the ranking loss needs at least 2", cfg.filePath().get(),
+            given.size()));
+      }
+      return given;
     }
     if (cfg.count() == 0) {
       return LandmarkSet.empty();

@@ -39,8 +39,10 @@ final class SectionRecordsTest {
     assertKey("evaluate.top-k", () -> new EvaluateConfig(0, 1, null, 0, 1, 0, "batch", 1, 0));
     assertKey("search.strategy", () -> new SearchConfig("darts", 1, 2, 1, 1, 1));
     assertKey("search.budget", () -> new SearchConfig("aging", 0, 2, 1, 1, 1));
-    assertKey("search.tournament", () -> new SearchConfig("aging", 1, 5, 6, 1, 1));
-    assertKey("search.val-images", () -> new SearchConfig("aging", 1, 5, 2, 0, 1));
+    assertKey("search.budget", () -> new SearchConfig("aging", 5, 50, 10, 1, 1));
+    assertKey("search.budget", () -> new SearchConfig("spos", 49, 50, 10, 1, 1));
+    assertKey("search.tournament", () -> new SearchConfig("aging", 5, 5, 6, 1, 1));
+    assertKey("search.val-images", () -> new SearchConfig("aging", 5, 5, 2, 0, 1));
     assertKey("name", () -> new RunConfig("", 0, DataConfig.defaults(),
         SupernetConfig.defaults(), TrainConfig.defaults(), LandmarksConfig.defaults(), EvaluateConfig.defaults(),
         SearchConfig.defaults()));

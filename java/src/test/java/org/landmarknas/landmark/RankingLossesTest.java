@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.landmarknas.config.ConfigException;
+import org.landmarknas.config.LandmarksConfig;
 import org.junit.jupiter.api.Test;
 
 /** Hinge, margin hinge, softplus and the id registry. */
@@ -119,6 +121,35 @@ final class RankingLossesTest {
           () -> RankingLosses.parse(bad), bad);
       assertTrue(e.getMessage().contains("\"" + bad + "\""), e.getMessage());
       assertTrue(e.getMessage().contains(RankingLosses.allowedIds()), e.getMessage());
+    }
+  }
+
+  @Test
+  void configValidation_acceptsExactlyTheIdsParseAccepts() {
+    // landmarks.loss is checked when the config is read, by its own copy of the grammar
+    for (String id : List.of("hinge", "softplus", " hinge ", "margin-hinge:0", "margin-hinge:0.1",
+        "margin-hinge:1e-2", "softplus:2", "softplus:0.5", "margin-hinge:-1", "margin-hinge:abc",
+        "margin-hinge:", "margin-hinge", "softplus:0", "softplus:-1", "softplus:", "hinge:1",
+        "Hinge", "logistic", "margin-hinge:1e999", "softplus:NaN", "")) {
+      boolean parses;
+      try {
+        RankingLosses.parse(id);
+        parses = true;
+      } catch (IllegalArgumentException e) {
+        parses = false;
+      }
+      boolean configured;
+      LandmarksConfig d = LandmarksConfig.defaults();
+      try {
+        new LandmarksConfig(d.count(), d.file(), d.groundTruth(), d.selector(), d.tau(),
+            d.pairs(), d.pairSampler(), id, d.weighting(), d.lambdaMax(), d.schedule(),
+            d.warmup(), d.ramp(), d.perStep(), d.lazy(), d.rounds(), d.perRound());
+        configured = true;
+      } catch (ConfigException e) {
+        assertTrue(e.getMessage().contains("landmarks.loss"), e.getMessage());
+        configured = false;
+      }
+      assertEquals(parses, configured, "\"" + id + "\"");
     }
   }
 }
