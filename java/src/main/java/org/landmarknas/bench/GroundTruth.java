@@ -110,7 +110,22 @@ public final class GroundTruth implements StandaloneScores {
       }
       m.put(arch, score);
     }
+    requirePercent(file.toString(), m);
     return new GroundTruth(file.toString(), m);
+  }
+
+  /**
+   * Refuses scores that look like fractions: S-KdT bins percent values to 0.1 points, so 0.93
+   * read as percent would put a whole table in a handful of bins and make its S-KdT meaningless,
+   * silently. No real accuracy table of two or more architectures has every score below 1 %.
+   */
+  private static void requirePercent(String source, Map<Nb201Arch, Double> scores) {
+    double max = scores.values().stream().mapToDouble(Double::doubleValue).max().orElse(100);
+    if (scores.size() >= 2 && max <= 1.0) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT, "ground truth %s: every"
+          + " score is at most %s, which looks like accuracy as a fraction; scores are percent"
+          + " (multiply by 100)", source, max));
+    }
   }
 
   private static void checkScore(String source, int line, double score) {

@@ -70,6 +70,8 @@ final class GroundTruthTest {
     assertMessage(write("p.csv", "arch,score\n" + A + ",90\n|bad~0|,3\n"), "line 3");
     assertMessage(write("d.csv", "arch,score\n" + A + ",90\n" + A + ",91\n"), "line 2");
     assertMessage(dir.resolve("missing.csv"), "does not exist");
+    assertMessage(write("f.csv", "arch,score\n" + A + ",0.93\n" + B + ",0.91\n"),
+        "looks like accuracy as a fraction");
   }
 
   private static void assertMessage(Path file, String part) {
