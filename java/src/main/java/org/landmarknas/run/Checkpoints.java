@@ -133,7 +133,7 @@ public final class Checkpoints {
           "cannot write the checkpoint of epoch %d to %s (%s)", epoch, target,
           RunDirectory.reason(e)), e);
     }
-    prune();
+    prune(epoch);
     return new Checkpoint(epoch, target);
   }
 
@@ -218,11 +218,25 @@ public final class Checkpoints {
     return Optional.empty();
   }
 
-  private void prune() {
-    List<Checkpoint> all = listNewestFirst();
-    for (int i = keep; i < all.size(); i++) {
+  /**
+   * Deletes the checkpoints after {@code written} and all but the newest {@code keep} of the rest.
+   * A checkpoint after the one just written belongs to a history the run has left (a resume
+   * passed it over as damaged and trained on from an older one); kept, it would count among the
+   * newest and push out the checkpoint just written.
+   */
+  private void prune(int written) {
+    List<Checkpoint> all = new ArrayList<>(listNewestFirst());
+    List<Checkpoint> gone = new ArrayList<>();
+    for (Checkpoint c : all) {
+      if (c.epoch() > written) {
+        gone.add(c);
+      }
+    }
+    all.removeAll(gone);
+    gone.addAll(all.subList(Math.min(keep, all.size()), all.size()));
+    for (Checkpoint c : gone) {
       try {
-        deleteTree(all.get(i).dir());
+        deleteTree(c.dir());
       } catch (IOException e) {
         // an old checkpoint left behind costs disk space, not correctness
       }
