@@ -1,6 +1,7 @@
 package org.landmarknas.cli;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -26,9 +27,10 @@ final class ChildProcesses {
       throws IOException, InterruptedException {
     List<Process> children = new ArrayList<>();
     for (int i = 0; i < copies; i++) {
-      List<String> cmd = new ArrayList<>(List.of(
-          ProcessHandle.current().info().command().orElse("java"),
-          "-Dorg.bytedeco.javacpp.nopointergc=true", "-cp",
+      List<String> cmd = new ArrayList<>();
+      cmd.add(ProcessHandle.current().info().command().orElse("java"));
+      cmd.addAll(jvmOptions(ManagementFactory.getRuntimeMXBean().getInputArguments()));
+      cmd.addAll(List.of("-Dorg.bytedeco.javacpp.nopointergc=true", "-cp",
           System.getProperty("java.class.path"), Main.class.getName(), command));
       for (int a = 0; a < args.length; a++) {
         if (args[a].equals("--workers")) {
@@ -51,6 +53,22 @@ final class ChildProcesses {
       }
       return worst;
     }
+  }
+
+  /**
+   * The parent's heap and system-property options ({@code -X...}, {@code -D...}, e.g. the
+   * launcher's {@code LMNAS_JAVA_OPTS}), for its children: a worker should not get a default heap
+   * when the user set one. Debug agents are left out: two JVMs cannot listen on one port.
+   */
+  static List<String> jvmOptions(List<String> parent) {
+    List<String> out = new ArrayList<>();
+    for (String o : parent) {
+      if ((o.startsWith("-X") || o.startsWith("-D")) && !o.startsWith("-Xrun")
+          && !o.startsWith("-Xdebug")) {
+        out.add(o);
+      }
+    }
+    return out;
   }
 
   /** SIGTERM to every live child, then a short wait so their own shutdown work can finish. */

@@ -177,8 +177,15 @@ final class ExperimentCommand implements Command {
       Path dir = run.dir(experiment.runsDir());
       if (finished(dir)) {
         runs.add(Regrounding.load(dir, truth));
+        // Reported all the same: re-scoring old runs against a new ground truth is what
+        // --ground-truth is for, and an arm's config may have moved on since.
+        if (!sameConfig(run, dir)) {
+          err.println("note: " + dir + " was run with another config than arm "
+              + run.arm().name() + " gives now; reported as it was run");
+        }
       }
     }
+
     if (runs.isEmpty()) {
       out.println("no finished runs yet: no report");
       return Main.EXIT_OK;
@@ -207,13 +214,20 @@ final class ExperimentCommand implements Command {
     if (!Files.isRegularFile(file)) {
       return false;
     }
-    if (!Files.readString(file).equals(RunConfigLoader.toYaml(run.arm().runConfig(run.seed())))) {
+    if (!sameConfig(run, dir)) {
       throw new IllegalArgumentException("run directory " + dir + " was "
           + (finished(dir) ? "run" : "started") + " with another config than arm "
           + run.arm().name() + " gives now (" + file + "); move it away or give the arm a new"
           + " name");
     }
     return true;
+  }
+
+  /** Whether {@code dir}'s config.yaml is the one the arm gives now (false without one). */
+  private static boolean sameConfig(ExperimentConfig.Run run, Path dir) throws IOException {
+    Path file = dir.resolve(RunDirectory.CONFIG_FILE);
+    return Files.isRegularFile(file) && Files.readString(file).equals(
+        RunConfigLoader.toYaml(run.arm().runConfig(run.seed())));
   }
 
   private static boolean finished(Path dir) {

@@ -223,7 +223,7 @@ final class RunFileParser {
     return object(result, "ranking", "").map(m -> new RankingSummary(
         number(m, "skdt", "ranking."), number(m, "kdt", "ranking."),
         number(m, "spearman", "ranking."), number(m, "precision_at_k", "ranking."),
-        intValue(m, "k", "ranking."), intValue(m, "n", "ranking.")));
+        intValue(m, "k", "ranking."), intValue(m, "pool_size", "ranking.")));
   }
 
   private Optional<SearchSummary> search(Map<String, Object> result) {

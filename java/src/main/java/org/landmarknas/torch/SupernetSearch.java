@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,6 +51,7 @@ import org.landmarknas.data.ImageData;
 import org.landmarknas.data.ImageDataset;
 import org.landmarknas.metric.KendallTau;
 import org.landmarknas.metric.RankingReport;
+import org.landmarknas.run.AtomicFile;
 import org.landmarknas.run.Checkpoints;
 import org.landmarknas.run.EpochStreams;
 import org.landmarknas.run.MetricsLog;
@@ -122,14 +124,12 @@ public final class SupernetSearch {
     Optional<GroundTruth> landmarkTruth = lc.groundTruthPath().isPresent()
         ? lc.groundTruthPath().map(GroundTruth::load) : truth;
     LandmarkSet initialLandmarks = LandmarkSelection.initial(lc, landmarkTruth, landmarkRng);
-    if (initialLandmarks.size() > 0) {
-      initialLandmarks.writeCsv(dir.path().resolve(LANDMARKS_FILE));
-    }
     Optional<EvaluationPool> pool = truth.map(t -> EvaluationPool.draw(t, eval.poolSize(),
         poolRng, initialLandmarks.excluded()));
-    pool.ifPresent(p -> writePool(dir, p));
-
+    // The data is the last input that can be wrong (a missing directory): read before anything
+    // is written, so a run that fails on its input leaves its directory empty.
     ImageDataset dataset = loadData(config);
+    pool.ifPresent(p -> writePool(dir, p));
     ImageData trainData = dataset.train();
     ImageData testData = dataset.test();
     DataSplit split = DataSplit.of(trainData.count(), config.data().splitFraction(), splitSeed);
@@ -207,6 +207,7 @@ public final class SupernetSearch {
     List<Map<String, Object>> records = new ArrayList<>();
     Checkpoints checkpoints = new Checkpoints(dir.path(), train.keepCheckpoints());
     OptionalInt lastCheckpoint = OptionalInt.empty();
+    boolean landmarksWritten = false;
     if (resume) {
       Optional<Checkpoints.Checkpoint> found = checkpoints.latestValid(
           w -> progress.println("warning: " + w));
@@ -224,6 +225,7 @@ public final class SupernetSearch {
         if (restored.landmarks().isPresent()) {
           landmarkTerm = landmarkTerm(net, restored.landmarks().get(), lc);
           restored.landmarks().get().writeCsv(dir.path().resolve(LANDMARKS_FILE));
+          landmarksWritten = true;
         }
         if (st.lastPoolScores().isPresent() && pool.isPresent()) {
           lastPool = Optional.of(poolResult(st.lastPoolScores().get(), pool.get(), eval,
@@ -237,6 +239,11 @@ public final class SupernetSearch {
             checkpoints.root());
       }
       dir.rewriteMetrics(records);
+    }
+    // Written after the resume decision: a resumed run's file holds the set of its checkpoint
+    // (grown by rounds), which the initial set must not overwrite, even for a moment.
+    if (!landmarksWritten && initialLandmarks.size() > 0) {
+      initialLandmarks.writeCsv(dir.path().resolve(LANDMARKS_FILE));
     }
     ProgressLine line = new ProgressLine(progress, steps, (long) stepsPerEpoch * train.epochs(),
         "steps", 5.0);
@@ -629,9 +636,12 @@ public final class SupernetSearch {
       sb.append(pool.archs().get(i)).append(',').append(pool.groundTruth().get(i)).append('\n');
     }
     try {
-      Files.writeString(dir.path().resolve(POOL_FILE), sb.toString());
+      // atomic: evaluate reads it, and a resume rewrites it
+      AtomicFile.write(dir.path().resolve(POOL_FILE),
+          sb.toString().getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + dir.path().resolve(POOL_FILE), e);
+      throw new UncheckedIOException("cannot write " + dir.path().resolve(POOL_FILE) + ": "
+          + e.getMessage(), e);
     }
   }
 

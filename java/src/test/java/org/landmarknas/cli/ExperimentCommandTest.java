@@ -57,7 +57,7 @@ final class ExperimentCommandTest {
 
   private List<String> searched = new ArrayList<>();
 
-  private String runExperiment(Path file) throws Exception {
+  private String runExperiment(Path file, String... more) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ExperimentCommand cmd = new ExperimentCommand(Clock.systemUTC(),
         (config, dir, progress, resume) -> {
@@ -65,7 +65,9 @@ final class ExperimentCommandTest {
           return SupernetSearch.run(config, dir, progress, resume).summary();
         });
     PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
-    assertEquals(0, cmd.run(new String[] {file.toString()}, ps, ps));
+    List<String> args = new ArrayList<>(List.of(file.toString()));
+    args.addAll(List.of(more));
+    assertEquals(0, cmd.run(args.toArray(String[]::new), ps, ps));
     return out.toString(StandardCharsets.UTF_8);
   }
 
@@ -110,6 +112,11 @@ final class ExperimentCommandTest {
     assertEquals(List.of(), searched);
     assertTrue(e.getMessage().contains("run directory " + tmp.resolve("runs/marks-s1")
         + " was run with another config than arm marks gives now"), e.getMessage());
+    // A report of the runs as they were made is still allowed, and says which differ.
+    String report = runExperiment(file, "--report-only");
+    assertTrue(report.contains("report of 2 of 2 runs") && report.contains("note: "
+        + tmp.resolve("runs/marks-s1") + " was run with another config than arm marks gives"
+        + " now; reported as it was run") && !report.contains("runs/spos-s1 was run"), report);
   }
 
   @Test

@@ -176,7 +176,7 @@ public final class RunDirFixture {
     ranking.put("spearman", skdt + 0.1);
     ranking.put("precision_at_k", 0.5);
     ranking.put("k", 5);
-    ranking.put("n", pool.size());
+    ranking.put("pool_size", pool.size());  // the key RankingReport.toMap writes
     r.put("ranking", ranking);
     r.put("search", search);
     Map<String, Object> cost = new LinkedHashMap<>();
