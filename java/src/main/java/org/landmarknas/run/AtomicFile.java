@@ -27,16 +27,36 @@ public final class AtomicFile {
    * @throws IOException when the file cannot be written; the old content is then intact
    */
   public static void write(Path target, byte[] bytes) throws IOException {
-    Path dir = target.toAbsolutePath().getParent();
-    Path tmp = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
-        + COUNTER.incrementAndGet() + ".tmp");
-    try {
+    write(target, tmp -> {
       try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW,
           StandardOpenOption.WRITE)) {
         ByteBuffer buf = ByteBuffer.wrap(bytes);
         while (buf.hasRemaining()) {
           ch.write(buf);
         }
+      }
+    });
+  }
+
+  /** Writes a file's whole content to the path it is given. */
+  @FunctionalInterface
+  public interface Writer {
+    void writeTo(Path file) throws IOException;
+  }
+
+  /**
+   * Replaces {@code target} atomically and durably with what {@code writer} writes to a fresh
+   * temporary path beside it: for writers that want a path, not bytes (libtorch's archives).
+   *
+   * @throws IOException when the file cannot be written; the old content is then intact
+   */
+  public static void write(Path target, Writer writer) throws IOException {
+    Path dir = target.toAbsolutePath().getParent();
+    Path tmp = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
+        + COUNTER.incrementAndGet() + ".tmp");
+    try {
+      writer.writeTo(tmp);
+      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
         ch.force(true);
       }
       Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE,

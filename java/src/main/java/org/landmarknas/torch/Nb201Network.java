@@ -6,11 +6,8 @@ import static org.bytedeco.pytorch.global.torch.relu;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +23,7 @@ import org.bytedeco.pytorch.StringTensorDictItem;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorOptional;
 import org.bytedeco.pytorch.TensorVector;
+import org.landmarknas.run.AtomicFile;
 import org.landmarknas.space.Nb201Arch;
 
 /**
@@ -144,21 +142,17 @@ public final class Nb201Network {
    * directory, then rename), so a crash never leaves a half-written model behind.
    */
   public void save(Path file) {
-    Path dir = file.toAbsolutePath().getParent();
-    Path tmp = dir.resolve(file.getFileName() + ".tmp");
     try {
-      Files.createDirectories(dir);
-      try (PointerScope scope = new PointerScope()) {
-        OutputArchive archive = new OutputArchive();
-        for (Map.Entry<String, Tensor> e : namedState().entrySet()) {
-          archive.write(e.getKey(), e.getValue());
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      AtomicFile.write(file, tmp -> {
+        try (PointerScope scope = new PointerScope()) {
+          OutputArchive archive = new OutputArchive();
+          for (Map.Entry<String, Tensor> e : namedState().entrySet()) {
+            archive.write(e.getKey(), e.getValue());
+          }
+          archive.save_to(tmp.toString());
         }
-        archive.save_to(tmp.toString());
-      }
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-        ch.force(true);
-      }
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      });
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write network weights to " + file, e);
     }
