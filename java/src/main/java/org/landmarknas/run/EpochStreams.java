@@ -24,7 +24,14 @@ public final class EpochStreams {
     /** Evaluation images and BN recalibration batches. */
     EVALUATION,
     /** Search strategies (multi-round landmark growth and the final search). */
-    SEARCH
+    SEARCH,
+    /**
+     * The landmarks' own Kendall tau each epoch: apart from {@link #EVALUATION}, so that a run
+     * with landmarks scores its pool on the same batches as one without (with BN recalibration
+     * a shared stream was consumed first by the landmark scoring). Last, so that adding it left
+     * the other streams as they were.
+     */
+    LANDMARK_EVALUATION
   }
 
   private final long base;

@@ -342,7 +342,7 @@ public final class SupernetSearch {
         record.put("step_ms_max", latency.getMaxValue() / 1000.0);
         if (landmarkTerm.isPresent()) {
           record.put("landmark_kdt", landmarkTau(landmarkTerm.get().landmarks(), valScorer.get(),
-              evalRng));
+              streams.stream(EpochStreams.Purpose.LANDMARK_EVALUATION, epoch)));
           record.put("lambda", lambdaSum / stepsPerEpoch);
           record.put("landmark_loss", landmarkSteps > 0 ? landmarkLossSum / landmarkSteps
               : Double.NaN);

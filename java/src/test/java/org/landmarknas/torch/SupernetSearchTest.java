@@ -120,6 +120,37 @@ final class SupernetSearchTest {
    * checkpoint).
    */
   @Test
+  void landmarks_beforeTheirWarmupEnds_leaveThePoolScoresAsWithout() throws Exception {
+    // With BN recalibration the pool scoring draws batches from its stream; the landmarks' own
+    // tau must not draw from it too, or the two arms of an experiment would be scored on
+    // different batches. Epoch 1 is within the warm-up, so both super-nets are equal there.
+    assumeTrue(Files.isDirectory(DataLocation.FASHION_MNIST_DEFAULT_DIR));
+    Path table = Path.of(System.getProperty("landmarknas.shared.dir", "/work/shared"),
+        "data/nasbench201/cifar10.csv");
+    assumeTrue(Files.isRegularFile(table));
+    List<String> common = List.of("name=tiny", "seed=5", "data.train-limit=1024",
+        "data.test-limit=128", "supernet.channels=4", "supernet.batchnorm=running",
+        "train.epochs=2", "train.steps-per-epoch=2", "train.batch-size=16",
+        "evaluate.batch-size=64", "evaluate.pool=" + table, "evaluate.pool-size=8",
+        "evaluate.images=64", "evaluate.bn=recalibrate", "evaluate.recalibrate-batches=2",
+        "search.strategy=none");
+    List<String> marks = new java.util.ArrayList<>(common);
+    marks.addAll(List.of("landmarks.count=4", "landmarks.warmup=1"));
+    PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true,
+        StandardCharsets.UTF_8);
+    RunDirectory plain = RunDirectory.create(tmp.resolve("plain"));
+    SupernetSearch.run(RunConfigLoader.fromDefaults(common), plain, quiet);
+    RunDirectory withMarks = RunDirectory.create(tmp.resolve("marks"));
+    SupernetSearch.run(RunConfigLoader.fromDefaults(marks), withMarks, quiet);
+
+    String scores = String.format(java.util.Locale.ROOT, RunDirectory.POOL_SCORES_FILE, 1);
+    Map<?, ?> a = new ObjectMapper().readValue(plain.path().resolve(scores).toFile(), Map.class);
+    Map<?, ?> b = new ObjectMapper().readValue(withMarks.path().resolve(scores).toFile(),
+        Map.class);
+    assertEquals(a.get("pool"), b.get("pool"));
+  }
+
+  @Test
   void resume_fromEarlierCheckpoints_endsExactlyAsTheUninterruptedRun() throws Exception {
     assumeTrue(Files.isDirectory(DataLocation.FASHION_MNIST_DEFAULT_DIR));
     Path table = Path.of(System.getProperty("landmarknas.shared.dir", "/work/shared"),
