@@ -38,6 +38,9 @@ final class SearchCheckpoint {
 
   private SearchCheckpoint() {}
 
+  /** The layout of state.json this build writes and reads. */
+  static final int FORMAT_VERSION = 1;
+
   /** Counters and records of a run after {@code epochsDone} epochs. */
   record State(int epochsDone, long steps, double trainSeconds, double lastLoss,
       List<Map<String, Object>> metrics, Optional<List<ArchScore>> lastPoolScores,
@@ -45,7 +48,7 @@ final class SearchCheckpoint {
 
     Map<String, Object> toJson() {
       Map<String, Object> m = new LinkedHashMap<>();
-      m.put("format_version", 1);
+      m.put("format_version", FORMAT_VERSION);
       m.put("epochs_done", epochsDone);
       m.put("steps", steps);
       m.put("train_seconds", trainSeconds);
@@ -71,6 +74,11 @@ final class SearchCheckpoint {
 
     @SuppressWarnings("unchecked")
     static State fromJson(Map<String, Object> m, Path file) {
+      if (!(m.get("format_version") instanceof Number v) || v.intValue() != FORMAT_VERSION) {
+        throw new IllegalArgumentException("checkpoint state " + file + " has format_version "
+            + m.get("format_version") + ", this build reads " + FORMAT_VERSION + " (resume with"
+            + " the build that wrote it, or start the run again)");
+      }
       try {
         List<Map<String, Object>> metrics = new ArrayList<>();
         for (Object o : (List<Object>) m.get("metrics")) {
