@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -60,9 +61,16 @@ public final class RunDirectory {
           "cannot create run directory %s (%s)", path, reason(e)), e);
     }
     try (Stream<Path> entries = Files.list(path)) {
-      if (entries.findAny().isPresent()) {
+      List<Path> found = entries.toList();
+      // What a process killed while creating the directory leaves behind (a write probe, the
+      // temporary file of config.yaml) is no run: cleared, so the same directory can be
+      // created again, as an experiment's fixed <arm>-s<seed> directories must be.
+      if (!found.stream().allMatch(RunDirectory::isLeftover)) {
         throw new IllegalArgumentException(String.format(Locale.ROOT,
             "run directory %s already exists and is not empty; choose a new one", path));
+      }
+      for (Path p : found) {
+        Files.delete(p);
       }
     } catch (IOException e) {
       throw new IllegalArgumentException(String.format(Locale.ROOT,
@@ -70,6 +78,12 @@ public final class RunDirectory {
     }
     checkWritable(path);
     return new RunDirectory(path);
+  }
+
+  private static boolean isLeftover(Path p) {
+    String name = p.getFileName().toString();
+    return Files.isRegularFile(p) && name.startsWith(".")
+        && (name.startsWith(".lmnas-write-probe-") || name.endsWith(".tmp"));
   }
 
   /**

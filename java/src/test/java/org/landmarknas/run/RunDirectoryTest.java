@@ -44,6 +44,21 @@ final class RunDirectoryTest {
   }
 
   @Test
+  void create_directoryWithOnlyAKilledCreatorsLeftovers_isCreatedAgain() throws IOException {
+    Path p = Files.createDirectory(tmp.resolve("killed"));
+    Files.writeString(p.resolve(".config.yaml.4242.1.tmp"), "name: half");
+    Files.write(p.resolve(".lmnas-write-probe-4242"), new byte[] {1});
+    RunDirectory.create(p).writeConfig("name: x\n");
+    try (var left = Files.list(p)) {
+      assertEquals(List.of("config.yaml"), left.map(f -> f.getFileName().toString()).toList());
+    }
+    Path other = Files.createDirectory(tmp.resolve("other"));
+    Files.writeString(other.resolve(".notes.tmp.txt"), "mine");
+    assertThrows(IllegalArgumentException.class, () -> RunDirectory.create(other),
+        "only our own leftovers are cleared");
+  }
+
+  @Test
   void create_underARegularFile_failsNamingThePath() throws IOException {
     Path file = Files.writeString(tmp.resolve("file"), "x");
     Path p = file.resolve("run");
