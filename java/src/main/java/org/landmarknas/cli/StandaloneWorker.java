@@ -127,10 +127,14 @@ final class StandaloneWorker {
 
   /** The shutdown hook: stopped politely, the job in hand goes back to the queue now. */
   private void releaseCurrent() {
-    Job job = current.getAndSet(null);
-    if (job != null && store.release(job)) {
-      out.printf(Locale.ROOT, "[%s] stopped: job %d is back in the queue%n", me, job.id());
-      out.flush();
+    current.set(null); // the loop sees it and stops instead of completing
+    // Every job this worker holds, not only `current`: a stop right after a claim committed
+    // (before the loop recorded the job) or right after training (while the loop completes it)
+    // would otherwise leave a job leased to a dead worker. One given back while the loop
+    // completes it is done all the same: completing does not need the lease.
+    for (long id : store.releaseAll(me)) {
+      out.printf(Locale.ROOT, "[%s] stopped: job %d is back in the queue%n", me, id);
     }
+    out.flush();
   }
 }

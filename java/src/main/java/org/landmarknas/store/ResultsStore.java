@@ -436,6 +436,36 @@ public final class ResultsStore implements AutoCloseable {
   }
 
   /**
+   * Gives every job {@code worker} holds back to the queue at once: {@link #release} for a
+   * worker that is stopping and may not know which job it holds.
+   *
+   * @return the ids of the jobs given back
+   */
+  public synchronized List<Long> releaseAll(String worker) {
+    requireWorker(worker);
+    return write("release the jobs of " + worker, c -> {
+      List<Long> ids = new ArrayList<>();
+      try (PreparedStatement p = c.prepareStatement("SELECT id FROM jobs WHERE state ="
+          + " 'running' AND lease_owner = ? ORDER BY id")) {
+        p.setString(1, worker);
+        try (ResultSet r = p.executeQuery()) {
+          while (r.next()) {
+            ids.add(r.getLong(1));
+          }
+        }
+      }
+      try (PreparedStatement p = c.prepareStatement("UPDATE jobs SET state = 'queued',"
+          + " lease_owner = NULL, lease_until = NULL, updated_at = ? WHERE state = 'running'"
+          + " AND lease_owner = ?")) {
+        p.setLong(1, clock.millis());
+        p.setString(2, worker);
+        p.executeUpdate();
+      }
+      return ids;
+    });
+  }
+
+  /**
    * Stores {@code result} (unless its key already has one, which is kept) and marks {@code job}
    * done, both in one transaction: a crash leaves either neither or both. A worker whose lease
    * expired may still complete; the job is then done and the first result stands.

@@ -143,6 +143,19 @@ final class JobQueueTest {
   }
 
   @Test
+  void releaseAll_givesBackEveryJobOfThatWorkerOnly() {
+    try (ResultsStore store = ResultsStore.open(dir.resolve("q.db"))) {
+      store.enqueue(StoreFixtures.distinctArchs(3), P, 1);
+      Job a1 = store.claim("a", P, MINUTE).orElseThrow();
+      store.claim("b", P, MINUTE).orElseThrow();
+      Job a2 = store.claim("a", P, MINUTE).orElseThrow();
+      assertEquals(List.of(a1.id(), a2.id()), store.releaseAll("a"));
+      assertEquals(new QueueStatus(2, 1, 0, 0, 0), store.status(P));
+      assertEquals(List.of(), store.releaseAll("a"));
+    }
+  }
+
+  @Test
   void fail_heldJob_keepsTheError_isNotClaimedAgain_untilEnqueuedAgain() {
     List<Nb201Arch> archs = StoreFixtures.distinctArchs(2);
     try (ResultsStore store = ResultsStore.open(dir.resolve("q.db"))) {
