@@ -22,6 +22,7 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.landmarknas.run.AtomicFile;
 
 /**
  * The report's plots, drawn with XChart and written as PNG. Each factory returns empty when no
@@ -212,8 +213,13 @@ final class ReportCharts {
    * @throws UncheckedIOException when the file cannot be written
    */
   static void write(XYChart chart, Path file) {
-    try (OutputStream out = Files.newOutputStream(file)) {
-      BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
+    try {
+      // atomic, like the table: a report rewritten over an old one never shows half a plot
+      AtomicFile.write(file, tmp -> {
+        try (OutputStream out = Files.newOutputStream(tmp)) {
+          BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
+        }
+      });
     } catch (IOException e) {
       throw new UncheckedIOException(String.format(Locale.ROOT, "cannot write %s (%s)", file,
           e.getMessage()), e);

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.knowm.xchart.XYChart;
+import org.landmarknas.run.AtomicFile;
 
 /**
  * Writes the report of a set of runs into one directory:
@@ -196,7 +197,7 @@ public final class ReportWriter {
 
   private static void writeText(Path file, String text) {
     try {
-      Files.writeString(file, text, StandardCharsets.UTF_8);
+      AtomicFile.write(file, text.getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(String.format(Locale.ROOT, "cannot write %s (%s)", file,
           e.getMessage()), e);
