@@ -1,9 +1,14 @@
-// The GPU twins of native/src/main/cpp/lmnas_kernels.h: same kernels, same semantics, same return
-// codes, prefixed lmnas_cuda_. Every array argument is DEVICE memory (contiguous, e.g. a CUDA
-// tensor's data_ptr) unless its comment says host; nothing is copied to the host except the
-// Kendall results. `stream` is a cudaStream_t passed as void* so that this header stays plain C
-// (NULL = the legacy default stream). Scratch memory comes from the stream-ordered allocator
-// (cudaMallocAsync), so a call never synchronises the device, only, where stated, its stream.
+// The GPU twins of native/src/main/cpp/lmnas_kernels.h: same kernels, same checks, same return
+// codes, prefixed lmnas_cuda_. One difference: the batch augmentation checks its indices on the
+// device, so a refused batch has written the other images (the CPU checks every index first;
+// the Java binding does too, before it uploads). Every array argument is DEVICE memory
+// (contiguous, e.g. a CUDA tensor's data_ptr) unless its comment says host; nothing is copied to
+// the host except the Kendall results. Each call runs on the device that holds its data and
+// restores the caller's current device. `stream` is a cudaStream_t passed as void* so that this
+// header stays plain C (NULL = the legacy default stream). Scratch memory comes from the
+// stream-ordered allocator (cudaMallocAsync), so a call does not synchronise the device, only,
+// where stated, its stream; where the device has no such allocator, the cudaFree of the plain
+// one does. Scratch that cannot be allocated is LMNAS_ENOMEM.
 //
 // Errors that can only be seen on the device (an index out of range, a non-finite loss) are
 // reported in one of two ways, chosen by the caller:
@@ -27,6 +32,7 @@ extern "C" {
 #define LMNAS_EINVAL (-1)   /* a size, index or kind out of range, or a null pointer */
 #define LMNAS_ENONFINITE (-2) /* a landmark loss used by a pair is NaN or infinite */
 #define LMNAS_ECUDA (-3)    /* a CUDA runtime call failed (GPU functions only) */
+#define LMNAS_ENOMEM (-4)   /* scratch memory could not be allocated */
 
 #define LMNAS_HINGE 0        /* max(0, x);                       f' = x > 0 */
 #define LMNAS_MARGIN_HINGE 1 /* max(0, x + param);               f' = x + param > 0 */

@@ -62,11 +62,15 @@ extern "C" int lmnas_cuda_augment_batch(const uint8_t* images, int64_t count, in
   if (images == nullptr || index == nullptr || table == nullptr || out == nullptr) {
     return LMNAS_EINVAL;
   }
+  DeviceOf device(out);
+  if (!device.ok()) {
+    return LMNAS_ECUDA;
+  }
   Scratch scratch(stream);
   int32_t* code = status;
   if (code == nullptr) {
-    if (!scratch.allocate(sizeof(int32_t))) {
-      return LMNAS_ECUDA;
+    if (int rc = scratch.allocate(sizeof(int32_t)); rc != LMNAS_OK) {
+      return rc;
     }
     code = reinterpret_cast<int32_t*>(scratch.get());
   }

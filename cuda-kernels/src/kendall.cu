@@ -334,6 +334,7 @@ __global__ void sparse_xy_kernel(const int32_t* rankOfBin, const int64_t* cumula
 
 using lmnas_cuda::align16;
 using lmnas_cuda::Counts;
+using lmnas_cuda::DeviceOf;
 using lmnas_cuda::grid_for;
 using lmnas_cuda::kThreads;
 using lmnas_cuda::Scratch;
@@ -349,9 +350,13 @@ extern "C" int lmnas_cuda_kendall_tau_b(const double* x, const double* y, int64_
   }
   cudaStream_t stream = static_cast<cudaStream_t>(streamPtr);
   size_t countsBytes = align16(sizeof(Counts));
-  Scratch scratch(stream);
-  if (!scratch.allocate(countsBytes + TauBuffers::bytes(n))) {
+  DeviceOf device(x);
+  if (!device.ok()) {
     return LMNAS_ECUDA;
+  }
+  Scratch scratch(stream);
+  if (int rc = scratch.allocate(countsBytes + TauBuffers::bytes(n)); rc != LMNAS_OK) {
+    return rc;
   }
   Counts* c = reinterpret_cast<Counts*>(scratch.get());
   TauBuffers buf = TauBuffers::carve(scratch.get() + countsBytes, n);
@@ -387,9 +392,13 @@ extern "C" int lmnas_cuda_sparse_kendall_tau(const double* pred, const double* g
   size_t binsBytes = align16(sizeof(int32_t) * n);
   size_t bytes = countsBytes + binCountBytes + rankBytes + cumulativeBytes + 2 * vectorBytes
       + binsBytes + TauBuffers::bytes(n);
-  Scratch scratch(stream);
-  if (!scratch.allocate(bytes)) {
+  DeviceOf device(pred);
+  if (!device.ok()) {
     return LMNAS_ECUDA;
+  }
+  Scratch scratch(stream);
+  if (int rc = scratch.allocate(bytes); rc != LMNAS_OK) {
+    return rc;
   }
   char* at = scratch.get();
   Counts* c = reinterpret_cast<Counts*>(at);

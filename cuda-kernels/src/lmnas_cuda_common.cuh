@@ -40,17 +40,26 @@ class Scratch {
     }
   }
 
-  /** Allocates `bytes` (once per object); false when no allocator succeeds. */
-  bool allocate(size_t bytes) {
+  /**
+   * Allocates `bytes` (once per object): LMNAS_OK, LMNAS_ENOMEM when the device is out of memory
+   * (as the CPU kernels report a failed allocation), LMNAS_ECUDA for any other failure.
+   */
+  int allocate(size_t bytes) {
     size_t size = bytes == 0 ? 1 : bytes;
     if (cudaMallocAsync(&ptr_, size, stream_) == cudaSuccess) {
       async_ = true;
-      return true;
+      return LMNAS_OK;
     }
     cudaGetLastError();  // not sticky: clear it and try the plain allocator
     ptr_ = nullptr;
     async_ = false;
-    return cudaMalloc(&ptr_, size) == cudaSuccess;
+    cudaError_t e = cudaMalloc(&ptr_, size);
+    if (e == cudaSuccess) {
+      return LMNAS_OK;
+    }
+    cudaGetLastError();
+    ptr_ = nullptr;
+    return e == cudaErrorMemoryAllocation ? LMNAS_ENOMEM : LMNAS_ECUDA;
   }
 
   char* get() const { return static_cast<char*>(ptr_); }
@@ -59,6 +68,51 @@ class Scratch {
   cudaStream_t stream_;
   void* ptr_ = nullptr;
   bool async_ = false;
+};
+
+/**
+ * Makes the device that holds `ptr` current for the scope, and the caller's current again after:
+ * the kernels, their scratch memory and their stream belong on the device of the data (with
+ * tensors on cuda:1 while cuda:0 is current, they would otherwise run on the wrong GPU). Memory
+ * that is not device memory leaves the current device as it is.
+ */
+class DeviceOf {
+ public:
+  explicit DeviceOf(const void* ptr) {
+    if (cudaGetDevice(&previous_) != cudaSuccess) {
+      cudaGetLastError();
+      return;
+    }
+    cudaPointerAttributes attr;
+    if (cudaPointerGetAttributes(&attr, ptr) != cudaSuccess) {
+      cudaGetLastError();
+      return;
+    }
+    ok_ = true;
+    if (attr.type == cudaMemoryTypeDevice && attr.device != previous_) {
+      if (cudaSetDevice(attr.device) != cudaSuccess) {
+        cudaGetLastError();
+        ok_ = false;
+        return;
+      }
+      switched_ = true;
+    }
+  }
+  DeviceOf(const DeviceOf&) = delete;
+  DeviceOf& operator=(const DeviceOf&) = delete;
+  ~DeviceOf() {
+    if (switched_) {
+      cudaSetDevice(previous_);
+    }
+  }
+
+  /** False when the device could not be found or made current (then return LMNAS_ECUDA). */
+  bool ok() const { return ok_; }
+
+ private:
+  int previous_ = 0;
+  bool ok_ = false;
+  bool switched_ = false;
 };
 
 /** Rounds a byte offset up to 16 so that every scratch region is aligned for any type. */

@@ -72,7 +72,14 @@ __global__ void __launch_bounds__(kThreads) ranking_loss_kernel(const T* losses,
       atomicMax(error, pair_error_key(p, m, LMNAS_ENONFINITE));
       continue;
     }
-    double weight = weights == nullptr ? 1.0 : static_cast<double>(weights[p]);
+    double weight = 1.0;
+    if (weights != nullptr) {
+      weight = static_cast<double>(weights[p]);
+      if (!(weight >= 0) || !isfinite(weight)) {  // as on the CPU: a NaN or negative weight
+        atomicMax(error, pair_error_key(p, m, LMNAS_EINVAL));  // would poison or flip grad
+        continue;
+      }
+    }
     double f;
     double slope;
     pair_loss(kind, param, lb - lw, &f, &slope);
@@ -150,9 +157,13 @@ int ranking_loss(const T* losses, int64_t n, const int32_t* better, const int32_
   bool sharedGrad = n <= kSharedGradMax;
   size_t sharedBytes = sharedGrad ? sizeof(double) * static_cast<size_t>(n) : 0;
   Layout layout(grid, n);
-  Scratch scratch(stream);
-  if (!scratch.allocate(layout.bytes)) {
+  DeviceOf device(losses);
+  if (!device.ok()) {
     return LMNAS_ECUDA;
+  }
+  Scratch scratch(stream);
+  if (int rc = scratch.allocate(layout.bytes); rc != LMNAS_OK) {
+    return rc;
   }
   char* base = scratch.get();
   LMNAS_CUDA_TRY(cudaMemsetAsync(base, 0, layout.bytes, stream));

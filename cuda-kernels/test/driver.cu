@@ -134,6 +134,9 @@ int ref_ranking_loss(const std::vector<T>& losses, const std::vector<int32_t>& b
       slope = z >= 0 ? 1.0 / (1.0 + std::exp(-z)) : std::exp(z) / (1.0 + std::exp(z));
     }
     double wt = weights == nullptr ? 1.0 : static_cast<double>(weights[p]);
+    if (!(wt >= 0) || !std::isfinite(wt)) {
+      return LMNAS_EINVAL;
+    }
     total += wt * f;
     totalAbs += std::fabs(wt * f);
     double g = scale * wt * slope;
@@ -811,16 +814,20 @@ void gpu_ranking_errors(Rng& rng) {
   }
   struct Case {
     const char* what;
-    int badIndexAt;  // pair with an index out of range, or -1
-    int nanLoss;     // landmark with a NaN loss, or -1
+    int badIndexAt;   // pair with an index out of range, or -1
+    int nanLoss;      // landmark with a NaN loss, or -1
+    int badWeightAt;  // pair with a negative (even) or NaN (odd) weight, or -1
     int expect;
   };
   // Landmark 5 is used by pair 10 only; landmark 4 by pair 30 only (set below).
   const Case cases[] = {
-      {"index out of range", 20, -1, LMNAS_EINVAL},
-      {"NaN landmark loss", -1, 5, LMNAS_ENONFINITE},
-      {"first bad pair wins (NaN at 10, index at 20)", 20, 5, LMNAS_ENONFINITE},
-      {"first bad pair wins (index at 5, NaN at 10)", 5, 5, LMNAS_EINVAL},
+      {"index out of range", 20, -1, -1, LMNAS_EINVAL},
+      {"NaN landmark loss", -1, 5, -1, LMNAS_ENONFINITE},
+      {"first bad pair wins (NaN at 10, index at 20)", 20, 5, -1, LMNAS_ENONFINITE},
+      {"first bad pair wins (index at 5, NaN at 10)", 5, 5, -1, LMNAS_EINVAL},
+      {"negative weight", -1, -1, 12, LMNAS_EINVAL},
+      {"NaN weight", -1, -1, 13, LMNAS_EINVAL},
+      {"first bad pair wins (NaN loss at 10, weight at 12)", -1, 5, 12, LMNAS_ENONFINITE},
   };
   for (const Case& c : cases) {
     std::vector<T> l = losses;
@@ -838,26 +845,31 @@ void gpu_ranking_errors(Rng& rng) {
     if (c.nanLoss >= 0) {
       l[c.nanLoss] = static_cast<T>(NAN);
     }
+    std::vector<T> wts(m, static_cast<T>(1));
+    if (c.badWeightAt >= 0) {
+      wts[c.badWeightAt] = c.badWeightAt % 2 == 0 ? static_cast<T>(-1) : static_cast<T>(NAN);
+    }
     double v, va;
     std::vector<double> g, ga;
-    int expectCpu = ref_ranking_loss<T>(l, b, w, nullptr, LMNAS_HINGE, 0, &v, &g, &ga, &va);
+    int expectCpu = ref_ranking_loss<T>(l, b, w, wts.data(), LMNAS_HINGE, 0, &v, &g, &ga, &va);
     DeviceArray<T> dl(l);
     DeviceArray<int32_t> db(b);
     DeviceArray<int32_t> dw(w);
+    DeviceArray<T> dwt(wts);
     DeviceArray<T> dv(1);
     DeviceArray<T> dg(n);
     DeviceArray<int32_t> ds(1);
     int rc;
     int rcAsync;
     if constexpr (sizeof(T) == 4) {
-      rc = lmnas_cuda_ranking_loss_f32(dl.get(), n, db.get(), dw.get(), nullptr, m, LMNAS_HINGE,
-          0, dv.get(), dg.get(), nullptr, nullptr);
-      rcAsync = lmnas_cuda_ranking_loss_f32(dl.get(), n, db.get(), dw.get(), nullptr, m,
+      rc = lmnas_cuda_ranking_loss_f32(dl.get(), n, db.get(), dw.get(), dwt.get(), m,
+          LMNAS_HINGE, 0, dv.get(), dg.get(), nullptr, nullptr);
+      rcAsync = lmnas_cuda_ranking_loss_f32(dl.get(), n, db.get(), dw.get(), dwt.get(), m,
           LMNAS_HINGE, 0, dv.get(), dg.get(), ds.get(), nullptr);
     } else {
-      rc = lmnas_cuda_ranking_loss_f64(dl.get(), n, db.get(), dw.get(), nullptr, m, LMNAS_HINGE,
-          0, dv.get(), dg.get(), nullptr, nullptr);
-      rcAsync = lmnas_cuda_ranking_loss_f64(dl.get(), n, db.get(), dw.get(), nullptr, m,
+      rc = lmnas_cuda_ranking_loss_f64(dl.get(), n, db.get(), dw.get(), dwt.get(), m,
+          LMNAS_HINGE, 0, dv.get(), dg.get(), nullptr, nullptr);
+      rcAsync = lmnas_cuda_ranking_loss_f64(dl.get(), n, db.get(), dw.get(), dwt.get(), m,
           LMNAS_HINGE, 0, dv.get(), dg.get(), ds.get(), nullptr);
     }
     cudaDeviceSynchronize();

@@ -39,7 +39,7 @@ public final class AugmentationDraws {
    * flipping off) are set to 0 / false.
    *
    * @throws IllegalArgumentException if {@code count} is outside 0..capacity or {@code
-   *     cropPadding} is negative or above 2^30
+   *     cropPadding} is negative or 2^30 or more (the draw's 2 padding + 1 must fit an int)
    */
   public void draw(SplittableRandom rng, int cropPadding, boolean horizontalFlip, int count) {
     Objects.requireNonNull(rng, "rng");
@@ -47,9 +47,9 @@ public final class AugmentationDraws {
       throw new IllegalArgumentException(String.format(Locale.ROOT,
           "augmentation draws: count %d outside 0..%d", count, dy.length));
     }
-    if (cropPadding < 0 || cropPadding > (1 << 30)) {
+    if (cropPadding < 0 || cropPadding >= (1 << 30)) {
       throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "augmentation draws: crop padding %d (expected 0..2^30)", cropPadding));
+          "augmentation draws: crop padding %d (expected 0..2^30 - 1)", cropPadding));
     }
     for (int k = 0; k < count; k++) {
       int y = 0;

@@ -3,6 +3,7 @@ package org.landmarknas.nativekernels;
 import java.util.Locale;
 import org.bytedeco.javacpp.Loader;
 import org.bytedeco.javacpp.Pointer;
+import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.Device;
 import org.bytedeco.pytorch.MemoryFormatOptional;
 import org.bytedeco.pytorch.Tensor;
@@ -13,9 +14,12 @@ import org.bytedeco.pytorch.global.torch.ScalarType;
 /**
  * The CUDA kernels on CUDA tensors, through {@link LmnasCudaKernels}. Calls are blocking (the
  * C API's {@code status == NULL} mode): each waits for its stream, so errors are known when it
- * returns. A call the kernel refuses (an index out of range, a non-finite loss, a NaN) is run
- * again on host copies by the {@link CpuKernelBackend}, whose facades name the culprit; the two
- * libraries implement the same checks.
+ * returns. A call the kernel refuses (an index out of range, a non-finite loss, a bad weight, a
+ * NaN) is run again on host copies by the {@link CpuKernelBackend}, whose facades name the
+ * culprit; the kernels check what the CPU library checks (the driver's error cases hold them to
+ * it), and the augmentation's image indices, known on the host, are checked before any upload,
+ * so that a refused batch writes nothing, as on the CPU. Every temporary tensor (uploads, the
+ * value) is freed when the call returns: the engine runs without JavaCPP's GC thread.
  */
 final class CudaKernelBackend implements KernelBackend {
 
@@ -57,6 +61,13 @@ final class CudaKernelBackend implements KernelBackend {
   @Override
   public double rankingLoss(NativeRankingLoss loss, Tensor losses, Tensor better, Tensor worse,
       Tensor weights, Tensor grad) {
+    try (PointerScope scope = new PointerScope()) {
+      return rankingLossIn(loss, losses, better, worse, weights, grad);
+    }
+  }
+
+  private double rankingLossIn(NativeRankingLoss loss, Tensor losses, Tensor better,
+      Tensor worse, Tensor weights, Tensor grad) {
     long n = losses.numel();
     long m = better.numel();
     Tensor value = losses.new_empty(1);
@@ -81,20 +92,24 @@ final class CudaKernelBackend implements KernelBackend {
   @Override
   public double kendallTauB(Tensor x, Tensor y) {
     double[] tau = new double[1];
-    int code = LmnasCudaKernels.kendallTauB(x.data_ptr_double(), y.data_ptr_double(), x.numel(),
-        tau, null, stream);
-    check(code, "CUDA Kendall tau-b", () -> CpuKernelBackend.INSTANCE.kendallTauB(x.cpu(),
-        y.cpu()));
+    try (PointerScope scope = new PointerScope()) {
+      int code = LmnasCudaKernels.kendallTauB(x.data_ptr_double(), y.data_ptr_double(),
+          x.numel(), tau, null, stream);
+      check(code, "CUDA Kendall tau-b", () -> CpuKernelBackend.INSTANCE.kendallTauB(x.cpu(),
+          y.cpu()));
+    }
     return tau[0];
   }
 
   @Override
   public double sparseKendallTau(Tensor pred, Tensor gt) {
     double[] tau = new double[1];
-    int code = LmnasCudaKernels.sparseKendallTau(pred.data_ptr_double(), gt.data_ptr_double(),
-        pred.numel(), tau, null, stream);
-    check(code, "CUDA sparse Kendall tau", () -> CpuKernelBackend.INSTANCE.sparseKendallTau(
-        pred.cpu(), gt.cpu()));
+    try (PointerScope scope = new PointerScope()) {
+      int code = LmnasCudaKernels.sparseKendallTau(pred.data_ptr_double(),
+          gt.data_ptr_double(), pred.numel(), tau, null, stream);
+      check(code, "CUDA sparse Kendall tau", () -> CpuKernelBackend.INSTANCE.sparseKendallTau(
+          pred.cpu(), gt.cpu()));
+    }
     return tau[0];
   }
 
@@ -104,6 +119,20 @@ final class CudaKernelBackend implements KernelBackend {
     if (batch == 0) {
       return;
     }
+    long count = images.size(0);
+    for (int k = 0; k < batch; k++) {
+      if (index[k] < 0 || index[k] >= count) {
+        throw new IllegalArgumentException("CUDA batch augmentation: "
+            + NativeBatchAugmentation.badIndex(index, batch, count));
+      }
+    }
+    try (PointerScope scope = new PointerScope()) {
+      augmentIn(augmentation, images, index, dy, dx, flip, batch, out);
+    }
+  }
+
+  private void augmentIn(NativeBatchAugmentation augmentation, Tensor images, int[] index,
+      int[] dy, int[] dx, boolean[] flip, int batch, Tensor out) {
     // The draws and the table are made in Java and small: one upload each per batch.
     Device device = images.device();
     Tensor dIndex = upload(index, batch, device);
@@ -157,6 +186,10 @@ final class CudaKernelBackend implements KernelBackend {
       cpuRerun.run();
       throw new IllegalArgumentException(String.format(Locale.ROOT,
           "%s: the kernel refused its arguments (code %d)", kernel, code));
+    }
+    if (code == LmnasKernels.ENOMEM) {
+      throw new OutOfMemoryError(kernel + ": the GPU has no memory left for the kernel's scratch"
+          + " space");
     }
     if (code == LmnasKernels.ECUDA) {
       throw new IllegalStateException(kernel + ": a CUDA runtime call failed (LMNAS_ECUDA);"
