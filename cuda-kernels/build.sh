@@ -60,9 +60,10 @@ arch="${CUDA_ARCH:-90}"
 out="$here/target"
 obj="$out/obj"
 mkdir -p "$obj"
+native_cpp="$here/../native/src/main/cpp"
 flags=(-O3 -std=c++17 -gencode "arch=compute_${arch},code=[sm_${arch},compute_${arch}]"
-  -Xcompiler -fPIC,-Wall -I"$here/include")
-headers=("$here"/include/*.h "$here"/src/*.cuh)
+  -Xcompiler -fPIC,-Wall -I"$here/include" -I"$native_cpp")
+headers=("$here"/include/*.h "$here"/src/*.cuh "$native_cpp/lmnas_kernels.h")
 
 echo "nvcc: $nvcc ($("$nvcc" --version | sed -n 's/.*release \([0-9.]*\).*/\1/p')), sm_${arch} + compute_${arch} PTX"
 start=$SECONDS
@@ -98,6 +99,13 @@ for i in "${!pids[@]}"; do
 done
 ((failed == 0)) || exit 1
 
+# The CPU library, for the driver only: its references are checked against it.
+cpu_object="$obj/lmnas_kernels_cpu.o"
+if stale "$cpu_object" "$native_cpp/lmnas_kernels.cpp"; then
+  "$nvcc" -O3 -std=c++17 -x c++ -Xcompiler -fPIC,-Wall -I"$native_cpp" \
+    -c "$native_cpp/lmnas_kernels.cpp" -o "$cpu_object"
+fi
+
 kernels=()
 for source in "$here"/src/*.cu; do
   kernels+=("$obj/$(basename "$source" .cu).o")
@@ -106,11 +114,11 @@ done
 # The driver links cudart statically: it then needs only the GPU driver's libcuda at run time.
 driver="$out/lmnas_cuda_driver"
 relink=0
-for o in "${kernels[@]}" "$obj/driver.o"; do
+for o in "${kernels[@]}" "$obj/driver.o" "$cpu_object"; do
   [[ -f "$driver" && "$driver" -nt "$o" ]] || relink=1
 done
 if ((relink)); then
-  "$nvcc" "${flags[@]}" "${kernels[@]}" "$obj/driver.o" -o "$driver"
+  "$nvcc" "${flags[@]}" "${kernels[@]}" "$obj/driver.o" "$cpu_object" -o "$driver" -lpthread
 fi
 
 if ((shared)); then

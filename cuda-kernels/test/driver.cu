@@ -5,10 +5,10 @@
 // (cudaEvent time per call on the GPU, std::chrono time of the CPU reference); exits 1 when a
 // check fails.
 //
-// Without a GPU it still runs the host checks (the CPU references against brute force, the
-// device arithmetic of lmnas_cuda_device.cuh emulated on the host, the host-side argument checks
-// of the API) and then exits 2, or 0 with --allow-no-gpu (CI: proves the kernels compile and
-// link).
+// Without a GPU it still runs the host checks (the CPU references against brute force and
+// against the real CPU library, native/src/main/cpp/lmnas_kernels.cpp, linked in; the device
+// arithmetic of lmnas_cuda_device.cuh emulated on the host; the host-side argument checks of the
+// API) and then exits 2, or 0 with --allow-no-gpu (CI: proves the kernels compile and link).
 //
 // Usage: lmnas_cuda_driver [--allow-no-gpu] [--seed N] [--quick]
 #include <cuda_runtime.h>
@@ -28,6 +28,7 @@
 #include <vector>
 
 #include "lmnas_cuda.h"
+#include "lmnas_kernels.h"  // the CPU library: the driver's references must agree with it
 #include "../src/lmnas_cuda_device.cuh"
 
 namespace {
@@ -1146,6 +1147,99 @@ void gpu_augment(Rng& rng, bool quick) {
 
 }  // namespace
 
+/**
+ * The driver's references against the CPU library the Java engine uses: the GPU checks compare
+ * with the references, so this closes the chain GPU == reference == CPU library. Values to
+ * rounding (another summation order), error codes, tau and augmentation exactly.
+ */
+void host_native_agreement(Rng& rng) {
+  bool ok = true;
+  std::string detail;
+  std::uniform_real_distribution<double> u(0.5, 3.0);
+  for (int kind : {LMNAS_HINGE, LMNAS_MARGIN_HINGE, LMNAS_SOFTPLUS}) {
+    double param = kind == LMNAS_HINGE ? 0.0 : kind == LMNAS_MARGIN_HINGE ? 0.1 : 2.0;
+    for (int64_t n : {1, 2, 30, 200}) {
+      for (int64_t m : {1, 7, 435, 5000}) {
+        for (int bad = 0; bad < 5; bad++) {  // 0 good, then index, NaN loss, -weight, NaN weight
+          std::vector<double> losses(n);
+          for (auto& l : losses) {
+            l = u(rng);
+          }
+          std::vector<int32_t> better(m);
+          std::vector<int32_t> worse(m);
+          std::vector<double> weights(m);
+          for (int64_t p = 0; p < m; p++) {
+            better[p] = static_cast<int32_t>(rng() % n);
+            worse[p] = static_cast<int32_t>(rng() % n);
+            weights[p] = u(rng);
+          }
+          int64_t at = m / 2;
+          if (bad == 1) {
+            worse[at] = static_cast<int32_t>(n);
+          } else if (bad == 2) {
+            losses[better[at]] = NAN;
+          } else if (bad == 3) {
+            weights[at] = -1.0;
+          } else if (bad == 4) {
+            weights[at] = NAN;
+          }
+          double v;
+          double va;
+          std::vector<double> g;
+          std::vector<double> ga;
+          int want = ref_ranking_loss<double>(losses, better, worse, weights.data(), kind, param,
+              &v, &g, &ga, &va);
+          double nv = 0;
+          std::vector<double> ng(n);
+          int got = lmnas_ranking_loss_f64(losses.data(), n, better.data(), worse.data(),
+              weights.data(), m, kind, param, &nv, ng.data());
+          bool same = got == want;
+          if (same && got == LMNAS_OK) {
+            same = std::fabs(nv - v) <= 1e-12 * va + 1e-300;
+            for (int64_t k = 0; same && k < n; k++) {
+              same = std::fabs(ng[k] - g[k]) <= 1e-12 * ga[k] + 1e-300;
+            }
+          }
+          if (!same && ok) {
+            ok = false;
+            detail = fmt("ranking loss %s n=%lld m=%lld case %d: library %d (%.17g), driver %d"
+                " (%.17g)", kind_name(kind), (long long)n, (long long)m, bad, got, nv, want, v);
+          }
+        }
+      }
+    }
+  }
+  for (size_t n : {2, 3, 64, 1500}) {
+    for (Pattern px : {Pattern::kDistinct, Pattern::kFewValues, Pattern::kSignedZeros}) {
+      std::vector<double> x = scores(rng, n, px);
+      std::vector<double> y = scores(rng, n, Pattern::kFewValues);
+      double lib = 0;
+      int rc = lmnas_kendall_tau_b(x.data(), y.data(), static_cast<int64_t>(n), &lib);
+      double want = tau_of(ref_kendall(x, y));
+      bool same = rc == LMNAS_OK && (lib == want || (std::isnan(lib) && std::isnan(want)));
+      std::vector<double> gt(n);
+      for (auto& a : gt) {
+        a = 0.8 + 0.1 * std::uniform_real_distribution<double>(0, 1)(rng);
+      }
+      Counts c;
+      double sparse = 0;
+      int rcs = lmnas_sparse_kendall_tau(x.data(), gt.data(), static_cast<int64_t>(n), &sparse);
+      int wantRc = ref_sparse(x, gt, &c);
+      double wantSparse = tau_of(c);
+      same = same && rcs == wantRc
+          && (sparse == wantSparse || (std::isnan(sparse) && std::isnan(wantSparse)));
+      if (!same && ok) {
+        ok = false;
+        detail = fmt("tau n=%zu %s: library tau-b %.17g (rc %d), driver %.17g; S-KdT library"
+            " %.17g (rc %d), driver %.17g", n, pattern_name(px), lib, rc, want, sparse, rcs,
+            wantSparse);
+      }
+    }
+  }
+  check(ok, "driver references == CPU library (ranking loss with its error codes, tau-b, S-KdT)",
+      detail);
+}
+
 int main(int argc, char** argv) {
   bool allowNoGpu = false;
   bool quick = false;
@@ -1166,6 +1260,7 @@ int main(int argc, char** argv) {
       quick ? ", quick" : "");
   Rng rng(seed);
   host_checks(rng);
+  host_native_agreement(rng);
 
   int devices = 0;
   cudaError_t err = cudaGetDeviceCount(&devices);
