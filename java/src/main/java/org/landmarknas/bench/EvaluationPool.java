@@ -42,7 +42,8 @@ public record EvaluationPool(List<Nb201Arch> archs, List<Double> groundTruth) {
    * Draws {@code size} architectures (all eligible ones when size is 0) from {@code truth}:
    * connected, not {@code excluded}, distinct up to equivalence; order shuffled by {@code rng}.
    *
-   * @throws IllegalArgumentException if fewer than {@code size} eligible architectures exist
+   * @throws IllegalArgumentException if fewer than {@code size} (or than 2) eligible
+   *     architectures exist
    */
   public static EvaluationPool draw(GroundTruth truth, int size, SplittableRandom rng,
       Predicate<Nb201Arch> excluded) {
@@ -70,6 +71,13 @@ public record EvaluationPool(List<Nb201Arch> archs, List<Double> groundTruth) {
       throw new IllegalArgumentException(String.format(Locale.ROOT,
           "evaluation pool: %s has only %d eligible architectures (connected, not landmarks,"
               + " pairwise non-equivalent), %d requested", truth.source(), chosen.size(), size));
+    }
+    if (chosen.size() < 2) {
+      // a ranking of fewer than two is no ranking: the run would train, then score NaN
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "evaluation pool: %s has %d eligible architecture(s) (connected, not landmarks,"
+              + " pairwise non-equivalent); ranking needs at least 2", truth.source(),
+          chosen.size()));
     }
     return new EvaluationPool(chosen, scores);
   }

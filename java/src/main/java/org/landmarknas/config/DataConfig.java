@@ -40,7 +40,15 @@ public record DataConfig(String dataset, String dir, int trainLimit, int testLim
     KeyCheck.atLeast("data.test-limit", testLimit, 0);
     KeyCheck.inOpen("data.split-fraction", splitFraction, 0.0, 1.0);
     KeyCheck.atLeast("data.crop-padding", cropPadding, 0);
+    if (cropPadding > MAX_CROP_PADDING) {
+      throw KeyCheck.outOfRange("data.crop-padding", cropPadding, "0.." + MAX_CROP_PADDING
+          + " (a shift past the image side leaves a black crop; NB201 pads CIFAR-10 by 4,"
+          + " Fashion-MNIST here by 2)");
+    }
   }
+
+  /** The largest padding: the side of the largest image here (CIFAR-10's 32). */
+  public static final int MAX_CROP_PADDING = 32;
 
   /** The defaults listed in the record description. */
   public static DataConfig defaults() {

@@ -51,11 +51,13 @@ public record LandmarksConfig(int count, String file, String groundTruth, String
     if (count == 1) {
       throw KeyCheck.outOfRange("landmarks.count", count, "0 (off) or >= 2");
     }
-    int distinct = org.landmarknas.space.Nb201Space.INSTANCE.distinctClassCount();
-    if (count >= distinct) {
+    // connected classes (the zero-output class can be neither a landmark nor ranked), less the
+    // two that a ranking of what is left needs at least
+    int connected = org.landmarknas.space.Nb201Space.INSTANCE.distinctClassCount() - 1;
+    if (count > connected - 2) {
       throw KeyCheck.outOfRange("landmarks.count", count, String.format(java.util.Locale.ROOT,
-          "< %d, the number of distinct NB201 architectures (landmarks must leave some to"
-              + " rank)", distinct));
+          "<= %d: the %d distinct connected NB201 architectures less 2 (landmarks must leave at"
+              + " least 2 to rank)", connected - 2, connected));
     }
     if (file != null && file.isBlank()) {
       throw new ConfigException("landmarks.file", "is blank (allowed: a file path, or null)");

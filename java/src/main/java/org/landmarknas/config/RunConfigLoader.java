@@ -207,6 +207,12 @@ public final class RunConfigLoader {
       Node value = t.getValueNode();
       if (ConfigSchema.isSection(name)) {
         collectSection(name, value, source, given);
+      } else if (name.contains(".") && ConfigSchema.find(name).isPresent()) {
+        // Taken as is, it would silently win or lose against the same key in its section.
+        int dot = name.indexOf('.');
+        throw new ConfigException(source, lineOf(t.getKeyNode()), name, "a dotted key belongs"
+            + " in its section in a file (" + name.substring(0, dot) + ": {"
+            + name.substring(dot + 1) + ": ...}); dotted keys are for --set", null);
       } else if (ConfigSchema.find(name).isPresent()) {
         given.put(name, new Given(value, new Origin(source, lineOf(value))));
       } else {

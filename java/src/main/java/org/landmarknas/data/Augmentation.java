@@ -20,12 +20,13 @@ public record Augmentation(int cropPadding, boolean horizontalFlip) {
   /**
    * Validates the padding.
    *
-   * @throws IllegalArgumentException if {@code cropPadding} is negative
+   * @throws IllegalArgumentException if {@code cropPadding} is negative or 2^30 or more (the
+   *     draw's 2 padding + 1 must fit an int)
    */
   public Augmentation {
-    if (cropPadding < 0) {
+    if (cropPadding < 0 || cropPadding >= (1 << 30)) {
       throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "augmentation crop padding must be >= 0, got %d", cropPadding));
+          "augmentation crop padding must be in 0..2^30 - 1, got %d", cropPadding));
     }
   }
 

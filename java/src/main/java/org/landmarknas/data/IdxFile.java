@@ -58,11 +58,13 @@ final class IdxFile {
             "IDX file %s: header declares %d images of %dx%d; expected count >= 0 and rows,"
                 + " columns >= 1", file, Integer.toUnsignedLong(count), rows, cols));
       }
-      long bytes = (long) count * rows * cols;
+      // rows * cols fits a long; times count it could wrap, so the image size is checked first
+      long perImage = (long) rows * cols;
+      long bytes = perImage > Integer.MAX_VALUE ? Long.MAX_VALUE : perImage * count;
       if (bytes > Integer.MAX_VALUE - 16) {
         throw new DataFormatException(String.format(Locale.ROOT,
-            "IDX file %s: header declares %d images of %dx%d = %d bytes, more than one Java array"
-                + " can hold", file, count, rows, cols, bytes));
+            "IDX file %s: header declares %d images of %dx%d, more than one Java array can"
+                + " hold", file, count, rows, cols));
       }
       byte[] pixels = new byte[(int) bytes];
       int found = readFully(in, file, pixels);

@@ -21,7 +21,11 @@ public record Normalization(List<Double> mean, List<Double> std) {
   public static final Normalization FASHION_MNIST = new Normalization(List.of(0.2860),
       List.of(0.3530));
 
-  /** The CIFAR-10 training set statistics commonly used with NAS-Bench-201 (R, G, B). */
+  /**
+   * The widely used CIFAR-10 training set statistics (R, G, B). NAS-Bench-201's own code uses
+   * [125.3, 123.0, 113.9] / 255 and [63.0, 62.1, 66.7] / 255, which differ from these by at most
+   * 2.4e-4.
+   */
   public static final Normalization CIFAR10 = new Normalization(List.of(0.4914, 0.4822, 0.4465),
       List.of(0.2470, 0.2435, 0.2616));
 

@@ -10,7 +10,8 @@ import java.util.SplittableRandom;
 /**
  * The NAS-Bench-201 search space (Dong &amp; Yang, ICLR 2020, arXiv:2001.00326) as a whole: its
  * size, uniform sampling, single-edge mutation, Hamming distance, enumeration, and a canonical
- * form that merges functionally equivalent cells.
+ * form that merges equivalent cells: the same function under the assumptions below (BatchNorm's
+ * shift taken as zero; an op reached twice counted as two independently weighted ops).
  *
  * <h2>Canonical form</h2>
  *
@@ -44,7 +45,11 @@ import java.util.SplittableRandom;
  *
  * <p>The tree form also ignores weight tying: a term reached twice through the same edge (node 1
  * feeding the output both directly and, by skips, through node 2) counts like two edges with
- * their own weights, as in the benchmark's rule.
+ * their own weights, as in the benchmark's rule. So {@code 2 conv(x)} (one conv, reached twice)
+ * and {@code conv1(x) + conv2(x)} (two convs) share a class although they are different
+ * networks with different parameter counts: the class's stand-alone score is that of its
+ * smallest-code member, and a benchmark draws one of them, not both. The NB201 table scores such
+ * pairs within seed noise of each other (e.g. 88.47 / 88.59 / 88.63 %).
  *
  * <p>Under these rules the 15,625 cells fall into 4,930 classes: 4,929 with a nonzero output and
  * the zero class. The benchmark paper's 6,466 "unique" cells come from a rule that merges less
@@ -94,10 +99,13 @@ public final class Nb201Space {
   }
 
   /**
-   * {@code n} architectures drawn uniformly, keeping only connected ones (an input-output path
-   * exists) and at most one per canonical class, in draw order. Benchmarks draw their
+   * {@code n} architectures: cells drawn uniformly, keeping only connected ones (an input-output
+   * path exists) and the first of each canonical class, in draw order. Benchmarks draw their
    * architecture lists with this, so that no two entries are the same network and none is the
-   * constant-output cell whose accuracy is chance by construction.
+   * constant-output cell whose accuracy is chance by construction. A class is therefore picked
+   * in proportion to its size (the class of a bare skip, 341 cells, far more often than a cell
+   * whose every edge is active, a class of one), as a user drawing cells from the benchmark
+   * table would meet them; not uniformly over classes.
    *
    * @throws IllegalArgumentException when {@code n} exceeds the number of connected classes
    */

@@ -10,7 +10,7 @@
  *       benchmark string form and its mixed-radix {@code code()} in 0..15624;
  *   <li>{@link org.landmarknas.space.Nb201Space} - the space as a whole: uniform {@code sample},
  *       single-edge {@code mutate}, Hamming {@code distance}, the full enumeration, and a
- *       {@code canonical} form that merges functionally equivalent cells.
+ *       {@code canonical} form that merges equivalent cells (see its assumptions there).
  * </ul>
  *
  * <p>A cell's {@code code()} is not its row in the benchmark table; that mapping belongs to

@@ -23,4 +23,17 @@ final class EvaluationPoolTest {
     assertTrue(members.test(twin), "a new landmark must not be a pool member's twin");
     assertFalse(members.test(other));
   }
+
+  @Test
+  void draw_fewerThanTwoEligible_refusedNamingTheFile() {
+    Nb201Arch skip = Nb201Arch.parse("|none~0|+|none~0|none~1|+|skip_connect~0|none~1|none~2|");
+    Nb201Arch twin = Nb201Arch.parse(
+        "|nor_conv_3x3~0|+|none~0|none~1|+|skip_connect~0|none~1|none~2|");
+    GroundTruth truth = GroundTruth.of("one-class.csv", java.util.Map.of(skip, 80.0, twin, 81.0));
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class,
+        () -> EvaluationPool.draw(truth, 0, new java.util.SplittableRandom(1), a -> false));
+    assertTrue(e.getMessage().contains("one-class.csv has 1 eligible architecture(s)"),
+        e.getMessage());
+  }
 }

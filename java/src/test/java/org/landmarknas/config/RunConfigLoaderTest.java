@@ -353,6 +353,17 @@ final class RunConfigLoaderTest {
   }
 
   @Test
+  void dottedKeyAtTopLevel_isAnError_pointingToItsSection() throws IOException {
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> RunConfigLoader.load(write("t.yaml", "train:\n  epochs: 3\ntrain.epochs: 5\n"),
+            List.of()));
+    assertEquals("train.epochs", e.key().orElseThrow());
+    assertEquals(OptionalInt.of(3), e.line());
+    assertTrue(e.getMessage().contains("belongs in its section in a file (train: {epochs:"),
+        e.getMessage());
+  }
+
+  @Test
   void javaTypeTags_areRejected() throws IOException {
     Path f = write("j.yaml", "name: !!javax.script.ScriptEngineManager [x]\n");
     assertThrows(ConfigException.class, () -> RunConfigLoader.load(f, List.of()));

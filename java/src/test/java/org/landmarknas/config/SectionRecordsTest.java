@@ -15,6 +15,7 @@ final class SectionRecordsTest {
     assertKey("data.train-limit", () -> new DataConfig("cifar10", null, -1, 0, 0.5, 2, true));
     assertKey("data.split-fraction", () -> new DataConfig("cifar10", null, 0, 0, 0.0, 2, true));
     assertKey("data.crop-padding", () -> new DataConfig("cifar10", null, 0, 0, 0.5, -1, true));
+    assertKey("data.crop-padding", () -> new DataConfig("cifar10", null, 0, 0, 0.5, 33, true));
     assertKey("data.dir", () -> new DataConfig("cifar10", " ", 0, 0, 0.5, 2, true));
     assertKey("supernet.channels", () -> new SupernetConfig(0, 1, "batch"));
     assertKey("supernet.cells", () -> new SupernetConfig(16, 0, "batch"));

@@ -137,6 +137,16 @@ final class FashionMnistReaderTest {
   }
 
   @Test
+  void read_headerWhoseSizeWrapsALong_saysTooLarge() {
+    // 2^30 images of (2^31 - 1) x (2^31 - 3): the product wraps a long to a small negative
+    IdxFixtures.writeDataset(dir, 2, 2, 2, 2);
+    Path file = writeGz(dir.resolve("train-images-idx3-ubyte.gz"),
+        images(1 << 30, Integer.MAX_VALUE, Integer.MAX_VALUE - 2, new byte[0]));
+    DataFormatException e = assertThrows(DataFormatException.class, () -> reader.read(dir));
+    assertMessageContains(e, file.toString(), "more than one Java array can hold");
+  }
+
+  @Test
   void read_truncatedHeader_saysHeaderSize() {
     IdxFixtures.writeDataset(dir, 2, 2, 2, 2);
     Path file = writeGz(dir.resolve("t10k-images-idx3-ubyte.gz"), new byte[] {0, 0, 8, 3, 0});
