@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
@@ -132,6 +134,15 @@ final class StandaloneCommand implements Command {
           out.printf(Locale.ROOT, "%s, protocol %s: %d queued, %d running, %d done, %d failed,"
                   + " %d with an expired lease, %d results%n", store, protocol.name(),
               q.queued(), q.running(), q.done(), q.failed(), q.expired(), results.size());
+          if (!results.isEmpty()) {
+            SortedMap<Long, Integer> bySeed = new TreeMap<>();
+            results.forEach(r -> bySeed.merge(r.seed(), 1, Integer::sum));
+            StringBuilder line = new StringBuilder("results by seed:");
+            bySeed.forEach((sd, n) -> line.append(' ').append(sd).append(": ").append(n)
+                .append(','));
+            line.setLength(line.length() - 1);
+            out.println(line);
+          }
           for (JobFailure f : s.failures(protocol.name())) {
             out.printf(Locale.ROOT, "failed: job %d, %s seed %d, after %d claim(s): %s%n",
                 f.id(), f.arch(), f.seed(), f.attempts(), f.error());

@@ -74,6 +74,7 @@ final class StandaloneCommandTest {
     assertEquals(0, status.code(), status.err());
     assertTrue(status.out().contains("pending: about 0:01:00 of one worker's time (12.0 s per"
         + " result so far)"), status.out());
+    assertTrue(status.out().contains("results by seed: 0: 2\n"), status.out());
   }
 
   @Test
