@@ -341,6 +341,9 @@ public final class RunConfigLoader {
         }
         throw typeError(key, g, describe(scalar));
       case INT:
+        if (value instanceof Number && !(value instanceof Double)) {
+          requireDecimal(key, g, scalar);
+        }
         if (value instanceof Integer i) {
           return i;
         }
@@ -350,6 +353,9 @@ public final class RunConfigLoader {
         }
         throw typeError(key, g, describe(scalar));
       case LONG:
+        if (value instanceof Number && !(value instanceof Double)) {
+          requireDecimal(key, g, scalar);
+        }
         if (value instanceof Integer || value instanceof Long) {
           return ((Number) value).longValue();
         }
@@ -365,6 +371,18 @@ public final class RunConfigLoader {
         throw typeError(key, g, describe(scalar));
       default:
         throw new AssertionError(key.type());
+    }
+  }
+
+  // YAML 1.1 reads 010 as 8, 0x10 as 16 and 1:30 as 90: a seed or an epoch count written so
+  // would silently be another number.
+  private static final Pattern DECIMAL_INTEGER = Pattern.compile("[-+]?(0|[1-9][0-9]*)");
+
+  private static void requireDecimal(Key key, Given g, ScalarNode scalar) {
+    String text = scalar.getValue().strip();
+    if (!DECIMAL_INTEGER.matcher(text).matches()) {
+      throw error(key, g, KeyCheck.quote(text) + " is not a plain decimal integer (YAML's octal"
+          + " 010, hex 0x10 and sexagesimal 1:30 forms are not accepted)");
     }
   }
 

@@ -353,6 +353,19 @@ final class RunConfigLoaderTest {
   }
 
   @Test
+  void yaml11IntegerForms_areRefused_notReadAsOtherNumbers() throws IOException {
+    for (String text : new String[] {"010", "0x10", "1:30", "+0x1f"}) {
+      ConfigException e = assertThrows(ConfigException.class,
+          () -> RunConfigLoader.load(write("i.yaml", "seed: " + text + "\n"), List.of()), text);
+      assertEquals("seed", e.key().orElseThrow());
+      assertTrue(e.getMessage().contains("\"" + text + "\" is not a plain decimal integer"),
+          e.getMessage());
+    }
+    assertEquals(-3, RunConfigLoader.load(write("j.yaml", "seed: -3\n"), List.of()).seed());
+    assertEquals(0, RunConfigLoader.load(write("k.yaml", "seed: 0\n"), List.of()).seed());
+  }
+
+  @Test
   void dottedKeyAtTopLevel_isAnError_pointingToItsSection() throws IOException {
     ConfigException e = assertThrows(ConfigException.class,
         () -> RunConfigLoader.load(write("t.yaml", "train:\n  epochs: 3\ntrain.epochs: 5\n"),
