@@ -74,7 +74,7 @@ final class StandaloneWorker {
           if (current.getAndSet(null) == null) {
             return; // stopping: the shutdown hook gave the job back
           }
-          store.fail(job, String.valueOf(e.getMessage()));
+          store.fail(job, e.getMessage() != null ? e.getMessage() : e.toString());
           out.printf(Locale.ROOT, "[%s] job %d failed, kept as failed (status lists it, enqueue"
               + " queues it again): %s%n", me, job.id(), e);
           failed++;
