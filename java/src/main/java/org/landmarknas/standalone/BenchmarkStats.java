@@ -75,8 +75,11 @@ public record BenchmarkStats(int results, int archs, double minAccuracy, double 
    * @param archs architectures with seed 0 and {@code seed}
    * @param kendall tau-b
    * @param sparseKendall S-KdT, mean of both directions
+   * @param noise the seed noise of these architectures from their two seeds, which predicts the
+   *     ceiling of k-seed means over all of them, not only over the ceiling cells
    */
-  public record SeedPair(long seed, int archs, double kendall, double sparseKendall) {}
+  public record SeedPair(long seed, int archs, double kendall, double sparseKendall,
+      SeedNoise noise) {}
 
   /** The seed-to-seed tau a benchmark should reach to rank architectures usefully. */
   public static final double TARGET_CEILING = 0.7;
@@ -193,7 +196,10 @@ public record BenchmarkStats(int results, int archs, double minAccuracy, double 
     double[] zero = mean(both, bySeed, List.of(0L));
     double[] them = mean(both, bySeed, List.of(other));
     double sparse = (SparseKendallTau.of(zero, them) + SparseKendallTau.of(them, zero)) / 2;
-    return Optional.of(new SeedPair(other, both.size(), KendallTau.tauB(zero, them), sparse));
+    SeedNoise noise = SeedNoise.of(both.stream().map(a -> new double[] {bySeed.get(a).get(0L),
+        bySeed.get(a).get(other)}).toList());
+    return Optional.of(new SeedPair(other, both.size(), KendallTau.tauB(zero, them), sparse,
+        noise));
   }
 
   /**
@@ -332,8 +338,9 @@ public record BenchmarkStats(int results, int archs, double minAccuracy, double 
           + " the same 2 or more seeds%n", MIN_CEILING_ARCHS));
     }
     widestPair.ifPresent(p -> sb.append(String.format(Locale.ROOT, "seed 0 vs seed %d over"
-            + " the %d architectures with both: Kendall tau-b %.3f, S-KdT %.3f (one seed pair)%n",
-        p.seed(), p.archs(), p.kendall(), p.sparseKendall())));
+            + " the %d architectures with both: Kendall tau-b %.3f, S-KdT %.3f (one seed pair);"
+            + " their %s", p.seed(), p.archs(), p.kendall(), p.sparseKendall(),
+        describeNoise(p.noise()))));
     referenceKendall.ifPresent(t -> sb.append(String.format(Locale.ROOT,
         "Kendall tau-b against the reference table: %.3f (%d of the %d architectures)%n", t,
         referenceArchs, archs)));

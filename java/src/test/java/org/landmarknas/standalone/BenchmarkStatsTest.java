@@ -92,6 +92,11 @@ final class BenchmarkStatsTest {
     assertEquals(13.0 / 15, pair.kendall(), 1e-12);
     assertTrue(s.describe().contains("seed 0 vs seed 1 over the 6 architectures with both:"
         + " Kendall tau-b 0.867, S-KdT"), s.describe());
+    assertEquals(SeedNoise.of(List.of(new double[] {80, 80}, new double[] {81, 81},
+        new double[] {82, 82}, new double[] {83, 83}, new double[] {84, 85.5},
+        new double[] {85, 84.5})), pair.noise(), "the six cells' two seeds");
+    assertTrue(s.describe().contains("(one seed pair); their seed noise: within-architecture sd"),
+        s.describe());
   }
 
   @Test
