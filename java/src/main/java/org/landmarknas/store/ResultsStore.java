@@ -341,14 +341,23 @@ public final class ResultsStore implements AutoCloseable {
     Objects.requireNonNull(error, "error");
     String kept = error.length() <= StoreSchema.ERROR_LENGTH ? error
         : error.substring(0, StoreSchema.ERROR_LENGTH - 3) + "...";
-    return write("fail job " + job.id(), c -> {
-      try (PreparedStatement p = c.prepareStatement("UPDATE jobs SET state = 'failed',"
-          + " error = ?, lease_owner = NULL, lease_until = NULL, updated_at = ? WHERE id = ?"
+    return endLease("fail job ", job, "failed", kept);
+  }
+
+  /**
+   * Ends {@code job}'s lease with a new state, while {@code job.worker()} still holds it: what
+   * {@link #fail} and {@link #release} share.
+   */
+  private boolean endLease(String what, Job job, String state, String error) {
+    return write(what + job.id(), c -> {
+      try (PreparedStatement p = c.prepareStatement("UPDATE jobs SET state = ?, error = ?,"
+          + " lease_owner = NULL, lease_until = NULL, updated_at = ? WHERE id = ?"
           + " AND state = 'running' AND lease_owner = ?")) {
-        p.setString(1, kept);
-        p.setLong(2, clock.millis());
-        p.setLong(3, job.id());
-        p.setString(4, job.worker());
+        p.setString(1, state);
+        p.setString(2, error);
+        p.setLong(3, clock.millis());
+        p.setLong(4, job.id());
+        p.setString(5, job.worker());
         return p.executeUpdate() == 1;
       }
     });
@@ -423,16 +432,7 @@ public final class ResultsStore implements AutoCloseable {
    */
   public synchronized boolean release(Job job) {
     Objects.requireNonNull(job, "job");
-    return write("release job " + job.id(), c -> {
-      try (PreparedStatement p = c.prepareStatement("UPDATE jobs SET state = 'queued',"
-          + " lease_owner = NULL, lease_until = NULL, updated_at = ? WHERE id = ?"
-          + " AND state = 'running' AND lease_owner = ?")) {
-        p.setLong(1, clock.millis());
-        p.setLong(2, job.id());
-        p.setString(3, job.worker());
-        return p.executeUpdate() == 1;
-      }
-    });
+    return endLease("release job ", job, "queued", null);
   }
 
   /**
