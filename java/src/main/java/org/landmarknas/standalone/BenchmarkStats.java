@@ -2,6 +2,8 @@ package org.landmarknas.standalone;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -10,7 +12,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.landmarknas.bench.StandaloneScores;
 import org.landmarknas.metric.KendallTau;
 import org.landmarknas.metric.SparseKendallTau;
@@ -30,28 +34,27 @@ import org.landmarknas.space.Nb201Space;
  * whose scores are k-seed means. The {@link SeedNoise} split of the same cells says why the
  * ceiling is what it is and predicts it for means of more seeds than were trained.
  *
+ * <p>A table is usually trained in stages: many seeds for a few cells, then a few seeds for every
+ * cell. Each stage answers another question (how far k-seed means can be trusted; whether the few
+ * cells are typical), so the ceiling is measured over each seed set that cells were trained
+ * with, and over the seeds that two such sets share.
+ *
  * @param results number of stored results (all seeds)
  * @param archs architectures with a seed-0 result
  * @param minAccuracy lowest seed-0 test accuracy, percent
  * @param medianAccuracy median seed-0 test accuracy, percent
  * @param maxAccuracy highest seed-0 test accuracy, percent
  * @param wallSeconds training time of all results, summed
- * @param ceilingArchs architectures trained with every seed of {@code ceilingSeeds}
- * @param ceilingSeeds the seeds of the noise ceiling
- * @param ceilings the noise ceiling of single seeds, then of 2-seed means and so on while
- *     the seeds allow two disjoint sets (empty without two seeds)
- * @param seedNoise within- and between-architecture spread of the ceiling cells (empty without
- *     two seeds)
+ * @param ceilingSets the noise ceiling over each such seed set; first the one with the most
+ *     comparisons (cells x seed pairs), the headline ceiling, then the others, deepest first
+ *     (empty without {@value #MIN_CEILING_ARCHS} cells sharing two seeds)
  * @param referenceKendall tau-b of seed-0 accuracies against the reference scores of the same
  *     architectures (empty without a reference)
  * @param referenceArchs the architectures that tau-b is over: those the reference scores
- * @param widestPair seed 0 against the seed that the most seed-0 architectures also have, when
- *     that covers more architectures than the ceiling does (empty otherwise)
  */
 public record BenchmarkStats(int results, int archs, double minAccuracy, double medianAccuracy,
-    double maxAccuracy, double wallSeconds, int ceilingArchs, List<Long> ceilingSeeds,
-    List<Ceiling> ceilings, Optional<SeedNoise> seedNoise, OptionalDouble referenceKendall,
-    int referenceArchs, Optional<SeedPair> widestPair) {
+    double maxAccuracy, double wallSeconds, List<SeedSet> ceilingSets,
+    OptionalDouble referenceKendall, int referenceArchs) {
 
   /**
    * The agreement of two independent k-seed means.
@@ -67,19 +70,21 @@ public record BenchmarkStats(int results, int archs, double minAccuracy, double 
       double minKendall, double maxKendall) {}
 
   /**
-   * Seed 0 against one other seed over every architecture that has both: a single seed pair, so
-   * noisier than the ceiling's average over pairs, but over far more cells when a table gives
-   * every cell a second seed and only a few cells more.
+   * The noise ceiling over the architectures trained with every seed of one set.
    *
-   * @param seed the other seed
-   * @param archs architectures with seed 0 and {@code seed}
-   * @param kendall tau-b
-   * @param sparseKendall S-KdT, mean of both directions
-   * @param noise the seed noise of these architectures from their two seeds, which predicts the
-   *     ceiling of k-seed means over all of them, not only over the ceiling cells
+   * @param seeds the seeds, ascending
+   * @param archs the seed-0 architectures that have all of them
+   * @param ceilings single seeds, then 2-seed means and so on while the seeds allow two
+   *     disjoint sets
+   * @param noise the seed noise of these architectures, which predicts the ceiling of k-seed
+   *     means over them for any k
    */
-  public record SeedPair(long seed, int archs, double kendall, double sparseKendall,
-      SeedNoise noise) {}
+  public record SeedSet(List<Long> seeds, int archs, List<Ceiling> ceilings, SeedNoise noise) {
+    public SeedSet {
+      seeds = List.copyOf(seeds);
+      ceilings = List.copyOf(ceilings);
+    }
+  }
 
   /** The seed-to-seed tau a benchmark should reach to rank architectures usefully. */
   public static final double TARGET_CEILING = 0.7;
@@ -88,20 +93,44 @@ public record BenchmarkStats(int results, int archs, double minAccuracy, double 
   public static final int MIN_CEILING_ARCHS = 3;
 
   public BenchmarkStats {
-    ceilingSeeds = List.copyOf(ceilingSeeds);
-    ceilings = List.copyOf(ceilings);
+    ceilingSets = List.copyOf(ceilingSets);
+  }
+
+  /** The headline ceiling's seed set (empty without one). */
+  public Optional<SeedSet> ceiling() {
+    return ceilingSets.isEmpty() ? Optional.empty() : Optional.of(ceilingSets.get(0));
+  }
+
+  /** The seeds of the headline ceiling (empty without one). */
+  public List<Long> ceilingSeeds() {
+    return ceiling().map(SeedSet::seeds).orElse(List.of());
+  }
+
+  /** The architectures of the headline ceiling (0 without one). */
+  public int ceilingArchs() {
+    return ceiling().map(SeedSet::archs).orElse(0);
+  }
+
+  /** The headline ceiling of single seeds, 2-seed means and so on (empty without one). */
+  public List<Ceiling> ceilings() {
+    return ceiling().map(SeedSet::ceilings).orElse(List.of());
+  }
+
+  /** The seed noise of the headline ceiling's cells (empty without one). */
+  public Optional<SeedNoise> seedNoise() {
+    return ceiling().map(SeedSet::noise);
   }
 
   /** Tau-b between single seeds (empty without two seeds). */
   public OptionalDouble ceilingKendall() {
-    return ceilings.isEmpty() ? OptionalDouble.empty()
-        : OptionalDouble.of(ceilings.get(0).kendall());
+    return ceilings().isEmpty() ? OptionalDouble.empty()
+        : OptionalDouble.of(ceilings().get(0).kendall());
   }
 
   /** S-KdT between single seeds (empty without two seeds). */
   public OptionalDouble ceilingSparseKendall() {
-    return ceilings.isEmpty() ? OptionalDouble.empty()
-        : OptionalDouble.of(ceilings.get(0).sparseKendall());
+    return ceilings().isEmpty() ? OptionalDouble.empty()
+        : OptionalDouble.of(ceilings().get(0).sparseKendall());
   }
 
   /**
@@ -130,25 +159,18 @@ public record BenchmarkStats(int results, int archs, double minAccuracy, double 
     double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2]
         : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
 
-    List<Long> seeds = ceilingSeeds(seeded, bySeed);
-    List<Nb201Arch> ceiling = new ArrayList<>();
-    for (Nb201Arch a : seeded) {
-      if (bySeed.get(a).keySet().containsAll(seeds) && !seeds.isEmpty()) {
-        ceiling.add(a);
-      }
-    }
-    List<Ceiling> ceilings = new ArrayList<>();
-    Optional<SeedNoise> noise = Optional.empty();
-    if (!ceiling.isEmpty()) {
+    List<SeedSet> sets = new ArrayList<>();
+    for (List<Long> seeds : ceilingSeedSets(seeded, bySeed)) {
+      List<Nb201Arch> cells = seeded.stream()
+          .filter(a -> bySeed.get(a).keySet().containsAll(seeds)).toList();
+      List<Ceiling> ceilings = new ArrayList<>();
       for (int k = 1; 2 * k <= seeds.size(); k++) {
-        ceilings.add(ceiling(ceiling, bySeed, seeds, k));
+        ceilings.add(ceiling(cells, bySeed, seeds, k));
       }
-      noise = Optional.of(SeedNoise.of(ceiling.stream().map(a -> seeds.stream()
-          .mapToDouble(sd -> bySeed.get(a).get(sd)).toArray()).toList()));
+      SeedNoise noise = SeedNoise.of(cells.stream().map(a -> seeds.stream()
+          .mapToDouble(sd -> bySeed.get(a).get(sd)).toArray()).toList());
+      sets.add(new SeedSet(seeds, cells.size(), ceilings, noise));
     }
-
-    Optional<SeedPair> widest = widestPair(seeded, bySeed)
-        .filter(p -> p.archs() > ceiling.size());
 
     OptionalDouble referenceTau = OptionalDouble.empty();
     int compared = 0;
@@ -170,36 +192,7 @@ public record BenchmarkStats(int results, int archs, double minAccuracy, double 
       }
     }
     return new BenchmarkStats(results.size(), seeded.size(), sorted[0], median,
-        sorted[sorted.length - 1], wall, ceiling.size(), seeds, ceilings, noise, referenceTau,
-        compared, widest);
-  }
-
-  /** Seed 0 against the other seed most seed-0 cells have (ties: the lower seed). */
-  private static Optional<SeedPair> widestPair(List<Nb201Arch> seeded,
-      Map<Nb201Arch, Map<Long, Double>> bySeed) {
-    Map<Long, Integer> cells = new TreeMap<>();
-    for (Nb201Arch a : seeded) {
-      for (long s : bySeed.get(a).keySet()) {
-        if (s != 0) {
-          cells.merge(s, 1, Integer::sum);
-        }
-      }
-    }
-    Optional<Map.Entry<Long, Integer>> most = cells.entrySet().stream()
-        .filter(e -> e.getValue() >= MIN_CEILING_ARCHS)
-        .reduce((x, y) -> y.getValue() > x.getValue() ? y : x);
-    if (most.isEmpty()) {
-      return Optional.empty();
-    }
-    long other = most.get().getKey();
-    List<Nb201Arch> both = seeded.stream().filter(a -> bySeed.get(a).containsKey(other)).toList();
-    double[] zero = mean(both, bySeed, List.of(0L));
-    double[] them = mean(both, bySeed, List.of(other));
-    double sparse = (SparseKendallTau.of(zero, them) + SparseKendallTau.of(them, zero)) / 2;
-    SeedNoise noise = SeedNoise.of(both.stream().map(a -> new double[] {bySeed.get(a).get(0L),
-        bySeed.get(a).get(other)}).toList());
-    return Optional.of(new SeedPair(other, both.size(), KendallTau.tauB(zero, them), sparse,
-        noise));
+        sorted[sorted.length - 1], wall, sets, referenceTau, compared);
   }
 
   /**
@@ -220,35 +213,49 @@ public record BenchmarkStats(int results, int archs, double minAccuracy, double 
   }
 
   /**
-   * The seed set of the noise ceiling: of the seed sets that architectures were trained with,
-   * the one whose ceiling averages the most comparisons, cells x seed pairs, over the seed-0
-   * cells that have all of it (ties: more seeds). So a table whose next seed is partly trained
-   * keeps its ceiling over all cells and the seeds they share until half of them have the new
-   * seed, instead of dropping to the few cells that have it; and a second seed for every cell
-   * (250 x 1 pair) does not displace six seeds of 30 cells (30 x 15 pairs), whose 2- and
-   * 3-seed-mean ceilings only they can give. A set needs {@value #MIN_CEILING_ARCHS} cells: two
-   * cells give a tau of +1 or -1, no ceiling. Empty when no set has them.
+   * The seed sets to measure a ceiling over. The candidates are the seed sets that seed-0 cells
+   * were trained with and the intersections of any two of them (a stage part-way through leaves
+   * cells with {0, 1, 2} beside cells with {0, 1} and {0, ..., 5}: all of them share {0, 1}),
+   * each over the cells that have all of its seeds, at least {@value #MIN_CEILING_ARCHS}: two
+   * cells give a tau of +1 or -1, no ceiling. None of them is redundant: a set that holds
+   * another covers fewer cells, since some cell has exactly the smaller set, or two cells meet in
+   * it. First comes the set whose ceiling averages the most comparisons,
+   * cells x seed pairs (ties: more seeds), so a table whose next seed is partly trained keeps its
+   * headline over the cells and seeds it had until the new seed has covered enough cells; then
+   * the rest, the most seeds first.
    */
-  private static List<Long> ceilingSeeds(List<Nb201Arch> seeded,
+  private static List<List<Long>> ceilingSeedSets(List<Nb201Arch> seeded,
       Map<Nb201Arch, Map<Long, Double>> bySeed) {
-    List<Long> best = List.of();
-    long bestComparisons = 0;
-    // Each distinct seed set once: most cells share one of a handful ({0}, {0, 1}, ...).
-    List<List<Long>> candidates = seeded.stream().map(a -> List.copyOf(bySeed.get(a).keySet()))
+    List<List<Long>> trained = seeded.stream().map(a -> List.copyOf(bySeed.get(a).keySet()))
         .filter(set -> set.size() >= 2).distinct().toList();
-    for (List<Long> set : candidates) {
-      long cells = seeded.stream().filter(a -> bySeed.get(a).keySet().containsAll(set)).count();
-      if (cells < MIN_CEILING_ARCHS) {
-        continue;
-      }
-      long comparisons = cells * set.size() * (set.size() - 1) / 2;
-      if (comparisons > bestComparisons
-          || (comparisons == bestComparisons && set.size() > best.size())) {
-        best = set;
-        bestComparisons = comparisons;
+    Set<List<Long>> candidates = new LinkedHashSet<>(trained);
+    for (List<Long> x : trained) {
+      for (List<Long> y : trained) {
+        List<Long> both = x.stream().filter(y::contains).toList();
+        if (both.size() >= 2) {
+          candidates.add(both);
+        }
       }
     }
-    return best;
+    Map<List<Long>, Long> cells = new LinkedHashMap<>();
+    for (List<Long> set : candidates) {
+      long n = seeded.stream().filter(a -> bySeed.get(a).keySet().containsAll(set)).count();
+      if (n >= MIN_CEILING_ARCHS) {
+        cells.put(set, n);
+      }
+    }
+    List<List<Long>> kept = cells.keySet().stream()
+        .sorted(Comparator.<List<Long>>comparingInt(List::size).reversed()
+            .thenComparing(set -> -cells.get(set)))
+        .collect(Collectors.toCollection(ArrayList::new));
+    Optional<List<Long>> headline = kept.stream().max(Comparator
+        .<List<Long>>comparingLong(set -> cells.get(set) * set.size() * (set.size() - 1) / 2)
+        .thenComparingInt(List::size));
+    headline.ifPresent(h -> {
+      kept.remove(h);
+      kept.add(0, h);
+    });
+    return kept;
   }
 
   /** Tau-b and S-KdT between the means of every ordered pair of disjoint k-seed sets. */
@@ -320,27 +327,26 @@ public record BenchmarkStats(int results, int archs, double minAccuracy, double 
         + " max %.2f%%%n", minAccuracy, medianAccuracy, maxAccuracy));
     sb.append(String.format(Locale.ROOT, "training time: %.2f h in all, %.1f s per result%n",
         wallSeconds / 3600, wallSeconds / Math.max(1, results)));
-    if (!ceilings.isEmpty()) {
-      Ceiling one = ceilings.get(0);
-      sb.append(String.format(Locale.ROOT, "noise ceiling over %d architectures, seeds %s:"
-              + " Kendall tau-b %.3f, S-KdT %.3f (mean over %d seed pairs, %.3f to %.3f)%n",
-          ceilingArchs, ceilingSeeds, one.kendall(), one.sparseKendall(), one.splits(),
-          one.minKendall(), one.maxKendall()));
-      for (Ceiling c : ceilings.subList(1, ceilings.size())) {
-        sb.append(String.format(Locale.ROOT, "noise ceiling of %d-seed means: Kendall tau-b"
+    if (ceilingSets.isEmpty()) {
+      sb.append(String.format(Locale.ROOT, "noise ceiling: needs at least %d architectures with"
+          + " the same 2 or more seeds%n", MIN_CEILING_ARCHS));
+    }
+    for (int i = 0; i < ceilingSets.size(); i++) {
+      SeedSet set = ceilingSets.get(i);
+      Ceiling one = set.ceilings().get(0);
+      sb.append(String.format(Locale.ROOT, "%s over %d architectures, seeds %s:"
+              + " Kendall tau-b %.3f, S-KdT %.3f (mean over %d seed pair%s, %.3f to %.3f)%n",
+          i == 0 ? "noise ceiling" : "also", set.archs(), set.seeds(), one.kendall(),
+          one.sparseKendall(), one.splits(), one.splits() == 1 ? "" : "s", one.minKendall(),
+          one.maxKendall()));
+      for (Ceiling c : set.ceilings().subList(1, set.ceilings().size())) {
+        sb.append(String.format(Locale.ROOT, "  noise ceiling of %d-seed means: Kendall tau-b"
                 + " %.3f, S-KdT %.3f (mean over %d pairs of disjoint seed sets, %.3f to %.3f)%n",
             c.seedsPerMean(), c.kendall(), c.sparseKendall(), c.splits(), c.minKendall(),
             c.maxKendall()));
       }
-      seedNoise.ifPresent(n -> sb.append(describeNoise(n)));
-    } else {
-      sb.append(String.format(Locale.ROOT, "noise ceiling: needs at least %d architectures with"
-          + " the same 2 or more seeds%n", MIN_CEILING_ARCHS));
+      sb.append("  ").append(describeNoise(set.noise()));
     }
-    widestPair.ifPresent(p -> sb.append(String.format(Locale.ROOT, "seed 0 vs seed %d over"
-            + " the %d architectures with both: Kendall tau-b %.3f, S-KdT %.3f (one seed pair);"
-            + " their %s", p.seed(), p.archs(), p.kendall(), p.sparseKendall(),
-        describeNoise(p.noise()))));
     referenceKendall.ifPresent(t -> sb.append(String.format(Locale.ROOT,
         "Kendall tau-b against the reference table: %.3f (%d of the %d architectures)%n", t,
         referenceArchs, archs)));

@@ -64,7 +64,7 @@ final class BenchmarkStatsTest {
         81.2}, new double[] {82, 82.3, 83.5}, new double[] {83, 83.0, 82.9})), noise);
     assertTrue(s.describe().contains(String.format(java.util.Locale.ROOT, "seed noise:"
         + " within-architecture sd %.2f points", noise.withinSd())), s.describe());
-    assertFalse(s.widestPair().isPresent(), "seed 1 covers no more cells than the ceiling");
+    assertEquals(1, s.ceilingSets().size(), "no other seed set covers 3 cells");
   }
 
   @Test
@@ -86,17 +86,64 @@ final class BenchmarkStatsTest {
 
     assertEquals(List.of(0L, 1L, 2L, 3L), s.ceilingSeeds());
     assertEquals(3, s.ceilingArchs());
-    BenchmarkStats.SeedPair pair = s.widestPair().orElseThrow();
-    assertEquals(1, pair.seed());
+    assertEquals(2, s.ceilingSets().size());
+    BenchmarkStats.SeedSet pair = s.ceilingSets().get(1);
+    assertEquals(List.of(0L, 1L), pair.seeds());
     assertEquals(6, pair.archs());
-    assertEquals(13.0 / 15, pair.kendall(), 1e-12);
-    assertTrue(s.describe().contains("seed 0 vs seed 1 over the 6 architectures with both:"
+    assertEquals(13.0 / 15, pair.ceilings().get(0).kendall(), 1e-12);
+    assertTrue(s.describe().contains("also over 6 architectures, seeds [0, 1]:"
         + " Kendall tau-b 0.867, S-KdT"), s.describe());
     assertEquals(SeedNoise.of(List.of(new double[] {80, 80}, new double[] {81, 81},
         new double[] {82, 82}, new double[] {83, 83}, new double[] {84, 85.5},
         new double[] {85, 84.5})), pair.noise(), "the six cells' two seeds");
-    assertTrue(s.describe().contains("(one seed pair); their seed noise: within-architecture sd"),
+    assertTrue(s.describe().contains("(mean over 1 seed pair, 0.867 to 0.867)\n"
+        + "  seed noise: within-architecture sd"), s.describe());
+  }
+
+  @Test
+  void of_stagePartWayThrough_ceilingOverEachSeedSetAndTheSeedsTheyShare() {
+    // 3 cells with seeds 0-5, 4 with 0-2 (the stage under way), 5 with 0-1
+    List<StandaloneResult> rs = new ArrayList<>();
+    int[] seedsOf = {6, 6, 6, 3, 3, 3, 3, 2, 2, 2, 2, 2};
+    for (int a = 0; a < seedsOf.length; a++) {
+      for (int seed = 0; seed < seedsOf[a]; seed++) {
+        rs.add(result(a, seed, 80 + a + 0.3 * ((a * 7 + seed * 3) % 5)));
+      }
+    }
+
+    BenchmarkStats s = BenchmarkStats.of(rs, Optional.empty());
+
+    // comparisons: {0..5} 3 x 15 = 45, {0,1,2} 7 x 3 = 21, {0,1} 12 x 1
+    assertEquals(List.of(List.of(0L, 1L, 2L, 3L, 4L, 5L), List.of(0L, 1L, 2L), List.of(0L, 1L)),
+        s.ceilingSets().stream().map(BenchmarkStats.SeedSet::seeds).toList());
+    assertEquals(List.of(3, 7, 12),
+        s.ceilingSets().stream().map(BenchmarkStats.SeedSet::archs).toList());
+    assertEquals(List.of(3, 1, 1),
+        s.ceilingSets().stream().map(set -> set.ceilings().size()).toList());
+    assertTrue(s.describe().contains("also over 7 architectures, seeds [0, 1, 2]:"),
         s.describe());
+
+    // four more cells with 0-2: 11 x 3 = 33 stays below 45
+    for (int a = 12; a < 16; a++) {
+      for (int seed = 0; seed < 3; seed++) {
+        rs.add(result(a, seed, 80 + 0.5 * a + 0.2 * seed));
+      }
+    }
+    BenchmarkStats later = BenchmarkStats.of(rs, Optional.empty());
+    assertEquals(List.of(0L, 1L, 2L, 3L, 4L, 5L), later.ceilingSeeds(), "11 x 3 = 33 < 45");
+
+    // the stage done, every cell has 0-2: 16 x 3 = 48 takes the headline, the six seeds stay
+    for (int a = 7; a < 12; a++) {
+      rs.add(result(a, 2, 80.4 + a));
+    }
+    BenchmarkStats done = BenchmarkStats.of(rs, Optional.empty());
+    assertEquals(List.of(List.of(0L, 1L, 2L), List.of(0L, 1L, 2L, 3L, 4L, 5L)),
+        done.ceilingSets().stream().map(BenchmarkStats.SeedSet::seeds).toList());
+    assertEquals(16, done.ceilingArchs());
+    assertTrue(done.describe().contains("noise ceiling over 16 architectures, seeds [0, 1, 2]:"),
+        done.describe());
+    assertTrue(done.describe().contains("also over 3 architectures, seeds [0, 1, 2, 3, 4, 5]:"),
+        done.describe());
   }
 
   @Test
@@ -200,7 +247,7 @@ final class BenchmarkStatsTest {
 
     BenchmarkStats two = BenchmarkStats.of(rs.subList(0, 8), Optional.empty());
     assertFalse(two.ceilingKendall().isPresent(), "a tau over two cells is +1 or -1");
-    assertFalse(two.widestPair().isPresent());
+    assertTrue(two.ceilingSets().isEmpty());
     assertTrue(two.describe().contains("noise ceiling: needs at least 3 architectures"),
         two.describe());
   }
