@@ -93,14 +93,13 @@ public final class GroundTruth implements StandaloneScores {
         throw new IllegalArgumentException(String.format(Locale.ROOT,
             "ground-truth file %s line %d: %s", file, lineNo, e.getMessage()), e);
       }
-      double score;
-      try {
-        score = Double.parseDouble(line.substring(comma + 1).strip());
-      } catch (NumberFormatException e) {
+      String text = line.substring(comma + 1).strip();
+      if (!PlainDecimal.matches(text)) {
         throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "ground-truth file %s line %d: score \"%s\" is not a number", file, lineNo,
-            line.substring(comma + 1)), e);
+            "ground-truth file %s line %d: score \"%s\" is not a decimal number", file, lineNo,
+            text));
       }
+      double score = Double.parseDouble(text);
       checkScore(file.toString(), lineNo, score);
       Integer before = firstLine.putIfAbsent(arch, lineNo);
       if (before != null) {

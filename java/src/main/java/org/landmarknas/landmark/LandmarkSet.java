@@ -13,11 +13,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import org.landmarknas.run.AtomicFile;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
+import org.landmarknas.bench.PlainDecimal;
+import org.landmarknas.run.AtomicFile;
 import org.landmarknas.space.Nb201Arch;
 import org.landmarknas.space.Nb201Space;
 
@@ -44,8 +44,6 @@ public final class LandmarkSet {
   public static final String CSV_HEADER = "arch,score";
 
   private static final LandmarkSet EMPTY = new LandmarkSet(List.of(), Map.of());
-  // Plain decimals only: Double.parseDouble would also take "NaN", "0x1p3" or "5d".
-  private static final Pattern DECIMAL = Pattern.compile("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?");
 
   private final List<Landmark> landmarks;            // ascending Landmark.ORDER
   private final Map<String, Integer> indexByKey;     // canonical key -> index in landmarks
@@ -215,7 +213,7 @@ public final class LandmarkSet {
       throw fail(path, lineNo, "bad arch: %s", e.getMessage());
     }
     String text = cols[1].strip();
-    if (!DECIMAL.matcher(text).matches()) {
+    if (!PlainDecimal.matches(text)) {
       throw fail(path, lineNo, "score \"%s\" is not a number (expected a decimal percentage in"
           + " [0, 100])", text);
     }

@@ -1,6 +1,7 @@
 package org.landmarknas.landmark;
 
 import java.util.Locale;
+import org.landmarknas.bench.PlainDecimal;
 
 /**
  * {@code max(0, x + margin)}: a pair counts as ordered only when the better landmark's loss is

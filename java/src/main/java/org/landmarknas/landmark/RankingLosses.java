@@ -3,7 +3,7 @@ package org.landmarknas.landmark;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.DoubleFunction;
-import java.util.regex.Pattern;
+import org.landmarknas.bench.PlainDecimal;
 
 /**
  * The registry of {@link RankingLoss} ids used in configs:
@@ -22,7 +22,6 @@ public final class RankingLosses {
 
   private static final String ALLOWED =
       "hinge, margin-hinge:<margin >= 0>, softplus[:<beta > 0>]";
-  private static final Pattern DECIMAL = Pattern.compile("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?");
 
   private RankingLosses() {}
 
@@ -63,7 +62,7 @@ public final class RankingLosses {
   }
 
   private static double number(String id, String text) {
-    if (!DECIMAL.matcher(text).matches()) {
+    if (!PlainDecimal.matches(text)) {
       throw bad(id, "parameter \"" + text + "\" is not a decimal number");
     }
     return Double.parseDouble(text);

@@ -1,6 +1,7 @@
 package org.landmarknas.landmark;
 
 import java.util.Locale;
+import org.landmarknas.bench.PlainDecimal;
 
 /**
  * {@code (1/beta) log(1 + exp(beta x))}, a smooth hinge: it tends to {@code max(0, x)} as

@@ -66,6 +66,10 @@ final class GroundTruthTest {
   void load_errorsNameFileAndLine() throws IOException {
     assertMessage(write("h.csv", "a,b\n"), "line 1");
     assertMessage(write("n.csv", "arch,score\n" + A + ",ninety\n"), "line 2");
+    // Double.parseDouble takes these; a landmark file does not, nor does a ground-truth file
+    assertMessage(write("s.csv", "arch,score\n" + A + ",90d\n"),
+        "line 2: score \"90d\" is not a decimal number");
+    assertMessage(write("x.csv", "arch,score\n" + A + ",0x1p6\n"), "line 2");
     assertMessage(write("r.csv", "arch,score\n" + A + ",101\n"), "outside [0, 100]");
     assertMessage(write("p.csv", "arch,score\n" + A + ",90\n|bad~0|,3\n"), "line 3");
     assertMessage(write("d.csv", "arch,score\n" + A + ",90\n" + A + ",91\n"), "line 2");
