@@ -303,8 +303,27 @@ public final class RunConfigLoader {
       Origin origin = e.key().map(given::get).map(Given::origin).orElse(
           given.isEmpty() || !fallback.source().equals(DEFAULTS_SOURCE)
               ? fallback : new Origin(OVERRIDE_SOURCE, OptionalInt.empty()));
-      throw e.at(origin.source(), origin.line());
+      List<String> overridden = overriddenNeighbours(e, given);
+      if (origin.source().equals(OVERRIDE_SOURCE) || overridden.isEmpty()) {
+        throw e.at(origin.source(), origin.line());
+      }
+      // A check across keys (budget >= population) blames the key it tests, which may be the
+      // file's while the --set beside it broke the rule: say so, or the user edits the wrong one.
+      throw new ConfigException(origin.source(), origin.line(), e.key().orElse(null),
+          e.detail() + " (" + OVERRIDE_SOURCE + " gave " + String.join(", ", overridden) + ")",
+          e);
     }
+  }
+
+  /** The keys {@code --set} gave in the section of the failed key (all of them for no key). */
+  private static List<String> overriddenNeighbours(ConfigException e, Map<String, Given> given) {
+    String section = e.key().map(k -> k.contains(".") ? k.substring(0, k.indexOf('.') + 1) : k)
+        .orElse("");
+    return given.entrySet().stream()
+        .filter(g -> g.getValue().origin().source().equals(OVERRIDE_SOURCE))
+        .map(Map.Entry::getKey)
+        .filter(k -> k.startsWith(section) && !k.equals(e.key().orElse(null)))
+        .toList();
   }
 
   /** Turns one node into the Java value of the key's type, or explains why it cannot. */

@@ -385,6 +385,21 @@ final class RunConfigLoaderTest {
   }
 
   @Test
+  void crossKeyError_caughtByASetBesideTheFile_namesTheSetKeys() throws IOException {
+    Path f = write("s.yaml", "search:\n  strategy: aging\n  budget: 100\n");
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> RunConfigLoader.load(f, List.of("search.population=200", "train.epochs=2")));
+    assertEquals("search.budget", e.key().orElseThrow());
+    assertEquals(OptionalInt.of(3), e.line(), "the budget's line");
+    assertTrue(e.getMessage().endsWith("(--set gave search.population)"), e.getMessage());
+
+    ConfigException alone = assertThrows(ConfigException.class,
+        () -> RunConfigLoader.load(f, List.of("search.budget=10")));
+    assertEquals("--set", alone.source().orElseThrow());
+    assertFalse(alone.getMessage().contains("gave"), alone.getMessage());
+  }
+
+  @Test
   void badSetSyntax_isAnErrorNamingTheText() {
     ConfigException e = assertThrows(ConfigException.class,
         () -> RunConfigLoader.fromDefaults(List.of("foo")));
