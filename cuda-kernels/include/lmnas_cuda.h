@@ -17,7 +17,9 @@
 //                   code (LMNAS_OK or a negative LMNAS_E*) into the device int *status, in stream
 //                   order, so a training step can check it later without a sync.
 // Host-checkable errors (null pointers, bad sizes or kinds) return LMNAS_EINVAL at once; a failed
-// CUDA runtime call returns LMNAS_ECUDA. No function throws or prints.
+// CUDA runtime call returns LMNAS_ECUDA. A non-sticky error that an earlier call of the caller
+// left pending (cudaGetLastError) is cleared on entry, not reported as this call's failure.
+// No function throws or prints.
 #ifndef LMNAS_CUDA_H
 #define LMNAS_CUDA_H
 

@@ -62,6 +62,7 @@ extern "C" int lmnas_cuda_augment_batch(const uint8_t* images, int64_t count, in
   if (images == nullptr || index == nullptr || table == nullptr || out == nullptr) {
     return LMNAS_EINVAL;
   }
+  drop_stale_error();
   DeviceOf device(out);
   if (!device.ok()) {
     return LMNAS_ECUDA;

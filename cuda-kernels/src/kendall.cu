@@ -350,6 +350,7 @@ extern "C" int lmnas_cuda_kendall_tau_b(const double* x, const double* y, int64_
   }
   cudaStream_t stream = static_cast<cudaStream_t>(streamPtr);
   size_t countsBytes = align16(sizeof(Counts));
+  lmnas_cuda::drop_stale_error();
   DeviceOf device(x);
   if (!device.ok()) {
     return LMNAS_ECUDA;
@@ -392,6 +393,7 @@ extern "C" int lmnas_cuda_sparse_kendall_tau(const double* pred, const double* g
   size_t binsBytes = align16(sizeof(int32_t) * n);
   size_t bytes = countsBytes + binCountBytes + rankBytes + cumulativeBytes + 2 * vectorBytes
       + binsBytes + TauBuffers::bytes(n);
+  lmnas_cuda::drop_stale_error();
   DeviceOf device(pred);
   if (!device.ok()) {
     return LMNAS_ECUDA;

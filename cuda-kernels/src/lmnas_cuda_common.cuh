@@ -115,6 +115,16 @@ class DeviceOf {
   bool switched_ = false;
 };
 
+/**
+ * Called first by every entry point: a launch error is read with cudaGetLastError after the
+ * launches, and that also returns an error some earlier, unrelated call left pending (a failed
+ * cudaMalloc of the caller, say), which would fail this call for nothing. It is not this call's
+ * to report; a sticky error (a broken context) survives it and fails the call where it belongs.
+ */
+inline void drop_stale_error() {
+  cudaGetLastError();
+}
+
 /** Rounds a byte offset up to 16 so that every scratch region is aligned for any type. */
 inline size_t align16(size_t bytes) {
   return (bytes + 15) & ~static_cast<size_t>(15);

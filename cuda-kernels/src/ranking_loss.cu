@@ -157,6 +157,7 @@ int ranking_loss(const T* losses, int64_t n, const int32_t* better, const int32_
   bool sharedGrad = n <= kSharedGradMax;
   size_t sharedBytes = sharedGrad ? sizeof(double) * static_cast<size_t>(n) : 0;
   Layout layout(grid, n);
+  drop_stale_error();
   DeviceOf device(losses);
   if (!device.ok()) {
     return LMNAS_ECUDA;

@@ -431,17 +431,27 @@ std::vector<double> accuracies(Rng& rng, size_t n, bool coarse) {
 
 // ---- device memory --------------------------------------------------------------------------
 
+/**
+ * A failed CUDA call while setting a check up (allocation, copy, timing event) ends the driver:
+ * carried on, the check would compare against whatever the memory held and report a kernel
+ * failure, or a pass, that is not the kernel's.
+ */
+void setup(cudaError_t err, const char* what) {
+  if (err != cudaSuccess) {
+    std::printf("FAIL test setup: %s: %s\n", what, cudaGetErrorString(err));
+    std::exit(1);
+  }
+}
+
 template <class T>
 class DeviceArray {
  public:
   explicit DeviceArray(size_t n) : n_(n) {
-    if (cudaMalloc(&ptr_, std::max<size_t>(1, n) * sizeof(T)) != cudaSuccess) {
-      std::printf("FAIL cudaMalloc of %zu bytes\n", n * sizeof(T));
-      std::exit(1);
-    }
+    setup(cudaMalloc(&ptr_, std::max<size_t>(1, n) * sizeof(T)), "cudaMalloc");
   }
   explicit DeviceArray(const std::vector<T>& host) : DeviceArray(host.size()) {
-    cudaMemcpy(ptr_, host.data(), host.size() * sizeof(T), cudaMemcpyHostToDevice);
+    setup(cudaMemcpy(ptr_, host.data(), host.size() * sizeof(T), cudaMemcpyHostToDevice),
+        "cudaMemcpy to the device");
   }
   DeviceArray(const DeviceArray&) = delete;
   DeviceArray& operator=(const DeviceArray&) = delete;
@@ -451,7 +461,8 @@ class DeviceArray {
 
   std::vector<T> download() const {
     std::vector<T> host(n_);
-    cudaMemcpy(host.data(), ptr_, n_ * sizeof(T), cudaMemcpyDeviceToHost);
+    setup(cudaMemcpy(host.data(), ptr_, n_ * sizeof(T), cudaMemcpyDeviceToHost),
+        "cudaMemcpy to the host");
     return host;
   }
 
@@ -463,19 +474,19 @@ class DeviceArray {
 /** GPU time of one call of f in ms: cudaEvent time over `reps` calls after one warm-up call. */
 double gpu_time(int reps, const std::function<void()>& f) {
   f();
-  cudaDeviceSynchronize();
+  setup(cudaDeviceSynchronize(), "warm-up call");
   cudaEvent_t start;
   cudaEvent_t stop;
-  cudaEventCreate(&start);
-  cudaEventCreate(&stop);
-  cudaEventRecord(start);
+  setup(cudaEventCreate(&start), "cudaEventCreate");
+  setup(cudaEventCreate(&stop), "cudaEventCreate");
+  setup(cudaEventRecord(start), "cudaEventRecord");
   for (int r = 0; r < reps; r++) {
     f();
   }
-  cudaEventRecord(stop);
-  cudaEventSynchronize(stop);
+  setup(cudaEventRecord(stop), "cudaEventRecord");
+  setup(cudaEventSynchronize(stop), "timed calls");
   float ms = 0;
-  cudaEventElapsedTime(&ms, start, stop);
+  setup(cudaEventElapsedTime(&ms, start, stop), "cudaEventElapsedTime");
   cudaEventDestroy(start);
   cudaEventDestroy(stop);
   return ms / reps;
@@ -935,6 +946,23 @@ void gpu_kendall_case(const std::string& label, const std::vector<double>& x,
   }
 }
 
+/** An error an earlier, unrelated call left pending is not this call's failure. */
+void gpu_stale_error() {
+  std::printf("== an unrelated pending error\n");
+  std::vector<double> x = {1, 2, 3, 4};
+  std::vector<double> y = {1, 3, 2, 4};
+  DeviceArray<double> dx(x);
+  DeviceArray<double> dy(y);
+  void* huge = nullptr;
+  cudaError_t provoked = cudaMalloc(&huge, static_cast<size_t>(1) << 62);  // 4 EiB: refused
+  double tau = 0;
+  int rc = lmnas_cuda_kendall_tau_b(dx.get(), dy.get(), 4, &tau, nullptr, nullptr);
+  check(provoked == cudaErrorMemoryAllocation && rc == LMNAS_OK
+          && same_double(tau, tau_of(ref_kendall(x, y))),
+      "kendall_tau_b after a caller's failed cudaMalloc -> OK",
+      fmt("provoked %s, rc %d, tau %.17g", cudaGetErrorString(provoked), rc, tau));
+}
+
 void gpu_kendall(Rng& rng, bool quick) {
   std::printf("== Kendall tau-b\n");
   std::vector<size_t> sizes = {0, 1, 2, 3, 5, 100, 1023, 1024, 1025, 2049, 4097, 100000};
@@ -1285,6 +1313,7 @@ int main(int argc, char** argv) {
   double t0 = now_ms();
   gpu_ranking(rng, quick);
   gpu_kendall(rng, quick);
+  gpu_stale_error();
   gpu_sparse(rng, quick);
   gpu_augment(rng, quick);
   err = cudaDeviceSynchronize();
