@@ -298,22 +298,10 @@ __global__ void __launch_bounds__(kThreads) sparse_init_kernel(const double* pre
   }
 }
 
-/**
- * One thread: the dense rank of every bin (-1 + occupied bins in [1, b]; the walk from the CPU
- * code, which never counts bin 0) and the cumulative member counts, for 1001 bins.
- */
+/** One thread: bin_ranks over the 1001 bins (a few microseconds; not worth a scan). */
 __global__ void sparse_bins_kernel(const unsigned long long* binCount, int32_t* rankOfBin,
     int64_t* cumulative) {
-  int32_t rank = -1;
-  int64_t members = 0;
-  for (int b = 0; b < kBins; b++) {
-    if (b > 0 && binCount[b] != 0) {
-      rank++;
-    }
-    rankOfBin[b] = rank;
-    members += static_cast<int64_t>(binCount[b]);
-    cumulative[b] = members;
-  }
+  bin_ranks(binCount, rankOfBin, cumulative);
 }
 
 /**

@@ -152,6 +152,24 @@ LMNAS_HD int accuracy_bin(double gt) {
   return !(b > 0) ? 0 : (b > 1000 ? 1000 : (int)b);  // NaN and out-of-range inputs are flagged elsewhere
 }
 
+/**
+ * The dense rank of every bin (-1 + occupied bins in [1, b]; the CPU code's walk never counts
+ * bin 0) and the cumulative member counts, from the kBins member counts.
+ */
+template <class Count>
+LMNAS_HD void bin_ranks(const Count* binCount, int32_t* rankOfBin, int64_t* cumulative) {
+  int32_t rank = -1;
+  int64_t members = 0;
+  for (int b = 0; b < kBins; b++) {
+    if (b > 0 && binCount[b] != 0) {
+      rank++;
+    }
+    rankOfBin[b] = rank;
+    members += static_cast<int64_t>(binCount[b]);
+    cumulative[b] = members;
+  }
+}
+
 // ---- batch augmentation ---------------------------------------------------------------------
 
 /**
