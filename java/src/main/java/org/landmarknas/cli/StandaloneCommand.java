@@ -6,9 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
@@ -214,17 +216,32 @@ final class StandaloneCommand implements Command {
             throw new IllegalArgumentException("export --format scores needs --archs FILE");
           }
           List<Long> seeds = exportSeeds(cl, seed);
-          out.println(GroundTruth.CSV_HEADER);
-          for (Nb201Arch a : readArchs(Path.of(cl.getOptionValue("archs")))) {
+          List<Nb201Arch> archs = readArchs(Path.of(cl.getOptionValue("archs")));
+          // Every score first, then the file: a ground-truth file redirected from a half-trained
+          // table must not be left half written, looking complete to the next reader.
+          List<String> rows = new ArrayList<>();
+          Set<Nb201Arch> incomplete = new LinkedHashSet<>();
+          String firstGap = null;
+          for (Nb201Arch a : archs) {
             double sum = 0;
             for (long sd : seeds) {
-              StandaloneResult r = s.get(a, protocol.name(), sd).orElseThrow(() ->
-                  new IllegalArgumentException("export: " + a + " has no result for protocol "
-                      + protocol.name() + ", seed " + sd + " in " + store));
-              sum += r.testAccuracy();
+              Optional<StandaloneResult> r = s.get(a, protocol.name(), sd);
+              if (r.isPresent()) {
+                sum += r.get().testAccuracy();
+              } else if (incomplete.add(a) && firstGap == null) {
+                firstGap = a + " has no result for protocol " + protocol.name() + ", seed " + sd;
+              }
             }
-            out.printf(Locale.ROOT, "%s,%.4f%n", a, 100 * sum / seeds.size());
+            rows.add(String.format(Locale.ROOT, "%s,%.4f", a, 100 * sum / seeds.size()));
           }
+          if (!incomplete.isEmpty()) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "export: %d of the %d"
+                    + " architectures of %s lack a result for seeds %s in %s, nothing written;"
+                    + " the first: %s", incomplete.size(), archs.size(),
+                cl.getOptionValue("archs"), seeds, store, firstGap));
+          }
+          out.println(GroundTruth.CSV_HEADER);
+          rows.forEach(out::println);
         }
         default -> throw new IllegalArgumentException("--format " + format
             + " is not supported (allowed: csv, scores)");

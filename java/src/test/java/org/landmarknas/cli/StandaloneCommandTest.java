@@ -167,6 +167,18 @@ final class StandaloneCommandTest {
     assertEquals(2, missing.code());
     assertTrue(missing.err().contains("has no result for protocol fmnist-c8n1-e2, seed 5"),
         missing.err());
+
+    // one of the two listed cells lacks seed 2: nothing is printed, not the first row
+    try (ResultsStore s = ResultsStore.open(store)) {
+      s.put(new StandaloneResult(archs.get(2), protocol, 2, 0.8, 0.5, 0.83, 0.5, 1234, 12.5));
+    }
+    Out partial = run("standalone", "export", "--format", "scores", "--archs", list.toString(),
+        "--channels", "8", "--epochs", "2", "--seeds", "0,1,2", "--store", store.toString());
+    assertEquals(2, partial.code());
+    assertEquals("", partial.out(), "no half-written ground-truth file");
+    assertTrue(partial.err().contains("1 of the 2 architectures of " + list
+        + " lack a result for seeds [0, 1, 2]") && partial.err().contains("the first: "
+        + archs.get(0) + " has no result for protocol fmnist-c8n1-e2, seed 2"), partial.err());
   }
 
   @Test
