@@ -71,11 +71,36 @@ enqueue --archs "$LISTS-landmark-candidates.txt" --seed 1
 enqueue --archs "$LISTS-evaluation.txt" --seed 2
 enqueue --archs "$LISTS-landmark-candidates.txt" --seed 2
 
+# Output goes to FILE only when the command succeeds: a redirect would truncate the file first.
+write_to() {
+  local file=$1
+  shift
+  "$@" > "$file.tmp" && mv "$file.tmp" "$file"
+}
+
+# The ground-truth files (arch,score) that the experiment configs use as evaluate.pool and
+# landmark scores: seed-0 test accuracy, the mean of seeds 0 and 1 (-mean2) and of seeds 0-2
+# (-mean3). With "partial", a file whose seeds some cell still lacks is left as it was.
+export_scores() {
+  local list seeds suffix
+  for list in evaluation landmark-candidates; do
+    for seeds in 0 0,1 0,1,2; do
+      case "$seeds" in 0) suffix="" ;; 0,1) suffix="-mean2" ;; *) suffix="-mean3" ;; esac
+      if ! write_to "$DATA/$NAME-$list$suffix.csv" ./lmnas standalone export "${PROTOCOL[@]}" \
+          --store "$STORE" --format scores --seeds "$seeds" --archs "$LISTS-$list.txt"; then
+        rm -f "$DATA/$NAME-$list$suffix.csv.tmp"
+        [[ "${1:-}" == partial ]] || return 1
+        echo "not yet complete, left as it was: $DATA/$NAME-$list$suffix.csv"
+      fi
+    done
+  done
+}
+
 if [[ "$SNAPSHOT" == true ]]; then
-  ./lmnas standalone export "${PROTOCOL[@]}" --store "$STORE" > "$DATA/$NAME.csv"
-  ./lmnas standalone stats "${PROTOCOL[@]}" --store "$STORE" \
-    --reference ../shared/data/nasbench201/cifar10.csv --plot "$DATA/plots/$NAME" \
-    > "$DATA/$NAME-stats.txt"
+  write_to "$DATA/$NAME.csv" ./lmnas standalone export "${PROTOCOL[@]}" --store "$STORE"
+  export_scores partial
+  write_to "$DATA/$NAME-stats.txt" ./lmnas standalone stats "${PROTOCOL[@]}" --store "$STORE" \
+    --reference ../shared/data/nasbench201/cifar10.csv --plot "$DATA/plots/$NAME"
   ./lmnas standalone status "${PROTOCOL[@]}" --store "$STORE"
   echo "wrote the snapshot $DATA/$NAME.csv and $DATA/$NAME-stats.txt"
   exit 0
@@ -84,18 +109,9 @@ fi
 ./lmnas standalone worker "${PROTOCOL[@]}" --threads "$THREADS" --workers "$WORKERS" \
   --store "$STORE"
 ./lmnas standalone status "${PROTOCOL[@]}" --store "$STORE"
-# The whole table (every seed, losses, MACs, time), and the ground-truth files (arch,score) that
-# the experiment configs use as evaluate.pool and landmark scores: seed-0 test accuracy, the
-# mean of seeds 0 and 1 (-mean2) and of seeds 0-2 (-mean3).
-./lmnas standalone export "${PROTOCOL[@]}" --store "$STORE" > "$DATA/$NAME.csv"
-for list in evaluation landmark-candidates; do
-  ./lmnas standalone export "${PROTOCOL[@]}" --store "$STORE" --format scores \
-    --archs "$LISTS-$list.txt" > "$DATA/$NAME-$list.csv"
-  ./lmnas standalone export "${PROTOCOL[@]}" --store "$STORE" --format scores --seeds 0,1 \
-    --archs "$LISTS-$list.txt" > "$DATA/$NAME-$list-mean2.csv"
-  ./lmnas standalone export "${PROTOCOL[@]}" --store "$STORE" --format scores --seeds 0,1,2 \
-    --archs "$LISTS-$list.txt" > "$DATA/$NAME-$list-mean3.csv"
-done
+# The whole table (every seed, losses, MACs, time) and the ground-truth files.
+write_to "$DATA/$NAME.csv" ./lmnas standalone export "${PROTOCOL[@]}" --store "$STORE"
+export_scores
 ./lmnas standalone stats "${PROTOCOL[@]}" --store "$STORE" \
   --reference ../shared/data/nasbench201/cifar10.csv --plot "$DATA/plots/$NAME" \
   | tee "$DATA/$NAME-stats.txt"
