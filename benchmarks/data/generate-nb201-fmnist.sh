@@ -65,9 +65,9 @@ done
 enqueue --archs "$LISTS-evaluation.txt" --seed 1
 enqueue --archs "$LISTS-landmark-candidates.txt" --seed 1
 # Fourth stage: seed 2 of every other cell, for a ground truth of 3-seed means. Over all 250
-# cells seeds 0 and 1 read tau-b 0.55, the 30 ceiling cells 0.68 for single seeds: the others
-# are noisier and closer together, and their seed noise predicts 0.69 for 2-seed means, 0.74
-# for 3-seed means.
+# cells seeds 0 and 1 read tau-b 0.57, the 30 ceiling cells 0.68 for single seeds: the others
+# are noisier and closer together, and their seed noise predicts 0.71 for 2-seed means (the
+# model reads 0.03 high on single seeds here), 0.76 for 3-seed means.
 enqueue --archs "$LISTS-evaluation.txt" --seed 2
 enqueue --archs "$LISTS-landmark-candidates.txt" --seed 2
 
