@@ -303,7 +303,7 @@ public final class RunConfigLoader {
       Origin origin = e.key().map(given::get).map(Given::origin).orElse(
           given.isEmpty() || !fallback.source().equals(DEFAULTS_SOURCE)
               ? fallback : new Origin(OVERRIDE_SOURCE, OptionalInt.empty()));
-      List<String> overridden = overriddenNeighbours(e, given);
+      List<String> overridden = overriddenPartners(e, given);
       if (origin.source().equals(OVERRIDE_SOURCE) || overridden.isEmpty()) {
         throw e.at(origin.source(), origin.line());
       }
@@ -315,14 +315,17 @@ public final class RunConfigLoader {
     }
   }
 
-  /** The keys {@code --set} gave in the section of the failed key (all of them for no key). */
-  private static List<String> overriddenNeighbours(ConfigException e, Map<String, Given> given) {
-    String section = e.key().map(k -> k.contains(".") ? k.substring(0, k.indexOf('.') + 1) : k)
-        .orElse("");
+  /**
+   * The keys {@code --set} gave that the error names as the other side of its rule (a check
+   * across keys writes it, as in {@code >= search.population (50)}); a key merely set beside the
+   * failing one is not named.
+   */
+  private static List<String> overriddenPartners(ConfigException e, Map<String, Given> given) {
     return given.entrySet().stream()
         .filter(g -> g.getValue().origin().source().equals(OVERRIDE_SOURCE))
         .map(Map.Entry::getKey)
-        .filter(k -> k.startsWith(section) && !k.equals(e.key().orElse(null)))
+        .filter(k -> !k.equals(e.key().orElse(null)) && Pattern.compile(
+            "(?<![\\w.-])" + Pattern.quote(k) + "(?![\\w-])").matcher(e.detail()).find())
         .toList();
   }
 

@@ -397,6 +397,20 @@ final class RunConfigLoaderTest {
         () -> RunConfigLoader.load(f, List.of("search.budget=10")));
     assertEquals("--set", alone.source().orElseThrow());
     assertFalse(alone.getMessage().contains("gave"), alone.getMessage());
+
+    // across sections: the file's warm-up, the --set epochs
+    Path w = write("w.yaml", "landmarks:\n  count: 5\n  ground-truth: g.csv\n  warmup: 5\n");
+    ConfigException warmup = assertThrows(ConfigException.class,
+        () -> RunConfigLoader.load(w, List.of("train.epochs=3")));
+    assertEquals("landmarks.warmup", warmup.key().orElseThrow());
+    assertTrue(warmup.getMessage().endsWith("(--set gave train.epochs)"), warmup.getMessage());
+
+    // a range error of the file's key alone: a --set beside it took no part
+    Path z = write("z.yaml", "search:\n  budget: 0\n");
+    ConfigException range = assertThrows(ConfigException.class,
+        () -> RunConfigLoader.load(z, List.of("search.strategy=random")));
+    assertEquals(OptionalInt.of(2), range.line());
+    assertFalse(range.getMessage().contains("gave"), range.getMessage());
   }
 
   @Test
