@@ -37,7 +37,7 @@ import org.landmarknas.space.Nb201Space;
  * <p>A table is usually trained in stages: many seeds for a few cells, then a few seeds for every
  * cell. Each stage answers another question (how far k-seed means can be trusted; whether the few
  * cells are typical), so the ceiling is measured over each seed set that cells were trained
- * with, and over the seeds that two such sets share.
+ * with, and over the seeds that such sets share.
  *
  * @param results number of stored results (all seeds)
  * @param archs architectures with a seed-0 result
@@ -214,12 +214,12 @@ public record BenchmarkStats(int results, int archs, double minAccuracy, double 
 
   /**
    * The seed sets to measure a ceiling over. The candidates are the seed sets that seed-0 cells
-   * were trained with and the intersections of any two of them (a stage part-way through leaves
+   * were trained with and the seeds that any of them share (a stage part-way through leaves
    * cells with {0, 1, 2} beside cells with {0, 1} and {0, ..., 5}: all of them share {0, 1}),
    * each over the cells that have all of its seeds, at least {@value #MIN_CEILING_ARCHS}: two
    * cells give a tau of +1 or -1, no ceiling. None of them is redundant: a set that holds
-   * another covers fewer cells, since some cell has exactly the smaller set, or two cells meet in
-   * it. First comes the set whose ceiling averages the most comparisons,
+   * another covers fewer cells, since some cell has exactly the smaller set, or cells of
+   * different sets meet in it. First comes the set whose ceiling averages the most comparisons,
    * cells x seed pairs (ties: more seeds), so a table whose next seed is partly trained keeps its
    * headline over the cells and seeds it had until the new seed has covered enough cells; then
    * the rest, the most seeds first.
@@ -229,11 +229,15 @@ public record BenchmarkStats(int results, int archs, double minAccuracy, double 
     List<List<Long>> trained = seeded.stream().map(a -> List.copyOf(bySeed.get(a).keySet()))
         .filter(set -> set.size() >= 2).distinct().toList();
     Set<List<Long>> candidates = new LinkedHashSet<>(trained);
-    for (List<Long> x : trained) {
-      for (List<Long> y : trained) {
-        List<Long> both = x.stream().filter(y::contains).toList();
-        if (both.size() >= 2) {
-          candidates.add(both);
+    boolean grew = true;
+    while (grew) { // until closed under intersection: three sets may share less than any two
+      grew = false;
+      for (List<Long> x : List.copyOf(candidates)) {
+        for (List<Long> y : List.copyOf(candidates)) {
+          List<Long> both = x.stream().filter(y::contains).toList();
+          if (both.size() >= 2 && candidates.add(both)) {
+            grew = true;
+          }
         }
       }
     }

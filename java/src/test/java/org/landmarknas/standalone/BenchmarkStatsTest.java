@@ -205,6 +205,25 @@ final class BenchmarkStatsTest {
   }
 
   @Test
+  void of_threeSeedSetsMeetingOnlyAllTogether_ceilingOverWhatAllShare() {
+    // three cells, each missing other seeds (failed jobs): any two share 4 seeds over 2 cells,
+    // all three share {0, 1, 5}
+    long[][] seedsOf = {{0, 1, 2, 4, 5}, {0, 1, 2, 3, 5}, {0, 1, 3, 4, 5}};
+    List<StandaloneResult> rs = new ArrayList<>();
+    for (int a = 0; a < 3; a++) {
+      for (long seed : seedsOf[a]) {
+        rs.add(result(a, seed, 80 + a + 0.1 * seed));
+      }
+    }
+
+    BenchmarkStats s = BenchmarkStats.of(rs, Optional.empty());
+
+    assertEquals(List.of(0L, 1L, 5L), s.ceilingSeeds());
+    assertEquals(3, s.ceilingArchs());
+    assertEquals(1, s.ceilingSets().size());
+  }
+
+  @Test
   void of_seedsOfIsomorphicTwins_areSeedsOfOneCell() {
     Nb201Arch arch = Nb201Arch.parse(
         "|nor_conv_3x3~0|+|none~0|none~1|+|skip_connect~0|none~1|none~2|");
