@@ -236,8 +236,8 @@ final class StandaloneCommand implements Command {
           }
           if (!incomplete.isEmpty()) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "export: %d of the %d"
-                    + " architectures of %s lack a result for seeds %s in %s, nothing written;"
-                    + " the first: %s", incomplete.size(), archs.size(),
+                    + " architectures of %s lack a result for one or more of seeds %s in %s,"
+                    + " nothing written; the first: %s", incomplete.size(), archs.size(),
                 cl.getOptionValue("archs"), seeds, store, firstGap));
           }
           out.println(GroundTruth.CSV_HEADER);
