@@ -18,7 +18,8 @@
 //                   order, so a training step can check it later without a sync.
 // Host-checkable errors (null pointers, bad sizes or kinds) return LMNAS_EINVAL at once; a failed
 // CUDA runtime call returns LMNAS_ECUDA. A non-sticky error that an earlier call of the caller
-// left pending (cudaGetLastError) is cleared on entry, not reported as this call's failure.
+// left pending (cudaGetLastError) is cleared before any work is launched, not reported as this
+// call's failure.
 // No function throws or prints.
 #ifndef LMNAS_CUDA_H
 #define LMNAS_CUDA_H

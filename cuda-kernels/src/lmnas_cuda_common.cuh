@@ -116,8 +116,8 @@ class DeviceOf {
 };
 
 /**
- * Called first by every entry point: a launch error is read with cudaGetLastError after the
- * launches, and that also returns an error some earlier, unrelated call left pending (a failed
+ * Called by every entry point that launches work, before it does: a launch error is read with
+ * cudaGetLastError after the launches, and that also returns an error some earlier, unrelated call left pending (a failed
  * cudaMalloc of the caller, say), which would fail this call for nothing. It is not this call's
  * to report; a sticky error (a broken context) survives it and fails the call where it belongs.
  */

@@ -432,13 +432,15 @@ std::vector<double> accuracies(Rng& rng, size_t n, bool coarse) {
 // ---- device memory --------------------------------------------------------------------------
 
 /**
- * A failed CUDA call while setting a check up (allocation, copy, timing event) ends the driver:
- * carried on, the check would compare against whatever the memory held and report a kernel
- * failure, or a pass, that is not the kernel's.
+ * A failed CUDA call around a check (allocation, copy, poisoning memset, sync, timing event) ends
+ * the driver: carried on, the check would compare against whatever the memory held and report a
+ * kernel failure, or a pass, that is not the kernel's. A kernel fault is sticky and surfaces at
+ * the next such call, so the error may be the previous kernel call's rather than this call's.
  */
 void setup(cudaError_t err, const char* what) {
   if (err != cudaSuccess) {
-    std::printf("FAIL test setup: %s: %s\n", what, cudaGetErrorString(err));
+    std::printf("FAIL CUDA error at %s (this call's, or a fault of the kernel call before it):"
+        " %s\n", what, cudaGetErrorString(err));
     std::exit(1);
   }
 }
@@ -597,7 +599,7 @@ void host_checks(Rng& rng) {
   for (size_t n : {1, 2, 10, 500, 5000}) {
     std::vector<double> gt = accuracies(rng, n, n % 2 == 0);
     std::vector<int> byGt = stable_argsort(gt);
-    std::vector<long long> count(lmnas_cuda::kBins, 0);
+    std::vector<unsigned long long> count(lmnas_cuda::kBins, 0);  // the kernel's count type
     for (double g : gt) {
       count[lmnas_cuda::accuracy_bin(g)]++;
     }
@@ -760,7 +762,7 @@ void gpu_ranking_case(Rng& rng, int64_t n, int64_t m, int kind, double param, bo
     }
   };
   // Poison grad: the kernel must overwrite every entry.
-  cudaMemset(dGrad.get(), 0x7f, n * sizeof(T));
+  setup(cudaMemset(dGrad.get(), 0x7f, n * sizeof(T)), "poisoning the gradient");
   int rc = call(nullptr);
   T value = dValue.download()[0];
   std::vector<T> grad = dGrad.download();
@@ -782,9 +784,9 @@ void gpu_ranking_case(Rng& rng, int64_t n, int64_t m, int kind, double param, bo
   }
   // The asynchronous form: status lands on the device, the call returns at once.
   DeviceArray<int32_t> dStatus(1);
-  cudaMemset(dStatus.get(), 0x55, sizeof(int32_t));
+  setup(cudaMemset(dStatus.get(), 0x55, sizeof(int32_t)), "poisoning the status");
   int rcAsync = call(dStatus.get());
-  cudaDeviceSynchronize();
+  setup(cudaDeviceSynchronize(), "the asynchronous call");
   int32_t status = dStatus.download()[0];
   T valueAsync = dValue.download()[0];
   if (ok && (rcAsync != LMNAS_OK || status != LMNAS_OK
@@ -877,7 +879,7 @@ void gpu_ranking_errors(Rng& rng) {
       rcAsync = lmnas_cuda_ranking_loss_f64(dl.get(), n, db.get(), dw.get(), dwt.get(), m,
           LMNAS_HINGE, 0, dv.get(), dg.get(), ds.get(), nullptr);
     }
-    cudaDeviceSynchronize();
+    setup(cudaDeviceSynchronize(), "the asynchronous call");
     int status = ds.download()[0];
     check(rc == c.expect && expectCpu == c.expect && rcAsync == LMNAS_OK && status == c.expect,
         fmt("ranking_loss_%s error: %s", type, c.what),
