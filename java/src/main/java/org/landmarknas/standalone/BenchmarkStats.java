@@ -160,9 +160,9 @@ public record BenchmarkStats(int results, int archs, double minAccuracy, double 
         : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
 
     List<SeedSet> sets = new ArrayList<>();
-    for (List<Long> seeds : ceilingSeedSets(seeded, bySeed)) {
-      List<Nb201Arch> cells = seeded.stream()
-          .filter(a -> bySeed.get(a).keySet().containsAll(seeds)).toList();
+    for (Map.Entry<List<Long>, List<Nb201Arch>> set : ceilingSeedSets(seeded, bySeed).entrySet()) {
+      List<Long> seeds = set.getKey();
+      List<Nb201Arch> cells = set.getValue();
       List<Ceiling> ceilings = new ArrayList<>();
       for (int k = 1; 2 * k <= seeds.size(); k++) {
         ceilings.add(ceiling(cells, bySeed, seeds, k));
@@ -213,7 +213,7 @@ public record BenchmarkStats(int results, int archs, double minAccuracy, double 
   }
 
   /**
-   * The seed sets to measure a ceiling over. The candidates are the seed sets that seed-0 cells
+   * The seed sets to measure a ceiling over, each with its cells. The candidates are the seed sets that seed-0 cells
    * were trained with and the seeds that any of them share (a stage part-way through leaves
    * cells with {0, 1, 2} beside cells with {0, 1} and {0, ..., 5}: all of them share {0, 1}),
    * each over the cells that have all of its seeds, at least {@value #MIN_CEILING_ARCHS}: two
@@ -224,7 +224,7 @@ public record BenchmarkStats(int results, int archs, double minAccuracy, double 
    * headline over the cells and seeds it had until the new seed has covered enough cells; then
    * the rest, the most seeds first.
    */
-  private static List<List<Long>> ceilingSeedSets(List<Nb201Arch> seeded,
+  private static Map<List<Long>, List<Nb201Arch>> ceilingSeedSets(List<Nb201Arch> seeded,
       Map<Nb201Arch, Map<Long, Double>> bySeed) {
     List<List<Long>> trained = seeded.stream().map(a -> List.copyOf(bySeed.get(a).keySet()))
         .filter(set -> set.size() >= 2).distinct().toList();
@@ -241,25 +241,29 @@ public record BenchmarkStats(int results, int archs, double minAccuracy, double 
         }
       }
     }
-    Map<List<Long>, Long> cells = new LinkedHashMap<>();
+    Map<List<Long>, List<Nb201Arch>> cells = new LinkedHashMap<>();
     for (List<Long> set : candidates) {
-      long n = seeded.stream().filter(a -> bySeed.get(a).keySet().containsAll(set)).count();
-      if (n >= MIN_CEILING_ARCHS) {
-        cells.put(set, n);
+      List<Nb201Arch> having = seeded.stream()
+          .filter(a -> bySeed.get(a).keySet().containsAll(set)).toList();
+      if (having.size() >= MIN_CEILING_ARCHS) {
+        cells.put(set, having);
       }
     }
-    List<List<Long>> kept = cells.keySet().stream()
+    List<List<Long>> order = cells.keySet().stream()
         .sorted(Comparator.<List<Long>>comparingInt(List::size).reversed()
-            .thenComparing(set -> -cells.get(set)))
+            .thenComparing(set -> -cells.get(set).size()))
         .collect(Collectors.toCollection(ArrayList::new));
-    Optional<List<Long>> headline = kept.stream().max(Comparator
-        .<List<Long>>comparingLong(set -> cells.get(set) * set.size() * (set.size() - 1) / 2)
+    Optional<List<Long>> headline = order.stream().max(Comparator
+        .<List<Long>>comparingLong(set -> (long) cells.get(set).size() * set.size()
+            * (set.size() - 1) / 2)
         .thenComparingInt(List::size));
     headline.ifPresent(h -> {
-      kept.remove(h);
-      kept.add(0, h);
+      order.remove(h);
+      order.add(0, h);
     });
-    return kept;
+    Map<List<Long>, List<Nb201Arch>> ordered = new LinkedHashMap<>();
+    order.forEach(set -> ordered.put(set, cells.get(set)));
+    return ordered;
   }
 
   /** Tau-b and S-KdT between the means of every ordered pair of disjoint k-seed sets. */
