@@ -70,19 +70,38 @@ public record BenchmarkStats(int results, int archs, double minAccuracy, double 
       double minKendall, double maxKendall) {}
 
   /**
+   * The agreement of the mean of all seeds but one with the seed left out, averaged over which
+   * seed is left out: with an odd number of seeds the one figure beyond the ceilings that the
+   * {@link SeedNoise} model's predictions can be checked against (three seeds measure no 2-seed
+   * ceiling, but the 2-seed mean against the third).
+   *
+   * @param seedsPerMean the seeds of the mean, one fewer than the set's
+   * @param choices the seeds left out in turn
+   * @param kendall mean tau-b
+   * @param minKendall the lowest tau-b of one choice
+   * @param maxKendall the highest
+   */
+  public record HeldOut(int seedsPerMean, int choices, double kendall, double minKendall,
+      double maxKendall) {}
+
+  /**
    * The noise ceiling over the architectures trained with every seed of one set.
    *
    * @param seeds the seeds, ascending
    * @param archs the seed-0 architectures that have all of them
    * @param ceilings single seeds, then 2-seed means and so on while the seeds allow two
    *     disjoint sets
+   * @param heldOut the mean of all seeds but one against the one (empty with two seeds, where
+   *     it is the single-seed ceiling)
    * @param noise the seed noise of these architectures, which predicts the ceiling of k-seed
    *     means over them for any k
    */
-  public record SeedSet(List<Long> seeds, int archs, List<Ceiling> ceilings, SeedNoise noise) {
+  public record SeedSet(List<Long> seeds, int archs, List<Ceiling> ceilings,
+      Optional<HeldOut> heldOut, SeedNoise noise) {
     public SeedSet {
       seeds = List.copyOf(seeds);
       ceilings = List.copyOf(ceilings);
+      Objects.requireNonNull(heldOut, "heldOut");
     }
   }
 
@@ -167,9 +186,11 @@ public record BenchmarkStats(int results, int archs, double minAccuracy, double 
       for (int k = 1; 2 * k <= seeds.size(); k++) {
         ceilings.add(ceiling(cells, bySeed, seeds, k));
       }
+      Optional<HeldOut> heldOut = seeds.size() >= 3
+          ? Optional.of(heldOut(cells, bySeed, seeds)) : Optional.empty();
       SeedNoise noise = SeedNoise.of(cells.stream().map(a -> seeds.stream()
           .mapToDouble(sd -> bySeed.get(a).get(sd)).toArray()).toList());
-      sets.add(new SeedSet(seeds, cells.size(), ceilings, noise));
+      sets.add(new SeedSet(seeds, cells.size(), ceilings, heldOut, noise));
     }
 
     OptionalDouble referenceTau = OptionalDouble.empty();
@@ -292,6 +313,22 @@ public record BenchmarkStats(int results, int archs, double minAccuracy, double 
     return new Ceiling(k, ordered / 2, tauSum / ordered, sparseSum / ordered, min, max);
   }
 
+  /** Tau-b between each seed and the mean of the others. */
+  private static HeldOut heldOut(List<Nb201Arch> archs, Map<Nb201Arch, Map<Long, Double>> by,
+      List<Long> seeds) {
+    double sum = 0;
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    for (Long out : seeds) {
+      List<Long> rest = seeds.stream().filter(sd -> !sd.equals(out)).toList();
+      double tau = KendallTau.tauB(mean(archs, by, rest), mean(archs, by, List.of(out)));
+      sum += tau;
+      min = Math.min(min, tau);
+      max = Math.max(max, tau);
+    }
+    return new HeldOut(seeds.size() - 1, seeds.size(), sum / seeds.size(), min, max);
+  }
+
   private static List<List<Long>> subsets(List<Long> items, int k) {
     if (k == 0) {
       return List.of(List.of());
@@ -354,6 +391,11 @@ public record BenchmarkStats(int results, int archs, double minAccuracy, double 
             c.maxKendall()));
       }
       sb.append("  ").append(describeNoise(set.noise()));
+      set.heldOut().ifPresent(h -> sb.append(String.format(Locale.ROOT, "  model check:"
+              + " the mean of %d seeds against the seed held out, Kendall tau-b %.3f measured"
+              + " (mean over %d choices, %.3f to %.3f), %.3f predicted%n", h.seedsPerMean(),
+          h.kendall(), h.choices(), h.minKendall(), h.maxKendall(),
+          set.noise().predictedKendall(h.seedsPerMean(), 1))));
     }
     referenceKendall.ifPresent(t -> sb.append(String.format(Locale.ROOT,
         "Kendall tau-b against the reference table: %.3f (%d of the %d architectures)%n", t,

@@ -69,12 +69,25 @@ public record SeedNoise(double withinSd, double betweenSd) {
 
   /** Kendall tau the model predicts between two independent means of {@code k} seeds each. */
   public double predictedKendall(int k) {
-    if (k < 1) {
-      throw new IllegalArgumentException("seeds per mean must be >= 1, got " + k);
+    return predictedKendall(k, k);
+  }
+
+  /**
+   * Kendall tau the model predicts between independent means of {@code k} and of {@code l}
+   * seeds. The uneven case is the one a table with an odd number of seeds can check the model
+   * on: the mean of all seeds but one against the one held out.
+   */
+  public double predictedKendall(int k, int l) {
+    if (k < 1 || l < 1) {
+      throw new IllegalArgumentException("seeds per mean must be >= 1, got " + k + " and " + l);
     }
     double icc = intraclassCorrelation();
-    double rho = k * icc / (1 + (k - 1) * icc);
-    return 2 / Math.PI * Math.asin(rho);
+    if (icc == 0) {
+      return 0;
+    }
+    // each mean's variance is between² + within² / k; they share only the between part
+    double rho = icc / Math.sqrt((icc + (1 - icc) / k) * (icc + (1 - icc) / l));
+    return 2 / Math.PI * Math.asin(Math.min(1, rho));
   }
 
   /** The fewest seeds per mean whose predicted tau reaches {@code kendall} (empty if none up to 1000). */

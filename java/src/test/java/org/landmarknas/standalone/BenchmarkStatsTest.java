@@ -65,6 +65,18 @@ final class BenchmarkStatsTest {
     assertTrue(s.describe().contains(String.format(java.util.Locale.ROOT, "seed noise:"
         + " within-architecture sd %.2f points", noise.withinSd())), s.describe());
     assertEquals(1, s.ceilingSets().size(), "no other seed set covers 3 cells");
+    // held out: seed 0 against mean(1, 2) and seed 1 against mean(0, 2) keep the order; seed 2
+    // against mean(0, 1) = 82.15, 83.0 swaps the last two: (1 + 1 + 4/6) / 3
+    BenchmarkStats.HeldOut held = s.ceiling().orElseThrow().heldOut().orElseThrow();
+    assertEquals(2, held.seedsPerMean());
+    assertEquals(3, held.choices());
+    assertEquals((1 + 1 + 4.0 / 6) / 3, held.kendall(), 1e-12);
+    assertEquals(4.0 / 6, held.minKendall(), 1e-12);
+    assertEquals(1.0, held.maxKendall(), 1e-12);
+    assertTrue(s.describe().contains(String.format(java.util.Locale.ROOT, "  model check: the"
+        + " mean of 2 seeds against the seed held out, Kendall tau-b 0.889 measured (mean over 3"
+        + " choices, 0.667 to 1.000), %.3f predicted", noise.predictedKendall(2, 1))),
+        s.describe());
   }
 
   @Test
@@ -167,6 +179,7 @@ final class BenchmarkStatsTest {
     // {0,3} vs {1,2}: 80.5 < 81.5 against 81.5 > 80.5, one discordant pair of 3, tau 1/3
     assertEquals((1 + 1 + 1.0 / 3) / 3, two.kendall(), 1e-12);
     assertEquals(6, s.ceilings().get(0).splits());
+    assertEquals(3, s.ceiling().orElseThrow().heldOut().orElseThrow().seedsPerMean());
     assertTrue(s.describe().contains("noise ceiling of 2-seed means: Kendall tau-b 0.778"),
         s.describe());
   }

@@ -23,6 +23,11 @@ final class SeedNoiseTest {
     assertEquals(2 / Math.PI * Math.asin(7.0 / 9), n.predictedKendall(1), 1e-12);
     // Spearman-Brown: 2 * 7/9 / (1 + 7/9) = 7/8
     assertEquals(2 / Math.PI * Math.asin(7.0 / 8), n.predictedKendall(2), 1e-12);
+    // a 2-seed mean against one seed: rho = icc / sqrt((icc + (1 - icc) / 2) * 1)
+    // = (7/9) / sqrt(8/9) = sqrt(49/72)
+    assertEquals(2 / Math.PI * Math.asin(Math.sqrt(49.0 / 72)), n.predictedKendall(2, 1), 1e-12);
+    assertEquals(n.predictedKendall(2, 1), n.predictedKendall(1, 2), 1e-12);
+    assertEquals(n.predictedKendall(3), n.predictedKendall(3, 3), 1e-12);
     // 0.567, 0.678, 0.733: three seeds are the first past 0.7
     assertEquals(3, n.seedsFor(0.7).getAsInt());
   }
@@ -42,20 +47,25 @@ final class SeedNoiseTest {
     int archs = 4000;
     double between = 1.3;
     double within = 0.45;
-    double[][] acc = new double[archs][2];
+    double[][] acc = new double[archs][3];
     for (int a = 0; a < archs; a++) {
       double mean = between * rng.nextGaussian() + 86;
-      acc[a][0] = mean + within * rng.nextGaussian();
-      acc[a][1] = mean + within * rng.nextGaussian();
+      for (int s = 0; s < 3; s++) {
+        acc[a][s] = mean + within * rng.nextGaussian();
+      }
     }
     SeedNoise n = SeedNoise.of(List.of(acc));
     double[] s0 = new double[archs];
     double[] s1 = new double[archs];
+    double[] mean12 = new double[archs];
     for (int a = 0; a < archs; a++) {
       s0[a] = acc[a][0];
       s1[a] = acc[a][1];
+      mean12[a] = (acc[a][1] + acc[a][2]) / 2;
     }
     assertEquals(KendallTau.tauB(s0, s1), n.predictedKendall(1), 0.02);
+    // the uneven case, which sits between the 1- and 2-seed ceilings (0.70, 0.74, 0.78 here)
+    assertEquals(KendallTau.tauB(mean12, s0), n.predictedKendall(2, 1), 0.02);
     assertEquals(between, n.betweenSd(), 0.05);
     assertEquals(within, n.withinSd(), 0.02);
   }
@@ -74,5 +84,7 @@ final class SeedNoiseTest {
     assertThrows(IllegalArgumentException.class, () -> new SeedNoise(Double.NaN, 1));
     assertThrows(IllegalArgumentException.class,
         () -> new SeedNoise(1, 1).predictedKendall(0));
+    assertThrows(IllegalArgumentException.class,
+        () -> new SeedNoise(1, 1).predictedKendall(2, 0));
   }
 }
