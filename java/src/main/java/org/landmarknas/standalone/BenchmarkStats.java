@@ -360,7 +360,10 @@ public record BenchmarkStats(int results, int archs, double minAccuracy, double 
         n.predictedKendall(2), n.predictedKendall(3), enough.isPresent()
             ? String.format(Locale.ROOT, "%.1f first reached with %d seed(s) per mean",
                 TARGET_CEILING, enough.getAsInt())
-            : String.format(Locale.ROOT, "%.1f out of reach", TARGET_CEILING));
+            : String.format(Locale.ROOT, "%.1f out of reach", TARGET_CEILING))
+        + String.format(Locale.ROOT, "  a perfect ranker (the true means) against 1- / 2- / 3-seed"
+            + " means: Kendall tau %.2f / %.2f / %.2f%n", n.predictedKendallOfTruth(1),
+            n.predictedKendallOfTruth(2), n.predictedKendallOfTruth(3));
   }
 
   /** The figures as lines of text for a terminal or a README. */

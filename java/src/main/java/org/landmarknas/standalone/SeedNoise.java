@@ -90,6 +90,22 @@ public record SeedNoise(double withinSd, double betweenSd) {
     return 2 / Math.PI * Math.asin(Math.min(1, rho));
   }
 
+  /**
+   * Kendall tau the model predicts between the architectures' true mean accuracies and a mean of
+   * {@code k} seeds: what a perfect ranker scores against a ground truth of k-seed means, the
+   * bound on every ranking measured against such a table.
+   */
+  public double predictedKendallOfTruth(int k) {
+    if (k < 1) {
+      throw new IllegalArgumentException("seeds per mean must be >= 1, got " + k);
+    }
+    double icc = intraclassCorrelation();
+    if (icc == 0) {
+      return 0;
+    }
+    return 2 / Math.PI * Math.asin(Math.min(1, Math.sqrt(icc / (icc + (1 - icc) / k))));
+  }
+
   /** The fewest seeds per mean whose predicted tau reaches {@code kendall} (empty if none up to 1000). */
   public OptionalInt seedsFor(double kendall) {
     for (int k = 1; k <= MAX_SEEDS; k++) {

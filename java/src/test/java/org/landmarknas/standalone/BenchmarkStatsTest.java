@@ -64,6 +64,10 @@ final class BenchmarkStatsTest {
         81.2}, new double[] {82, 82.3, 83.5}, new double[] {83, 83.0, 82.9})), noise);
     assertTrue(s.describe().contains(String.format(java.util.Locale.ROOT, "seed noise:"
         + " within-architecture sd %.2f points", noise.withinSd())), s.describe());
+    assertTrue(s.describe().contains(String.format(java.util.Locale.ROOT, "a perfect ranker (the"
+        + " true means) against 1- / 2- / 3-seed means: Kendall tau %.2f / %.2f / %.2f",
+        noise.predictedKendallOfTruth(1), noise.predictedKendallOfTruth(2),
+        noise.predictedKendallOfTruth(3))), s.describe());
     assertEquals(1, s.ceilingSets().size(), "no other seed set covers 3 cells");
     // held out: seed 0 against mean(1, 2) and seed 1 against mean(0, 2) keep the order; seed 2
     // against mean(0, 1) = 82.15, 83.0 swaps the last two: (1 + 1 + 4/6) / 3
