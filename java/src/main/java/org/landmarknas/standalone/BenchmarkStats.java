@@ -32,7 +32,9 @@ import org.landmarknas.space.Nb201Space;
  * a ground truth that is the mean of k seeds is measured the same way, between the means of two
  * disjoint sets of k seeds, averaged over every such split: that is the reliability of a table
  * whose scores are k-seed means. The {@link SeedNoise} split of the same cells says why the
- * ceiling is what it is and predicts it for means of more seeds than were trained.
+ * ceiling is what it is and predicts it for means of more seeds than were trained, by formula and
+ * by {@link SimulatedCeiling}; with three or more seeds the mean of all but one against the one
+ * held out checks both predictions where no k-seed ceiling can be measured.
  *
  * <p>A table is usually trained in stages: many seeds for a few cells, then a few seeds for every
  * cell. Each stage answers another question (how far k-seed means can be trusted; whether the few
@@ -85,6 +87,23 @@ public record BenchmarkStats(int results, int archs, double minAccuracy, double 
       double maxKendall) {}
 
   /**
+   * What {@link SimulatedCeiling} predicts for one seed set's cells, for comparison with the
+   * {@link SeedNoise} formula and with what is measured.
+   *
+   * @param kendall tau-b between two independent k-seed means, k = 1, 2, 3
+   * @param ofTruth tau-b of the true accuracies against a k-seed mean, k = 1, 2, 3
+   * @param heldOut tau-b of the mean of all seeds but one against one seed (empty with two
+   *     seeds)
+   */
+  public record Simulated(List<Double> kendall, List<Double> ofTruth, OptionalDouble heldOut) {
+    public Simulated {
+      kendall = List.copyOf(kendall);
+      ofTruth = List.copyOf(ofTruth);
+      Objects.requireNonNull(heldOut, "heldOut");
+    }
+  }
+
+  /**
    * The noise ceiling over the architectures trained with every seed of one set.
    *
    * @param seeds the seeds, ascending
@@ -95,13 +114,16 @@ public record BenchmarkStats(int results, int archs, double minAccuracy, double 
    *     it is the single-seed ceiling)
    * @param noise the seed noise of these architectures, which predicts the ceiling of k-seed
    *     means over them for any k
+   * @param simulated the same predictions drawn from these architectures' own spread
    */
   public record SeedSet(List<Long> seeds, int archs, List<Ceiling> ceilings,
-      Optional<HeldOut> heldOut, SeedNoise noise) {
+      Optional<HeldOut> heldOut, SeedNoise noise, Simulated simulated) {
     public SeedSet {
       seeds = List.copyOf(seeds);
       ceilings = List.copyOf(ceilings);
       Objects.requireNonNull(heldOut, "heldOut");
+      Objects.requireNonNull(noise, "noise");
+      Objects.requireNonNull(simulated, "simulated");
     }
   }
 
@@ -188,9 +210,18 @@ public record BenchmarkStats(int results, int archs, double minAccuracy, double 
       }
       Optional<HeldOut> heldOut = seeds.size() >= 3
           ? Optional.of(heldOut(cells, bySeed, seeds)) : Optional.empty();
-      SeedNoise noise = SeedNoise.of(cells.stream().map(a -> seeds.stream()
-          .mapToDouble(sd -> bySeed.get(a).get(sd)).toArray()).toList());
-      sets.add(new SeedSet(seeds, cells.size(), ceilings, heldOut, noise));
+      List<double[]> accuracy = cells.stream().map(a -> seeds.stream()
+          .mapToDouble(sd -> bySeed.get(a).get(sd)).toArray()).toList();
+      SimulatedCeiling sim = SimulatedCeiling.of(accuracy);
+      Simulated simulated = new Simulated(
+          List.of(sim.predictedKendall(1, 1), sim.predictedKendall(2, 2),
+              sim.predictedKendall(3, 3)),
+          List.of(sim.predictedKendallOfTruth(1), sim.predictedKendallOfTruth(2),
+              sim.predictedKendallOfTruth(3)),
+          seeds.size() >= 3 ? OptionalDouble.of(sim.predictedKendall(seeds.size() - 1, 1))
+              : OptionalDouble.empty());
+      sets.add(new SeedSet(seeds, cells.size(), ceilings, heldOut, SeedNoise.of(accuracy),
+          simulated));
     }
 
     OptionalDouble referenceTau = OptionalDouble.empty();
@@ -361,9 +392,10 @@ public record BenchmarkStats(int results, int archs, double minAccuracy, double 
             ? String.format(Locale.ROOT, "%.1f first reached with %d seed(s) per mean",
                 TARGET_CEILING, enough.getAsInt())
             : String.format(Locale.ROOT, "%.1f out of reach", TARGET_CEILING))
-        + String.format(Locale.ROOT, "  a perfect ranker (the true means) against 1- / 2- / 3-seed"
-            + " means: Kendall tau %.2f / %.2f / %.2f%n", n.predictedKendallOfTruth(1),
-            n.predictedKendallOfTruth(2), n.predictedKendallOfTruth(3));
+        + String.format(Locale.ROOT, "  the same model, a perfect ranker (the true means)"
+            + " against 1- / 2- / 3-seed means: Kendall tau %.2f / %.2f / %.2f%n",
+            n.predictedKendallOfTruth(1), n.predictedKendallOfTruth(2),
+            n.predictedKendallOfTruth(3));
   }
 
   /** The figures as lines of text for a terminal or a README. */
@@ -394,11 +426,18 @@ public record BenchmarkStats(int results, int archs, double minAccuracy, double 
             c.maxKendall()));
       }
       sb.append("  ").append(describeNoise(set.noise()));
+      Simulated sim = set.simulated();
+      sb.append(String.format(Locale.ROOT, "  simulated from these architectures' own spread:"
+              + " Kendall tau %.2f / %.2f / %.2f between 1- / 2- / 3-seed means, a perfect"
+              + " ranker against them %.2f / %.2f / %.2f%n", sim.kendall().get(0),
+          sim.kendall().get(1), sim.kendall().get(2), sim.ofTruth().get(0),
+          sim.ofTruth().get(1), sim.ofTruth().get(2)));
       set.heldOut().ifPresent(h -> sb.append(String.format(Locale.ROOT, "  model check:"
               + " the mean of %d seeds against the seed held out, Kendall tau-b %.3f measured"
-              + " (mean over %d choices, %.3f to %.3f), %.3f predicted%n", h.seedsPerMean(),
-          h.kendall(), h.choices(), h.minKendall(), h.maxKendall(),
-          set.noise().predictedKendall(h.seedsPerMean(), 1))));
+              + " (mean over %d choices, %.3f to %.3f), %.3f by the Gaussian model, %.3f"
+              + " simulated%n", h.seedsPerMean(), h.kendall(), h.choices(), h.minKendall(),
+          h.maxKendall(), set.noise().predictedKendall(h.seedsPerMean(), 1),
+          sim.heldOut().orElseThrow())));
     }
     referenceKendall.ifPresent(t -> sb.append(String.format(Locale.ROOT,
         "Kendall tau-b against the reference table: %.3f (%d of the %d architectures)%n", t,

@@ -77,9 +77,21 @@ final class BenchmarkStatsTest {
     assertEquals((1 + 1 + 4.0 / 6) / 3, held.kendall(), 1e-12);
     assertEquals(4.0 / 6, held.minKendall(), 1e-12);
     assertEquals(1.0, held.maxKendall(), 1e-12);
+    BenchmarkStats.Simulated sim = s.ceiling().orElseThrow().simulated();
     assertTrue(s.describe().contains(String.format(java.util.Locale.ROOT, "  model check: the"
         + " mean of 2 seeds against the seed held out, Kendall tau-b 0.889 measured (mean over 3"
-        + " choices, 0.667 to 1.000), %.3f predicted", noise.predictedKendall(2, 1))),
+        + " choices, 0.667 to 1.000), %.3f by the Gaussian model, %.3f simulated",
+        noise.predictedKendall(2, 1), sim.heldOut().getAsDouble())), s.describe());
+    // the simulation of these four cells, as SimulatedCeiling computes it
+    SimulatedCeiling direct = SimulatedCeiling.of(List.of(new double[] {80, 80.2, 80.1},
+        new double[] {81, 81.1, 81.2}, new double[] {82, 82.3, 83.5},
+        new double[] {83, 83.0, 82.9}));
+    assertEquals(direct.predictedKendall(3, 3), sim.kendall().get(2), 0);
+    assertEquals(direct.predictedKendallOfTruth(1), sim.ofTruth().get(0), 0);
+    assertEquals(direct.predictedKendall(2, 1), sim.heldOut().getAsDouble(), 0);
+    assertTrue(s.describe().contains(String.format(java.util.Locale.ROOT, "  simulated from"
+        + " these architectures' own spread: Kendall tau %.2f / %.2f / %.2f between 1- / 2- /"
+        + " 3-seed means", sim.kendall().get(0), sim.kendall().get(1), sim.kendall().get(2))),
         s.describe());
   }
 
