@@ -241,6 +241,40 @@ final class StandaloneCommandTest {
         + " fmnist-c8n1-e2 (1 results)"), other.err());
   }
 
+  /** Imported accuracies are the doubles training computes, so equal accuracies tie. */
+  @Test
+  void import_accuracyIsTheTrainedDouble_forEveryValueOfTenThousandImages() throws Exception {
+    for (int correct = 0; correct <= 10_000; correct++) {
+      double trained = (double) correct / 10_000;
+      String written = String.format(java.util.Locale.ROOT, "%.4f", 100 * trained);
+      assertEquals(trained, StandaloneCommand.fraction(Double.parseDouble(written)), 0.0,
+          written);
+    }
+    // 5,000 validation images land on the same grid
+    assertEquals(4206.0 / 5000, StandaloneCommand.fraction(84.12), 0.0);
+
+    Path store = dir.resolve("a.db");
+    String protocol = StandaloneProtocol.fashionMnist(8, 2).name();
+    Nb201Arch arch = Nb201Space.INSTANCE.sampleDistinct(1, new SplittableRandom(9)).get(0);
+    // 8,413 of 10,000 and 4,206 of 5,000: 84.13 / 100 and 84.12 / 100 are not the nearest doubles
+    StandaloneResult trained = new StandaloneResult(arch, protocol, 0, 4206.0 / 5000, 0.5,
+        8413.0 / 10_000, 0.5, 1234, 12.5);
+    try (ResultsStore s = ResultsStore.open(store)) {
+      s.put(trained);
+    }
+    Path table = dir.resolve("a.csv");
+    Files.writeString(table, run("standalone", "export", "--channels", "8", "--epochs", "2",
+        "--store", store.toString()).out());
+    Path fresh = dir.resolve("b.db");
+    assertEquals(0, run("standalone", "import", "--csv", table.toString(), "--channels", "8",
+        "--epochs", "2", "--store", fresh.toString()).code());
+    try (ResultsStore s = ResultsStore.open(fresh)) {
+      StandaloneResult back = s.get(arch, protocol, 0).orElseThrow();
+      assertEquals(trained.testAccuracy(), back.testAccuracy(), 0.0);
+      assertEquals(trained.validAccuracy(), back.validAccuracy(), 0.0);
+    }
+  }
+
   @Test
   void import_badField_namesLineAndColumn_badHeader_namesWhatWasFound() throws Exception {
     Path table = dir.resolve("t.csv");
