@@ -116,7 +116,7 @@ public record SeedNoise(double withinSd, double betweenSd) {
     return OptionalInt.empty();
   }
 
-  private static double mean(double[] x) {
+  static double mean(double[] x) {
     double s = 0;
     for (double v : x) {
       s += v;

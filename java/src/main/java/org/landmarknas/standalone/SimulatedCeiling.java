@@ -36,18 +36,8 @@ public final class SimulatedCeiling {
   public static SimulatedCeiling of(List<double[]> accuracy) {
     SeedNoise noise = SeedNoise.of(accuracy);
     int seeds = accuracy.get(0).length;
-    double[] means = accuracy.stream().mapToDouble(row -> {
-      double s = 0;
-      for (double v : row) {
-        s += v;
-      }
-      return s / row.length;
-    }).toArray();
-    double grand = 0;
-    for (double m : means) {
-      grand += m;
-    }
-    grand /= means.length;
+    double[] means = accuracy.stream().mapToDouble(SeedNoise::mean).toArray();
+    double grand = SeedNoise.mean(means);
     double between = noise.betweenSd() * noise.betweenSd();
     double meanVariance = between + noise.withinSd() * noise.withinSd() / seeds;
     double shrink = meanVariance == 0 ? 0 : Math.sqrt(between / meanVariance);
