@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.landmarknas.torch.Libtorch;
 
 /**
  * Runs copies of a CLI command as separate JVMs: the {@code --workers K} of the commands that
@@ -25,6 +26,10 @@ final class ChildProcesses {
    */
   static int runCopies(String command, String[] args, int copies, String... extra)
       throws IOException, InterruptedException {
+    // Every child loads libtorch at once: load it here first, so that they find JavaCPP's cache
+    // complete and none of them extracts (Libtorch also locks; this keeps the children's start
+    // free of waiting on one another).
+    Libtorch.load();
     List<Process> children = new ArrayList<>();
     for (int i = 0; i < copies; i++) {
       List<String> cmd = new ArrayList<>();

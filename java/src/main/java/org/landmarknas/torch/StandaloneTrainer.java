@@ -32,6 +32,7 @@ public final class StandaloneTrainer {
   private final ImageDataset data;
 
   public StandaloneTrainer(ImageDataset data) {
+    Libtorch.load();
     this.data = data;
   }
 

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -61,6 +60,7 @@ public final class SupernetEvaluation {
     SplittableRandom rng = new SplittableRandom(config.seed() ^ 0x5DEECE66DL);
     EvaluationPool pool = EvaluationPool.draw(truth, size, rng, a -> false);
 
+    Libtorch.load();
     set_num_threads(config.train().threads());
     ImageDataset dataset = SupernetSearch.loadData(config);
     ImageData trainData = dataset.train();

@@ -7,7 +7,6 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,7 +26,6 @@ import org.HdrHistogram.Histogram;
 import org.bytedeco.javacpp.PointerScope;
 import org.landmarknas.bench.EvaluationPool;
 import org.landmarknas.bench.GroundTruth;
-import org.landmarknas.bench.StandaloneScores;
 import org.landmarknas.config.EvaluateConfig;
 import org.landmarknas.config.LandmarksConfig;
 import org.landmarknas.landmark.LandmarkSelection;
@@ -110,6 +108,7 @@ public final class SupernetSearch {
     double cpuStart = cpuSeconds();
     TrainConfig train = config.train();
     EvaluateConfig eval = config.evaluate();
+    Libtorch.load();
     set_num_threads(train.threads());
     SplittableRandom root = new SplittableRandom(config.seed());
     long splitSeed = root.nextLong(); // == splitSeed(config.seed()), which evaluate relies on

@@ -69,9 +69,18 @@ final class CliProcess {
    *     message carries what it printed so far
    */
   static Result run(Path workDir, Duration timeout, List<String> args) {
+    return run(workDir, timeout, List.of(), args);
+  }
+
+  /**
+   * {@link #run(Path, Duration, List)} with extra JVM options before the main class, e.g. {@code
+   * -Dorg.bytedeco.javacpp.cachedir=DIR} for a first start on an empty cache.
+   */
+  static Result run(Path workDir, Duration timeout, List<String> jvmOptions, List<String> args) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Dorg.bytedeco.javacpp.nopointergc=true");
+    command.addAll(jvmOptions);
     command.add("-cp");
     command.add(classPath());
     command.add(MAIN_CLASS);

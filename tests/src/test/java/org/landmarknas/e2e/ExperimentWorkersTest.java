@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code lmnas experiment FILE --workers 2}: two worker JVMs share the runs of a tiny
  * experiment through the run locks; every run is done exactly once and the parent reports all.
+ * It starts on an empty JavaCPP cache, as the README's first command does on a fresh machine.
  */
 @EnabledIf(value = "org.landmarknas.e2e.TinySearch#dataInstalled",
     disabledReason = TinySearch.NO_DATA)
@@ -44,8 +45,11 @@ final class ExperimentWorkersTest {
         """.formatted(work.resolve("runs"), config, set, config,
         set.replace("]", ", train.lr=0.05]")), StandardCharsets.UTF_8);
 
-    CliProcess.Result r = CliProcess.run(work, "experiment", experiment.toString(),
-        "--workers", "2");
+    // On an empty JavaCPP cache, as on a first start: the parent loads libtorch before its two
+    // workers start, and they inherit the cache directory with the parent's -D options.
+    CliProcess.Result r = CliProcess.run(work, CliProcess.DEFAULT_TIMEOUT,
+        List.of("-Dorg.bytedeco.javacpp.cachedir=" + work.resolve("javacpp-cache")),
+        List.of("experiment", experiment.toString(), "--workers", "2"));
     assertEquals(0, r.exitCode(), r.describe());
 
     for (String run : List.of("base-s1", "fast-s1", "base-s2", "fast-s2")) {
