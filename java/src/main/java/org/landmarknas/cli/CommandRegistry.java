@@ -27,7 +27,8 @@ public final class CommandRegistry {
         .register(new ExperimentCommand())
         .register(new EvaluateCommand())
         .register(new StandaloneCommand())
-        .register(new GroundTruthCommand());
+        .register(new GroundTruthCommand())
+        .register(new SetupCommand());
   }
 
   /**

@@ -19,6 +19,7 @@ import org.landmarknas.config.ExperimentConfig;
 import org.landmarknas.config.RunConfig;
 import org.landmarknas.config.RunConfigLoader;
 import org.landmarknas.bench.GroundTruth;
+import org.landmarknas.data.DataLocation;
 import org.landmarknas.report.Grouping;
 import org.landmarknas.report.Regrounding;
 import org.landmarknas.report.ReportOutput;
@@ -102,6 +103,7 @@ final class ExperimentCommand implements Command {
     ExperimentConfig experiment = ExperimentConfig.load(Path.of(cl.getArgs()[0]));
     int workers = CommandOptions.intOption(cl, "workers", 1, 1);
     if (workers > 1 && !cl.hasOption("report-only")) {
+      ensureData(experiment);
       int worst = ChildProcesses.runCopies("experiment", args, workers, "--no-report");
       if (worst != Main.EXIT_OK) {
         return worst;
@@ -113,6 +115,16 @@ final class ExperimentCommand implements Command {
       return Main.EXIT_OK;
     }
     return report(experiment, Optional.ofNullable(cl.getOptionValue("ground-truth")), out, err);
+  }
+
+  /**
+   * Makes sure the data sets of every run are there (a missing default one is installed) before
+   * K worker processes start, so that they do not all install it at the same moment.
+   */
+  private static void ensureData(ExperimentConfig experiment) {
+    DataLocation location = DataLocation.system();
+    experiment.runs().stream().map(r -> r.arm().runConfig(r.seed()).data()).distinct()
+        .forEach(d -> location.ensurePresent(d.dataset(), d.dirPath()));
   }
 
   /** Every run not finished and not held by another process, in {@link ExperimentConfig#runs}. */

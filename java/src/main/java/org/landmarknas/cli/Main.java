@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.apache.commons.cli.ParseException;
+import org.landmarknas.data.DataLocation;
 
 /**
  * Entry point of the {@code lmnas} tool: {@code lmnas [--verbose] <command> [options]}.
@@ -28,8 +29,15 @@ public final class Main {
 
   private Main() {}
 
-  /** Runs {@code lmnas} and exits the JVM with its exit code. */
+  /**
+   * Runs {@code lmnas} and exits the JVM with its exit code. The tool installs a missing default
+   * data set from its Debian package where it may (root); {@code
+   * -Dlandmarknas.data.install=none} turns that off.
+   */
   public static void main(String[] args) {
+    if (System.getProperty(DataLocation.INSTALL_PROPERTY) == null) {
+      System.setProperty(DataLocation.INSTALL_PROPERTY, "debian");
+    }
     System.exit(run(args, System.out, System.err));
   }
 

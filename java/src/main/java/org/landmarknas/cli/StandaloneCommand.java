@@ -465,6 +465,8 @@ final class StandaloneCommand implements Command {
       String[] args, PrintStream out) throws Exception {
     int workers = CommandOptions.intOption(cl, "workers", 1, 1);
     if (workers > 1) {
+      // A missing data set is installed here once, not by K children at the same moment.
+      DataLocation.system().ensurePresent(protocol.dataset(), dataDir(cl));
       return ChildProcesses.runCopies("standalone", args, workers);
     }
     Duration lease = Duration.ofSeconds(CommandOptions.intOption(cl, "lease-seconds", 600, 1));
@@ -490,8 +492,11 @@ final class StandaloneCommand implements Command {
   }
 
   private static ImageDataset data(CommandLine cl, StandaloneProtocol protocol) {
-    return DataLocation.system().load(protocol.dataset(),
-        Optional.ofNullable(cl.getOptionValue("data-dir")).map(Path::of));
+    return DataLocation.system().load(protocol.dataset(), dataDir(cl));
+  }
+
+  private static Optional<Path> dataDir(CommandLine cl) {
+    return Optional.ofNullable(cl.getOptionValue("data-dir")).map(Path::of);
   }
 
   private static StandaloneProtocol protocol(CommandLine cl) {

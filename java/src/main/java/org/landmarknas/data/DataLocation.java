@@ -1,5 +1,6 @@
 package org.landmarknas.data;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -13,12 +14,20 @@ import java.util.function.Function;
  * blank), and the data set's default location; only Fashion-MNIST has a default ({@link
  * #FASHION_MNIST_DEFAULT_DIR}, where Debian's {@code dataset-fashion-mnist} installs it).
  *
+ * <p>A locator may install a missing data set whose default location is empty, from the
+ * data set's {@link DebianDataPackage} (when this process runs as root). That is opt-in: the
+ * {@code lmnas} CLI turns it on with the JVM property {@value #INSTALL_PROPERTY}{@code =debian},
+ * so that every command that reads images makes sure they are there; a library that embeds the
+ * engine gets a clear error instead of a changed machine unless it sets the property too.
+ *
  * <p>The environment is injected as a function so tests need not touch the real one; {@link
  * #system()} reads {@link System#getenv(String)}.
  */
 public final class DataLocation {
   /** Environment variable naming the data directory. */
   public static final String ENV_VAR = "LMNAS_DATA_DIR";
+  /** JVM property: {@code debian} lets {@link #system()} install a missing default data set. */
+  public static final String INSTALL_PROPERTY = "landmarknas.data.install";
   /** Where Debian's {@code dataset-fashion-mnist} package installs the IDX files. */
   public static final Path FASHION_MNIST_DEFAULT_DIR = Path.of("/usr/share/datasets/fashion-mnist");
   /** The data set names this package can read. */
@@ -26,18 +35,32 @@ public final class DataLocation {
       Cifar10BinaryReader.NAME);
 
   private final Function<String, String> env;
+  private final boolean installPackages;
 
   /**
    * A locator reading environment variables through {@code env}, which returns {@code null} for
-   * an unset variable (as {@link System#getenv(String)} does).
+   * an unset variable (as {@link System#getenv(String)} does); it installs nothing.
    */
   public DataLocation(Function<String, String> env) {
-    this.env = Objects.requireNonNull(env, "env");
+    this(env, false);
   }
 
-  /** A locator over the process environment. */
+  /**
+   * A locator reading environment variables through {@code env}; with {@code installPackages},
+   * {@link #ensurePresent} installs a missing default data set from its Debian package.
+   */
+  public DataLocation(Function<String, String> env, boolean installPackages) {
+    this.env = Objects.requireNonNull(env, "env");
+    this.installPackages = installPackages;
+  }
+
+  /**
+   * A locator over the process environment, installing missing data sets when the JVM property
+   * {@value #INSTALL_PROPERTY} is {@code debian}.
+   */
   public static DataLocation system() {
-    return new DataLocation(System::getenv);
+    return new DataLocation(System::getenv,
+        "debian".equals(System.getProperty(INSTALL_PROPERTY)));
   }
 
   /**
@@ -68,12 +91,30 @@ public final class DataLocation {
   }
 
   /**
-   * Resolves the directory of {@code dataset} and reads it.
+   * {@link #resolve Resolves} the directory of {@code dataset}; when it is the data set's default
+   * location and does not exist, first installs the data set's Debian package if this locator
+   * installs packages and the process may (see {@link DebianDataPackage}). Whatever is still
+   * missing afterwards is left to the reader's error, which says what to install.
+   *
+   * @throws IllegalArgumentException as {@link #resolve} does
+   * @throws IllegalStateException if an install was tried and failed
+   */
+  public Path ensurePresent(String dataset, Optional<Path> dataDir) {
+    Path dir = resolve(dataset, dataDir);
+    if (installPackages && dataset.equals(FashionMnistReader.NAME)
+        && dir.equals(FASHION_MNIST_DEFAULT_DIR) && !Files.isDirectory(dir)) {
+      DebianDataPackage.of(dataset).ifPresent(p -> p.install(System.err));
+    }
+    return dir;
+  }
+
+  /**
+   * {@link #ensurePresent Makes sure} the data set is there, then reads it.
    *
    * @throws IllegalArgumentException as {@link #resolve} and {@link ImageDatasetReader#read} do
    */
   public ImageDataset load(String dataset, Optional<Path> dataDir) {
-    return readerFor(dataset).read(resolve(dataset, dataDir));
+    return readerFor(dataset).read(ensurePresent(dataset, dataDir));
   }
 
   /**

@@ -79,4 +79,25 @@ final class DataLocationTest {
     assertEquals(4, ds.train().count());
     assertEquals(3, ds.test().count());
   }
+
+  @Test
+  void ensurePresent_missingExplicitDir_installsNothingAndTheReaderSaysWhatToDo(
+      @TempDir Path dir) {
+    // Only the default location is installed into: a --data-dir that names the wrong place is
+    // the user's to fix, even for a locator that installs packages.
+    Path missing = dir.resolve("nowhere");
+    DataLocation loc = new DataLocation(Map.<String, String>of()::get, true);
+    assertEquals(missing, loc.ensurePresent("fashion-mnist", Optional.of(missing)));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> loc.load("fashion-mnist", Optional.of(missing)));
+    assertTrue(e.getMessage().contains(missing + " does not exist"), e.getMessage());
+    assertTrue(e.getMessage().contains("dataset-fashion-mnist"), e.getMessage());
+  }
+
+  @Test
+  void debianPackage_onlyFashionMnistHasOne() {
+    assertEquals(Optional.of(new DebianDataPackage("fashion-mnist", "dataset-fashion-mnist")),
+        DebianDataPackage.of("fashion-mnist"));
+    assertEquals(Optional.empty(), DebianDataPackage.of("cifar10"));
+  }
 }
