@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.commons.cli.ParseException;
 import org.landmarknas.data.DataLocation;
 
@@ -26,6 +28,11 @@ public final class Main {
   public static final int EXIT_USAGE = 2;
 
   private static final String TOOL = "lmnas";
+  /** Longest word of an error message printed whole; see {@link #shortenLongWords}. */
+  static final int LONGEST_WORD = 200;
+  private static final int WORD_HEAD = 120;
+  private static final int WORD_TAIL = 40;
+  private static final Pattern LONG_WORD = Pattern.compile("\\S{" + (LONGEST_WORD + 1) + ",}");
 
   private Main() {}
 
@@ -119,7 +126,7 @@ public final class Main {
   }
 
   private static int usageError(String prefix, String message, PrintStream err) {
-    err.println(prefix + ": error: " + message);
+    err.println(prefix + ": error: " + shortenLongWords(message));
     return EXIT_USAGE;
   }
 
@@ -129,7 +136,28 @@ public final class Main {
     if (m == null || m.isBlank()) {
       return e.getClass().getName();
     }
-    return m.strip().replaceAll("\\s*\\R\\s*", " ");
+    return shortenLongWords(m.strip().replaceAll("\\s*\\R\\s*", " "));
+  }
+
+  /**
+   * The message with every word (run of non-blank characters) longer than {@value #LONGEST_WORD}
+   * characters cut to its start and end: an error quotes the value it rejects, and a mistyped
+   * 100 kB architecture string or path must not come back as a 100 kB line. Done here, where
+   * every error is printed, so no message can forget it.
+   */
+  static String shortenLongWords(String message) {
+    return LONG_WORD.matcher(message).replaceAll(m -> Matcher.quoteReplacement(
+        shorten(m.group())));
+  }
+
+  private static String shorten(String word) {
+    if (word.codePointCount(0, word.length()) <= LONGEST_WORD) {
+      return word; // long in chars only: surrogate pairs
+    }
+    int head = word.offsetByCodePoints(0, WORD_HEAD);
+    int tail = word.offsetByCodePoints(word.length(), -WORD_TAIL);
+    return word.substring(0, head) + "...[" + (tail - head) + " characters left out]..."
+        + word.substring(tail);
   }
 
   /** The jar manifest's Implementation-Version; "development build" when run from classes. */

@@ -181,6 +181,32 @@ final class MainTest {
     assertTrue(v.err().contains("IllegalStateException"), v.err());
   }
 
+  @Test
+  void usageError_100kBArgument_quotedShortenedNotEchoedWhole() {
+    String arch = "|nor_conv_3x3~0|".repeat(6_400); // 102,400 characters
+    for (String[] args : List.of(new String[] {"standalone", "train", "--arch", arch},
+        new String[] {"space", "canonical", arch}, new String[] {arch})) {
+      CliRun r = CliRun.standard(args);
+      assertEquals(2, r.exitCode(), r.err());
+      assertTrue(r.err().length() < 1_000, r.err().length() + " characters: "
+          + r.err().substring(0, 300));
+      assertTrue(r.err().contains("characters left out"), r.err());
+      assertTrue(r.err().contains(arch.substring(0, Main.LONGEST_WORD / 2)), "its start shows");
+    }
+  }
+
+  @Test
+  void shortenLongWords_shortWordsKept_longOnesCutAtCodePoints() {
+    String ok = "x".repeat(Main.LONGEST_WORD - 2); // with its quotes, just not too long
+    assertEquals("bad \"" + ok + "\"", Main.shortenLongWords("bad \"" + ok + "\""));
+    String emoji = "\uD83D\uDE00".repeat(150); // 300 chars, 150 code points: kept
+    assertEquals(emoji, Main.shortenLongWords(emoji));
+    String longEmoji = "\uD83D\uDE00".repeat(300);
+    String cut = Main.shortenLongWords("a " + longEmoji + " b");
+    assertTrue(cut.startsWith("a \uD83D\uDE00") && cut.endsWith("\uD83D\uDE00 b"), cut);
+    assertTrue(cut.contains("...[" + (600 - 240 - 80) + " characters left out]..."), cut);
+  }
+
   // ---- search --------------------------------------------------------------------------------
 
   @Test
