@@ -14,6 +14,7 @@ import org.landmarknas.standalone.StandaloneResult;
 import org.landmarknas.store.Job;
 import org.landmarknas.store.QueueStatus;
 import org.landmarknas.store.ResultsStore;
+import org.landmarknas.store.WorkerId;
 import org.landmarknas.torch.StandaloneTrainer;
 
 /**
@@ -31,7 +32,7 @@ final class StandaloneWorker {
   private final StandaloneProtocol protocol;
   private final Duration lease;
   private final PrintStream out;
-  private final String me = "pid-" + ProcessHandle.current().pid();
+  private final String me = WorkerId.forThisProcess();
   /** The job being trained; the shutdown hook and the loop each take it at most once. */
   private final AtomicReference<Job> current = new AtomicReference<>();
 
