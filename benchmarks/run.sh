@@ -14,8 +14,11 @@
 # sources. Run it on an otherwise idle machine: the step rate halves under competing load.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-JAR="$ROOT/benchmarks/target/benchmarks.jar"
-RESULTS="$ROOT/benchmarks/results"
+# Relative to the repository root, where the script runs: JMH prints the result file's path into
+# the committed text output, which must not carry a path of this machine.
+cd "$ROOT"
+JAR="benchmarks/target/benchmarks.jar"
+RESULTS="benchmarks/results"
 STAMP="$(date -u +%Y-%m-%d-%H%MZ)"
 JVM_ARGS=(-Dorg.bytedeco.javacpp.nopointergc=true -Xmx4g)
 # Pinned so that runs compare; the classes' annotations hold the same values.

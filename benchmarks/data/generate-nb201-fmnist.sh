@@ -110,7 +110,7 @@ if [[ "$SNAPSHOT" == true ]]; then
   write_to "$DATA/$NAME.csv" ./lmnas standalone export "${PROTOCOL[@]}" --store "$STORE"
   export_scores partial
   write_to "$DATA/$NAME-stats.txt" ./lmnas standalone stats "${PROTOCOL[@]}" --store "$STORE" \
-    --reference ../shared/data/nasbench201/cifar10.csv --plot "$DATA/plots/$NAME"
+    --reference benchmarks/data/nasbench201/cifar10.csv --plot "$DATA/plots/$NAME"
   ./lmnas standalone status "${PROTOCOL[@]}" --store "$STORE"
   echo "wrote the snapshot $DATA/$NAME.csv and $DATA/$NAME-stats.txt"
   exit 0
@@ -123,6 +123,6 @@ fi
 write_to "$DATA/$NAME.csv" ./lmnas standalone export "${PROTOCOL[@]}" --store "$STORE"
 export_scores
 ./lmnas standalone stats "${PROTOCOL[@]}" --store "$STORE" \
-  --reference ../shared/data/nasbench201/cifar10.csv --plot "$DATA/plots/$NAME" \
+  --reference benchmarks/data/nasbench201/cifar10.csv --plot "$DATA/plots/$NAME" \
   | tee "$DATA/$NAME-stats.txt"
 echo "wrote $DATA/$NAME*.csv"

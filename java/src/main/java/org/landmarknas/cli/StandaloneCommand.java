@@ -174,7 +174,9 @@ final class StandaloneCommand implements Command {
             throw new IllegalArgumentException(noResults(s, protocol));
           }
           BenchmarkStats stats = BenchmarkStats.of(results, reference);
-          out.printf(Locale.ROOT, "%s, protocol %s%n", store, protocol.name());
+          // The store's file name, not its path: the output is committed beside the tables
+          // (benchmarks/data/*-stats.txt) and must not carry a path of the machine it ran on.
+          out.printf(Locale.ROOT, "%s, protocol %s%n", store.getFileName(), protocol.name());
           out.print(stats.describe());
           if (cl.hasOption("plot")) {
             for (Path f : BenchmarkPlots.write(results, stats, reference, protocol.name(),

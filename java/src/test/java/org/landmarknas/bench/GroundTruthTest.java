@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,6 +13,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.landmarknas.TestData;
 import org.landmarknas.space.Nb201Arch;
 import org.landmarknas.space.Nb201Space;
 
@@ -87,9 +87,7 @@ final class GroundTruthTest {
 
   @Test
   void load_nb201Table_takesTestAccuracy_andPoolDrawIsCleanAndSeeded() {
-    Path table = Path.of(System.getProperty("landmarknas.shared.dir", "/work/shared"),
-        "data/nasbench201/cifar10.csv");
-    assumeTrue(Files.isRegularFile(table), "NB201 table not found");
+    Path table = TestData.nb201Table();
     GroundTruth gt = GroundTruth.load(table);
     assertEquals(15_625, gt.size());
     Nb201Arch best = Nb201Table.load(table).arch(6111).orElseThrow();

@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.landmarknas.TestData;
 import org.landmarknas.space.Nb201Arch;
 
 final class Nb201TableTest {
@@ -32,17 +32,6 @@ final class Nb201TableTest {
 
   @TempDir
   Path dir;
-
-  private static Path sharedTable() {
-    String shared = System.getProperty("landmarknas.shared.dir");
-    if (shared != null) {
-      Path p = Path.of(shared, "data", "nasbench201", "cifar10.csv");
-      if (Files.isRegularFile(p)) {
-        return p;
-      }
-    }
-    return Path.of("/work/shared/data/nasbench201/cifar10.csv");
-  }
 
   private Path write(String name, String... lines) throws IOException {
     Path p = dir.resolve(name);
@@ -69,8 +58,7 @@ final class Nb201TableTest {
 
   @Test
   void load_realTableAgreesBothWays() {
-    Path path = sharedTable();
-    Assumptions.assumeTrue(Files.isRegularFile(path), "NB201 table not found at " + path);
+    Path path = TestData.nb201Table();
     Nb201Table t = Nb201Table.load(path);
     assertEquals(Nb201Arch.SPACE_SIZE, t.size());
     assertEquals(t.size(), t.rows().size());

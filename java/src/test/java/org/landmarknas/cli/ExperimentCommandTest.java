@@ -3,7 +3,6 @@ package org.landmarknas.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -18,9 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.landmarknas.TestData;
 import org.landmarknas.config.ConfigException;
 import org.landmarknas.config.ExperimentConfig;
-import org.landmarknas.data.DataLocation;
 import org.landmarknas.torch.SupernetSearch;
 
 /**
@@ -33,8 +32,7 @@ final class ExperimentCommandTest {
   Path tmp;
 
   private Path writeExperiment(String extraArm) throws Exception {
-    Path table = Path.of(System.getProperty("landmarknas.shared.dir", "/work/shared"),
-        "data/nasbench201/cifar10.csv");
+    Path table = TestData.nb201Table();
     Path run = Files.writeString(tmp.resolve("tiny.yaml"), String.format("""
         data: {train-limit: 1024, test-limit: 128}
         supernet: {channels: 4}
@@ -73,7 +71,7 @@ final class ExperimentCommandTest {
 
   @Test
   void run_twoArms_reportComparesThemAndReruns_skipOrResume() throws Exception {
-    assumeTrue(Files.isDirectory(DataLocation.FASHION_MNIST_DEFAULT_DIR));
+    TestData.fashionMnist();
     Path file = writeExperiment("");
 
     // Another process holds marks: this one leaves it alone and reports what is finished.

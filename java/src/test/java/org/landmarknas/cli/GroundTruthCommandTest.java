@@ -2,7 +2,6 @@ package org.landmarknas.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -11,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.landmarknas.TestData;
 import org.landmarknas.space.Nb201Arch;
 import org.landmarknas.store.ResultsStore;
 
@@ -24,9 +24,7 @@ final class GroundTruthCommandTest {
 
   @Test
   void import_realTable_keepsAllRows_once() {
-    Path table = Path.of(System.getProperty("landmarknas.shared.dir", "/work/shared"),
-        "data/nasbench201/cifar10.csv");
-    assumeTrue(Files.isRegularFile(table));
+    Path table = TestData.nb201Table();
     Path store = dir.resolve("gt.db");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -15,9 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.landmarknas.TestData;
 
 final class FashionMnistReaderTest {
   @TempDir Path dir;
@@ -218,8 +218,7 @@ final class FashionMnistReaderTest {
 
   @Test
   void read_realFashionMnist_publishedShapeAndBalancedClasses() {
-    Path real = DataLocation.FASHION_MNIST_DEFAULT_DIR;
-    Assumptions.assumeTrue(Files.isDirectory(real), "Fashion-MNIST not installed at " + real);
+    Path real = TestData.fashionMnist();
     long start = System.nanoTime();
     ImageDataset ds = reader.read(real);
     double seconds = (System.nanoTime() - start) / 1e9;

@@ -4,13 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.landmarknas.TestData;
 
 final class NormalizationTest {
 
@@ -77,8 +76,7 @@ final class NormalizationTest {
 
   @Test
   void fashionMnist_constantMatchesRealTrainingData() {
-    Path real = DataLocation.FASHION_MNIST_DEFAULT_DIR;
-    Assumptions.assumeTrue(Files.isDirectory(real), "Fashion-MNIST not installed at " + real);
+    Path real = TestData.fashionMnist();
     ImageDataset ds = new FashionMnistReader().read(real);
     Normalization computed = Normalization.of(ds.train());
     System.out.printf(Locale.ROOT, "Fashion-MNIST train mean %.6f std %.6f%n",

@@ -3,14 +3,13 @@ package org.landmarknas.search;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.landmarknas.TestData;
 import org.landmarknas.bench.Nb201Table;
 import org.landmarknas.space.Nb201Arch;
 
@@ -29,8 +28,7 @@ final class SearchOnTableTest {
 
   @BeforeAll
   static void loadTable() {
-    Path csv = sharedTable();
-    Assumptions.assumeTrue(csv != null, "NB201 table not found under ../shared or /work/shared");
+    Path csv = TestData.nb201Table();
     table = Nb201Table.load(csv);
     assertEquals(Nb201Arch.SPACE_SIZE, table.size());
     double[] valid = new double[Nb201Arch.SPACE_SIZE];
@@ -60,19 +58,6 @@ final class SearchOnTableTest {
       }
     }
     return lo;
-  }
-
-  private static Path sharedTable() {
-    String shared = System.getProperty("landmarknas.shared.dir");
-    for (String dir : new String[] {shared, "/work/shared"}) {
-      if (dir != null) {
-        Path p = Path.of(dir, "data", "nasbench201", "cifar10.csv");
-        if (Files.isRegularFile(p)) {
-          return p;
-        }
-      }
-    }
-    return null;
   }
 
   private static double validAccuracy(Nb201Arch a) {

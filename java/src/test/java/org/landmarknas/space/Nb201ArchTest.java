@@ -12,29 +12,17 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.landmarknas.TestData;
 
 final class Nb201ArchTest {
 
-  private static Path sharedTable() {
-    String dir = System.getProperty("landmarknas.shared.dir");
-    if (dir != null) {
-      Path p = Path.of(dir, "data", "nasbench201", "cifar10.csv");
-      if (Files.isRegularFile(p)) {
-        return p;
-      }
-    }
-    return Path.of("/work/shared/data/nasbench201/cifar10.csv");
-  }
-
   @Test
   void parseFormat_allTableRowsRoundTripByteForByte() throws IOException {
-    Path table = sharedTable();
-    Assumptions.assumeTrue(Files.isRegularFile(table), "NB201 table not found at " + table);
+    Path table = TestData.nb201Table();
     List<String> lines = Files.readAllLines(table, StandardCharsets.UTF_8);
     Set<Integer> codes = new HashSet<>();
     for (String line : lines.subList(1, lines.size())) {

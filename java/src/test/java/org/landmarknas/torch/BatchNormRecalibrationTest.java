@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +13,7 @@ import java.util.SplittableRandom;
 import org.bytedeco.pytorch.StringTensorDict;
 import org.bytedeco.pytorch.Tensor;
 import org.junit.jupiter.api.Test;
+import org.landmarknas.TestData;
 import org.landmarknas.data.Augmentation;
 import org.landmarknas.data.BatchAssembler;
 import org.landmarknas.data.DataLocation;
@@ -42,7 +41,7 @@ final class BatchNormRecalibrationTest {
 
   @Test
   void recalibrate_changesRunningStatisticsAndNothingElse() {
-    assumeTrue(Files.isDirectory(DataLocation.FASHION_MNIST_DEFAULT_DIR));
+    TestData.fashionMnist();
     set_num_threads(2);
     ImageDataset data = DataLocation.system().load("fashion-mnist", Optional.empty());
     Nb201Network net = Nb201Network.supernet(

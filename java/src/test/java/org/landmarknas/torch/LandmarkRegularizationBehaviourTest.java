@@ -3,9 +3,7 @@ package org.landmarknas.torch;
 import static org.bytedeco.pytorch.global.torch.cross_entropy_loss;
 import static org.bytedeco.pytorch.global.torch.set_num_threads;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,6 +16,7 @@ import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.NoGradGuard;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.landmarknas.TestData;
 import org.landmarknas.config.TrainConfig;
 import org.landmarknas.data.Augmentation;
 import org.landmarknas.data.BatchAssembler;
@@ -49,7 +48,7 @@ final class LandmarkRegularizationBehaviourTest {
 
   @Test
   void landmarks_withReversedOrder_pullTheSupernetRankingTowardIt() {
-    assumeTrue(Files.isDirectory(DataLocation.FASHION_MNIST_DEFAULT_DIR));
+    TestData.fashionMnist();
     set_num_threads(2);
     ImageDataset data = DataLocation.system().load("fashion-mnist", Optional.empty());
     ImageData train = data.train().head(8000);

@@ -4,9 +4,7 @@ import static org.bytedeco.pytorch.global.torch.set_num_threads;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -16,6 +14,7 @@ import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.Tensor;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.landmarknas.TestData;
 import org.landmarknas.config.TrainConfig;
 import org.landmarknas.data.Augmentation;
 import org.landmarknas.data.BatchAssembler;
@@ -31,8 +30,7 @@ final class SposStepTest {
   @BeforeAll
   static void load() {
     set_num_threads(2);
-    assumeTrue(Files.isDirectory(DataLocation.FASHION_MNIST_DEFAULT_DIR),
-        "Fashion-MNIST not installed (apt-get install dataset-fashion-mnist)");
+    TestData.fashionMnist();
     data = DataLocation.system().load("fashion-mnist", Optional.empty());
   }
 

@@ -3,14 +3,13 @@ package org.landmarknas.torch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.landmarknas.TestData;
 import org.landmarknas.data.DataLocation;
 import org.landmarknas.data.ImageDataset;
 import org.landmarknas.space.Nb201Arch;
@@ -24,7 +23,7 @@ final class StandaloneTrainerTest {
   /** A short protocol on a subset reaches clearly-above-chance accuracy; same seed, same result. */
   @Test
   void train_shortProtocol_learns_andIsReproducible() {
-    assumeTrue(Files.isDirectory(DataLocation.FASHION_MNIST_DEFAULT_DIR));
+    TestData.fashionMnist();
     ImageDataset data = DataLocation.system().load("fashion-mnist", Optional.empty());
     StandaloneProtocol p = new StandaloneProtocol("tiny", "fashion-mnist", 8, 1, 1, 64, 0.1,
         0.0, 0.9, 5e-4, 5.0, 2, true, 0L, 4096, 500, 1000, 2);

@@ -3,11 +3,10 @@ package org.landmarknas.torch;
 import static org.bytedeco.pytorch.global.torch.set_num_threads;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.landmarknas.TestData;
 import org.landmarknas.data.Augmentation;
 import org.landmarknas.data.BatchAssembler;
 import org.landmarknas.data.DataLocation;
@@ -19,7 +18,7 @@ final class SupernetEvaluatorTest {
 
   @Test
   void score_isDeterministic_countsEveryImage_andBuildsNoGraph() {
-    assumeTrue(Files.isDirectory(DataLocation.FASHION_MNIST_DEFAULT_DIR));
+    TestData.fashionMnist();
     set_num_threads(2);
     ImageDataset data = DataLocation.system().load("fashion-mnist", Optional.empty());
     Nb201Network net = Nb201Network.supernet(

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
@@ -16,10 +15,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.landmarknas.TestData;
 import org.landmarknas.bench.GroundTruth;
 import org.landmarknas.config.RunConfig;
 import org.landmarknas.config.RunConfigLoader;
-import org.landmarknas.data.DataLocation;
 import org.landmarknas.landmark.LandmarkSet;
 import org.landmarknas.run.MetricsLog;
 import org.landmarknas.run.RunDirectory;
@@ -33,10 +32,8 @@ final class SupernetSearchTest {
 
   @Test
   void run_withPoolLandmarksAndRounds_writesEverything() throws Exception {
-    assumeTrue(Files.isDirectory(DataLocation.FASHION_MNIST_DEFAULT_DIR));
-    Path table = Path.of(System.getProperty("landmarknas.shared.dir", "/work/shared"),
-        "data/nasbench201/cifar10.csv");
-    assumeTrue(Files.isRegularFile(table));
+    TestData.fashionMnist();
+    Path table = TestData.nb201Table();
     RunConfig config = RunConfigLoader.fromDefaults(List.of(
         "name=tiny", "seed=5", "data.train-limit=1024", "data.test-limit=128",
         "supernet.channels=4", "train.epochs=2", "train.steps-per-epoch=3",
@@ -124,10 +121,8 @@ final class SupernetSearchTest {
     // With BN recalibration the pool scoring draws batches from its stream; the landmarks' own
     // tau must not draw from it too, or the two arms of an experiment would be scored on
     // different batches. Epoch 1 is within the warm-up, so both super-nets are equal there.
-    assumeTrue(Files.isDirectory(DataLocation.FASHION_MNIST_DEFAULT_DIR));
-    Path table = Path.of(System.getProperty("landmarknas.shared.dir", "/work/shared"),
-        "data/nasbench201/cifar10.csv");
-    assumeTrue(Files.isRegularFile(table));
+    TestData.fashionMnist();
+    Path table = TestData.nb201Table();
     List<String> common = List.of("name=tiny", "seed=5", "data.train-limit=1024",
         "data.test-limit=128", "supernet.channels=4", "supernet.batchnorm=running",
         "train.epochs=2", "train.steps-per-epoch=2", "train.batch-size=16",
@@ -152,10 +147,8 @@ final class SupernetSearchTest {
 
   @Test
   void resume_fromEarlierCheckpoints_endsExactlyAsTheUninterruptedRun() throws Exception {
-    assumeTrue(Files.isDirectory(DataLocation.FASHION_MNIST_DEFAULT_DIR));
-    Path table = Path.of(System.getProperty("landmarknas.shared.dir", "/work/shared"),
-        "data/nasbench201/cifar10.csv");
-    assumeTrue(Files.isRegularFile(table));
+    TestData.fashionMnist();
+    Path table = TestData.nb201Table();
     RunConfig config = RunConfigLoader.fromDefaults(List.of(
         "name=resume", "seed=11", "data.train-limit=1024", "data.test-limit=128",
         "supernet.channels=4", "train.epochs=3", "train.steps-per-epoch=3",
@@ -223,10 +216,8 @@ final class SupernetSearchTest {
    */
   @Test
   void run_divergingAfterACheckpoint_keepsTheLastGoodOne() throws Exception {
-    assumeTrue(Files.isDirectory(DataLocation.FASHION_MNIST_DEFAULT_DIR));
-    Path table = Path.of(System.getProperty("landmarknas.shared.dir", "/work/shared"),
-        "data/nasbench201/cifar10.csv");
-    assumeTrue(Files.isRegularFile(table));
+    TestData.fashionMnist();
+    Path table = TestData.nb201Table();
     RunConfig config = RunConfigLoader.fromDefaults(List.of(
         "data.train-limit=512", "data.test-limit=64", "supernet.channels=4", "train.epochs=3",
         "train.steps-per-epoch=20", "train.batch-size=16", "train.grad-clip=1e30",
@@ -251,7 +242,7 @@ final class SupernetSearchTest {
   /** An absurd learning rate makes the loss NaN: the run stops naming epoch and step. */
   @Test
   void run_divergingLoss_stopsNamingEpochAndStep() {
-    assumeTrue(Files.isDirectory(DataLocation.FASHION_MNIST_DEFAULT_DIR));
+    TestData.fashionMnist();
     RunConfig config = RunConfigLoader.fromDefaults(List.of(
         "data.train-limit=512", "data.test-limit=64", "supernet.channels=4", "train.epochs=2",
         "train.steps-per-epoch=20", "train.batch-size=16", "train.lr=1e9", "train.lr-min=1",
