@@ -6,9 +6,10 @@ import java.util.Locale;
 import java.util.Optional;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
-import org.landmarknas.config.DataConfig;
 import org.landmarknas.data.DataLocation;
+import org.landmarknas.data.FashionMnistReader;
 import org.landmarknas.data.ImageDataset;
+import org.landmarknas.data.ImageDatasetReader;
 import org.landmarknas.torch.Libtorch;
 
 /**
@@ -34,7 +35,7 @@ final class SetupCommand implements Command {
   private static Options options() {
     return CommandOptions.of(
         CommandOptions.withArg("dataset", "NAME", "data set to check: "
-            + String.join(", ", DataConfig.DATASETS) + " (default " + DataConfig.FASHION_MNIST
+            + String.join(", ", DataLocation.DATASETS) + " (default " + FashionMnistReader.NAME
             + ")"),
         CommandOptions.withArg("data-dir", "DIR", "data set directory (default: $"
             + DataLocation.ENV_VAR + ", else the data set's default location)"));
@@ -55,19 +56,16 @@ final class SetupCommand implements Command {
     if (cl.getArgs().length != 0) {
       throw new IllegalArgumentException("unexpected argument \"" + cl.getArgs()[0] + "\"");
     }
+    String dataset = cl.getOptionValue("dataset", FashionMnistReader.NAME);
+    // An unknown name fails here, before any work, with the list of known ones.
+    ImageDatasetReader reader = DataLocation.readerFor(dataset);
+    Optional<Path> dataDir = Optional.ofNullable(cl.getOptionValue("data-dir")).map(Path::of);
+
     Libtorch.Check torch = Libtorch.check();
     out.printf(Locale.ROOT, "libtorch %s: loaded and checked in %.1f s (JavaCPP cache %s)%n",
         torch.version(), torch.seconds(), torch.cacheDir());
-
-    String dataset = cl.getOptionValue("dataset", DataConfig.FASHION_MNIST);
-    if (!DataConfig.DATASETS.contains(dataset)) {
-      throw new IllegalArgumentException("--dataset \"" + dataset + "\" is not one of "
-          + String.join(", ", DataConfig.DATASETS));
-    }
-    Optional<Path> dataDir = Optional.ofNullable(cl.getOptionValue("data-dir")).map(Path::of);
-    DataLocation location = DataLocation.system();
-    Path dir = location.ensurePresent(dataset, dataDir);
-    ImageDataset data = DataLocation.readerFor(dataset).read(dir);
+    Path dir = DataLocation.system().ensurePresent(dataset, dataDir);
+    ImageDataset data = reader.read(dir);
     out.printf(Locale.ROOT, "%s: %d training and %d test images of %dx%dx%d in %s%n",
         dataset, data.train().count(), data.test().count(), data.channels(),
         data.train().height(), data.train().width(), dir);
