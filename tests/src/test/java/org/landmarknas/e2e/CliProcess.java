@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * Runs {@code lmnas} ({@code org.landmarknas.cli.Main}) in a child JVM on this test's class path.
@@ -21,6 +22,9 @@ import java.util.concurrent.TimeUnit;
  * its exit code and output, not take the whole test JVM down with it.
  */
 final class CliProcess {
+
+  private static final Pattern JVM_NOTICE = Pattern.compile(
+      "(?m)^(NOTE: )?Picked up (JAVA_TOOL_OPTIONS|_JAVA_OPTIONS|JDK_JAVA_OPTIONS): .*\\R");
 
   /** Main class of the CLI. */
   static final String MAIN_CLASS = "org.landmarknas.cli.Main";
@@ -106,7 +110,8 @@ final class CliProcess {
         process.destroyForcibly();
         process.waitFor();
       }
-      Result result = new Result(process.exitValue(), read(outFile), read(errFile),
+      Result result = new Result(process.exitValue(), read(outFile),
+          withoutJvmNotices(read(errFile)),
           Duration.ofNanos(System.nanoTime() - start));
       if (!finished) {
         throw new AssertionError(String.format(Locale.ROOT, "lmnas %s: killed after %d s%n%s",
@@ -142,6 +147,16 @@ final class CliProcess {
 
   private static String read(Path file) throws IOException {
     return Files.readString(file, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Standard error without the notice the JVM itself prints when it picks up an options variable
+   * ({@code JAVA_TOOL_OPTIONS=-Dorg.bytedeco.javacpp.cachedir=DIR} points every JVM at one cache,
+   * the way a first start is checked): it is not lmnas's output, and the tests count lmnas's
+   * error lines.
+   */
+  static String withoutJvmNotices(String err) {
+    return JVM_NOTICE.matcher(err).replaceAll("");
   }
 
   private static void deleteQuietly(Path file) {
