@@ -11,27 +11,42 @@ import java.util.SplittableRandom;
  */
 public final class EpochStreams {
 
-  /** What a stream is used for; each purpose gets its own sequence of seeds. */
+  /**
+   * What a stream is used for; each purpose gets its own sequence of seeds, derived from its
+   * {@link #id}. The ids are fixed (they are what the declaration order gave when streams were
+   * numbered by position), so adding or reordering purposes never changes a run's numbers: a new
+   * purpose takes the next free id.
+   */
   public enum Purpose {
     /** The architecture sampled for each super-net step. */
-    ARCHITECTURES,
+    ARCHITECTURES(1),
     /** The order and augmentation of the super-net half. */
-    DATA,
+    DATA(2),
     /** The order and augmentation of the rank half (landmark batches). */
-    RANK_DATA,
+    RANK_DATA(3),
     /** The landmark pairs of each step. */
-    PAIRS,
+    PAIRS(4),
     /** Evaluation images and BN recalibration batches. */
-    EVALUATION,
+    EVALUATION(5),
     /** Search strategies (multi-round landmark growth and the final search). */
-    SEARCH,
+    SEARCH(6),
     /**
      * The landmarks' own Kendall tau each epoch: apart from {@link #EVALUATION}, so that a run
      * with landmarks scores its pool on the same batches as one without (with BN recalibration
-     * a shared stream was consumed first by the landmark scoring). Last, so that adding it left
-     * the other streams as they were.
+     * a shared stream was consumed first by the landmark scoring).
      */
-    LANDMARK_EVALUATION
+    LANDMARK_EVALUATION(7);
+
+    private final int id;
+
+    Purpose(int id) {
+      this.id = id;
+    }
+
+    /** The stream's fixed number; never reused for another purpose. */
+    public int id() {
+      return id;
+    }
   }
 
   private final long base;
@@ -46,7 +61,7 @@ public final class EpochStreams {
    * last one is used for work after training). Equal arguments give equal generators.
    */
   public SplittableRandom stream(Purpose purpose, int epoch) {
-    long z = mix64(base + (purpose.ordinal() + 1) * 0x9E3779B97F4A7C15L);
+    long z = mix64(base + purpose.id() * 0x9E3779B97F4A7C15L);
     z = mix64(z ^ ((epoch + 1L) * 0xC2B2AE3D27D4EB4FL));
     return new SplittableRandom(z);
   }

@@ -38,6 +38,12 @@ public final class RunDirectory {
    * ({@code String.format} pattern of the epoch): what a report re-grounds.
    */
   public static final String POOL_SCORES_FILE = "pool-epoch-%04d.json";
+  /** File name of the trained super-net's weights (also inside each checkpoint). */
+  public static final String WEIGHTS_FILE = "supernet.pt";
+  /** File name of the evaluation pool with its ground truth ({@code arch,score}). */
+  public static final String POOL_FILE = "pool.csv";
+  /** File name of the landmarks with their stand-alone scores ({@code arch,score}). */
+  public static final String LANDMARKS_FILE = "landmarks.csv";
 
   private final Path path;
 
@@ -158,6 +164,26 @@ public final class RunDirectory {
   /** {@code <dir>/metrics.jsonl}. */
   public Path metricsFile() {
     return path.resolve(METRICS_FILE);
+  }
+
+  /** {@code <dir>/supernet.pt}. */
+  public Path weightsFile() {
+    return path.resolve(WEIGHTS_FILE);
+  }
+
+  /** {@code <dir>/pool.csv}. */
+  public Path poolFile() {
+    return path.resolve(POOL_FILE);
+  }
+
+  /** {@code <dir>/landmarks.csv}. */
+  public Path landmarksFile() {
+    return path.resolve(LANDMARKS_FILE);
+  }
+
+  /** The name of the pool scoring after {@code epoch} (1-based), see {@link #POOL_SCORES_FILE}. */
+  public static String poolScoresFileName(int epoch) {
+    return String.format(Locale.ROOT, POOL_SCORES_FILE, epoch);
   }
 
   /** {@code <dir>/result.json}. */

@@ -4,14 +4,17 @@ import static org.bytedeco.pytorch.global.torch.cross_entropy_loss;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.bytedeco.pytorch.NoGradGuard;
 import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.Tensor;
+import org.landmarknas.config.LandmarksConfig;
 import org.landmarknas.landmark.LandmarkPair;
 import org.landmarknas.landmark.LandmarkSet;
 import org.landmarknas.landmark.PairWeights;
 import org.landmarknas.landmark.PairwiseRankingLoss;
 import org.landmarknas.landmark.RankingLoss;
+import org.landmarknas.landmark.RankingLosses;
 
 /**
  * The landmark regularizer of one training step (Yu, Ranftl, Salzmann, CVPR 2021): for each
@@ -80,6 +83,17 @@ public final class LandmarkTerm {
     this.landmarks = landmarks;
     this.ranking = new PairwiseRankingLoss(loss, weights);
     this.mode = mode;
+  }
+
+  /**
+   * The term {@code lc} configures for {@code set} on {@code net}; empty when the set has fewer
+   * than two landmarks (no pair to order).
+   */
+  public static Optional<LandmarkTerm> of(Nb201Network net, LandmarkSet set,
+      LandmarksConfig lc) {
+    return set.size() < 2 ? Optional.empty()
+        : Optional.of(new LandmarkTerm(net, set, RankingLosses.parse(lc.loss()),
+            PairWeights.create(lc.weighting(), set), Mode.ofId(lc.lazy())));
   }
 
   public LandmarkSet landmarks() {

@@ -16,6 +16,7 @@ import org.bytedeco.pytorch.SGD;
 import org.landmarknas.landmark.LandmarkSet;
 import org.landmarknas.run.Checkpoints;
 import org.landmarknas.run.JsonCodec;
+import org.landmarknas.run.RunDirectory;
 import org.landmarknas.search.ArchScore;
 import org.landmarknas.space.Nb201Arch;
 
@@ -31,9 +32,9 @@ import org.landmarknas.space.Nb201Arch;
  * functions of the epoch; the epoch count restores them all.
  */
 final class SearchCheckpoint {
-  static final String WEIGHTS = "supernet.pt";
+  static final String WEIGHTS = RunDirectory.WEIGHTS_FILE;
   static final String OPTIMIZER = "optimizer.pt";
-  static final String LANDMARKS = "landmarks.csv";
+  static final String LANDMARKS = RunDirectory.LANDMARKS_FILE;
   static final String STATE = "state.json";
 
   private SearchCheckpoint() {}

@@ -16,11 +16,6 @@ import org.landmarknas.bench.GroundTruth;
 import org.landmarknas.config.EvaluateConfig;
 import org.landmarknas.config.RunConfig;
 import org.landmarknas.config.RunConfigLoader;
-import org.landmarknas.data.Augmentation;
-import org.landmarknas.data.BatchAssembler;
-import org.landmarknas.data.DataSplit;
-import org.landmarknas.data.ImageData;
-import org.landmarknas.data.ImageDataset;
 import org.landmarknas.metric.RankingReport;
 import org.landmarknas.run.RunDirectory;
 
@@ -38,12 +33,12 @@ public final class SupernetEvaluation {
   public static RankingReport run(RunDirectory dir, RunConfig config, Optional<Path> poolFile,
       PrintStream progress) {
     EvaluateConfig eval = config.evaluate();
-    Path weights = dir.path().resolve(SupernetSearch.WEIGHTS_FILE);
+    Path weights = dir.weightsFile();
     if (!Files.isRegularFile(weights)) {
       throw new IllegalArgumentException("run directory " + dir.path() + " has no "
-          + SupernetSearch.WEIGHTS_FILE + " (the search did not finish training)");
+          + RunDirectory.WEIGHTS_FILE + " (the search did not finish training)");
     }
-    Path runPool = dir.path().resolve(SupernetSearch.POOL_FILE);
+    Path runPool = dir.poolFile();
     GroundTruth truth;
     int size;
     if (poolFile.isPresent()) {
@@ -62,27 +57,11 @@ public final class SupernetEvaluation {
 
     Libtorch.load();
     set_num_threads(config.train().threads());
-    ImageDataset dataset = SupernetSearch.loadData(config);
-    ImageData trainData = dataset.train();
-    ImageData testData = dataset.test();
-    Nb201Network net = Nb201Network.supernet(SupernetSearch.shape(config, dataset), 0);
-    net.setPrecision(Precision.ofId(config.supernet().precision()));
-    net.load(weights);
-    Optional<BatchNormRecalibration> recalibration = Optional.empty();
-    if (EvaluateConfig.BN_RECALIBRATE.equals(eval.bn())) {
-      // the same split as the run: recalibrate on its super-net half
-      DataSplit split = DataSplit.of(trainData.count(), config.data().splitFraction(),
-          SupernetSearch.splitSeed(config.seed()));
-      recalibration = Optional.of(new BatchNormRecalibration(new TensorBatcher(
-          new BatchAssembler(trainData, dataset.normalization(), Augmentation.NONE),
-          config.train().batchSize()), split.supernet(), eval.recalibrateBatches()));
-    }
-    PoolScorer scorer = new PoolScorer(net, new SupernetEvaluator(net, new TensorBatcher(
-        new BatchAssembler(testData, dataset.normalization(), Augmentation.NONE),
-        eval.batchSize())), recalibration);
+    // The run's own split and BatchNorm treatment: the pool is scored as the run scored it.
+    SearchSession session = SearchSession.forEvaluation(config, weights);
     progress.printf(Locale.ROOT, "evaluating %d architectures of %s on %s (%s BN)%n",
-        pool.size(), truth.source(), dataset.name(), eval.bn());
-    SupernetSearch.PoolResult result = SupernetSearch.scorePool(pool, scorer, eval, rng,
+        pool.size(), truth.source(), session.dataset().name(), eval.bn());
+    PoolResult result = SupernetScoring.scorePool(pool, session.testScorer(), eval, rng,
         progress, "evaluate:");
 
     Map<String, Object> json = new LinkedHashMap<>();

@@ -9,6 +9,17 @@ import org.junit.jupiter.api.Test;
 final class EpochStreamsTest {
 
   @Test
+  void purposeIds_distinctAndPinned() {
+    Set<Integer> ids = new HashSet<>();
+    for (EpochStreams.Purpose p : EpochStreams.Purpose.values()) {
+      assertEquals(true, ids.add(p.id()), "id used twice: " + p);
+    }
+    // Pinned: a changed id would change every run's numbers (RecordedRunTest shows it too).
+    assertEquals(1, EpochStreams.Purpose.ARCHITECTURES.id());
+    assertEquals(7, EpochStreams.Purpose.LANDMARK_EVALUATION.id());
+  }
+
+  @Test
   void stream_sameArguments_sameDraws() {
     EpochStreams a = new EpochStreams(42);
     EpochStreams b = new EpochStreams(42);

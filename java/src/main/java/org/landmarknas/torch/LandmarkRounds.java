@@ -1,0 +1,83 @@
+package org.landmarknas.torch;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.function.Predicate;
+import org.landmarknas.bench.GroundTruth;
+import org.landmarknas.config.LandmarksConfig;
+import org.landmarknas.config.SearchConfig;
+import org.landmarknas.landmark.Landmark;
+import org.landmarknas.landmark.LandmarkSet;
+import org.landmarknas.search.Evaluated;
+import org.landmarknas.search.SearchResult;
+import org.landmarknas.space.Nb201Arch;
+import org.landmarknas.space.Nb201Space;
+
+/**
+ * The multi-round pipeline (Yu et al., §3.3): training is cut into {@code landmarks.rounds}
+ * equal parts, and after each part but the last the super-net ranks candidates and the best
+ * {@code per-round} ones whose stand-alone score is known join the landmarks.
+ */
+final class LandmarkRounds {
+  private LandmarkRounds() {}
+
+  /** The epochs (1-based) after which a round adds landmarks: none with one round. */
+  static Set<Integer> ends(int epochs, int rounds) {
+    Set<Integer> ends = new HashSet<>();
+    for (int r = 1; r < rounds; r++) {
+      ends.add((int) Math.round((double) epochs * r / rounds));
+    }
+    return ends;
+  }
+
+  /**
+   * One round: rank candidates by the super-net (the configured search strategy on validation
+   * images), then add the best {@code per-round} ones that are not landmarks yet, not in the
+   * evaluation pool ({@code inPool}, equivalents included), and whose stand-alone score is known.
+   *
+   * <p>Scores come from {@code truth}; architectures it cannot score are passed over. With {@code
+   * search.strategy: pool} the candidates are that ground truth's architectures (e.g. a
+   * benchmark's landmark candidates), the only ones a new landmark can come from.
+   */
+  static LandmarkSet next(LandmarkSet current, Predicate<Nb201Arch> inPool, LandmarksConfig lc,
+      SearchConfig search, PoolScorer scorer, GroundTruth truth, SplittableRandom rng,
+      PrintStream progress, int epoch) {
+    List<Nb201Arch> candidates = new ArrayList<>();
+    for (Nb201Arch a : truth.archs()) {
+      if (!current.contains(a) && !inPool.test(a)) {
+        candidates.add(a);
+      }
+    }
+    SearchResult ranked = StrategyRun.run(search, scorer, rng, progress,
+        "round after epoch " + epoch, candidates.isEmpty() ? truth.archs() : candidates);
+    List<Landmark> added = new ArrayList<>();
+    Set<String> classes = new HashSet<>();
+    int skippedUnknown = 0;
+    for (Evaluated e : ranked.top(ranked.evaluations())) {
+      if (added.size() == lc.perRound()) {
+        break;
+      }
+      Nb201Arch a = e.arch();
+      if (!a.isConnected() || current.contains(a) || inPool.test(a)
+          || !classes.add(Nb201Space.INSTANCE.canonicalKey(a))) {
+        continue;
+      }
+      OptionalDouble score = truth.score(a);
+      if (score.isEmpty()) {
+        skippedUnknown++;
+        continue;
+      }
+      added.add(new Landmark(a, score.getAsDouble()));
+    }
+    progress.printf(Locale.ROOT, "round after epoch %d: %d new landmarks (of %d wanted; %d"
+            + " candidates without a stand-alone score passed over), %d in all%n", epoch,
+        added.size(), lc.perRound(), skippedUnknown, current.size() + added.size());
+    return current.plus(added);
+  }
+}

@@ -1,0 +1,43 @@
+package org.landmarknas.torch;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.landmarknas.bench.EvaluationPool;
+import org.landmarknas.metric.RankingReport;
+import org.landmarknas.search.ArchScore;
+
+/**
+ * One scoring of the evaluation pool on the super-net and its ranking against the ground truth.
+ *
+ * @param scores the super-net's score of each pool architecture, in pool order
+ * @param groundTruth the stand-alone score of each, in the same order
+ * @param report the ranking of the pool by super-net accuracy against the ground truth
+ * @param seconds how long the scoring took
+ */
+record PoolResult(List<ArchScore> scores, double[] groundTruth, RankingReport report,
+    double seconds) {
+
+  /** The ranking of {@code pool} by {@code scores} (one per pool architecture, in pool order). */
+  static PoolResult of(List<ArchScore> scores, EvaluationPool pool, int topK, double seconds) {
+    double[] pred = scores.stream().mapToDouble(ArchScore::accuracy).toArray();
+    double[] gt = pool.groundTruthArray();
+    return new PoolResult(scores, gt, RankingReport.of(pred, gt, Math.min(topK, pool.size())),
+        seconds);
+  }
+
+  /** One JSON object per pool architecture: super-net score and ground truth. */
+  List<Map<String, Object>> toJson() {
+    List<Map<String, Object>> entries = new ArrayList<>();
+    for (int i = 0; i < scores.size(); i++) {
+      Map<String, Object> e = new LinkedHashMap<>();
+      e.put("arch", scores.get(i).arch().toString());
+      e.put("supernet_accuracy", scores.get(i).accuracy());
+      e.put("supernet_loss", scores.get(i).loss());
+      e.put("ground_truth", groundTruth[i]);
+      entries.add(e);
+    }
+    return entries;
+  }
+}

@@ -1,0 +1,143 @@
+package org.landmarknas.torch;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.landmarknas.bench.EvaluationPool;
+import org.landmarknas.config.EvaluateConfig;
+import org.landmarknas.landmark.LandmarkSet;
+import org.landmarknas.run.Checkpoints;
+
+/**
+ * What a search run has done so far and must carry into its checkpoints: epochs and steps, the
+ * metrics records, the last pool scoring, the current landmarks and the last checkpoint. A
+ * resumed run starts from a checkpoint's copy of it.
+ */
+final class RunState {
+  private int epochsDone;
+  private long steps;
+  private double trainSeconds; // training steps only: pool, landmark and round scorings apart
+  private double lastLoss = Double.NaN;
+  private final List<Map<String, Object>> records = new ArrayList<>();
+  private Optional<PoolResult> lastPool = Optional.empty();
+  private LandmarkSet landmarks;
+  private boolean landmarksFromCheckpoint;
+  private OptionalInt lastCheckpoint = OptionalInt.empty();
+
+  /** The state of a run that starts with {@code landmarks}. */
+  RunState(LandmarkSet landmarks) {
+    this.landmarks = landmarks;
+  }
+
+  /**
+   * Continues from the newest intact checkpoint, if there is one, into {@code net} and {@code
+   * sposStep}'s optimizer, adding its cost to {@code clock}.
+   */
+  void resume(Checkpoints checkpoints, Nb201Network net, SposStep sposStep, RunClock clock,
+      Optional<EvaluationPool> pool, EvaluateConfig eval, int epochs, PrintStream progress) {
+    Optional<Checkpoints.Checkpoint> found = checkpoints.latestValid(
+        w -> progress.println("warning: " + w));
+    if (found.isEmpty()) {
+      progress.printf(Locale.ROOT, "no intact checkpoint in %s: starting at epoch 1%n",
+          checkpoints.root());
+      return;
+    }
+    SearchCheckpoint.Restored restored = SearchCheckpoint.restore(found.get(), net,
+        sposStep.optimizer());
+    SearchCheckpoint.State st = restored.state();
+    epochsDone = st.epochsDone();
+    steps = st.steps();
+    trainSeconds = st.trainSeconds();
+    lastLoss = st.lastLoss();
+    clock.addPrior(st.wallSeconds(), st.cpuSeconds());
+    records.addAll(st.metrics());
+    restored.landmarks().ifPresent(l -> {
+      landmarks = l;
+      landmarksFromCheckpoint = true;
+    });
+    if (st.lastPoolScores().isPresent() && pool.isPresent()) {
+      lastPool = Optional.of(PoolResult.of(st.lastPoolScores().get(), pool.get(), eval.topK(),
+          st.lastPoolSeconds()));
+    }
+    lastCheckpoint = OptionalInt.of(epochsDone);
+    progress.printf(Locale.ROOT, "resuming after epoch %d of %d from %s%n", epochsDone, epochs,
+        found.get().dir());
+  }
+
+  /** Records a trained epoch: its stats, its metrics line and the step count after it. */
+  void epochDone(EpochStats stats, Map<String, Object> record, long stepsAfter) {
+    epochsDone = stats.epoch();
+    steps = stepsAfter;
+    trainSeconds += stats.seconds();
+    lastLoss = stats.trainLoss();
+    records.add(record);
+  }
+
+  /** The counters a checkpoint after the last finished epoch stores. */
+  SearchCheckpoint.State checkpointState(RunClock clock) {
+    return new SearchCheckpoint.State(epochsDone, steps, trainSeconds, lastLoss, records,
+        lastPool.map(PoolResult::scores), lastPool.map(PoolResult::seconds).orElse(0.0),
+        clock.wallSeconds(), clock.cpuSeconds());
+  }
+
+  /** What a divergence error says about the checkpoint a rerun would resume from. */
+  String checkpointNote(Checkpoints checkpoints) {
+    return lastCheckpoint.isEmpty()
+        ? "no checkpoint was written before it"
+        : "the last good checkpoint (after epoch " + lastCheckpoint.getAsInt() + ") is kept in "
+            + checkpoints.root();
+  }
+
+  int epochsDone() {
+    return epochsDone;
+  }
+
+  long steps() {
+    return steps;
+  }
+
+  double trainSeconds() {
+    return trainSeconds;
+  }
+
+  double lastLoss() {
+    return lastLoss;
+  }
+
+  List<Map<String, Object>> records() {
+    return records;
+  }
+
+  Optional<PoolResult> lastPool() {
+    return lastPool;
+  }
+
+  void poolScored(PoolResult result) {
+    lastPool = Optional.of(result);
+  }
+
+  LandmarkSet landmarks() {
+    return landmarks;
+  }
+
+  /** Whether the landmarks came from a checkpoint (its set, grown by rounds, is on file). */
+  boolean landmarksFromCheckpoint() {
+    return landmarksFromCheckpoint;
+  }
+
+  void landmarksGrown(LandmarkSet grown) {
+    landmarks = grown;
+  }
+
+  OptionalInt lastCheckpoint() {
+    return lastCheckpoint;
+  }
+
+  void checkpointed() {
+    lastCheckpoint = OptionalInt.of(epochsDone);
+  }
+}

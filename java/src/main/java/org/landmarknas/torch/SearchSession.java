@@ -1,0 +1,136 @@
+package org.landmarknas.torch;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Optional;
+import org.landmarknas.config.EvaluateConfig;
+import org.landmarknas.config.RunConfig;
+import org.landmarknas.data.Augmentation;
+import org.landmarknas.data.BatchAssembler;
+import org.landmarknas.data.DataLocation;
+import org.landmarknas.data.DataSplit;
+import org.landmarknas.data.ImageData;
+import org.landmarknas.data.ImageDataset;
+
+/**
+ * What a search run and {@code evaluate} share: the images and their split, the super-net, its
+ * training batches, and the scorers on the test split (pool, sampled architectures) and on
+ * validation images of the rank half (search fitness, landmark rounds), with BatchNorm
+ * recalibration on the super-net half when {@code evaluate.bn: recalibrate}. Built once per run,
+ * the same way for both, so {@code evaluate} scores exactly as the run did.
+ */
+final class SearchSession {
+  private final RunConfig config;
+  private final ImageDataset dataset;
+  private final DataSplit split;
+  private final NetworkShape shape;
+  private final Nb201Network net;
+  private final Optional<BatchNormRecalibration> recalibration;
+  private final PoolScorer testScorer;
+  private PoolScorer valScorer; // built on first use: a run without search or landmarks has none
+
+  private SearchSession(RunConfig config, ImageDataset dataset, long splitSeed,
+      Nb201Network net) {
+    this.config = config;
+    this.dataset = dataset;
+    this.split = DataSplit.of(dataset.train().count(), config.data().splitFraction(), splitSeed);
+    this.shape = shape(config, dataset);
+    this.net = net;
+    EvaluateConfig eval = config.evaluate();
+    this.recalibration = EvaluateConfig.BN_RECALIBRATE.equals(eval.bn())
+        ? Optional.of(new BatchNormRecalibration(batches(dataset.train(), Augmentation.NONE,
+            config.train().batchSize()), split.supernet(), eval.recalibrateBatches()))
+        : Optional.empty();
+    this.testScorer = scorer(dataset.test());
+  }
+
+  /**
+   * A session for training: the configured images (the run's last input that can be wrong),
+   * split by {@code seeds}, and a super-net with fresh weights from them, in training mode.
+   */
+  static SearchSession forTraining(RunConfig config, RunSeeds seeds) {
+    ImageDataset dataset = loadData(config);
+    Nb201Network net = Nb201Network.supernet(shape(config, dataset), seeds.initSeed());
+    net.setPrecision(Precision.ofId(config.supernet().precision()));
+    net.train(true);
+    return new SearchSession(config, dataset, seeds.splitSeed(), net);
+  }
+
+  /** A session for scoring the trained super-net in {@code weights}, on the run's own split. */
+  static SearchSession forEvaluation(RunConfig config, Path weights) {
+    ImageDataset dataset = loadData(config);
+    Nb201Network net = Nb201Network.supernet(shape(config, dataset), 0);
+    net.setPrecision(Precision.ofId(config.supernet().precision()));
+    net.load(weights);
+    return new SearchSession(config, dataset, RunSeeds.of(config.seed()).splitSeed(), net);
+  }
+
+  ImageDataset dataset() {
+    return dataset;
+  }
+
+  DataSplit split() {
+    return split;
+  }
+
+  NetworkShape shape() {
+    return shape;
+  }
+
+  Nb201Network net() {
+    return net;
+  }
+
+  /** Batches of the training images, augmented as configured, for the super-net steps. */
+  TensorBatcher trainBatches() {
+    return batches(dataset.train(), new Augmentation(config.data().cropPadding(),
+        config.data().horizontalFlip()), config.train().batchSize());
+  }
+
+  /** Scores on the test split: the pool and the sampled architectures. */
+  PoolScorer testScorer() {
+    return testScorer;
+  }
+
+  /**
+   * Scores on the first {@code search.val-images} images of the rank half: the fitness of the
+   * search and of landmark rounds, and the landmarks' own tau.
+   */
+  PoolScorer valScorer() {
+    if (valScorer == null) {
+      int[] rank = split.rank();
+      int n = Math.min(config.search().valImages(), rank.length);
+      valScorer = scorer(dataset.train().subset(Arrays.copyOf(rank, n)));
+    }
+    return valScorer;
+  }
+
+  private PoolScorer scorer(ImageData images) {
+    return new PoolScorer(net, new SupernetEvaluator(net, batches(images, Augmentation.NONE,
+        config.evaluate().batchSize())), recalibration);
+  }
+
+  private TensorBatcher batches(ImageData images, Augmentation augmentation, int batchSize) {
+    return new TensorBatcher(new BatchAssembler(images, dataset.normalization(), augmentation),
+        batchSize);
+  }
+
+  /** The configured data set with its train/test limits applied. */
+  static ImageDataset loadData(RunConfig config) {
+    ImageDataset d = DataLocation.system().load(config.data().dataset(),
+        config.data().dirPath());
+    return new ImageDataset(d.name(), limit(d.train(), config.data().trainLimit()),
+        limit(d.test(), config.data().testLimit()), d.normalization());
+  }
+
+  /** The super-net's shape for this config and data set. */
+  static NetworkShape shape(RunConfig config, ImageDataset data) {
+    return new NetworkShape(data.channels(), data.classes(), config.supernet().channels(),
+        config.supernet().cells(), BatchNormMode.ofId(config.supernet().batchnorm()));
+  }
+
+  /** The first {@code limit} images, or all of them when limit is 0 (config convention). */
+  private static ImageData limit(ImageData data, int limit) {
+    return limit > 0 && limit < data.count() ? data.head(limit) : data;
+  }
+}

@@ -1,0 +1,70 @@
+package org.landmarknas.torch;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.landmarknas.config.SearchConfig;
+import org.landmarknas.run.ProgressLine;
+import org.landmarknas.search.ArchFitness;
+import org.landmarknas.search.Evaluated;
+import org.landmarknas.search.SearchResult;
+import org.landmarknas.search.SearchStrategies;
+import org.landmarknas.search.SearchStrategy;
+import org.landmarknas.space.Nb201Arch;
+import org.landmarknas.space.Nb201Space;
+
+/**
+ * A search strategy run against the super-net: fitness is the super-net's accuracy on
+ * validation images of the rank half, cached because evolution revisits architectures.
+ */
+final class StrategyRun {
+  private StrategyRun() {}
+
+  /**
+   * Runs the strategy of {@code cfg}; {@code table} is what {@code strategy: pool} ranks.
+   *
+   * @param label names the run in progress lines (the final search, or a landmark round)
+   */
+  static SearchResult run(SearchConfig cfg, PoolScorer scorer, SplittableRandom rng,
+      PrintStream progress, String label, List<Nb201Arch> table) {
+    SearchStrategy strategy = SearchStrategies.create(cfg, table);
+    Map<Nb201Arch, Double> cache = new HashMap<>();
+    int budget = SearchStrategies.budget(cfg, table);
+    ProgressLine line = new ProgressLine(progress, budget, "evaluations", 10.0);
+    int[] calls = {0};
+    ArchFitness fitness = a -> {
+      calls[0]++;
+      double f = cache.computeIfAbsent(a, x -> scorer.score(x, 0, rng).accuracy());
+      line.update(calls[0], label + " (" + strategy.name() + ")", calls[0] + "/" + budget
+          + " evaluations, " + cache.size() + " distinct");
+      return f;
+    };
+    progress.printf(Locale.ROOT, "%s: %s, budget %d, fitness = super-net accuracy on"
+        + " validation images of the rank half%n", label, strategy.name(), budget);
+    return strategy.search(fitness, rng);
+  }
+
+  /**
+   * The best {@code k} evaluated architectures, one per equivalence class: cells that differ only
+   * on dead edges compute the same function and would fill the list with one network.
+   */
+  static List<Evaluated> distinctTop(SearchResult result, int k) {
+    List<Evaluated> top = new ArrayList<>();
+    Set<String> classes = new HashSet<>();
+    for (Evaluated e : result.top(result.evaluations())) {
+      if (top.size() == k) {
+        break;
+      }
+      if (classes.add(Nb201Space.INSTANCE.canonicalKey(e.arch()))) {
+        top.add(e);
+      }
+    }
+    return top;
+  }
+}
