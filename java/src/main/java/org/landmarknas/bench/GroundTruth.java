@@ -1,8 +1,5 @@
 package org.landmarknas.bench;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,13 +15,20 @@ import org.landmarknas.space.Nb201Arch;
 import org.landmarknas.space.Nb201Space;
 
 /**
- * Stand-alone accuracies (percent) of architectures, from a file: either a plain CSV with header
- * {@code arch,score} or the NAS-Bench-201 table format ({@link Nb201Table#HEADER}, whose
+ * Stand-alone accuracies (percent) of architectures, from a file: either an {@link ArchScoreCsv}
+ * file ({@link #CSV}) or the NAS-Bench-201 table format ({@link Nb201Table#HEADER}, whose
  * {@code test_accuracy} column is taken). What evaluation pools and search results are compared
  * against.
  */
 public final class GroundTruth implements StandaloneScores {
-  public static final String CSV_HEADER = "arch,score";
+  public static final String CSV_HEADER = ArchScoreCsv.HEADER;
+
+  /**
+   * The codec of ground-truth and evaluation-pool ({@code pool.csv}) files: equivalent
+   * architectures may both appear, as in a benchmark table.
+   */
+  public static final ArchScoreCsv CSV =
+      new ArchScoreCsv("ground-truth file", ArchScoreCsv.Distinct.ARCHITECTURES);
 
   private final String source;
   private final Map<Nb201Arch, Double> scores;
@@ -46,7 +50,7 @@ public final class GroundTruth implements StandaloneScores {
   }
 
   /**
-   * Reads either format, detected by the header line.
+   * Reads either format, detected by the header line; the {@code arch,score} one by {@link #CSV}.
    *
    * @throws IllegalArgumentException naming the file and line for any malformed content
    */
@@ -54,13 +58,8 @@ public final class GroundTruth implements StandaloneScores {
     if (!Files.isRegularFile(file)) {
       throw new IllegalArgumentException("ground-truth file " + file + " does not exist");
     }
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read ground-truth file " + file, e);
-    }
-    String header = lines.isEmpty() ? "" : lines.get(0).replace("\uFEFF", "").strip();
+    CsvFile csv = CsvFile.read(CSV.what(), file);
+    String header = csv.header().orElse("").strip();
     if (header.equals(Nb201Table.HEADER)) {
       Map<Nb201Arch, Double> m = new LinkedHashMap<>();
       for (Nb201Table.Row r : Nb201Table.load(file).rows()) {
@@ -69,45 +68,12 @@ public final class GroundTruth implements StandaloneScores {
       return new GroundTruth(file.toString(), m);
     }
     if (!header.equals(CSV_HEADER)) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "ground-truth file %s line 1: header \"%s\" is neither \"%s\" nor \"%s\"", file, header,
-          CSV_HEADER, Nb201Table.HEADER));
+      throw csv.error(1, "header \"%s\" is neither \"%s\" nor \"%s\"", header, CSV_HEADER,
+          Nb201Table.HEADER);
     }
     Map<Nb201Arch, Double> m = new LinkedHashMap<>();
-    Map<Nb201Arch, Integer> firstLine = new HashMap<>();
-    for (int i = 1; i < lines.size(); i++) {
-      int lineNo = i + 1;
-      String line = lines.get(i).strip();
-      if (line.isEmpty()) {
-        continue;
-      }
-      int comma = line.lastIndexOf(',');
-      if (comma < 0) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "ground-truth file %s line %d: expected \"arch,score\", got \"%s\"", file, lineNo, line));
-      }
-      Nb201Arch arch;
-      try {
-        arch = Nb201Arch.parse(line.substring(0, comma));
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "ground-truth file %s line %d: %s", file, lineNo, e.getMessage()), e);
-      }
-      String text = line.substring(comma + 1).strip();
-      if (!PlainDecimal.matches(text)) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "ground-truth file %s line %d: score \"%s\" is not a decimal number", file, lineNo,
-            text));
-      }
-      double score = Double.parseDouble(text);
-      checkScore(file.toString(), lineNo, score);
-      Integer before = firstLine.putIfAbsent(arch, lineNo);
-      if (before != null) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "ground-truth file %s line %d: architecture %s already given on line %d", file,
-            lineNo, arch, before));
-      }
-      m.put(arch, score);
+    for (ArchScoreCsv.Row r : CSV.rows(csv)) {
+      m.put(r.arch(), r.score());
     }
     requirePercent(file.toString(), m);
     return new GroundTruth(file.toString(), m);

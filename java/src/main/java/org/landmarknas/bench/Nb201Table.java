@@ -1,10 +1,6 @@
 package org.landmarknas.bench;
 
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,8 +37,6 @@ public final class Nb201Table {
   public static final String HEADER = "index,arch_str,valid_accuracy,test_accuracy";
 
   private static final int COLUMNS = 4;
-  // Plain decimals only: Double.parseDouble would also take "NaN", "0x1p3" or "5d".
-  private static final Pattern DECIMAL = Pattern.compile("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?");
   private static final Pattern INDEX = Pattern.compile("\\d+");
 
   /**
@@ -129,84 +123,66 @@ public final class Nb201Table {
     List<Row> rows = new ArrayList<>();
     int[] lineOfCode = new int[Nb201Arch.SPACE_SIZE]; // 0 = not seen yet
     Map<Integer, Integer> lineOfIndex = new HashMap<>();
-    try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-      String header = in.readLine();
-      if (header == null || !stripBom(header).equals(HEADER)) {
-        throw fail(path, 1, "expected header \"%s\", got %s", HEADER,
-            header == null ? "an empty file" : "\"" + header + "\"");
+    CsvFile csv = CsvFile.read("NB201 table", path);
+    if (!csv.header().orElse("").equals(HEADER)) {
+      throw csv.headerError(HEADER);
+    }
+    for (int lineNo = 2; lineNo <= csv.lineCount(); lineNo++) {
+      Row row = parseRow(csv, lineNo, csv.line(lineNo));
+      Integer prevIndexLine = lineOfIndex.putIfAbsent(row.index(), lineNo);
+      if (prevIndexLine != null) {
+        throw csv.error(lineNo, "index %d already appears on line %d (expected unique"
+            + " indices)", row.index(), prevIndexLine);
       }
-      int lineNo = 1;
-      for (String line = in.readLine(); line != null; line = in.readLine()) {
-        lineNo++;
-        Row row = parseRow(path, lineNo, line);
-        Integer prevIndexLine = lineOfIndex.putIfAbsent(row.index(), lineNo);
-        if (prevIndexLine != null) {
-          throw fail(path, lineNo, "index %d already appears on line %d (expected unique"
-              + " indices)", row.index(), prevIndexLine);
-        }
-        int code = row.arch().code();
-        if (lineOfCode[code] != 0) {
-          throw fail(path, lineNo, "architecture %s already appears on line %d (expected"
-              + " unique architectures)", row.arch(), lineOfCode[code]);
-        }
-        lineOfCode[code] = lineNo;
-        rows.add(row);
+      int code = row.arch().code();
+      if (lineOfCode[code] != 0) {
+        throw csv.error(lineNo, "architecture %s already appears on line %d (expected"
+            + " unique architectures)", row.arch(), lineOfCode[code]);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(String.format(Locale.ROOT,
-          "cannot read NB201 table %s: %s", path, e.getMessage()), e);
+      lineOfCode[code] = lineNo;
+      rows.add(row);
     }
     return of(rows);
   }
 
-  private static Row parseRow(Path path, int lineNo, String line) {
+  private static Row parseRow(CsvFile csv, int lineNo, String line) {
     String[] cols = line.split(",", -1);
     if (cols.length != COLUMNS) {
-      throw fail(path, lineNo, "expected %d comma-separated columns (%s), got %d in \"%s\"",
+      throw csv.error(lineNo, "expected %d comma-separated columns (%s), got %d in \"%s\"",
           COLUMNS, HEADER, cols.length, line);
     }
     if (!INDEX.matcher(cols[0]).matches()) {
-      throw fail(path, lineNo, "column index \"%s\" is not a non-negative integer", cols[0]);
+      throw csv.error(lineNo, "column index \"%s\" is not a non-negative integer", cols[0]);
     }
     int index;
     try {
       index = Integer.parseInt(cols[0]);
     } catch (NumberFormatException e) {
-      throw fail(path, lineNo, "column index \"%s\" is too large (expected 0..%d)", cols[0],
+      throw csv.error(lineNo, "column index \"%s\" is too large (expected 0..%d)", cols[0],
           Integer.MAX_VALUE);
     }
     Nb201Arch arch;
     try {
       arch = Nb201Arch.parse(cols[1]);
     } catch (IllegalArgumentException e) {
-      throw fail(path, lineNo, "bad arch_str: %s", e.getMessage());
+      throw csv.error(lineNo, "bad arch_str: %s", e.getMessage());
     }
-    double valid = accuracy(path, lineNo, "valid_accuracy", cols[2]);
-    double test = accuracy(path, lineNo, "test_accuracy", cols[3]);
+    double valid = accuracy(csv, lineNo, "valid_accuracy", cols[2]);
+    double test = accuracy(csv, lineNo, "test_accuracy", cols[3]);
     return new Row(index, arch, valid, test);
   }
 
-  private static double accuracy(Path path, int lineNo, String column, String text) {
-    if (!DECIMAL.matcher(text).matches()) {
-      throw fail(path, lineNo, "column %s \"%s\" is not a number (expected a decimal percentage"
+  private static double accuracy(CsvFile csv, int lineNo, String column, String text) {
+    if (!PlainDecimal.matches(text)) {
+      throw csv.error(lineNo, "column %s \"%s\" is not a number (expected a decimal percentage"
           + " in [0, 100])", column, text);
     }
     double v = Double.parseDouble(text);
     if (!(v >= 0.0 && v <= 100.0)) {
-      throw fail(path, lineNo, "column %s %s is outside [0, 100] (expected a percentage)",
+      throw csv.error(lineNo, "column %s %s is outside [0, 100] (expected a percentage)",
           column, text);
     }
     return v;
-  }
-
-  private static String stripBom(String s) {
-    return s.startsWith("\uFEFF") ? s.substring(1) : s;
-  }
-
-  private static IllegalArgumentException fail(Path path, int lineNo, String fmt,
-      Object... args) {
-    return new IllegalArgumentException(String.format(Locale.ROOT, "NB201 table %s line %d: ",
-        path, lineNo) + String.format(Locale.ROOT, fmt, args));
   }
 
   /** Number of rows. */

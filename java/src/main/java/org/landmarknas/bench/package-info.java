@@ -7,5 +7,9 @@
  * line by line, and maps both ways between the benchmark's row index and
  * {@link org.landmarknas.space.Nb201Arch}. The benchmark index and {@code Nb201Arch.code()} are
  * different numberings; only this package relates them.
+ *
+ * <p>{@link org.landmarknas.bench.ArchScoreCsv} is the {@code arch,score} format of ground-truth,
+ * evaluation-pool and landmark files: one reader and writer, one set of rules for headers,
+ * decimals, ranges and repeats.
  */
 package org.landmarknas.bench;

@@ -1,10 +1,6 @@
 package org.landmarknas.landmark;
 
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -16,8 +12,7 @@ import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Predicate;
-import org.landmarknas.bench.PlainDecimal;
-import org.landmarknas.run.AtomicFile;
+import org.landmarknas.bench.ArchScoreCsv;
 import org.landmarknas.space.Nb201Arch;
 import org.landmarknas.space.Nb201Space;
 
@@ -30,8 +25,8 @@ import org.landmarknas.space.Nb201Space;
  * cells compute the same function, so ranking them against each other would teach nothing, and
  * {@link #contains(Nb201Arch)} answers for the whole equivalence class.
  *
- * <p>CSV format ({@link #fromCsv(Path)}, {@link #writeCsv(Path)}), UTF-8, a header line then one
- * landmark per line; blank lines are skipped. Architecture strings contain no commas.
+ * <p>CSV format ({@link #fromCsv(Path)}, {@link #writeCsv(Path)}): {@link ArchScoreCsv}, a header
+ * line then one landmark per line, no two equivalent architectures.
  *
  * <pre>
  * arch,score
@@ -41,7 +36,11 @@ import org.landmarknas.space.Nb201Space;
 public final class LandmarkSet {
 
   /** The CSV header line, byte for byte. */
-  public static final String CSV_HEADER = "arch,score";
+  public static final String CSV_HEADER = ArchScoreCsv.HEADER;
+
+  // Equivalent landmarks would be ranked against each other though they compute one function.
+  private static final ArchScoreCsv CSV =
+      new ArchScoreCsv("landmark file", ArchScoreCsv.Distinct.EQUIVALENCE_CLASSES);
 
   private static final LandmarkSet EMPTY = new LandmarkSet(List.of(), Map.of());
 
@@ -154,7 +153,7 @@ public final class LandmarkSet {
   }
 
   /**
-   * Reads a landmark file in the format of the class description.
+   * Reads a landmark file ({@link ArchScoreCsv}, no two equivalent architectures).
    *
    * @throws IllegalArgumentException naming the file and 1-based line when the header, the column
    *     count, an architecture string, a score, or a repeated (or equivalent) architecture is
@@ -164,97 +163,22 @@ public final class LandmarkSet {
   public static LandmarkSet fromCsv(Path path) {
     Objects.requireNonNull(path, "path");
     List<Landmark> read = new ArrayList<>();
-    Map<String, Seen> seen = new HashMap<>();
-    Nb201Space space = Nb201Space.INSTANCE;
-    try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-      String header = in.readLine();
-      if (header == null || !stripBom(header).strip().equals(CSV_HEADER)) {
-        throw fail(path, 1, "expected header \"%s\", got %s", CSV_HEADER,
-            header == null ? "an empty file" : "\"" + header + "\"");
-      }
-      int lineNo = 1;
-      for (String line = in.readLine(); line != null; line = in.readLine()) {
-        lineNo++;
-        if (line.isBlank()) {
-          continue;
-        }
-        Landmark l = parseRow(path, lineNo, line);
-        String key = space.canonicalKey(l.arch());
-        Seen prior = seen.putIfAbsent(key, new Seen(lineNo, l.arch()));
-        if (prior != null) {
-          boolean same = prior.arch().equals(l.arch());
-          throw fail(path, lineNo, "architecture %s %s the one on line %d%s (expected each"
-                  + " equivalence class of architectures at most once)", l.arch(),
-              same ? "duplicates" : "is equivalent to", prior.line(),
-              same ? "" : " (" + prior.arch() + ", same canonical form " + key + ")");
-        }
-        read.add(l);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(String.format(Locale.ROOT,
-          "cannot read landmark file %s: %s", path, e.getMessage()), e);
+    for (ArchScoreCsv.Row r : CSV.read(path)) {
+      read.add(new Landmark(r.arch(), r.score()));
     }
     return of(read);
   }
 
-  /** Where an equivalence class was first seen while reading a file. */
-  private record Seen(int line, Nb201Arch arch) {}
-
-  private static Landmark parseRow(Path path, int lineNo, String line) {
-    String[] cols = line.split(",", -1);
-    if (cols.length != 2) {
-      throw fail(path, lineNo, "expected 2 comma-separated columns (%s), got %d in \"%s\"",
-          CSV_HEADER, cols.length, line);
-    }
-    Nb201Arch arch;
-    try {
-      arch = Nb201Arch.parse(cols[0].strip());
-    } catch (IllegalArgumentException e) {
-      throw fail(path, lineNo, "bad arch: %s", e.getMessage());
-    }
-    String text = cols[1].strip();
-    if (!PlainDecimal.matches(text)) {
-      throw fail(path, lineNo, "score \"%s\" is not a number (expected a decimal percentage in"
-          + " [0, 100])", text);
-    }
-    double score = Double.parseDouble(text);
-    if (!(score >= 0.0 && score <= 100.0)) {
-      throw fail(path, lineNo, "score %s is outside [0, 100] (expected stand-alone accuracy in"
-          + " percent)", text);
-    }
-    return new Landmark(arch, score);
-  }
-
-  private static String stripBom(String s) {
-    return s.startsWith("\uFEFF") ? s.substring(1) : s;
-  }
-
-  private static IllegalArgumentException fail(Path path, int lineNo, String fmt,
-      Object... args) {
-    return new IllegalArgumentException(String.format(Locale.ROOT, "landmark file %s line %d: ",
-        path, lineNo) + String.format(Locale.ROOT, fmt, args));
-  }
-
   /**
-   * Writes the set as CSV in sorted order, atomically: the text goes to a temporary file in the
-   * target's directory, which is then renamed over the target, so a reader or a crash sees the
-   * old file or the new one, never a part. Scores are written in plain decimal notation with
-   * enough digits to read back the same double.
+   * Writes the set as CSV in sorted order, atomically: a reader or a crash sees the old file or
+   * the new one, never a part. Scores read back as the same doubles.
    *
    * @throws UncheckedIOException when the file cannot be written
    */
   public void writeCsv(Path path) {
     Objects.requireNonNull(path, "path");
-    StringBuilder sb = new StringBuilder(CSV_HEADER).append('\n');
-    for (Landmark l : landmarks) {
-      sb.append(l.arch()).append(',').append(PlainDecimal.format(l.score())).append('\n');
-    }
-    try {
-      AtomicFile.write(path, sb.toString().getBytes(StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException(String.format(Locale.ROOT,
-          "cannot write landmark file %s: %s", path, e.getMessage()), e);
-    }
+    CSV.write(path, landmarks.stream().map(l -> new ArchScoreCsv.Row(l.arch(), l.score()))
+        .toList());
   }
 
   /** Equal when both hold the same landmarks (architectures and scores). */

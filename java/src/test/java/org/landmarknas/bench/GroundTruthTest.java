@@ -78,6 +78,22 @@ final class GroundTruthTest {
         "looks like accuracy as a fraction");
   }
 
+  @Test
+  void load_csv_sharesTheLandmarkFilesRules() throws IOException {
+    // A byte-order mark counts before the header only, as in landmark files and the NB201 table;
+    // ground truth used to drop one anywhere in the header line.
+    assertEquals(2, GroundTruth.load(write("bom.csv",
+        "\uFEFFarch,score\n" + A + ",91.5\n" + B + ",80\n")).size());
+    assertMessage(write("mid.csv", "arch,\uFEFFscore\n" + A + ",91.5\n"), "line 1");
+    assertMessage(write("end.csv", "arch,score\uFEFF\n" + A + ",91.5\n"), "line 1");
+    // Exactly two columns, as in landmark files (this was a "bad arch" error for ground truth).
+    assertMessage(write("c.csv", "arch,score\n" + A + ",90,1\n"),
+        "line 2: expected 2 comma-separated columns");
+    // The same wording for a repeat as in landmark files.
+    assertMessage(write("d2.csv", "arch,score\n" + A + ",90\n" + A + ",91\n"),
+        "line 3: architecture " + A + " duplicates the one on line 2");
+  }
+
   private static void assertMessage(Path file, String part) {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> GroundTruth.load(file));

@@ -197,7 +197,8 @@ final class LandmarkSetTest {
     // The parser's own message is passed on.
     assertCsvError(write("arch.csv", "arch,score", A + ",90", "", B.replace("skip", "jump") + ",7"),
         4, "bad arch", "unknown op \"jump_connect\"");
-    assertCsvError(write("nan.csv", "arch,score", A + ",NaN"), 2, "score \"NaN\" is not a number");
+    assertCsvError(write("nan.csv", "arch,score", A + ",NaN"), 2,
+        "score \"NaN\" is not a decimal number");
     assertCsvError(write("range.csv", "arch,score", A + ",93", B + ",0.5", C + ",101"), 4,
         "outside [0, 100]");
     assertCsvError(write("dup.csv", "arch,score", A + ",93", B + ",70", A + ",93"), 4,
