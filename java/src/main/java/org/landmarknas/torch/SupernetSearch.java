@@ -2,10 +2,8 @@ package org.landmarknas.torch;
 
 import static org.bytedeco.pytorch.global.torch.set_num_threads;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,7 +18,6 @@ import org.landmarknas.config.LandmarksConfig;
 import org.landmarknas.config.RunConfig;
 import org.landmarknas.config.TrainConfig;
 import org.landmarknas.landmark.LandmarkSet;
-import org.landmarknas.run.AtomicFile;
 import org.landmarknas.run.Checkpoints;
 import org.landmarknas.run.EpochStreams;
 import org.landmarknas.run.MetricsLog;
@@ -198,16 +195,8 @@ public final class SupernetSearch {
   }
 
   private static void writePool(RunDirectory dir, EvaluationPool pool) {
-    StringBuilder sb = new StringBuilder(GroundTruth.CSV_HEADER).append('\n');
-    for (int i = 0; i < pool.size(); i++) {
-      sb.append(pool.archs().get(i)).append(',').append(pool.groundTruth().get(i)).append('\n');
-    }
-    try {
-      // atomic: evaluate reads it, and a resume rewrites it
-      AtomicFile.write(dir.poolFile(), sb.toString().getBytes(StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + dir.poolFile() + ": " + e.getMessage(),
-          e);
-    }
+    // atomic: evaluate reads it, and a resume rewrites it
+    GroundTruth.CSV.write(dir.poolFile(), pool.archs(), pool.groundTruth());
   }
+
 }
