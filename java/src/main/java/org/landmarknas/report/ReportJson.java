@@ -12,7 +12,7 @@ import java.util.OptionalLong;
 
 /**
  * The content of {@code report.json}: the per-run numbers, the per-group aggregates (the table's
- * rows), the plots written, and notes about what was skipped. Missing values are JSON
+ * rows), the paired comparison of the arms, the plots written, and notes about what was skipped. Missing values are JSON
  * {@code null}, never NaN.
  */
 final class ReportJson {
@@ -24,8 +24,8 @@ final class ReportJson {
 
   static Map<String, Object> of(Instant generatedAt, Grouping grouping,
       Optional<String> groundTruth, List<RunSummary> runs,
-      Map<String, Map<String, String>> runPlots, List<GroupSummary> groups, List<String> plots,
-      List<String> notes) {
+      Map<String, Map<String, String>> runPlots, List<GroupSummary> groups,
+      BaselineComparisons paired, List<String> plots, List<String> notes) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("format_version", FORMAT_VERSION);
     json.put("generated_at", generatedAt.toString());
@@ -42,6 +42,7 @@ final class ReportJson {
       groupList.add(group(g));
     }
     json.put("groups", groupList);
+    json.put("paired", paired(paired));
     json.put("plots", List.copyOf(plots));
     json.put("notes", List.copyOf(notes));
     return json;
@@ -113,6 +114,60 @@ final class ReportJson {
     cost.put("cpu_hours", value(g.cpuHours()));
     cost.put("runs", g.cpuHoursRuns());
     m.put("cost", cost);
+    return m;
+  }
+
+  /** The arms against the baseline: what table.md's "Paired comparison" section prints. */
+  private static Map<String, Object> paired(BaselineComparisons paired) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("metric", "final_skdt");
+    m.put("baseline", paired.baseline().orElse(null));
+    m.put("unavailable", paired.unavailable().orElse(null));
+    List<Object> list = new ArrayList<>();
+    for (PairedComparison c : paired.comparisons()) {
+      SeedPairing p = c.pairing();
+      Map<String, Object> x = new LinkedHashMap<>();
+      x.put("arm", p.arm());
+      x.put("baseline", p.baseline());
+      x.put("n", p.seeds().size());
+      x.put("seeds", p.seeds());
+      x.put("arm_values", p.armValues());
+      x.put("baseline_values", p.baselineValues());
+      x.put("differences", java.util.Arrays.stream(p.differences()).boxed().toList());
+      x.put("left_out", p.leftOut());
+      x.put("unavailable", c.unavailable().orElse(null));
+      x.put("statistics", c.statistics().map(ReportJson::statistics).orElse(null));
+      list.add(x);
+    }
+    m.put("comparisons", list);
+    return m;
+  }
+
+  private static Map<String, Object> statistics(PairedStatistics s) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("mean_difference", s.meanDifference());
+    m.put("sd_difference", s.sdDifference());
+    m.put("ci95_t", interval(s.ciLow(), s.ciHigh()));
+    m.put("t", value(s.t()));
+    m.put("df", s.degreesOfFreedom());
+    m.put("p_t", value(s.pT()));
+    Map<String, Object> w = new LinkedHashMap<>();
+    w.put("n_nonzero", s.wilcoxonN());
+    w.put("exact", s.wilcoxonExact());
+    w.put("p", value(s.pWilcoxon()));
+    m.put("wilcoxon", w);
+    Map<String, Object> b = interval(s.bootstrap().low(), s.bootstrap().high());
+    b.put("resamples", s.bootstrap().resamples());
+    b.put("seed", s.bootstrap().seed());
+    m.put("bootstrap_ci95", b);
+    m.put("notes", s.notes());
+    return m;
+  }
+
+  private static Map<String, Object> interval(double low, double high) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("low", low);
+    m.put("high", high);
     return m;
   }
 

@@ -7,8 +7,9 @@ import java.util.OptionalDouble;
 import java.util.stream.Collectors;
 
 /**
- * {@code table.md}: the landmark paper's Table 1 for the runs at hand, one row per group, then
- * the formulas behind each column and the runs of each group. Missing values read "n/a"; an
+ * {@code table.md}: the landmark paper's Table 1 for the runs at hand, one row per group, the
+ * paired comparison of the arms ({@link PairedComparisonTable}), then the formulas behind each
+ * column and the runs of each group. Missing values read "n/a"; an
  * aggregate over fewer runs than the group has says so, e.g. "(2 of 3 runs)".
  */
 final class ReportTable {
@@ -21,7 +22,7 @@ final class ReportTable {
   private ReportTable() {}
 
   static String markdown(List<GroupSummary> groups, Grouping grouping,
-      Optional<String> groundTruth) {
+      Optional<String> groundTruth, BaselineComparisons paired) {
     StringBuilder md = new StringBuilder();
     md.append("# Run report\n\n");
     groundTruth.ifPresent(g -> md.append("Ground truth: `").append(g).append("`, replacing each"
@@ -48,6 +49,7 @@ final class ReportTable {
           .append(" | ").append(hours(g.cpuHours(), g.cpuHoursRuns(), n))
           .append(" |\n");
     }
+    PairedComparisonTable.markdown(md, paired);
     skdtByEpoch(md, groups);
     md.append("\n## Formulas\n\n");
     md.append("Each aggregate is over the runs of the group that have the value; \"(k of n runs)\""

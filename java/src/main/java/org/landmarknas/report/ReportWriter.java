@@ -24,7 +24,8 @@ import org.landmarknas.run.AtomicFile;
  *
  * <ul>
  *   <li>{@value #REPORT_JSON}: per-run numbers, per-group aggregates, plots and notes;
- *   <li>{@value #TABLE_MD}: one row per group, with the formulas;
+ *   <li>{@value #TABLE_MD}: one row per group, the paired comparison of the arms against a
+ *       baseline arm, with the formulas;
  *   <li>{@value #SKDT_PNG}: S-KdT vs epoch, a line per run that logged S-KdT;
  *   <li>{@value #TRAIN_LOSS_PNG}: training loss vs epoch, a line per run;
  *   <li>{@code scatter_<run>.png} per run with a pool: super-net vs ground-truth accuracy;
@@ -72,6 +73,17 @@ public final class ReportWriter {
    */
   public static ReportOutput write(List<RunRecord> runs, Grouping grouping, Path outDir,
       Instant generatedAt, Optional<String> groundTruth) {
+    return write(runs, grouping, outDir, generatedAt, groundTruth, Optional.empty());
+  }
+
+  /**
+   * As {@link #write(List, Grouping, Path, Instant, Optional)}, with the arms' paired comparison
+   * against {@code baseline} (a group name) instead of the first group. A baseline without runs
+   * is no error: the section says so, as it does for an experiment whose first arm has not
+   * finished a run yet.
+   */
+  public static ReportOutput write(List<RunRecord> runs, Grouping grouping, Path outDir,
+      Instant generatedAt, Optional<String> groundTruth, Optional<String> baseline) {
     if (runs.isEmpty()) {
       throw new IllegalArgumentException("a report needs at least one run");
     }
@@ -84,6 +96,8 @@ public final class ReportWriter {
     }
     List<RunSummary> summaries = summarise(runs, grouping);
     List<GroupSummary> groups = group(summaries);
+    // from the runs as given: re-grounded runs compare their re-grounded final S-KdT
+    BaselineComparisons paired = BaselineComparisons.of(groups, grouping, baseline);
     List<Path> files = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     List<String> plots = new ArrayList<>();
@@ -123,11 +137,11 @@ public final class ReportWriter {
     }
 
     Path table = outDir.resolve(TABLE_MD);
-    writeText(table, ReportTable.markdown(groups, grouping, groundTruth));
+    writeText(table, ReportTable.markdown(groups, grouping, groundTruth, paired));
     files.add(table);
     Path json = outDir.resolve(REPORT_JSON);
     writeText(json, toJson(ReportJson.of(generatedAt, grouping, groundTruth, summaries, runPlots,
-        groups, plots, notes)));
+        groups, paired, plots, notes)));
     files.add(json);
     return new ReportOutput(outDir, files, notes);
   }

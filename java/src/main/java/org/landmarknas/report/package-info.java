@@ -29,7 +29,11 @@
  *       deviation (n − 1) of the final S-KdT, see {@link org.landmarknas.report.MeanStd};
  *   <li>mean GT accuracy of found architectures: the mean over runs of each run's mean {@code
  *       search.top[].ground_truth}; best GT accuracy and best rank: max and min over all runs;
- *   <li>cost: the sum over runs of {@code cost.cpu_seconds / 3600} (CPU-hours).
+ *   <li>cost: the sum over runs of {@code cost.cpu_seconds / 3600} (CPU-hours);
+ *   <li>paired comparison ({@link org.landmarknas.report.BaselineComparisons}): each arm's final
+ *       S-KdT minus the baseline arm's, paired by seed; mean ± sd, t interval, paired t test,
+ *       Wilcoxon signed-rank test and a seeded bootstrap interval of the mean difference
+ *       ({@link org.landmarknas.report.PairedStatistics}, Apache Commons Math 3).
  * </ul>
  *
  * <p>Plots are drawn with XChart in headless AWT mode and written as PNG.

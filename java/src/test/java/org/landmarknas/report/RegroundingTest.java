@@ -29,14 +29,23 @@ final class RegroundingTest {
 
   /** Six pool architectures; the super-net and the run's ground truth agree exactly. */
   private Path run() throws IOException {
+    return run("r", 0, false);
+  }
+
+  /**
+   * Run {@code name} of {@code seed} over six pool architectures whose super-net order agrees
+   * with the run's ground truth (S-KdT 1), or is its reverse (−1) when {@code reversed}.
+   */
+  private Path run(String name, int seed, boolean reversed) throws IOException {
     List<Map<String, Object>> pool = RunDirFixture.pool(6, 0.0);
     for (int i = 0; i < 6; i++) {
-      pool.get(i).put("supernet_accuracy", 0.40 + 0.05 * i);
+      pool.get(i).put("supernet_accuracy", 0.40 + 0.05 * (reversed ? 5 - i : i));
     }
-    Map<String, Object> result = RunDirFixture.result("r", 0, 1.0, pool,
+    double skdt = reversed ? -1.0 : 1.0;
+    Map<String, Object> result = RunDirFixture.result(name, seed, skdt, pool,
         RunDirFixture.search(found(arch(5)), found(Nb201Arch.ofCode(77))), 60);
-    Path run = RunDirFixture.run(dir.resolve("r-0"), "r", 0, RunDirFixture.metrics(2,
-        new double[] {Double.NaN, 1.0}, false), result);
+    Path run = RunDirFixture.run(dir.resolve(name + "-" + seed), name, seed,
+        RunDirFixture.metrics(2, new double[] {Double.NaN, skdt}, false), result);
     new ObjectMapper().writeValue(run.resolve("pool-epoch-0002.json").toFile(),
         Map.of("epoch", 2, "pool", pool));
     return run;
@@ -87,6 +96,28 @@ final class RegroundingTest {
     SearchSummary.Found unknown = after.search().get().top().get(1);
     assertFalse(unknown.groundTruth().isPresent());
     assertFalse(unknown.groundTruthRank().isPresent());
+  }
+
+  @Test
+  void report_reGrounded_pairsTheReGroundedFinalSkdt() throws IOException {
+    // arm "a" agrees with the runs' own truth (+1), "b" is reversed (−1): a − b = +2 per seed;
+    // against the reversed truth a reads −1 and b +1, so the paired difference must be −2
+    List<RunRecord> runs = new java.util.ArrayList<>();
+    for (int seed = 0; seed < 2; seed++) {
+      runs.add(Regrounding.of(RunRecord.load(run("b", seed, true)), reversed()));
+      runs.add(Regrounding.of(RunRecord.load(run("a", seed, false)), reversed()));
+    }
+    Path out = dir.resolve("report");
+    ReportWriter.write(runs, Grouping.NAME, out, java.time.Instant.EPOCH,
+        java.util.Optional.of("rev.csv"), java.util.Optional.of("b"));
+    com.fasterxml.jackson.databind.JsonNode c = new ObjectMapper()
+        .readTree(out.resolve(ReportWriter.REPORT_JSON).toFile()).get("paired")
+        .get("comparisons").get(0);
+    assertEquals("a", c.get("arm").asText());
+    assertEquals(-1.0, c.get("arm_values").get(0).asDouble(), 1e-12);
+    assertEquals(-2.0, c.get("statistics").get("mean_difference").asDouble(), 1e-12);
+    assertTrue(Files.readString(out.resolve(ReportWriter.TABLE_MD))
+        .contains("| a vs b | 2 | -2.000 ± 0.000 |"));
   }
 
   @Test

@@ -200,9 +200,96 @@ final class ReportWriterTest {
     assertEquals(2, ReportWriter.group(s).size());
   }
 
+  @Test
+  void write_standardRuns_pairedSectionSaysOnePairIsNotEnough() throws IOException {
+    String md = Files.readString(standardOut.resolve("table.md"));
+    int at = md.indexOf(PairedComparisonTable.TITLE);
+    assertTrue(at > 0, md);
+    List<String> rows = tableRows(md.substring(at));
+    assertEquals(PairedComparisonTable.HEADER, rows.get(0));
+    assertEquals(List.of("landmark vs baseline", "1", "n/a", "n/a", "n/a", "n/a", "n/a", "n/a"),
+        cells(rows.get(2)));
+    assertTrue(md.contains("- landmark vs baseline: n/a, 1 pair (seed 0); a paired test needs at"
+        + " least 2 (seed 1 only in baseline)"), md);
+    JsonNode paired = new ObjectMapper().readTree(standardOut.resolve("report.json").toFile())
+        .get("paired");
+    assertEquals("baseline", paired.get("baseline").asText());
+    JsonNode c = paired.get("comparisons").get(0);
+    assertEquals(1, c.get("n").asInt());
+    assertEquals(0.70 - 0.40, c.get("differences").get(0).asDouble(), 1e-12);
+    assertTrue(c.get("statistics").isNull());
+    assertTrue(c.get("unavailable").asText().startsWith("1 pair (seed 0)"));
+  }
+
+  /**
+   * The committed experiment's final S-KdT against the 6-epoch table (RESULTS.md): SPOS 0.368,
+   * 0.155, 0.244 and landmarks 0.462, 0.253, 0.410 for seeds 0-2.
+   */
+  @Test
+  void write_threeSeedsPerArm_pairedSectionAndJsonHaveTheHandComputedFigures()
+      throws IOException {
+    double[] spos = {0.368, 0.155, 0.244};
+    double[] lm = {0.462, 0.253, 0.410};
+    List<Path> dirs = new ArrayList<>();
+    for (int seed = 0; seed < 3; seed++) {
+      dirs.add(armRun("spos", seed, spos[seed]));
+      dirs.add(armRun("landmarks", seed, lm[seed]));
+    }
+    Path out = tmp.resolve("report");
+    ReportWriter.write(load(dirs), Grouping.NAME, out, NOW, java.util.Optional.empty(),
+        java.util.Optional.of("spos"));
+
+    // d = {0.094, 0.098, 0.166}: mean 0.11933, sd √(0.0032747 / 2) = 0.04046,
+    // se = sd / √3 = 0.02336, t = 5.108; 2 df: p = 1 − t / √(t² + 2) = 0.036,
+    // t₀.₉₇₅ = √(1.805 / 0.0975) = 4.3027, CI = mean ± 0.1005
+    double mean = (0.094 + 0.098 + 0.166) / 3;
+    double sd = Math.sqrt((Math.pow(0.094 - mean, 2) + Math.pow(0.098 - mean, 2)
+        + Math.pow(0.166 - mean, 2)) / 2);
+    double t = mean / (sd / Math.sqrt(3));
+    double half = Math.sqrt(1.805 / 0.0975) * sd / Math.sqrt(3);
+    String md = Files.readString(out.resolve("table.md"));
+    List<String> rows = tableRows(md.substring(md.indexOf(PairedComparisonTable.TITLE)));
+    assertEquals(2 + 1, rows.size(), String.join("\n", rows));
+    // bootstrap: each of the 3 differences is a resample's mean alone with p 1/27 = 3.7 %, more
+    // than 2.5 %, so the interval runs from the smallest to the largest difference
+    assertEquals(List.of("landmarks vs spos", "3", "+0.119 ± 0.040",
+        String.format(java.util.Locale.ROOT, "[%+.3f, %+.3f]", mean - half, mean + half),
+        "5.11 (2)", String.format(java.util.Locale.ROOT, "%.3f", 1 - t / Math.sqrt(t * t + 2)),
+        "0.250 (exact)", "[+0.094, +0.166]"), cells(rows.get(2)));
+    assertEquals("[+0.019, +0.220]", cells(rows.get(2)).get(3), "CI as hand-computed");
+    assertEquals("0.036", cells(rows.get(2)).get(5), "p as hand-computed");
+    assertTrue(md.contains("- landmarks vs spos: differences +0.094 (seed 0), +0.098 (seed 1),"
+        + " +0.166 (seed 2)"), md);
+
+    JsonNode c = new ObjectMapper().readTree(out.resolve("report.json").toFile()).get("paired")
+        .get("comparisons").get(0);
+    assertEquals("landmarks", c.get("arm").asText());
+    assertEquals(3, c.get("n").asInt());
+    assertEquals(2, c.get("seeds").get(2).asInt());
+    JsonNode s = c.get("statistics");
+    assertEquals(mean, s.get("mean_difference").asDouble(), 1e-12);
+    assertEquals(sd, s.get("sd_difference").asDouble(), 1e-12);
+    assertEquals(t, s.get("t").asDouble(), 1e-9);
+    assertEquals(2, s.get("df").asInt());
+    assertEquals(1 - t / Math.sqrt(t * t + 2), s.get("p_t").asDouble(), 1e-9);
+    assertEquals(mean - half, s.get("ci95_t").get("low").asDouble(), 1e-9);
+    assertEquals(0.25, s.get("wilcoxon").get("p").asDouble(), 1e-12);
+    assertTrue(s.get("wilcoxon").get("exact").asBoolean());
+    assertEquals(0.094, s.get("bootstrap_ci95").get("low").asDouble(), 1e-9);
+    assertEquals(10_000, s.get("bootstrap_ci95").get("resamples").asInt());
+  }
+
+  private Path armRun(String name, int seed, double skdt) throws IOException {
+    return RunDirFixture.run(tmp.resolve("runs").resolve(name + "-s" + seed), name, seed,
+        RunDirFixture.metrics(4, new double[] {Double.NaN, skdt / 2, Double.NaN, skdt}, false),
+        RunDirFixture.result(name, seed, skdt, RunDirFixture.pool(6, 0.0),
+            RunDirFixture.search(RunDirFixture.found(93.0, 50)), 3600));
+  }
+
   private static String table(List<RunRecord> runs, Grouping grouping) {
-    return ReportTable.markdown(ReportWriter.group(ReportWriter.summarise(runs, grouping)),
-        grouping, java.util.Optional.empty());
+    List<GroupSummary> groups = ReportWriter.group(ReportWriter.summarise(runs, grouping));
+    return ReportTable.markdown(groups, grouping, java.util.Optional.empty(),
+        BaselineComparisons.of(groups, grouping, java.util.Optional.empty()));
   }
 
   /** The lines of the first Markdown table. */
