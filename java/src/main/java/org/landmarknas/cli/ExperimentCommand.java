@@ -204,8 +204,10 @@ final class ExperimentCommand implements Command {
     }
     String reportDir = groundTruth.map(f -> "report-" + Path.of(f).getFileName().toString()
         .replaceFirst("\\.csv$", "")).orElse("report");
+    // the first arm is the experiment's control (SPOS before its landmark variants)
     ReportOutput report = ReportWriter.write(runs, Grouping.NAME,
-        experiment.runsDir().resolve(reportDir), clock.instant(), groundTruth);
+        experiment.runsDir().resolve(reportDir), clock.instant(), groundTruth,
+        Optional.of(experiment.arms().get(0).name()));
     for (String note : report.notes()) {
       err.println("note: " + note);
     }

@@ -30,8 +30,8 @@ final class ReportCommand implements Command {
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
   private static final String SYNTAX =
-      "lmnas report [--out DIR] [--group-by name|none] [--ground-truth FILE] [--verbose]"
-          + " RUN_DIR...";
+      "lmnas report [--out DIR] [--group-by name|none] [--ground-truth FILE] [--baseline NAME]"
+          + " [--verbose] RUN_DIR...";
 
   private final Clock clock;
   private final Path outRoot;
@@ -69,7 +69,10 @@ final class ReportCommand implements Command {
         CommandOptions.withArg("ground-truth", "FILE", "recompute every ranking figure against"
             + " these stand-alone scores (arch,score CSV or the NB201 table) instead of each"
             + " run's own, from the super-net scores the runs kept; every pool architecture"
-            + " must have a score"));
+            + " must have a score"),
+        CommandOptions.withArg("baseline", "NAME", "the run name (arm) every other is compared"
+            + " with, paired by seed, in table.md's \"Paired comparison\" (default: the first"
+            + " run's name)"));
   }
 
   @Override
@@ -109,9 +112,22 @@ final class ReportCommand implements Command {
       runs.add(Regrounding.load(dir, truth));
     }
 
+    Optional<String> baseline = Optional.ofNullable(cl.getOptionValue("baseline"));
+    if (baseline.isPresent() && grouping != Grouping.NAME) {
+      throw new IllegalArgumentException("--baseline names an arm; arms are run names, so it"
+          + " needs --group-by name");
+    }
+    // a typo is an error here, before anything is written (the experiment, whose first arm
+    // may not have finished a run yet, gets a note in the table instead)
+    if (baseline.isPresent() && runs.stream().noneMatch(r -> r.name().equals(baseline.get()))) {
+      throw new IllegalArgumentException("--baseline " + baseline.get() + ": no run of that"
+          + " name (names: " + String.join(", ", runs.stream().map(RunRecord::name).distinct()
+              .toList()) + ")");
+    }
+
     Path outDir = cl.hasOption("out") ? Path.of(cl.getOptionValue("out")) : defaultOutDir();
     ReportOutput report = ReportWriter.write(runs, grouping, outDir, clock.instant(),
-        groundTruth);
+        groundTruth, baseline);
     for (String note : report.notes()) {
       err.println("note: " + note);
     }

@@ -89,6 +89,8 @@ final class ExperimentCommandTest {
     assertEquals(List.of("marks"), searched);
     assertTrue(first.contains("report of 2 of 2 runs") && first.contains("| spos")
         && first.contains("| marks"), first);
+    // the first arm is the baseline; one seed per arm is one pair, too few for a test
+    assertTrue(first.contains("| marks vs spos | 1 | n/a |"), first);
     assertTrue(Files.isRegularFile(tmp.resolve("runs/report/skdt_vs_epoch.png")));
 
     searched.clear();

@@ -141,6 +141,31 @@ final class ReportCommandTest {
   }
 
   @Test
+  void report_baseline_pairsEveryOtherArmWithIt() throws IOException {
+    List<Path> runs = RunDirFixture.standardRuns(tmp.resolve("runs"));
+    Path out = tmp.resolve("rep");
+    CliRun r = CliRun.standard("report", "--out", out.toString(), "--baseline", "landmark",
+        runs.get(0).toString(), runs.get(1).toString(), runs.get(2).toString());
+    assertEquals(0, r.exitCode(), r.err());
+    String table = Files.readString(out.resolve("table.md"));
+    assertTrue(table.contains("| baseline vs landmark | 1 | n/a |"), table);
+    JsonNode json = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+    assertEquals("landmark", json.get("paired").get("baseline").asText());
+  }
+
+  @Test
+  void report_unknownBaseline_exitsTwoListingTheNames() throws IOException {
+    List<Path> runs = RunDirFixture.standardRuns(tmp.resolve("runs"));
+    Path out = tmp.resolve("rep");
+    CliRun r = CliRun.standard("report", "--out", out.toString(), "--baseline", "spos",
+        runs.get(0).toString(), runs.get(2).toString());
+    assertEquals(Main.EXIT_USAGE, r.exitCode());
+    assertTrue(r.err().contains("--baseline spos: no run of that name (names: baseline,"
+        + " landmark)"), r.err());
+    assertTrue(Files.notExists(out), "nothing is written for a mistyped baseline");
+  }
+
+  @Test
   void report_withoutOut_writesTimestampedDirectoryUnderRoot() throws IOException {
     Path run = RunDirFixture.standardRuns(tmp.resolve("runs")).get(2);
     Clock clock = Clock.fixed(Instant.parse("2025-03-04T05:06:07Z"), ZoneOffset.UTC);
