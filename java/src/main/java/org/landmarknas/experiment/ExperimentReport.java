@@ -1,0 +1,69 @@
+package org.landmarknas.experiment;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.landmarknas.bench.GroundTruth;
+import org.landmarknas.config.ExperimentConfig;
+import org.landmarknas.report.Grouping;
+import org.landmarknas.report.Regrounding;
+import org.landmarknas.report.ReportOutput;
+import org.landmarknas.report.ReportWriter;
+import org.landmarknas.report.RunRecord;
+
+/**
+ * The comparison report of an experiment's finished runs (table.md with S-KdT mean ± std per arm,
+ * report.json, the plots), in {@code <runs-dir>/report}, or re-grounded against other stand-alone
+ * scores in {@code <runs-dir>/report-<file name without .csv>}.
+ *
+ * @param finishedRuns the runs reported
+ * @param plannedRuns every run of the experiment
+ * @param output the report written; empty when no run has finished yet
+ * @param notes what the reader should know, in order: runs made with another config than their
+ *     arm gives now (reported as they were run), then the report's own notes
+ */
+public record ExperimentReport(int finishedRuns, int plannedRuns, Optional<ReportOutput> output,
+    List<String> notes) {
+
+  public ExperimentReport {
+    notes = List.copyOf(notes);
+  }
+
+  /**
+   * Writes the report of every finished run of {@code experiment}, re-grounded when a ground
+   * truth (an arch,score file) is given.
+   */
+  public static ExperimentReport write(ExperimentConfig experiment,
+      Optional<String> groundTruth, Instant generatedAt) throws IOException {
+    Optional<GroundTruth> truth = groundTruth.map(f -> GroundTruth.load(Path.of(f)));
+    List<ExperimentConfig.Run> plan = experiment.runs();
+    List<RunRecord> runs = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
+    for (ExperimentConfig.Run run : plan) {
+      Path dir = run.dir(experiment.runsDir());
+      if (ExperimentRunner.finished(dir)) {
+        runs.add(Regrounding.load(dir, truth));
+        // Reported all the same: re-scoring old runs against a new ground truth is what a
+        // ground truth is given for, and an arm's config may have moved on since.
+        if (!ExperimentRunner.sameConfig(run, dir)) {
+          notes.add(dir + " was run with another config than arm " + run.arm().name()
+              + " gives now; reported as it was run");
+        }
+      }
+    }
+    if (runs.isEmpty()) {
+      return new ExperimentReport(0, plan.size(), Optional.empty(), notes);
+    }
+    String reportDir = groundTruth.map(f -> "report-" + Path.of(f).getFileName().toString()
+        .replaceFirst("\\.csv$", "")).orElse("report");
+    // the first arm is the experiment's control (SPOS before its landmark variants)
+    ReportOutput report = ReportWriter.write(runs, Grouping.NAME,
+        experiment.runsDir().resolve(reportDir), generatedAt, groundTruth,
+        Optional.of(experiment.arms().get(0).name()));
+    notes.addAll(report.notes());
+    return new ExperimentReport(runs.size(), plan.size(), Optional.of(report), notes);
+  }
+}
