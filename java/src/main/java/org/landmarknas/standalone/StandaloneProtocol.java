@@ -20,6 +20,15 @@ public record StandaloneProtocol(String name, String dataset, int channels, int 
     double gradClip, int cropPadding, boolean horizontalFlip, long splitSeed, int trainLimit,
     int validImages, int testLimit, int threads) {
 
+  /**
+   * Fashion-MNIST's training images in each half of the 50/50 split: the super-net half the
+   * stand-alone network trains on, and the rank half its validation images come from. A train
+   * limit or validation count past it cannot be honoured.
+   */
+  public static final int FASHION_MNIST_HALF_IMAGES = 30_000;
+  /** Fashion-MNIST's test images: a test limit at or past it scores them all. */
+  public static final int FASHION_MNIST_TEST_IMAGES = 10_000;
+
   public StandaloneProtocol {
     if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
       throw new IllegalArgumentException("protocol name \"" + name
@@ -47,6 +56,11 @@ public record StandaloneProtocol(String name, String dataset, int channels, int 
       throw new IllegalArgumentException(String.format(Locale.ROOT,
           "stand-alone protocol %s: %s must be %s, got %s", protocol, field, expected, value));
     }
+  }
+
+  /** The network this protocol trains, whose cost the tables list. */
+  public Nb201Skeleton skeleton() {
+    return Nb201Skeleton.forDataset(dataset, channels, cells);
   }
 
   /** This protocol on only the first {@code limit} training images (name suffixed -n<limit>). */

@@ -12,6 +12,18 @@ import org.landmarknas.space.Nb201Arch;
 public record StandaloneResult(Nb201Arch arch, String protocol, long seed, double validAccuracy,
     double validLoss, double testAccuracy, double testLoss, long parameters, double wallSeconds) {
 
+  /**
+   * An accuracy in percent (as tables write it, to 4 decimals) as the fraction training stores:
+   * the double nearest to it, as {@code correct / images} is. {@code 84.13 / 100} is one unit in
+   * the last place off for a fifth of the values, so a result read from a table and a trained one
+   * of the same accuracy would not tie, and tau-b over a table continued on a new machine would
+   * break ties by rounding noise. Decimals past the fourth are rounded away: no table this
+   * project reads has them.
+   */
+  public static double accuracyFromPercent(double percent) {
+    return Math.round(percent * 10_000) / 1_000_000.0;
+  }
+
   /** Flat JSON-ready view (accuracies also in percent, as tables use them). */
   public Map<String, Object> toMap() {
     Map<String, Object> m = new LinkedHashMap<>();
