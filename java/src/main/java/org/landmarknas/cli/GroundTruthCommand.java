@@ -6,7 +6,6 @@ import java.util.Locale;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.landmarknas.bench.Nb201Table;
-import org.landmarknas.standalone.Nb201Cost;
 import org.landmarknas.standalone.StandaloneResult;
 import org.landmarknas.store.ResultsStore;
 
@@ -14,7 +13,7 @@ import org.landmarknas.store.ResultsStore;
  * {@code lmnas groundtruth import}: a published NAS-Bench-201 table (index, arch_str,
  * valid_accuracy, test_accuracy) into the results store, under one protocol name, so that runs on
  * CIFAR-10 take landmark and pool scores from it. Bad rows are rejected with their line numbers
- * before anything is written.
+ * before anything is written. What a row becomes is {@link StandaloneResult#ofPublished}'s.
  */
 final class GroundTruthCommand implements Command {
   private static final String SYNTAX = "lmnas groundtruth import --table FILE [--store FILE]"
@@ -62,14 +61,7 @@ final class GroundTruthCommand implements Command {
     long start = System.nanoTime();
     try (ResultsStore s = ResultsStore.open(store)) {
       for (Nb201Table.Row row : table.rows()) {
-        long params = row.arch().isConnected()
-            ? Nb201Cost.of(row.arch(), 3, 32, 32, 10, 16, 5).parameters() : 0;
-        // Seed = table index: equivalent cells share a store key (their canonical form), but in
-        // the table each is its own training run, so all rows are kept and scores() averages
-        // them per class.
-        if (s.put(new StandaloneResult(row.arch(), protocol, row.index(),
-            row.validAccuracy() / 100,
-            Double.NaN, row.testAccuracy() / 100, Double.NaN, params, 0))) {
+        if (s.put(StandaloneResult.ofPublished(row, protocol))) {
           added++;
         }
       }

@@ -3,6 +3,7 @@ package org.landmarknas.standalone;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.landmarknas.bench.Nb201Table;
 import org.landmarknas.space.Nb201Arch;
 
 /**
@@ -22,6 +23,22 @@ public record StandaloneResult(Nb201Arch arch, String protocol, long seed, doubl
    */
   public static double accuracyFromPercent(double percent) {
     return Math.round(percent * 10_000) / 1_000_000.0;
+  }
+
+  /**
+   * The result a row of the published NAS-Bench-201 table stands for, under {@code protocol}:
+   * its accuracies as training computes them ({@link #accuracyFromPercent}), the parameters of
+   * the table's network ({@link Nb201Skeleton#PUBLISHED_CIFAR10}; 0 for a cell with no path from
+   * input to output), no losses and no wall time (the table has none). The seed is the table
+   * index: equivalent cells share a store key (their canonical form), but in the table each is
+   * its own training run, so all rows are kept and the store's scores average them per class.
+   */
+  public static StandaloneResult ofPublished(Nb201Table.Row row, String protocol) {
+    long params = row.arch().isConnected()
+        ? Nb201Skeleton.PUBLISHED_CIFAR10.cost(row.arch()).parameters() : 0;
+    return new StandaloneResult(row.arch(), protocol, row.index(),
+        accuracyFromPercent(row.validAccuracy()), Double.NaN,
+        accuracyFromPercent(row.testAccuracy()), Double.NaN, params, 0);
   }
 
   /** Flat JSON-ready view (accuracies also in percent, as tables use them). */

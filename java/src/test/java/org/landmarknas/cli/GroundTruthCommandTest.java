@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.landmarknas.TestData;
 import org.landmarknas.space.Nb201Arch;
+import org.landmarknas.standalone.Nb201Cost;
+import org.landmarknas.standalone.StandaloneResult;
 import org.landmarknas.store.ResultsStore;
 
 final class GroundTruthCommandTest {
@@ -43,6 +45,29 @@ final class GroundTruthCommandTest {
           "|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|skip_connect~0|nor_conv_3x3~1|"
               + "nor_conv_1x1~2|")).orElse(Double.NaN);
       assertEquals(91.09, best, 1e-9);
+    }
+  }
+
+  /**
+   * The table's percentages become the doubles training computes ({@code correct / images}), as
+   * in {@code standalone import}; {@code percent / 100} was one ulp off for these two.
+   */
+  @Test
+  void import_accuraciesAsTrainingComputesThem() throws Exception {
+    String arch = "|nor_conv_3x3~0|+|nor_conv_3x3~0|avg_pool_3x3~1|+|skip_connect~0|"
+        + "nor_conv_3x3~1|skip_connect~2|";
+    Path table = Files.writeString(dir.resolve("t.csv"),
+        "index,arch_str,valid_accuracy,test_accuracy\n3," + arch + ",84.1200,84.1300\n");
+    Path store = dir.resolve("t.db");
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    assertEquals(0, run(new ByteArrayOutputStream(), err, "groundtruth", "import", "--table",
+        table.toString(), "--store", store.toString()), err.toString(StandardCharsets.UTF_8));
+    try (ResultsStore s = ResultsStore.open(store)) {
+      StandaloneResult r = s.get(Nb201Arch.parse(arch), "nb201-cifar10-200ep", 3).orElseThrow();
+      assertEquals(4206.0 / 5000, r.validAccuracy(), 0.0);
+      assertEquals(8413.0 / 10_000, r.testAccuracy(), 0.0);
+      assertEquals(Nb201Cost.of(Nb201Arch.parse(arch), 3, 32, 32, 10, 16, 5).parameters(),
+          r.parameters());
     }
   }
 

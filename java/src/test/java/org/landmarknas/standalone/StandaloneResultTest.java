@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.landmarknas.bench.Nb201Table;
+import org.landmarknas.space.Nb201Arch;
 
 final class StandaloneResultTest {
 
@@ -22,5 +24,30 @@ final class StandaloneResultTest {
     // what percent / 100 gives instead: one ulp off
     assertNotEquals(4206.0 / 5000, 84.12 / 100);
     assertNotEquals(8413.0 / 10_000, 84.13 / 100);
+  }
+
+  /**
+   * A published NB201 row becomes the doubles training computes, as an imported stand-alone
+   * table does; before, {@code percent / 100} left it one ulp off for some rows.
+   */
+  @Test
+  void ofPublished_accuraciesAsTrainingComputesThem_costOfThePublishedNetwork() {
+    Nb201Arch arch = Nb201Arch.parse(
+        "|nor_conv_3x3~0|+|nor_conv_3x3~0|avg_pool_3x3~1|+|skip_connect~0|nor_conv_3x3~1|"
+            + "skip_connect~2|");
+    StandaloneResult r = StandaloneResult.ofPublished(new Nb201Table.Row(7, arch, 84.12, 84.13),
+        "nb201-cifar10-200ep");
+    assertEquals(4206.0 / 5000, r.validAccuracy(), 0.0);
+    assertEquals(8413.0 / 10_000, r.testAccuracy(), 0.0);
+    assertEquals(7, r.seed(), "the table index");
+    assertEquals("nb201-cifar10-200ep", r.protocol());
+    assertEquals(Nb201Cost.of(arch, 3, 32, 32, 10, 16, 5).parameters(), r.parameters());
+    assertEquals(Double.NaN, r.validLoss());
+    assertEquals(0.0, r.wallSeconds());
+
+    Nb201Arch constant = Nb201Arch.parse(
+        "|nor_conv_3x3~0|+|none~0|none~1|+|none~0|none~1|none~2|");
+    assertEquals(0, StandaloneResult.ofPublished(new Nb201Table.Row(8, constant, 10, 10), "p")
+        .parameters(), "no path from input to output: no network to count");
   }
 }
