@@ -18,7 +18,7 @@ import java.util.OptionalDouble;
  * @param latencyMs step latency percentiles p50, p90, p99 and the maximum, in milliseconds
  * @param landmarks the landmark term's figures, when the epoch had one
  */
-record EpochStats(int epoch, int steps, double lr, double trainLoss, double trainAccuracy,
+public record EpochStats(int epoch, int steps, double lr, double trainLoss, double trainAccuracy,
     double seconds, double[] latencyMs, Optional<Landmarks> landmarks) {
 
   /**
@@ -28,7 +28,7 @@ record EpochStats(int epoch, int steps, double lr, double trainLoss, double trai
    * @param loss mean ranking loss over the steps that had the term (NaN when none had: λ = 0)
    * @param activePairs share of sampled pairs with a gradient (NaN when none was sampled)
    */
-  record Landmarks(double lambda, double loss, double activePairs) {}
+  public record Landmarks(double lambda, double loss, double activePairs) {}
 
   /**
    * The epoch's metrics record, keys in the order of {@code metrics.jsonl}; {@code landmarkKdt}

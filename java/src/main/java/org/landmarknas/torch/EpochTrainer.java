@@ -38,15 +38,17 @@ final class EpochTrainer {
   private final EpochStreams streams;
   private final int stepsPerEpoch;
   private final ProgressLine line;
+  private final SearchHooks hooks;
   private long steps;
 
   /**
    * A trainer of {@code session}'s super-net with {@code sposStep}.
    *
    * @param stepsDone the steps of the epochs already trained (a resumed run's), for progress
+   * @param hooks checked for a cancel before every step
    */
   EpochTrainer(SearchSession session, SposStep sposStep, TrainConfig train, LandmarksConfig lc,
-      EpochStreams streams, PrintStream progress, long stepsDone) {
+      EpochStreams streams, PrintStream progress, long stepsDone, SearchHooks hooks) {
     this.batches = session.trainBatches();
     this.supernetHalf = session.split().supernet();
     this.rankHalf = session.split().rank();
@@ -62,6 +64,7 @@ final class EpochTrainer {
         ? train.stepsPerEpoch()
         : Math.max(1, supernetHalf.length / train.batchSize());
     this.steps = stepsDone;
+    this.hooks = hooks;
     this.line = new ProgressLine(progress, steps, (long) stepsPerEpoch * train.epochs(), "steps",
         5.0);
   }
@@ -82,6 +85,7 @@ final class EpochTrainer {
    * @param term the landmark term of the epoch, if any
    * @param checkpointNote what a divergence error says about the last good checkpoint
    * @throws IllegalStateException when a loss becomes NaN or infinite
+   * @throws SearchCancelledException when the run was cancelled; the epoch is dropped
    */
   EpochStats train(int epoch, Optional<LandmarkTerm> term, String checkpointNote) {
     SplittableRandom archRng = streams.stream(EpochStreams.Purpose.ARCHITECTURES, epoch);
@@ -107,6 +111,7 @@ final class EpochTrainer {
     int[] order = BatchOrder.epochOrder(supernetHalf, dataRng);
     int cursor = 0;
     for (int s = 0; s < stepsPerEpoch; s++) {
+      hooks.checkCancelled(epoch);
       if (cursor + train.batchSize() > order.length) { // more steps than one pass: reshuffle
         order = BatchOrder.epochOrder(supernetHalf, dataRng);
         cursor = 0;

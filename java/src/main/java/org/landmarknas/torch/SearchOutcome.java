@@ -16,9 +16,11 @@ import org.landmarknas.search.Evaluated;
  * of the sampled architectures on the test split (best first), the last ranking of the evaluation
  * pool, and the architectures the search found (with their ground truth when it is known).
  *
+ * @param runDirectory where the run's files are; empty for an embedded run without one (its
+ *     temporary directory is gone)
  * @param truth ground truth of the run, or null when the run had none
  */
-public record SearchOutcome(Path runDirectory, int epochs, long steps, double trainSeconds,
+public record SearchOutcome(Optional<Path> runDirectory, int epochs, long steps, double trainSeconds,
     double finalTrainLoss, List<ArchScore> scores, Optional<RankingReport> ranking,
     List<Evaluated> found, GroundTruth truth) {
 
@@ -61,7 +63,13 @@ public record SearchOutcome(Path runDirectory, int epochs, long steps, double tr
         sb.append("  ").append(e.arch()).append(System.lineSeparator());
       }
     }
-    sb.append("results: ").append(runDirectory.resolve("result.json"));
-    return sb.toString();
+    runDirectory.ifPresent(d -> sb.append("results: ").append(d.resolve("result.json")));
+    return sb.toString().stripTrailing();
+  }
+
+  /** This outcome without its run directory (an embedded run's temporary one, now deleted). */
+  public SearchOutcome withoutRunDirectory() {
+    return new SearchOutcome(Optional.empty(), epochs, steps, trainSeconds, finalTrainLoss,
+        scores, ranking, found, truth);
   }
 }

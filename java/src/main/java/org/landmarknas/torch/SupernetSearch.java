@@ -18,6 +18,7 @@ import org.landmarknas.config.LandmarksConfig;
 import org.landmarknas.config.RunConfig;
 import org.landmarknas.config.TrainConfig;
 import org.landmarknas.landmark.LandmarkSet;
+import org.landmarknas.metric.RankingReport;
 import org.landmarknas.run.Checkpoints;
 import org.landmarknas.run.EpochStreams;
 import org.landmarknas.run.MetricsLog;
@@ -52,6 +53,12 @@ public final class SupernetSearch {
    */
   public static SearchOutcome run(RunConfig config, RunDirectory dir, PrintStream progress,
       boolean resume) {
+    return run(config, dir, progress, resume, SearchHooks.none());
+  }
+
+  /** {@link #run(RunConfig, RunDirectory, PrintStream, boolean)} with listeners and cancel. */
+  static SearchOutcome run(RunConfig config, RunDirectory dir, PrintStream progress,
+      boolean resume, SearchHooks hooks) {
     RunClock clock = new RunClock();
     TrainConfig train = config.train();
     EvaluateConfig eval = config.evaluate();
@@ -86,7 +93,7 @@ public final class SupernetSearch {
     }
     EpochStreams streams = seeds.epochs();
     EpochTrainer trainer = new EpochTrainer(session, sposStep, train, lc, streams, progress,
-        state.steps());
+        state.steps(), hooks);
     // New landmarks must stay out of the (fixed) evaluation pool, equivalents included, as the
     // first ones are.
     Predicate<Nb201Arch> inPool = inputs.pool().map(EvaluationPool::members).orElse(a -> false);
@@ -95,10 +102,12 @@ public final class SupernetSearch {
       for (int epoch = state.epochsDone(); epoch < train.epochs(); epoch++) {
         Optional<LandmarkTerm> term = LandmarkTerm.of(session.net(), state.landmarks(), lc);
         EpochStats stats = trainer.train(epoch, term, state.checkpointNote(checkpoints));
-        Map<String, Object> record = stats.toRecord(term.isEmpty() ? OptionalDouble.empty()
+        OptionalDouble landmarkKdt = term.isEmpty() ? OptionalDouble.empty()
             : OptionalDouble.of(SupernetScoring.landmarkTau(state.landmarks(),
                 session.valScorer(),
-                streams.stream(EpochStreams.Purpose.LANDMARK_EVALUATION, epoch))));
+                streams.stream(EpochStreams.Purpose.LANDMARK_EVALUATION, epoch)));
+        Map<String, Object> record = stats.toRecord(landmarkKdt);
+        Optional<RankingReport> ranking = Optional.empty();
         boolean last = epoch == train.epochs() - 1;
         if (inputs.pool().isPresent()
             && (last || (eval.every() > 0 && (epoch + 1) % eval.every() == 0))) {
@@ -108,6 +117,7 @@ public final class SupernetSearch {
           record.putAll(pr.report().toMap());
           record.put("pool_seconds", pr.seconds());
           state.poolScored(pr);
+          ranking = Optional.of(pr.report());
           // Every scoring is kept, so the S-KdT curve can be recomputed against another
           // ground truth of the same pool (e.g. a mean over more stand-alone seeds).
           dir.writeJson(RunDirectory.poolScoresFileName(epoch + 1),
@@ -119,7 +129,8 @@ public final class SupernetSearch {
               streams.stream(EpochStreams.Purpose.SEARCH, epoch), progress, epoch + 1));
           state.landmarks().writeCsv(dir.landmarksFile());
         }
-        if (term.isPresent() || roundEnds.contains(epoch + 1)) {
+        boolean withLandmarks = term.isPresent() || roundEnds.contains(epoch + 1);
+        if (withLandmarks) {
           record.put("landmarks", state.landmarks().size());
         }
         state.epochDone(stats, record, trainer.steps());
@@ -128,8 +139,11 @@ public final class SupernetSearch {
         }
         metrics.append(record);
         session.net().save(dir.weightsFile()); // atomic: the last finished epoch survives
+        hooks.epochFinished(new EpochEvent(train.epochs(), stats, landmarkKdt, ranking,
+            withLandmarks ? state.landmarks().size() : 0));
       }
     }
+    hooks.checkCancelled(state.epochsDone());
     return finish(config, dir, session, inputs, state, clock, resume, progress);
   }
 
@@ -146,7 +160,7 @@ public final class SupernetSearch {
         : Optional.of(StrategyRun.run(config.search(), session.valScorer(),
             streams.stream(EpochStreams.Purpose.SEARCH, after), progress, "search",
             inputs.pool().map(EvaluationPool::archs).orElse(List.of())));
-    SearchOutcome outcome = new SearchOutcome(dir.path(), config.train().epochs(),
+    SearchOutcome outcome = new SearchOutcome(Optional.of(dir.path()), config.train().epochs(),
         state.steps(), state.trainSeconds(), state.lastLoss(), scores,
         state.lastPool().map(PoolResult::report),
         search.map(r -> StrategyRun.distinctTop(r, config.search().topK())).orElse(List.of()),
