@@ -538,7 +538,7 @@ void host_checks(Rng& rng) {
   }
   check(refOk, "cpu reference: Knight's tau-b counts == O(n^2) counts", refDetail);
 
-  // Design notes section 4 test vectors (percent * 0.01 -> fractions).
+  // The sparse Kendall tau test vectors of SparseKendallTauTest (percent * 0.01 -> fractions).
   {
     const double gt1[] = {91.23, 91.27, 91.31, 92.05, 92.09, 93.50, 93.51, 94.37};
     const double pr1[] = {60.1, 58.0, 61.5, 63.2, 62.9, 65.0, 64.2, 66.3};
