@@ -49,6 +49,7 @@ final class ConfigSchema {
   static final List<Key> KEYS = List.of(
       new Key("", "name", ValueType.STRING, RunConfig::name),
       new Key("", "seed", ValueType.LONG, RunConfig::seed),
+      new Key("", "space", ValueType.STRING, RunConfig::space),
       new Key("data", "dataset", ValueType.STRING, c -> c.data().dataset()),
       new Key("data", "dir", ValueType.OPTIONAL_STRING, c -> c.data().dir()),
       new Key("data", "train-limit", ValueType.INT, c -> c.data().trainLimit()),
@@ -206,7 +207,7 @@ final class ConfigSchema {
         (Integer) v.get("search.tournament"),
         (Integer) v.get("search.val-images"),
         (Integer) v.get("search.top-k"));
-    return new RunConfig((String) v.get("name"), (Long) v.get("seed"), data, supernet, train,
-        landmarks, evaluate, search);
+    return new RunConfig((String) v.get("name"), (Long) v.get("seed"), (String) v.get("space"),
+        data, supernet, train, landmarks, evaluate, search);
   }
 }

@@ -2,6 +2,7 @@ package org.landmarknas.config;
 
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.landmarknas.space.SearchSpaces;
 
 /**
  * A complete, validated run configuration: everything a run reads from {@code config.yaml}. Load
@@ -10,6 +11,7 @@ import java.util.regex.Pattern;
  * @param name run name, 1-64 characters from letters, digits, {@code - _ .}, starting with a
  *     letter or digit (it becomes part of the run directory name); default {@code quickstart}
  * @param seed root seed every random stream of the run is split from; default 0
+ * @param space the search space, by its {@link SearchSpaces} name (default {@code nb201})
  * @param data section {@code data}
  * @param supernet section {@code supernet}
  * @param train section {@code train}
@@ -17,8 +19,9 @@ import java.util.regex.Pattern;
  * @param evaluate section {@code evaluate}
  * @param search section {@code search}
  */
-public record RunConfig(String name, long seed, DataConfig data, SupernetConfig supernet,
-    TrainConfig train, LandmarksConfig landmarks, EvaluateConfig evaluate, SearchConfig search) {
+public record RunConfig(String name, long seed, String space, DataConfig data,
+    SupernetConfig supernet, TrainConfig train, LandmarksConfig landmarks, EvaluateConfig evaluate,
+    SearchConfig search) {
 
   /** What a run name may look like. */
   public static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
@@ -27,6 +30,7 @@ public record RunConfig(String name, long seed, DataConfig data, SupernetConfig 
   public RunConfig {
     KeyCheck.matches("name", name, NAME,
         "1-64 letters, digits, '-', '_' or '.', starting with a letter or digit");
+    KeyCheck.oneOf("space", space, SearchSpaces.names());
     Objects.requireNonNull(data, "data");
     Objects.requireNonNull(supernet, "supernet");
     Objects.requireNonNull(train, "train");
@@ -66,7 +70,8 @@ public record RunConfig(String name, long seed, DataConfig data, SupernetConfig 
 
   /** Every key at its documented default. */
   public static RunConfig defaults() {
-    return new RunConfig("quickstart", 0L, DataConfig.defaults(), SupernetConfig.defaults(),
+    return new RunConfig("quickstart", 0L, "nb201", DataConfig.defaults(),
+        SupernetConfig.defaults(),
         TrainConfig.defaults(), LandmarksConfig.defaults(), EvaluateConfig.defaults(),
         SearchConfig.defaults());
   }

@@ -3,7 +3,7 @@ package org.landmarknas.search;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.SplittableRandom;
-import org.landmarknas.space.Nb201Space;
+import org.landmarknas.space.SearchSpace;
 
 /**
  * Regularized ("aging") evolution (Real et al., "Regularized evolution for image classifier
@@ -15,14 +15,14 @@ import org.landmarknas.space.Nb201Space;
  *   <li>repeat until {@code budget} evaluations (the initial population included): sample
  *       {@code tournament} members uniformly <em>with</em> replacement, as Real et al.'s
  *       Algorithm 1 and NAS-Bench-201's R-EA do; the fittest (the first sampled among equals) is
- *       the parent; its child changes exactly one edge ({@link Nb201Space#mutate});
+ *       the parent; its child changes exactly one edge ({@link SearchSpace#mutate});
  *       evaluate the child, add it, and remove the <em>oldest</em> member, not the worst.
  * </ol>
  *
  * <p>Every child is evaluated, even one seen before: the budget counts fitness calls, as in the
  * paper. A deterministic and expensive fitness may memoise itself.
  */
-public final class AgingEvolution implements SearchStrategy {
+public final class AgingEvolution<A> implements SearchStrategy<A> {
 
   /**
    * Aging evolution's knobs.
@@ -48,15 +48,17 @@ public final class AgingEvolution implements SearchStrategy {
     }
   }
 
+  private final SearchSpace<A> space;
   private final Settings settings;
 
-  /** Aging evolution with {@link Settings#DEFAULT}. */
-  public AgingEvolution() {
-    this(Settings.DEFAULT);
+  /** Aging evolution of {@code space} with {@link Settings#DEFAULT}. */
+  public AgingEvolution(SearchSpace<A> space) {
+    this(space, Settings.DEFAULT);
   }
 
   /** Aging evolution with the given settings. */
-  public AgingEvolution(Settings settings) {
+  public AgingEvolution(SearchSpace<A> space, Settings settings) {
+    this.space = Objects.requireNonNull(space, "space");
     this.settings = Objects.requireNonNull(settings, "settings");
   }
 
@@ -66,19 +68,19 @@ public final class AgingEvolution implements SearchStrategy {
   }
 
   @Override
-  public SearchResult search(ArchFitness fitness, SplittableRandom rng) {
+  public SearchResult<A> search(ArchFitness<A> fitness, SplittableRandom rng) {
     Objects.requireNonNull(rng, "rng");
-    Nb201Space space = Nb201Space.INSTANCE;
-    EvaluationLog log = new EvaluationLog(fitness);
+    EvaluationLog<A> log = new EvaluationLog<>(fitness);
     int size = settings.population();
     // A ring buffer: slot `oldest` holds the oldest member, and the child replaces it.
-    Evaluated[] population = new Evaluated[size];
+    @SuppressWarnings("unchecked") // a generic array, written and read only here
+    Evaluated<A>[] population = new Evaluated[size];
     for (int i = 0; i < size; i++) {
       population[i] = log.evaluate(space.sample(rng));
     }
     int oldest = 0;
     while (log.count() < settings.budget()) {
-      Evaluated parent = tournament(population, rng);
+      Evaluated<A> parent = tournament(population, rng);
       population[oldest] = log.evaluate(space.mutate(parent.arch(), rng));
       oldest = (oldest + 1) % size;
     }
@@ -86,10 +88,10 @@ public final class AgingEvolution implements SearchStrategy {
   }
 
   /** The fittest of {@code tournament} members drawn with replacement. */
-  private Evaluated tournament(Evaluated[] population, SplittableRandom rng) {
-    Evaluated best = null;
+  private Evaluated<A> tournament(Evaluated<A>[] population, SplittableRandom rng) {
+    Evaluated<A> best = null;
     for (int i = 0; i < settings.tournament(); i++) {
-      Evaluated candidate = population[rng.nextInt(population.length)];
+      Evaluated<A> candidate = population[rng.nextInt(population.length)];
       if (best == null || candidate.fitness() > best.fitness()) {
         best = candidate;
       }

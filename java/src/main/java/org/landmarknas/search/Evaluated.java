@@ -2,15 +2,15 @@ package org.landmarknas.search;
 
 import java.util.Locale;
 import java.util.Objects;
-import org.landmarknas.space.Nb201Arch;
 
 /**
  * One evaluation made by a search: the architecture and the fitness it got.
  *
  * @param arch the architecture
  * @param fitness its fitness, higher is better; not NaN
+ * @param <A> the architecture type
  */
-public record Evaluated(Nb201Arch arch, double fitness) {
+public record Evaluated<A>(A arch, double fitness) {
 
   /** Rejects a null architecture and a NaN fitness. */
   public Evaluated {

@@ -3,24 +3,23 @@ package org.landmarknas.search;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.landmarknas.space.Nb201Arch;
 
 /**
  * The running record of one search: calls the fitness and keeps every evaluation in order, so
  * that each strategy counts its budget and builds its result the same way. Single use.
  */
-final class EvaluationLog {
+final class EvaluationLog<A> {
 
-  private final ArchFitness fitness;
-  private final List<Evaluated> history = new ArrayList<>();
+  private final ArchFitness<A> fitness;
+  private final List<Evaluated<A>> history = new ArrayList<>();
 
-  EvaluationLog(ArchFitness fitness) {
+  EvaluationLog(ArchFitness<A> fitness) {
     this.fitness = Objects.requireNonNull(fitness, "fitness");
   }
 
   /** Evaluates {@code arch} once and records it. */
-  Evaluated evaluate(Nb201Arch arch) {
-    Evaluated e = new Evaluated(arch, fitness.fitness(arch));
+  Evaluated<A> evaluate(A arch) {
+    Evaluated<A> e = new Evaluated<>(arch, fitness.fitness(arch));
     history.add(e);
     return e;
   }
@@ -31,7 +30,7 @@ final class EvaluationLog {
   }
 
   /** The result of everything evaluated so far. */
-  SearchResult result(String strategy) {
-    return new SearchResult(strategy, history);
+  SearchResult<A> result(String strategy) {
+    return new SearchResult<>(strategy, history);
   }
 }

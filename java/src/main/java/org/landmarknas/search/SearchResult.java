@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
-import org.landmarknas.space.Nb201Arch;
 
 /**
  * What a {@link SearchStrategy} produced: every evaluation it made, in order. The best
@@ -17,8 +16,9 @@ import org.landmarknas.space.Nb201Arch;
  * @param strategy the strategy's {@link SearchStrategy#name()}
  * @param history every evaluation in call order; not empty; an architecture may appear more than
  *     once when the strategy re-evaluates
+ * @param <A> the architecture type
  */
-public record SearchResult(String strategy, List<Evaluated> history) {
+public record SearchResult<A>(String strategy, List<Evaluated<A>> history) {
 
   /** Copies the history and rejects an empty one. */
   public SearchResult {
@@ -36,9 +36,9 @@ public record SearchResult(String strategy, List<Evaluated> history) {
   }
 
   /** The earliest evaluation with the highest fitness. */
-  public Evaluated bestEvaluated() {
-    Evaluated best = history.get(0);
-    for (Evaluated e : history) {
+  public Evaluated<A> bestEvaluated() {
+    Evaluated<A> best = history.get(0);
+    for (Evaluated<A> e : history) {
       if (e.fitness() > best.fitness()) {
         best = e;
       }
@@ -47,7 +47,7 @@ public record SearchResult(String strategy, List<Evaluated> history) {
   }
 
   /** The best architecture evaluated. */
-  public Nb201Arch best() {
+  public A best() {
     return bestEvaluated().arch();
   }
 
@@ -61,16 +61,16 @@ public record SearchResult(String strategy, List<Evaluated> history) {
    * An architecture evaluated more than once appears once, with its best fitness; equal
    * fitness keeps evaluation order.
    */
-  public List<Evaluated> top(int k) {
+  public List<Evaluated<A>> top(int k) {
     if (k < 0) {
       throw new IllegalArgumentException(String.format(Locale.ROOT,
           "top(k): k = %d is negative (expected k >= 0)", k));
     }
-    List<Evaluated> sorted = new ArrayList<>(history);
-    sorted.sort(Comparator.comparingDouble(Evaluated::fitness).reversed()); // stable
-    List<Evaluated> top = new ArrayList<>(Math.min(k, sorted.size()));
-    Set<Nb201Arch> seen = new HashSet<>();
-    for (Evaluated e : sorted) {
+    List<Evaluated<A>> sorted = new ArrayList<>(history);
+    sorted.sort(Comparator.comparingDouble((Evaluated<A> e) -> e.fitness()).reversed()); // stable
+    List<Evaluated<A>> top = new ArrayList<>(Math.min(k, sorted.size()));
+    Set<A> seen = new HashSet<>();
+    for (Evaluated<A> e : sorted) {
       if (top.size() == k) {
         break;
       }

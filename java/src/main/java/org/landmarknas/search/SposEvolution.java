@@ -6,11 +6,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
-import org.landmarknas.space.Nb201Arch;
-import org.landmarknas.space.Nb201Op;
-import org.landmarknas.space.Nb201Space;
+import org.landmarknas.space.SearchSpace;
 
 /**
  * The evolutionary search of single-path one-shot NAS (Guo et al., ECCV 2020; the megvii and NNI
@@ -19,21 +18,25 @@ import org.landmarknas.space.Nb201Space;
  * <ol>
  *   <li>evaluate {@code population} distinct random architectures: the first candidates;
  *   <li>each of {@code rounds} rounds: the top set becomes the {@code selection} fittest
- *       architectures evaluated so far (ties: earlier first); new candidates are
- *       {@code mutations} mutants of top members - every edge independently, with probability
- *       {@code mutationProbability}, takes an op drawn uniformly from all five (so possibly its
- *       own) - and {@code crossovers} children of two distinct top members, each edge taken from
- *       either parent with probability 1/2; if the operators cannot produce that many new
- *       architectures in ten tries per wanted child, random new architectures fill the round up
- *       to {@code population}, as megvii's search does.
+ *       architectures evaluated so far (ties: earlier first); new candidates are {@code
+ *       mutations} mutants of top members - every position of the encoding (NB201: every edge)
+ *       independently, with probability {@code mutationProbability}, takes a value drawn
+ *       uniformly from all of that position's (so possibly its own) - and {@code crossovers}
+ *       children of two distinct top members, each position taken from either parent with
+ *       probability 1/2; if the operators cannot produce that many new architectures in ten
+ *       tries per wanted child, random new architectures fill the round up to {@code
+ *       population}, as megvii's search does.
  * </ol>
+ *
+ * <p>Mutation and crossover work on the space's fixed-length encoding (NB201: the op of each
+ * edge); a child whose encoding names no valid cell counts as a failed try.
  *
  * <p>No architecture is evaluated twice: a child already evaluated (including one equal to its
  * parent) is discarded and another drawn. So with the defaults a search makes exactly
  * 50 + 20 x 50 = 1,050 evaluations, all distinct, and the last round's candidates count for the
  * result (best ever evaluated) although no further round selects from them.
  */
-public final class SposEvolution implements SearchStrategy {
+public final class SposEvolution<A> implements SearchStrategy<A> {
 
   /** Tries per wanted child before a round gives up on an operator (megvii: 10). */
   private static final int TRIES_PER_CHILD = 10;
@@ -41,7 +44,8 @@ public final class SposEvolution implements SearchStrategy {
   /**
    * SPOS evolution's knobs.
    *
-   * @param population candidates per round and initial random population, 1..15,625
+   * @param population candidates per round and initial random population, at least 1 (and at
+   *     most the size of the space searched)
    * @param selection size of the top set parents come from, at least 1
    * @param mutations mutants wanted per round, at least 0
    * @param crossovers crossover children wanted per round, at least 0
@@ -56,32 +60,40 @@ public final class SposEvolution implements SearchStrategy {
 
     /** Validates the ranges given on the components. */
     public Settings {
-      if (population < 1 || population > Nb201Arch.SPACE_SIZE || selection < 1 || mutations < 0
+      if (population < 1 || selection < 1 || mutations < 0
           || crossovers < 0 || !(mutationProbability > 0 && mutationProbability <= 1)
           || rounds < 0) {
         throw new IllegalArgumentException(String.format(Locale.ROOT,
             "SPOS evolution settings population=%d selection=%d mutations=%d crossovers=%d"
-                + " mutationProbability=%s rounds=%d: expected population in 1..%d,"
+                + " mutationProbability=%s rounds=%d: expected population >= 1,"
                 + " selection >= 1, mutations >= 0, crossovers >= 0, mutationProbability in"
                 + " (0, 1], rounds >= 0", population, selection, mutations, crossovers,
-            mutationProbability, rounds, Nb201Arch.SPACE_SIZE));
+            mutationProbability, rounds));
       }
     }
   }
 
-  private static final Comparator<Evaluated> FITTEST_FIRST =
-      Comparator.comparingDouble(Evaluated::fitness).reversed();
-
+  private final SearchSpace<A> space;
   private final Settings settings;
 
-  /** SPOS evolution with {@link Settings#DEFAULT}. */
-  public SposEvolution() {
-    this(Settings.DEFAULT);
+  /** SPOS evolution of {@code space} with {@link Settings#DEFAULT}. */
+  public SposEvolution(SearchSpace<A> space) {
+    this(space, Settings.DEFAULT);
   }
 
-  /** SPOS evolution with the given settings. */
-  public SposEvolution(Settings settings) {
+  /**
+   * SPOS evolution of {@code space} with the given settings.
+   *
+   * @throws IllegalArgumentException when the population exceeds the space
+   */
+  public SposEvolution(SearchSpace<A> space, Settings settings) {
+    this.space = Objects.requireNonNull(space, "space");
     this.settings = Objects.requireNonNull(settings, "settings");
+    if (settings.population() > space.size()) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "SPOS evolution population %d exceeds the %d architectures of %s",
+          settings.population(), space.size(), space.id()));
+    }
   }
 
   /** This strategy's settings. */
@@ -90,17 +102,17 @@ public final class SposEvolution implements SearchStrategy {
   }
 
   @Override
-  public SearchResult search(ArchFitness fitness, SplittableRandom rng) {
+  public SearchResult<A> search(ArchFitness<A> fitness, SplittableRandom rng) {
     Objects.requireNonNull(rng, "rng");
-    Run run = new Run(new EvaluationLog(fitness), rng);
-    List<Evaluated> candidates = new ArrayList<>();
+    Run run = new Run(new EvaluationLog<>(fitness), rng);
+    List<Evaluated<A>> candidates = new ArrayList<>();
     run.fillRandom(candidates);
-    List<Evaluated> top = List.of();
+    List<Evaluated<A>> top = List.of();
     for (int round = 0; round < settings.rounds(); round++) {
       top = select(top, candidates);
-      List<Evaluated> next = new ArrayList<>();
+      List<Evaluated<A>> next = new ArrayList<>();
       run.breed(next, top, settings.mutations(), this::mutant);
-      run.breed(next, top, settings.crossovers(), SposEvolution::crossover);
+      run.breed(next, top, settings.crossovers(), this::crossover);
       run.fillRandom(next);
       candidates = next;
     }
@@ -108,24 +120,29 @@ public final class SposEvolution implements SearchStrategy {
   }
 
   /** The fittest {@code selection} of the old top set and the new candidates, stable. */
-  private List<Evaluated> select(List<Evaluated> top, List<Evaluated> candidates) {
-    List<Evaluated> all = new ArrayList<>(top);
+  private List<Evaluated<A>> select(List<Evaluated<A>> top, List<Evaluated<A>> candidates) {
+    List<Evaluated<A>> all = new ArrayList<>(top);
     all.addAll(candidates);
-    all.sort(FITTEST_FIRST);
+    all.sort(Comparator.comparingDouble((Evaluated<A> e) -> e.fitness()).reversed());
     return List.copyOf(all.subList(0, Math.min(settings.selection(), all.size())));
   }
 
-  private Nb201Arch mutant(List<Evaluated> top, SplittableRandom rng) {
-    int[] ops = top.get(rng.nextInt(top.size())).arch().opIndices();
-    for (int e = 0; e < ops.length; e++) {
+  /**
+   * A top member with every position of its encoding redrawn with probability p (uniform over
+   * the position's values, its own included); empty when the result is not a valid cell.
+   */
+  private Optional<A> mutant(List<Evaluated<A>> top, SplittableRandom rng) {
+    int[] code = space.encode(top.get(rng.nextInt(top.size())).arch());
+    for (int e = 0; e < code.length; e++) {
       if (rng.nextDouble() < settings.mutationProbability()) {
-        ops[e] = rng.nextInt(Nb201Op.values().length);
+        code[e] = rng.nextInt(space.encodingChoices(e));
       }
     }
-    return Nb201Arch.ofIndices(ops);
+    return space.decode(code);
   }
 
-  private static Nb201Arch crossover(List<Evaluated> top, SplittableRandom rng) {
+  /** Two distinct top members mixed position by position; empty when not a valid cell. */
+  private Optional<A> crossover(List<Evaluated<A>> top, SplittableRandom rng) {
     int a = rng.nextInt(top.size());
     int b = a;
     if (top.size() > 1) {
@@ -135,35 +152,35 @@ public final class SposEvolution implements SearchStrategy {
         b++;
       }
     }
-    int[] ops = top.get(a).arch().opIndices();
-    int[] other = top.get(b).arch().opIndices();
-    for (int e = 0; e < ops.length; e++) {
+    int[] code = space.encode(top.get(a).arch());
+    int[] other = space.encode(top.get(b).arch());
+    for (int e = 0; e < code.length; e++) {
       if (rng.nextBoolean()) {
-        ops[e] = other[e];
+        code[e] = other[e];
       }
     }
-    return Nb201Arch.ofIndices(ops);
+    return space.decode(code);
   }
 
   /** How a round makes one child from the top set. */
   @FunctionalInterface
-  private interface Operator {
-    Nb201Arch child(List<Evaluated> top, SplittableRandom rng);
+  private interface Operator<A> {
+    Optional<A> child(List<Evaluated<A>> top, SplittableRandom rng);
   }
 
   /** The state of one search: the log, the set of evaluated architectures, the stream. */
   private final class Run {
-    final EvaluationLog log;
+    final EvaluationLog<A> log;
     final SplittableRandom rng;
-    final Set<Nb201Arch> seen = new HashSet<>();
+    final Set<A> seen = new HashSet<>();
 
-    Run(EvaluationLog log, SplittableRandom rng) {
+    Run(EvaluationLog<A> log, SplittableRandom rng) {
       this.log = log;
       this.rng = rng;
     }
 
     /** Evaluates {@code arch} into {@code into} unless it was evaluated before. */
-    boolean tryEvaluate(Nb201Arch arch, List<Evaluated> into) {
+    boolean tryEvaluate(A arch, List<Evaluated<A>> into) {
       if (!seen.add(arch)) {
         return false;
       }
@@ -171,18 +188,18 @@ public final class SposEvolution implements SearchStrategy {
       return true;
     }
 
-    void breed(List<Evaluated> into, List<Evaluated> top, int wanted, Operator op) {
+    void breed(List<Evaluated<A>> into, List<Evaluated<A>> top, int wanted, Operator<A> op) {
       int made = 0;
       for (int tries = wanted * TRIES_PER_CHILD; made < wanted && tries > 0; tries--) {
-        if (tryEvaluate(op.child(top, rng), into)) {
+        Optional<A> child = op.child(top, rng);
+        if (child.isPresent() && tryEvaluate(child.get(), into)) {
           made++;
         }
       }
     }
 
     /** Adds new random architectures until {@code into} holds a population (or none are left). */
-    void fillRandom(List<Evaluated> into) {
-      Nb201Space space = Nb201Space.INSTANCE;
+    void fillRandom(List<Evaluated<A>> into) {
       while (into.size() < settings.population() && seen.size() < space.size()) {
         tryEvaluate(space.sample(rng), into);
       }

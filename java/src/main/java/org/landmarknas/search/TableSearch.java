@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.SplittableRandom;
-import org.landmarknas.space.Nb201Arch;
 
 /**
  * Search within a table: every architecture of a fixed list is evaluated once, in list order,
@@ -14,16 +13,16 @@ import org.landmarknas.space.Nb201Arch;
  * is the rank within it. With a few hundred entries the search is exact and costs as many
  * evaluations as an evolution with that budget.
  */
-public final class TableSearch implements SearchStrategy {
+public final class TableSearch<A> implements SearchStrategy<A> {
 
-  private final List<Nb201Arch> candidates;
+  private final List<A> candidates;
 
   /**
    * Search over {@code candidates} (at least one).
    *
    * @throws IllegalArgumentException if the list is empty
    */
-  public TableSearch(List<Nb201Arch> candidates) {
+  public TableSearch(List<A> candidates) {
     Objects.requireNonNull(candidates, "candidates");
     if (candidates.isEmpty()) {
       throw new IllegalArgumentException("table search needs at least one architecture, got 0");
@@ -32,9 +31,9 @@ public final class TableSearch implements SearchStrategy {
   }
 
   @Override
-  public SearchResult search(ArchFitness fitness, SplittableRandom rng) {
-    EvaluationLog log = new EvaluationLog(fitness);
-    for (Nb201Arch a : candidates) {
+  public SearchResult<A> search(ArchFitness<A> fitness, SplittableRandom rng) {
+    EvaluationLog<A> log = new EvaluationLog<>(fitness);
+    for (A a : candidates) {
       log.evaluate(a);
     }
     return log.result(name());

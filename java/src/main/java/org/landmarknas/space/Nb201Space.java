@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.SplittableRandom;
 
 /**
@@ -64,7 +66,7 @@ import java.util.SplittableRandom;
  *
  * <p>Instances are stateless and thread-safe; {@link #INSTANCE} serves every caller.
  */
-public final class Nb201Space {
+public final class Nb201Space implements SearchSpace<Nb201Arch> {
 
   /** The shared instance; the class holds no per-instance state. */
   public static final Nb201Space INSTANCE = new Nb201Space();
@@ -78,21 +80,89 @@ public final class Nb201Space {
   }
 
   /** The space's identifier in configs and run records: {@code nas-bench-201}. */
+  @Override
   public String id() {
     return "nas-bench-201";
   }
 
+  /** {@link Nb201Arch#parse}: the {@code |op~0|+|op~0|op~1|+|...|} string. */
+  @Override
+  public Nb201Arch parse(String text) {
+    return Nb201Arch.parse(text);
+  }
+
+  @Override
+  public String format(Nb201Arch arch) {
+    return arch.toString();
+  }
+
   /** Number of architectures: 5^6 = 15,625. */
-  public int size() {
+  @Override
+  public long size() {
     return Nb201Arch.SPACE_SIZE;
   }
 
+  @Override
+  public Optional<List<Nb201Arch>> enumerate() {
+    return Optional.of(all());
+  }
+
+  @Override
+  public OptionalLong classCount() {
+    return OptionalLong.of(distinctClassCount());
+  }
+
   /** Largest possible {@link #distance(Nb201Arch, Nb201Arch)}: the number of edges, 6. */
+  @Override
   public int maxDistance() {
     return Nb201Arch.EDGES;
   }
 
+  /** Whether an input-output path exists ({@link Nb201Arch#isConnected()}). */
+  @Override
+  public boolean isTrainable(Nb201Arch arch) {
+    return arch.isConnected();
+  }
+
+  /** One op index per edge, in the string's edge order. */
+  @Override
+  public int encodingLength() {
+    return Nb201Arch.EDGES;
+  }
+
+  @Override
+  public int encodingChoices(int position) {
+    Objects.checkIndex(position, Nb201Arch.EDGES);
+    return OP_COUNT;
+  }
+
+  @Override
+  public int[] encode(Nb201Arch arch) {
+    return arch.opIndices();
+  }
+
+  /** Every encoding names a cell: never empty. */
+  @Override
+  public Optional<Nb201Arch> decode(int[] encoding) {
+    return Optional.of(Nb201Arch.ofIndices(encoding));
+  }
+
+  /** The 24 cells with one edge changed: edge by edge, ops in index order. */
+  @Override
+  public List<Nb201Arch> neighbours(Nb201Arch arch) {
+    List<Nb201Arch> out = new ArrayList<>(Nb201Arch.EDGES * (OP_COUNT - 1));
+    for (int e = 0; e < Nb201Arch.EDGES; e++) {
+      for (Nb201Op op : Nb201Op.values()) {
+        if (op != arch.op(e)) {
+          out.add(arch.with(e, op));
+        }
+      }
+    }
+    return out;
+  }
+
   /** An architecture drawn uniformly from all 15,625. */
+  @Override
   public Nb201Arch sample(SplittableRandom rng) {
     Objects.requireNonNull(rng, "rng");
     return All.ARCHS.get(rng.nextInt(Nb201Arch.SPACE_SIZE));
@@ -109,6 +179,7 @@ public final class Nb201Space {
    *
    * @throws IllegalArgumentException when {@code n} exceeds the number of connected classes
    */
+  @Override
   public List<Nb201Arch> sampleDistinct(int n, SplittableRandom rng) {
     Objects.requireNonNull(rng, "rng");
     // every disconnected cell falls into the one class of the zero output
@@ -132,6 +203,7 @@ public final class Nb201Space {
    * A copy of {@code a} with exactly one edge changed: the edge is uniform over the 6, its new op
    * uniform over the 4 ops it does not already have.
    */
+  @Override
   public Nb201Arch mutate(Nb201Arch a, SplittableRandom rng) {
     Objects.requireNonNull(a, "a");
     Objects.requireNonNull(rng, "rng");
@@ -143,6 +215,7 @@ public final class Nb201Space {
   }
 
   /** Hamming distance: the number of edges whose ops differ (0..6). Symmetric. */
+  @Override
   public int distance(Nb201Arch a, Nb201Arch b) {
     Objects.requireNonNull(a, "a");
     Objects.requireNonNull(b, "b");
@@ -164,6 +237,7 @@ public final class Nb201Space {
    * The normal-form expression of {@code a}'s output (see the class Javadoc); two architectures
    * are equivalent exactly when their keys are equal.
    */
+  @Override
   public String canonicalKey(Nb201Arch a) {
     Objects.requireNonNull(a, "a");
     return Classes.KEYS[a.code()];
@@ -173,6 +247,7 @@ public final class Nb201Space {
    * The representative of {@code a}'s class: the equivalent architecture with the smallest
    * {@link Nb201Arch#code()}. Idempotent.
    */
+  @Override
   public Nb201Arch canonical(Nb201Arch a) {
     Objects.requireNonNull(a, "a");
     return All.ARCHS.get(Classes.REPRESENTATIVE[a.code()]);

@@ -2,6 +2,12 @@
  * Search spaces: what an architecture is, how to write it down, and how to move around the space.
  * Plain Java; nothing here touches libtorch.
  *
+ * <p>{@link org.landmarknas.space.SearchSpace} is what the engine needs of any space (parse and
+ * format, sampling, mutation, neighbours, distance, canonical form, enumeration where finite,
+ * the fixed-length encoding); the search strategies work through it, and {@link
+ * org.landmarknas.space.SearchSpaces} maps a config's {@code space:} name to one. A space's test
+ * extends the {@code SearchSpaceContract} test, which checks the contract on samples.
+ *
  * <p>NAS-Bench-201 (arXiv:2001.00326) is the first space:
  *
  * <ul>

@@ -54,12 +54,12 @@ final class LandmarkRounds {
         candidates.add(a);
       }
     }
-    SearchResult ranked = StrategyRun.run(search, scorer, rng, progress,
+    SearchResult<Nb201Arch> ranked = StrategyRun.run(search, scorer, rng, progress,
         "round after epoch " + epoch, candidates.isEmpty() ? truth.archs() : candidates);
     List<Landmark> added = new ArrayList<>();
     Set<String> classes = new HashSet<>();
     int skippedUnknown = 0;
-    for (Evaluated e : ranked.top(ranked.evaluations())) {
+    for (Evaluated<Nb201Arch> e : ranked.top(ranked.evaluations())) {
       if (added.size() == lc.perRound()) {
         break;
       }

@@ -14,6 +14,7 @@ import org.landmarknas.config.RunConfigLoader;
 import org.landmarknas.search.ArchScore;
 import org.landmarknas.search.Evaluated;
 import org.landmarknas.search.SearchResult;
+import org.landmarknas.space.Nb201Arch;
 
 /**
  * The content of {@code result.json}, format version 1: provenance (seed, data, split
@@ -31,7 +32,7 @@ final class RunResultJson {
    *     outcome.found()}
    */
   static Map<String, Object> of(RunConfig config, SearchSession session, SearchOutcome outcome,
-      RunClock clock, Optional<PoolResult> pool, Optional<SearchResult> search,
+      RunClock clock, Optional<PoolResult> pool, Optional<SearchResult<Nb201Arch>> search,
       Optional<GroundTruth> truth, boolean resumed) {
     Map<String, Object> r = new LinkedHashMap<>();
     r.put("format_version", 1);
@@ -80,13 +81,14 @@ final class RunResultJson {
     return p;
   }
 
-  private static Map<String, Object> search(SearchResult s, List<Evaluated> found,
+  private static Map<String, Object> search(SearchResult<Nb201Arch> s,
+      List<Evaluated<Nb201Arch>> found,
       Optional<GroundTruth> truth) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("strategy", s.strategy());
     m.put("evaluations", s.evaluations());
     List<Map<String, Object>> top = new ArrayList<>();
-    for (Evaluated e : found) {
+    for (Evaluated<Nb201Arch> e : found) {
       Map<String, Object> t = new LinkedHashMap<>();
       t.put("arch", e.arch().toString());
       t.put("supernet_val_accuracy", e.fitness());

@@ -10,6 +10,7 @@ import org.landmarknas.bench.GroundTruth;
 import org.landmarknas.metric.RankingReport;
 import org.landmarknas.search.ArchScore;
 import org.landmarknas.search.Evaluated;
+import org.landmarknas.space.Nb201Arch;
 
 /**
  * What a finished search run reports: where it lives, its training cost, the super-net's scores
@@ -20,9 +21,9 @@ import org.landmarknas.search.Evaluated;
  *     temporary directory is gone)
  * @param truth ground truth of the run, or null when the run had none
  */
-public record SearchOutcome(Optional<Path> runDirectory, int epochs, long steps, double trainSeconds,
-    double finalTrainLoss, List<ArchScore> scores, Optional<RankingReport> ranking,
-    List<Evaluated> found, GroundTruth truth) {
+public record SearchOutcome(Optional<Path> runDirectory, int epochs, long steps,
+    double trainSeconds, double finalTrainLoss, List<ArchScore> scores,
+    Optional<RankingReport> ranking, List<Evaluated<Nb201Arch>> found, GroundTruth truth) {
 
   public SearchOutcome {
     scores = List.copyOf(scores);
@@ -50,7 +51,7 @@ public record SearchOutcome(Optional<Path> runDirectory, int epochs, long steps,
     if (!found.isEmpty()) {
       sb.append(String.format(Locale.ROOT, "found by the search (super-net validation accuracy"
           + "%s):%n", truth != null ? ", ground truth, rank" : ""));
-      for (Evaluated e : found) {
+      for (Evaluated<Nb201Arch> e : found) {
         sb.append(String.format(Locale.ROOT, "  %6.2f%%", 100 * e.fitness()));
         if (truth != null) {
           OptionalDouble gt = truth.score(e.arch());

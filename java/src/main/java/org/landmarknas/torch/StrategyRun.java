@@ -31,14 +31,14 @@ final class StrategyRun {
    *
    * @param label names the run in progress lines (the final search, or a landmark round)
    */
-  static SearchResult run(SearchConfig cfg, PoolScorer scorer, SplittableRandom rng,
+  static SearchResult<Nb201Arch> run(SearchConfig cfg, PoolScorer scorer, SplittableRandom rng,
       PrintStream progress, String label, List<Nb201Arch> table) {
-    SearchStrategy strategy = SearchStrategies.create(cfg, table);
+    SearchStrategy<Nb201Arch> strategy = SearchStrategies.create(cfg, Nb201Space.INSTANCE, table);
     Map<Nb201Arch, Double> cache = new HashMap<>();
     int budget = SearchStrategies.budget(cfg, table);
     ProgressLine line = new ProgressLine(progress, budget, "evaluations", 10.0);
     int[] calls = {0};
-    ArchFitness fitness = a -> {
+    ArchFitness<Nb201Arch> fitness = a -> {
       calls[0]++;
       double f = cache.computeIfAbsent(a, x -> scorer.score(x, 0, rng).accuracy());
       line.update(calls[0], label + " (" + strategy.name() + ")", calls[0] + "/" + budget
@@ -54,10 +54,10 @@ final class StrategyRun {
    * The best {@code k} evaluated architectures, one per equivalence class: cells that differ only
    * on dead edges compute the same function and would fill the list with one network.
    */
-  static List<Evaluated> distinctTop(SearchResult result, int k) {
-    List<Evaluated> top = new ArrayList<>();
+  static List<Evaluated<Nb201Arch>> distinctTop(SearchResult<Nb201Arch> result, int k) {
+    List<Evaluated<Nb201Arch>> top = new ArrayList<>();
     Set<String> classes = new HashSet<>();
-    for (Evaluated e : result.top(result.evaluations())) {
+    for (Evaluated<Nb201Arch> e : result.top(result.evaluations())) {
       if (top.size() == k) {
         break;
       }

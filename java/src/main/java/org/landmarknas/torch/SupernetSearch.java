@@ -155,7 +155,7 @@ public final class SupernetSearch {
     EpochStreams streams = RunSeeds.of(config.seed()).epochs();
     List<ArchScore> scores = SupernetScoring.scoreSample(session.testScorer(),
         config.evaluate(), streams.stream(EpochStreams.Purpose.EVALUATION, after), progress);
-    Optional<SearchResult> search = config.search().strategy().equals("none")
+    Optional<SearchResult<Nb201Arch>> search = config.search().strategy().equals("none")
         ? Optional.empty()
         : Optional.of(StrategyRun.run(config.search(), session.valScorer(),
             streams.stream(EpochStreams.Purpose.SEARCH, after), progress, "search",

@@ -69,7 +69,7 @@ final class RunConfigLoaderTest {
 
   @Test
   void toYaml_roundTripsEveryNonDefaultValue() throws IOException {
-    RunConfig c = new RunConfig("2024", -77L,
+    RunConfig c = new RunConfig("2024", -77L, "nb201",
         new DataConfig("cifar10", "/data/my \"cifar\" dir: ~#x", 123, 45, 0.25, 0, false),
         new SupernetConfig(8, 3, "running"),
         new TrainConfig(7, 32, 11, 1.0e10, 1.0e-7, 0.0, 0.0, 1e-3, 3),
@@ -88,7 +88,7 @@ final class RunConfigLoaderTest {
   void toYaml_roundTripsAwkwardStrings() throws IOException {
     for (String dir : List.of("~", "null", "true", "2024", "1e3", "-x", "a b", "tab\there",
         "line\nbreak", "back\\slash", "ünï")) {
-      RunConfig c = new RunConfig("n", 1, new DataConfig("cifar10", dir, 0, 0, 0.5, 2, true),
+      RunConfig c = new RunConfig("n", 1, "nb201", new DataConfig("cifar10", dir, 0, 0, 0.5, 2, true),
           SupernetConfig.defaults(), TrainConfig.defaults(), LandmarksConfig.defaults(), EvaluateConfig.defaults(),
           SearchConfig.defaults());
       assertEquals(c, RunConfigLoader.load(write("w.yaml", RunConfigLoader.toYaml(c)), List.of()),
@@ -107,7 +107,7 @@ final class RunConfigLoaderTest {
   @Test
   void toMap_nestsSectionsInFileOrder() {
     Map<String, Object> m = RunConfigLoader.toMap(RunConfig.defaults());
-    assertEquals(List.of("name", "seed", "data", "supernet", "train", "landmarks",
+    assertEquals(List.of("name", "seed", "space", "data", "supernet", "train", "landmarks",
         "evaluate", "search"),
         List.copyOf(m.keySet()));
     assertEquals(64, ((Map<?, ?>) m.get("train")).get("batch-size"));
@@ -222,7 +222,7 @@ final class RunConfigLoaderTest {
     assertEquals(OptionalInt.of(2), e.line());
     assertEquals("epochs", e.key().orElseThrow());
     assertTrue(e.getMessage().startsWith(f + ":2: epochs: unknown key"), e.getMessage());
-    assertTrue(e.getMessage().contains("name, seed, data, supernet, train, landmarks, evaluate, search"),
+    assertTrue(e.getMessage().contains("name, seed, space, data, supernet, train, landmarks, evaluate, search"),
         e.getMessage());
   }
 

@@ -44,10 +44,13 @@ final class SectionRecordsTest {
     assertKey("search.budget", () -> new SearchConfig("spos", 49, 50, 10, 1, 1));
     assertKey("search.tournament", () -> new SearchConfig("aging", 5, 5, 6, 1, 1));
     assertKey("search.val-images", () -> new SearchConfig("aging", 5, 5, 2, 0, 1));
-    assertKey("name", () -> new RunConfig("", 0, DataConfig.defaults(),
+    assertKey("name", () -> new RunConfig("", 0, "nb201", DataConfig.defaults(),
         SupernetConfig.defaults(), TrainConfig.defaults(), LandmarksConfig.defaults(), EvaluateConfig.defaults(),
         SearchConfig.defaults()));
-    assertKey("evaluate.bn", () -> new RunConfig("n", 0, DataConfig.defaults(),
+    assertKey("space", () -> new RunConfig("n", 0, "darts", DataConfig.defaults(),
+        SupernetConfig.defaults(), TrainConfig.defaults(), LandmarksConfig.defaults(),
+        EvaluateConfig.defaults(), SearchConfig.defaults()));
+    assertKey("evaluate.bn", () -> new RunConfig("n", 0, "nb201", DataConfig.defaults(),
         SupernetConfig.defaults(), TrainConfig.defaults(), LandmarksConfig.defaults(),
         new EvaluateConfig(0, 1, null, 0, 1, 0, "recalibrate", 1, 1), SearchConfig.defaults()));
   }

@@ -11,7 +11,6 @@ import org.landmarknas.space.Nb201Arch;
 import org.landmarknas.space.Nb201Space;
 
 final class AgingEvolutionTest {
-
   private static final Nb201Space SPACE = Nb201Space.INSTANCE;
   /** A smooth toy landscape with one optimum: edges agreeing with TARGET, plus a tie-breaker. */
   private static final Nb201Arch TARGET = Nb201Arch.ofIndices(3, 2, 4, 1, 3, 3);
@@ -22,7 +21,7 @@ final class AgingEvolutionTest {
 
   @Test
   void search_defaults_spendsExactBudget() {
-    SearchResult r = new AgingEvolution().search(AgingEvolutionTest::toyFitness,
+    SearchResult<Nb201Arch> r = new AgingEvolution<>(SPACE).search(AgingEvolutionTest::toyFitness,
         new SplittableRandom(1));
     assertEquals(1000, r.evaluations());
     assertEquals("aging-evolution", r.strategy());
@@ -32,7 +31,8 @@ final class AgingEvolutionTest {
   @Test
   void search_everyChild_isOneEdgeFromTheLivingPopulation() {
     AgingEvolution.Settings s = new AgingEvolution.Settings(20, 5, 400);
-    List<Evaluated> h = new AgingEvolution(s).search(AgingEvolutionTest::toyFitness,
+    List<Evaluated<Nb201Arch>> h =
+        new AgingEvolution<>(SPACE, s).search(AgingEvolutionTest::toyFitness,
         new SplittableRandom(2)).history();
     for (int i = s.population(); i < h.size(); i++) {
       // Oldest removed each step, so the population at step i is exactly the previous 20.
@@ -48,11 +48,12 @@ final class AgingEvolutionTest {
     // Tournament = population = 10 drawn with replacement misses the fittest member with
     // probability (9/10)^10 = 0.35; drawn without replacement it would never miss it.
     AgingEvolution.Settings s = new AgingEvolution.Settings(10, 10, 1010);
-    List<Evaluated> h = new AgingEvolution(s).search(a -> a.code(), new SplittableRandom(3))
+    List<Evaluated<Nb201Arch>> h =
+        new AgingEvolution<>(SPACE, s).search(a -> a.code(), new SplittableRandom(3))
         .history();
     int fromFittest = 0;
     for (int i = s.population(); i < h.size(); i++) {
-      Evaluated best = h.subList(i - s.population(), i).stream()
+      Evaluated<Nb201Arch> best = h.subList(i - s.population(), i).stream()
           .max((x, y) -> Double.compare(x.fitness(), y.fitness())).orElseThrow();
       fromFittest += SPACE.distance(best.arch(), h.get(i).arch()) == 1 ? 1 : 0;
     }
@@ -68,7 +69,8 @@ final class AgingEvolutionTest {
     // of them; with aging they are gone after 5 children and the walk moves away.
     int[] calls = {0};
     AgingEvolution.Settings s = new AgingEvolution.Settings(5, 5, 60);
-    List<Evaluated> h = new AgingEvolution(s).search(a -> -calls[0]++, new SplittableRandom(4))
+    List<Evaluated<Nb201Arch>> h =
+        new AgingEvolution<>(SPACE, s).search(a -> -calls[0]++, new SplittableRandom(4))
         .history();
     int nearInitial = 0;
     for (int i = 10; i < h.size(); i++) {
@@ -82,7 +84,8 @@ final class AgingEvolutionTest {
 
   @Test
   void search_sameSeed_sameHistory() {
-    AgingEvolution ae = new AgingEvolution(new AgingEvolution.Settings(10, 3, 100));
+    AgingEvolution<Nb201Arch> ae =
+        new AgingEvolution<>(SPACE, new AgingEvolution.Settings(10, 3, 100));
     assertEquals(ae.search(AgingEvolutionTest::toyFitness, new SplittableRandom(7)),
         ae.search(AgingEvolutionTest::toyFitness, new SplittableRandom(7)));
   }
@@ -91,9 +94,9 @@ final class AgingEvolutionTest {
   void search_beatsRandomSearchOnToyLandscape() {
     int agingWins = 0;
     for (int seed = 0; seed < 10; seed++) {
-      double aging = new AgingEvolution(new AgingEvolution.Settings(20, 5, 150))
+      double aging = new AgingEvolution<>(SPACE, new AgingEvolution.Settings(20, 5, 150))
           .search(AgingEvolutionTest::toyFitness, new SplittableRandom(seed)).bestFitness();
-      double random = new RandomSearch(150)
+      double random = new RandomSearch<>(SPACE, 150)
           .search(AgingEvolutionTest::toyFitness, new SplittableRandom(seed)).bestFitness();
       agingWins += aging > random ? 1 : 0;
     }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.landmarknas.TestData;
 import org.landmarknas.bench.Nb201Table;
 import org.landmarknas.space.Nb201Arch;
+import org.landmarknas.space.Nb201Space;
 
 /**
  * The strategies on the real NB201 CIFAR-10 table, fitness = stand-alone validation accuracy:
@@ -67,13 +68,14 @@ final class SearchOnTableTest {
   /** What one strategy achieved over seeds 0..9. */
   private record Outcome(double meanBest, double meanRank, int inTopOnePercent, int atOptimum) {}
 
-  private static Outcome run(SearchStrategy s) {
+  private static Outcome run(SearchStrategy<Nb201Arch> s) {
     double sumBest = 0;
     double sumRank = 0;
     int topHits = 0;
     int optimumHits = 0;
     for (int seed = 0; seed < SEEDS; seed++) {
-      SearchResult r = s.search(SearchOnTableTest::validAccuracy, new SplittableRandom(seed));
+      SearchResult<Nb201Arch> r =
+          s.search(SearchOnTableTest::validAccuracy, new SplittableRandom(seed));
       assertEquals(validAccuracy(r.best()), r.bestFitness(), 0.0);
       int rank = rankByCode[r.best().code()];
       sumBest += r.bestFitness();
@@ -101,7 +103,7 @@ final class SearchOnTableTest {
 
   @Test
   void agingEvolution_defaultBudget_findsTopArchitectures() {
-    Outcome aging = run(new AgingEvolution());
+    Outcome aging = run(new AgingEvolution<>(Nb201Space.INSTANCE));
     String d = describe("aging", aging);
     assertTrue(aging.inTopOnePercent >= 9, d);
     assertTrue(aging.atOptimum >= 8, d);
@@ -109,8 +111,8 @@ final class SearchOnTableTest {
 
   @Test
   void agingEvolution_sameBudget_beatsRandomSearch() {
-    Outcome aging = run(new AgingEvolution());
-    Outcome random = run(new RandomSearch());
+    Outcome aging = run(new AgingEvolution<>(Nb201Space.INSTANCE));
+    Outcome random = run(new RandomSearch<>(Nb201Space.INSTANCE));
     String d = describe("aging", aging) + "; " + describe("random", random);
     assertTrue(aging.meanBest > random.meanBest, d);
     assertTrue(aging.meanRank * 4 < random.meanRank, d);
@@ -119,8 +121,8 @@ final class SearchOnTableTest {
 
   @Test
   void sposEvolution_beatsRandomSearch() {
-    Outcome spos = run(new SposEvolution());
-    Outcome random = run(new RandomSearch());
+    Outcome spos = run(new SposEvolution<>(Nb201Space.INSTANCE));
+    Outcome random = run(new RandomSearch<>(Nb201Space.INSTANCE));
     String d = describe("spos", spos) + "; " + describe("random", random);
     assertTrue(spos.meanBest > random.meanBest, d);
     assertTrue(spos.meanRank * 4 < random.meanRank, d);

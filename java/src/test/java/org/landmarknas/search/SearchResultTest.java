@@ -18,9 +18,9 @@ final class SearchResultTest {
 
   @Test
   void best_tiedFitness_isEarliest() {
-    Evaluated first = new Evaluated(B, 0.9);
-    SearchResult r = new SearchResult("t", List.of(new Evaluated(A, 0.5), first,
-        new Evaluated(C, 0.9)));
+    Evaluated<Nb201Arch> first = new Evaluated<>(B, 0.9);
+    SearchResult<Nb201Arch> r = new SearchResult<>("t", List.of(new Evaluated<>(A, 0.5), first,
+        new Evaluated<>(C, 0.9)));
     assertSame(first, r.bestEvaluated());
     assertEquals(B, r.best());
     assertEquals(0.9, r.bestFitness(), 0.0);
@@ -29,10 +29,11 @@ final class SearchResultTest {
 
   @Test
   void top_repeatedArch_appearsOnceWithBestFitness() {
-    SearchResult r = new SearchResult("t", List.of(new Evaluated(A, 0.5), new Evaluated(B, 0.7),
-        new Evaluated(A, 0.8), new Evaluated(C, 0.6)));
-    List<Evaluated> top = r.top(2);
-    assertEquals(List.of(new Evaluated(A, 0.8), new Evaluated(B, 0.7)), top);
+    SearchResult<Nb201Arch> r =
+        new SearchResult<>("t", List.of(new Evaluated<>(A, 0.5), new Evaluated<>(B, 0.7),
+        new Evaluated<>(A, 0.8), new Evaluated<>(C, 0.6)));
+    List<Evaluated<Nb201Arch>> top = r.top(2);
+    assertEquals(List.of(new Evaluated<>(A, 0.8), new Evaluated<>(B, 0.7)), top);
     assertEquals(3, r.top(10).size());
     assertEquals(List.of(), r.top(0));
     assertThrows(IllegalArgumentException.class, () -> r.top(-1));
@@ -40,23 +41,23 @@ final class SearchResultTest {
 
   @Test
   void constructor_copiesHistory() {
-    List<Evaluated> h = new ArrayList<>(List.of(new Evaluated(A, 1)));
-    SearchResult r = new SearchResult("t", h);
-    h.add(new Evaluated(B, 2));
+    List<Evaluated<Nb201Arch>> h = new ArrayList<>(List.of(new Evaluated<>(A, 1)));
+    SearchResult<Nb201Arch> r = new SearchResult<>("t", h);
+    h.add(new Evaluated<>(B, 2));
     assertEquals(1, r.evaluations());
   }
 
   @Test
   void constructor_emptyHistory_throws() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new SearchResult("aging-evolution", List.of()));
+        () -> new SearchResult<>("aging-evolution", List.of()));
     assertTrue(e.getMessage().contains("aging-evolution"), e.getMessage());
   }
 
   @Test
   void evaluated_nanFitness_namesArch() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new Evaluated(A, Double.NaN));
+        () -> new Evaluated<>(A, Double.NaN));
     assertTrue(e.getMessage().contains(A.toString()), e.getMessage());
   }
 }

@@ -13,10 +13,12 @@ import org.landmarknas.space.Nb201Arch;
 import org.landmarknas.space.Nb201Space;
 
 final class SposEvolutionTest {
+  private static final Nb201Space SPACE = Nb201Space.INSTANCE;
+
 
   @Test
   void search_defaults_evaluatesEachArchitectureOnce() {
-    SearchResult r = new SposEvolution().search(AgingEvolutionTest::toyFitness,
+    SearchResult<Nb201Arch> r = new SposEvolution<>(SPACE).search(AgingEvolutionTest::toyFitness,
         new SplittableRandom(11));
     assertEquals(50 + 20 * 50, r.evaluations());
     Set<Nb201Arch> distinct = new HashSet<>();
@@ -33,15 +35,16 @@ final class SposEvolutionTest {
     // changing each edge with probability 0.1 * 4/5 (given at least one change: ~1.2 edges on
     // average), while a random architecture differs from it on 4.8 edges on average.
     SposEvolution.Settings s = new SposEvolution.Settings(10, 1, 10, 0, 0.1, 5);
-    List<Evaluated> h = new SposEvolution(s).search(AgingEvolutionTest::toyFitness,
+    List<Evaluated<Nb201Arch>> h =
+        new SposEvolution<>(SPACE, s).search(AgingEvolutionTest::toyFitness,
         new SplittableRandom(12)).history();
     assertEquals(10 + 5 * 10, h.size());
     int distanceSum = 0;
     for (int round = 0; round < 5; round++) {
       int start = 10 + round * 10;
-      Evaluated best = h.subList(0, start).stream()
+      Evaluated<Nb201Arch> best = h.subList(0, start).stream()
           .max((x, y) -> Double.compare(x.fitness(), y.fitness())).orElseThrow();
-      for (Evaluated child : h.subList(start, start + 10)) {
+      for (Evaluated<Nb201Arch> child : h.subList(start, start + 10)) {
         int d = Nb201Space.INSTANCE.distance(best.arch(), child.arch());
         assertTrue(d >= 1, "round " + round + ": child equals its parent");
         distanceSum += d;
@@ -53,9 +56,10 @@ final class SposEvolutionTest {
   @Test
   void search_crossoverOnly_mixesTopParents() {
     SposEvolution.Settings s = new SposEvolution.Settings(20, 4, 0, 20, 0.1, 3);
-    List<Evaluated> h = new SposEvolution(s).search(AgingEvolutionTest::toyFitness,
+    List<Evaluated<Nb201Arch>> h =
+        new SposEvolution<>(SPACE, s).search(AgingEvolutionTest::toyFitness,
         new SplittableRandom(13)).history();
-    List<Evaluated> top = new SearchResult("t", h.subList(0, 20)).top(4);
+    List<Evaluated<Nb201Arch>> top = new SearchResult<>("t", h.subList(0, 20)).top(4);
     Nb201Arch child = h.get(20).arch();
     // Each edge of the first child comes from one of the top-4 (its two parents among them).
     for (int e = 0; e < Nb201Arch.EDGES; e++) {
@@ -67,7 +71,8 @@ final class SposEvolutionTest {
 
   @Test
   void search_sameSeed_sameHistory() {
-    SposEvolution se = new SposEvolution(new SposEvolution.Settings(10, 3, 5, 5, 0.2, 3));
+    SposEvolution<Nb201Arch> se =
+        new SposEvolution<>(SPACE, new SposEvolution.Settings(10, 3, 5, 5, 0.2, 3));
     assertEquals(se.search(a -> a.code(), new SplittableRandom(8)),
         se.search(a -> a.code(), new SplittableRandom(8)));
   }
@@ -77,7 +82,8 @@ final class SposEvolutionTest {
     // Asking for more distinct candidates than exist must end, not loop.
     SposEvolution.Settings s =
         new SposEvolution.Settings(Nb201Arch.SPACE_SIZE, 2, 5, 5, 0.5, 1);
-    SearchResult r = new SposEvolution(s).search(a -> 0, new SplittableRandom(9));
+    SearchResult<Nb201Arch> r =
+        new SposEvolution<>(SPACE, s).search(a -> 0, new SplittableRandom(9));
     assertEquals(Nb201Arch.SPACE_SIZE, r.evaluations());
   }
 

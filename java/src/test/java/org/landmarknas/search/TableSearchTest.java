@@ -16,7 +16,7 @@ final class TableSearchTest {
   void search_evaluatesEachCandidateOnceInOrder_andKeepsTheBest() {
     List<Nb201Arch> table = Nb201Space.INSTANCE.sampleDistinct(20, new SplittableRandom(2));
     List<Nb201Arch> seen = new ArrayList<>();
-    SearchResult r = new TableSearch(table).search(a -> {
+    SearchResult<Nb201Arch> r = new TableSearch<>(table).search(a -> {
       seen.add(a);
       return table.indexOf(a) == 13 ? 0.99 : 0.5 - table.indexOf(a) / 100.0;
     }, new SplittableRandom(0));
@@ -27,6 +27,6 @@ final class TableSearchTest {
 
   @Test
   void constructor_emptyTable_rejected() {
-    assertThrows(IllegalArgumentException.class, () -> new TableSearch(List.of()));
+    assertThrows(IllegalArgumentException.class, () -> new TableSearch<>(List.of()));
   }
 }
