@@ -16,11 +16,11 @@ import org.landmarknas.run.ProgressLine;
 import org.landmarknas.schedule.CosineLr;
 import org.landmarknas.schedule.LambdaSchedule;
 import org.landmarknas.schedule.LambdaSchedules;
-import org.landmarknas.space.Nb201Space;
+import org.landmarknas.space.Nb201Arch;
 
 /**
- * Trains the super-net for one epoch at a time: SPOS steps on the super-net half, each with a
- * uniformly sampled path and, when the epoch has a landmark term and λ > 0, the landmark pairs
+ * Trains the super-net for one epoch at a time: steps on the super-net half, each on the path its
+ * {@link SamplingPolicy} picks (SPOS: uniform) and, when the epoch has a landmark term and λ > 0, the landmark pairs
  * of a batch of the rank half (one {@link PointerScope} per step). Every random draw comes from
  * the epoch's own streams, so an epoch trains the same whether or not the run was resumed
  * before it.
@@ -39,16 +39,19 @@ final class EpochTrainer {
   private final int stepsPerEpoch;
   private final ProgressLine line;
   private final SearchHooks hooks;
+  private final SamplingPolicy<Nb201Arch> sampling;
   private long steps;
 
   /**
    * A trainer of {@code session}'s super-net with {@code sposStep}.
    *
+   * @param sampling which path each step trains
    * @param stepsDone the steps of the epochs already trained (a resumed run's), for progress
    * @param hooks checked for a cancel before every step
    */
   EpochTrainer(SearchSession session, SposStep sposStep, TrainConfig train, LandmarksConfig lc,
-      EpochStreams streams, PrintStream progress, long stepsDone, SearchHooks hooks) {
+      SamplingPolicy<Nb201Arch> sampling, EpochStreams streams, PrintStream progress,
+      long stepsDone, SearchHooks hooks) {
     this.batches = session.trainBatches();
     this.supernetHalf = session.split().supernet();
     this.rankHalf = session.split().rank();
@@ -65,6 +68,7 @@ final class EpochTrainer {
         : Math.max(1, supernetHalf.length / train.batchSize());
     this.steps = stepsDone;
     this.hooks = hooks;
+    this.sampling = sampling;
     this.line = new ProgressLine(progress, steps, (long) stepsPerEpoch * train.epochs(), "steps",
         5.0);
   }
@@ -124,7 +128,7 @@ final class EpochTrainer {
       try (PointerScope scope = new PointerScope()) {
         LabeledBatch batch = batches.batch(order, cursor, count, true, dataRng);
         sposStep.begin();
-        r = sposStep.accumulate(batch, Nb201Space.INSTANCE.sample(archRng));
+        r = sposStep.accumulate(batch, sampling.path(epoch, s, archRng));
         if (term.isPresent() && lam > 0) {
           // The rank half can be smaller than a batch (a small data.train-limit or a large
           // data.split-fraction): then the ranking batch is the whole half.

@@ -26,6 +26,7 @@ import org.landmarknas.run.RunDirectory;
 import org.landmarknas.search.ArchScore;
 import org.landmarknas.search.SearchResult;
 import org.landmarknas.space.Nb201Arch;
+import org.landmarknas.space.Nb201Space;
 
 /**
  * A whole SPOS search run: read its inputs, build the {@link SearchSession} (images, split,
@@ -92,8 +93,8 @@ public final class SupernetSearch {
       state.landmarks().writeCsv(dir.landmarksFile());
     }
     EpochStreams streams = seeds.epochs();
-    EpochTrainer trainer = new EpochTrainer(session, sposStep, train, lc, streams, progress,
-        state.steps(), hooks);
+    EpochTrainer trainer = new EpochTrainer(session, sposStep, train, lc,
+        new UniformSampling<>(Nb201Space.INSTANCE), streams, progress, state.steps(), hooks);
     // New landmarks must stay out of the (fixed) evaluation pool, equivalents included, as the
     // first ones are.
     Predicate<Nb201Arch> inPool = inputs.pool().map(EvaluationPool::members).orElse(a -> false);
