@@ -74,7 +74,7 @@ public class LandmarkStepBenchmark {
   @Param({"0.28"})
   public double disorder;
 
-  private SposStep step;
+  private SposStep<Nb201Arch> step;
   private LandmarkTerm naive;
   private LandmarkTerm lazyGraph;
   private LandmarkTerm lazyNoGrad;
@@ -97,7 +97,7 @@ public class LandmarkStepBenchmark {
     SplittableRandom rng = new SplittableRandom(1);
     Nb201Network net = Nb201Network.supernet(
         new NetworkShape(1, 10, 16, 1, BatchNormMode.BATCH), 0);
-    step = new SposStep(net, new TrainConfig(1, BATCH, 0, 1e-12, 0, 0.9, 5e-4, 5.0, 2));
+    step = new SposStep<>(net, new TrainConfig(1, BATCH, 0, 1e-12, 0, 0.9, 5e-4, 5.0, 2));
     step.setLearningRate(0);
     int[] order = BatchOrder.epochOrder(split.supernet(), rng);
     int[] rankOrder = BatchOrder.epochOrder(split.rank(), rng);

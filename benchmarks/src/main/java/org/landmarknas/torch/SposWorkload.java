@@ -13,6 +13,7 @@ import org.landmarknas.data.BatchOrder;
 import org.landmarknas.data.DataLocation;
 import org.landmarknas.data.DataSplit;
 import org.landmarknas.data.ImageDataset;
+import org.landmarknas.space.Nb201Arch;
 import org.landmarknas.space.Nb201Space;
 
 /**
@@ -38,16 +39,18 @@ public final class SposWorkload {
 
   private final TensorBatcher batcher;
   private final int[] supernetHalf;
-  private final SposStep step;
+  private final Nb201Network net;
+  private final SposStep<Nb201Arch> step;
   private final SplittableRandom archRng;
   private final SplittableRandom dataRng;
   private int[] order;
   private int cursor;
 
-  private SposWorkload(TensorBatcher batcher, int[] supernetHalf, SposStep step, long seed) {
+  private SposWorkload(TensorBatcher batcher, int[] supernetHalf, Nb201Network net, long seed) {
     this.batcher = batcher;
+    this.net = net;
+    this.step = new SposStep<>(net, TrainConfig.defaults());
     this.supernetHalf = supernetHalf;
-    this.step = step;
     SplittableRandom root = new SplittableRandom(seed);
     this.archRng = root.split();
     this.dataRng = root.split();
@@ -75,12 +78,12 @@ public final class SposWorkload {
         batchNorm);
     Nb201Network net = Nb201Network.supernet(shape, seed);
     net.train(true);
-    return new SposWorkload(batcher, half, new SposStep(net, TrainConfig.defaults()), seed);
+    return new SposWorkload(batcher, half, net, seed);
   }
 
   /** The super-net being trained. */
   public Nb201Network network() {
-    return step.network();
+    return net;
   }
 
   /**

@@ -3,7 +3,6 @@ package org.landmarknas.torch;
 import java.util.SplittableRandom;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.NoGradGuard;
-import org.landmarknas.space.Nb201Arch;
 
 /**
  * SPOS practice for scoring one path of a super-net whose BatchNorm keeps running statistics
@@ -36,7 +35,7 @@ public final class BatchNormRecalibration {
    *
    * @throws IllegalStateException if the network normalises with batch statistics only
    */
-  public void recalibrate(Nb201Network net, Nb201Arch arch, SplittableRandom rng) {
+  public <A> void recalibrate(Supernet<A> net, A arch, SplittableRandom rng) {
     if (net.shape().batchNorm() != BatchNormMode.RUNNING) {
       throw new IllegalStateException("BatchNorm recalibration needs supernet.batchnorm: running"
           + " (with batch statistics there are no running averages to recalibrate)");

@@ -29,7 +29,7 @@ final class EpochTrainer {
   private final TensorBatcher batches;
   private final int[] supernetHalf;
   private final int[] rankHalf;
-  private final SposStep sposStep;
+  private final SposStep<Nb201Arch> sposStep;
   private final TrainConfig train;
   private final LandmarksConfig lc;
   private final PairSampler pairSampler;
@@ -49,7 +49,7 @@ final class EpochTrainer {
    * @param stepsDone the steps of the epochs already trained (a resumed run's), for progress
    * @param hooks checked for a cancel before every step
    */
-  EpochTrainer(SearchSession session, SposStep sposStep, TrainConfig train, LandmarksConfig lc,
+  EpochTrainer(SearchSession session, SposStep<Nb201Arch> sposStep, TrainConfig train, LandmarksConfig lc,
       SamplingPolicy<Nb201Arch> sampling, EpochStreams streams, PrintStream progress,
       long stepsDone, SearchHooks hooks) {
     this.batches = session.trainBatches();

@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.InputArchive;
-import org.bytedeco.pytorch.NoGradGuard;
 import org.bytedeco.pytorch.Module;
+import org.bytedeco.pytorch.NoGradGuard;
 import org.bytedeco.pytorch.OutputArchive;
 import org.bytedeco.pytorch.StringTensorDict;
 import org.bytedeco.pytorch.StringTensorDictItem;
@@ -38,7 +38,7 @@ import org.landmarknas.space.Nb201Arch;
  * <p>Parameters are registered on one libtorch {@link Module} under stable dotted names, so the
  * optimizer, gradient clipping and serialization see all of them without Java bookkeeping.
  */
-public final class Nb201Network {
+public final class Nb201Network implements Supernet<Nb201Arch> {
   private final NetworkShape shape;
   private final Optional<Nb201Arch> fixed;
   private Precision precision = Precision.FP32;
@@ -90,6 +90,7 @@ public final class Nb201Network {
     return new Nb201Network(shape, Optional.of(arch), seed);
   }
 
+  @Override
   public NetworkShape shape() {
     return shape;
   }
@@ -100,11 +101,13 @@ public final class Nb201Network {
   }
 
   /** The libtorch module holding every parameter (and running buffers in RUNNING BN mode). */
+  @Override
   public Module module() {
     return module;
   }
 
   /** All trainable parameters, in registration order. */
+  @Override
   public TensorVector parameters() {
     return parameters;
   }
@@ -124,6 +127,7 @@ public final class Nb201Network {
   }
 
   /** Number of scalar parameters in the whole network (for a super-net: all ops of all edges). */
+  @Override
   public long parameterCount() {
     long n = 0;
     for (long i = 0; i < parameters.size(); i++) {
@@ -133,7 +137,8 @@ public final class Nb201Network {
   }
 
   /** Every BatchNorm layer of the network. */
-  java.util.List<BatchNorm2d> batchNorms() {
+  @Override
+  public java.util.List<BatchNorm2d> batchNorms() {
     return builder.batchNorms();
   }
 
@@ -141,6 +146,7 @@ public final class Nb201Network {
    * Writes all parameters and buffers to {@code file} atomically (temporary file in the same
    * directory, then rename), so a crash never leaves a half-written model behind.
    */
+  @Override
   public void save(Path file) {
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
@@ -165,6 +171,7 @@ public final class Nb201Network {
    *
    * @throws IllegalArgumentException naming the file and the first mismatch
    */
+  @Override
   public void load(Path file) {
     if (!Files.isRegularFile(file)) {
       throw new IllegalArgumentException("network weights file " + file + " does not exist");
@@ -222,6 +229,7 @@ public final class Nb201Network {
   }
 
   /** Sets training mode (matters only for RUNNING BatchNorm). */
+  @Override
   public void train(boolean on) {
     module.train(on);
   }
@@ -237,6 +245,7 @@ public final class Nb201Network {
    *
    * @throws IllegalArgumentException if this is a stand-alone network of another architecture
    */
+  @Override
   public Tensor forward(Tensor images, Nb201Arch arch) {
     if (fixed.isPresent() && !fixed.get().equals(arch)) {
       throw new IllegalArgumentException("stand-alone network of " + fixed.get()
@@ -254,11 +263,13 @@ public final class Nb201Network {
    * Sets the arithmetic of {@link #forward} (default {@link Precision#FP32}); the logits are
    * float32 either way.
    */
+  @Override
   public void setPrecision(Precision precision) {
     this.precision = java.util.Objects.requireNonNull(precision, "precision");
   }
 
   /** The arithmetic of {@link #forward}. */
+  @Override
   public Precision precision() {
     return precision;
   }

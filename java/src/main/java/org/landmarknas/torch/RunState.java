@@ -11,6 +11,7 @@ import org.landmarknas.bench.EvaluationPool;
 import org.landmarknas.config.EvaluateConfig;
 import org.landmarknas.landmark.LandmarkSet;
 import org.landmarknas.run.Checkpoints;
+import org.landmarknas.space.Nb201Arch;
 
 /**
  * What a search run has done so far and must carry into its checkpoints: epochs and steps, the
@@ -37,7 +38,8 @@ final class RunState {
    * Continues from the newest intact checkpoint, if there is one, into {@code net} and {@code
    * sposStep}'s optimizer, adding its cost to {@code clock}.
    */
-  void resume(Checkpoints checkpoints, Nb201Network net, SposStep sposStep, RunClock clock,
+  void resume(Checkpoints checkpoints, Nb201Network net, SposStep<Nb201Arch> sposStep,
+      RunClock clock,
       Optional<EvaluationPool> pool, EvaluateConfig eval, int epochs, PrintStream progress) {
     Optional<Checkpoints.Checkpoint> found = checkpoints.latestValid(
         w -> progress.println("warning: " + w));

@@ -7,7 +7,6 @@ import org.bytedeco.pytorch.SGD;
 import org.bytedeco.pytorch.SGDOptions;
 import org.bytedeco.pytorch.Tensor;
 import org.landmarknas.config.TrainConfig;
-import org.landmarknas.space.Nb201Arch;
 
 /**
  * One single-path one-shot update (Guo et al., SPOS, arXiv:1904.00420): forward the batch through
@@ -16,15 +15,17 @@ import org.landmarknas.space.Nb201Arch;
  * path get neither a gradient nor a weight-decay or momentum update, exactly as in PyTorch when
  * {@code grad is None}.
  *
+ * @param <A> the architecture type of the super-net's space
+ *
  * <p>The caller owns the {@link org.bytedeco.javacpp.PointerScope} around each call; every
  * temporary tensor of the step attaches to it.
  */
-public final class SposStep {
-  private final Nb201Network net;
+public final class SposStep<A> {
+  private final Supernet<A> net;
   private final SGD optimizer;
   private final double gradClip;
 
-  public SposStep(Nb201Network net, TrainConfig train) {
+  public SposStep(Supernet<A> net, TrainConfig train) {
     this.net = net;
     SGDOptions options = new SGDOptions(train.lr());
     options.momentum().put(train.momentum());
@@ -33,7 +34,7 @@ public final class SposStep {
     this.gradClip = train.gradClip();
   }
 
-  public Nb201Network network() {
+  public Supernet<A> network() {
     return net;
   }
 
@@ -53,7 +54,7 @@ public final class SposStep {
    *
    * @return the batch loss before the update and the number of correct predictions
    */
-  public StepResult step(LabeledBatch batch, Nb201Arch arch) {
+  public StepResult step(LabeledBatch batch, A arch) {
     begin();
     StepResult r = accumulate(batch, arch);
     finish();
@@ -69,7 +70,7 @@ public final class SposStep {
    * Adds the gradient of {@code arch}'s cross-entropy on {@code batch} to the parameters' grads;
    * other terms (e.g. landmark ranking losses) may accumulate before {@link #finish()}.
    */
-  public StepResult accumulate(LabeledBatch batch, Nb201Arch arch) {
+  public StepResult accumulate(LabeledBatch batch, A arch) {
     Tensor logits = net.forward(batch.images(), arch);
     Tensor loss = cross_entropy_loss(logits, batch.labels());
     loss.backward();

@@ -59,7 +59,7 @@ public final class StandaloneTrainer {
         p.cells(), BatchNormMode.RUNNING);
     Nb201Network net = Nb201Network.standalone(shape, arch, seed);
     net.train(true);
-    SposStep step = new SposStep(net, train);
+    SposStep<Nb201Arch> step = new SposStep<>(net, train);
     TensorBatcher batches = new TensorBatcher(new BatchAssembler(data.train(),
         data.normalization(), new Augmentation(p.cropPadding(), p.horizontalFlip())),
         p.batchSize());

@@ -79,7 +79,7 @@ public final class SupernetSearch {
     dir.requireFreeSpace((2L * train.keepCheckpoints() + 1) * 2 * weightBytes + (16L << 20),
         train.keepCheckpoints() + " checkpoints and the weights");
 
-    SposStep sposStep = new SposStep(session.net(), train);
+    SposStep<Nb201Arch> sposStep = new SposStep<>(session.net(), train);
     Checkpoints checkpoints = new Checkpoints(dir.path(), train.keepCheckpoints());
     RunState state = new RunState(inputs.initialLandmarks());
     if (resume) {
@@ -196,7 +196,7 @@ public final class SupernetSearch {
   }
 
   private static void checkpoint(Checkpoints checkpoints, SearchSession session,
-      SposStep sposStep, RunState state, RunClock clock) {
+      SposStep<Nb201Arch> sposStep, RunState state, RunClock clock) {
     try {
       SearchCheckpoint.save(checkpoints, session.net(), sposStep.optimizer(), state.landmarks(),
           state.checkpointState(clock));

@@ -134,7 +134,7 @@ final class LandmarkRegularizationBehaviourTest {
 
   private static void train(Nb201Network net, TrainConfig cfg, TensorBatcher batcher,
       DataSplit split, Optional<LandmarkSet> landmarks, double lambda, int steps, long seed) {
-    SposStep step = new SposStep(net, cfg);
+    SposStep<Nb201Arch> step = new SposStep<>(net, cfg);
     SplittableRandom rng = new SplittableRandom(seed);
     SplittableRandom pairRng = new SplittableRandom(seed + 1);
     Optional<LandmarkTerm> term = landmarks.map(l -> new LandmarkTerm(net, l, new HingeLoss(),

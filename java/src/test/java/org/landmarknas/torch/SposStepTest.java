@@ -43,7 +43,7 @@ final class SposStepTest {
   void sposTraining_onFashionMnist_reducesLoss() {
     Nb201Network net = Nb201Network.supernet(
         new NetworkShape(1, 10, 8, 1, BatchNormMode.BATCH), 11);
-    SposStep step = new SposStep(net, train());
+    SposStep<Nb201Arch> step = new SposStep<>(net, train());
     TensorBatcher batcher = new TensorBatcher(new BatchAssembler(data.train().head(20_000),
         data.normalization(), new Augmentation(2, true)), 64);
     SplittableRandom rng = new SplittableRandom(5);
@@ -80,7 +80,7 @@ final class SposStepTest {
   void step_leavesWeightsOffThePathUntouched() {
     Nb201Network net = Nb201Network.supernet(
         new NetworkShape(1, 10, 4, 1, BatchNormMode.BATCH), 3);
-    SposStep step = new SposStep(net, train());
+    SposStep<Nb201Arch> step = new SposStep<>(net, train());
     Map<String, Tensor> before = new HashMap<>();
     net.namedParameters().forEach((k, v) -> before.put(k, v.detach().clone()));
     Nb201Arch arch = Nb201Arch.parse(
