@@ -10,12 +10,14 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The JSON settings of run files: maps keep insertion order, NaN and infinities are written as
- * the strings {@code "NaN"}, {@code "Infinity"} (JSON has no such numbers), one object per call.
+ * Untyped JSON documents of a run (a checkpoint's manifest and state, a result written by a
+ * tool): maps keep insertion order; the settings are those of {@link RunFiles}, which reads and
+ * writes the typed run files (NaN and infinities as the strings {@code "NaN"}, {@code
+ * "Infinity"}: JSON has no such numbers).
  */
 public final class JsonCodec {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = RunFiles.json();
   private static final ObjectWriter PRETTY = MAPPER.writerWithDefaultPrettyPrinter();
   private static final TypeReference<LinkedHashMap<String, Object>> OBJECT =
       new TypeReference<>() {};

@@ -65,10 +65,18 @@ public final class MetricsLog implements AutoCloseable {
    * @throws UncheckedIOException when the write fails
    */
   public synchronized void append(Map<String, ?> record) {
+    appendLine(JsonCodec.compact(record));
+  }
+
+  /** Appends one epoch's record as a line; see {@link #append(Map)}. */
+  public synchronized void append(EpochRecord record) {
+    appendLine(RunFiles.encode(record));
+  }
+
+  private void appendLine(byte[] json) {
     if (channel == null) {
       throw new IllegalStateException("metrics log " + file + " is closed");
     }
-    byte[] json = JsonCodec.compact(record);
     ByteBuffer line = ByteBuffer.allocate(json.length + 1).put(json).put((byte) '\n').flip();
     try {
       while (line.hasRemaining()) {
@@ -106,6 +114,26 @@ public final class MetricsLog implements AutoCloseable {
    * @throws UncheckedIOException when the file cannot be read
    */
   public static List<Map<String, Object>> read(Path file) {
+    return read(file, (line, number) -> {
+      Map<String, Object> record = JsonCodec.parseObject(line);
+      if (record == null) { // the line "null": valid JSON, but not a record
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "%s:%d: not a JSON object (null)", file, number));
+      }
+      return record;
+    });
+  }
+
+  /** Parses one line of a log; a {@link JsonProcessingException} says it is not valid JSON. */
+  interface LineParser<T> {
+    T parse(String line, int number) throws JsonProcessingException;
+  }
+
+  /**
+   * Every line parsed by {@code parser}, blank lines left out; a last line without its newline
+   * that the parser rejects as JSON (a write cut short by a crash) is skipped.
+   */
+  static <T> List<T> read(Path file, LineParser<T> parser) {
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
@@ -114,16 +142,15 @@ public final class MetricsLog implements AutoCloseable {
           "cannot read metrics log %s (%s)", file, RunDirectory.reason(e)), e);
     }
     String[] lines = text.split("\n", -1);
-    List<Map<String, Object>> records = new ArrayList<>(lines.length);
+    List<T> records = new ArrayList<>(lines.length);
     for (int i = 0; i < lines.length; i++) {
       String line = lines[i];
       if (line.isBlank()) {
         continue;
       }
       boolean last = i == lines.length - 1; // split leaves "" last when the file ends in \n
-      Map<String, Object> record;
       try {
-        record = JsonCodec.parseObject(line);
+        records.add(parser.parse(line, i + 1));
       } catch (JsonProcessingException e) {
         if (last) {
           continue;
@@ -131,11 +158,6 @@ public final class MetricsLog implements AutoCloseable {
         throw new IllegalArgumentException(String.format(Locale.ROOT,
             "%s:%d: not a JSON object (%s)", file, i + 1, e.getOriginalMessage()), e);
       }
-      if (record == null) { // the line "null": valid JSON, but not a record
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "%s:%d: not a JSON object (null)", file, i + 1));
-      }
-      records.add(record);
     }
     return records;
   }

@@ -18,9 +18,11 @@ import java.util.stream.Stream;
 
 /**
  * The directory one run writes: {@value #CONFIG_FILE} (the resolved config, written before
- * training starts), {@value #METRICS_FILE} (one JSON object per line, see {@link MetricsLog}) and
- * {@value #RESULT_FILE} (the final report, written atomically), and {@link Checkpoints} under
- * {@code checkpoints/} from which {@code lmnas search --resume} continues.
+ * training starts), {@value #METRICS_FILE} (one JSON object per line, see {@link MetricsLog}),
+ * {@value #RESULT_FILE} (the final report, written atomically), the pool scorings ({@code
+ * pool-epoch-NNNN.json}) and {@value #EVALUATION_FILE} (their JSON by {@link RunFiles}), and
+ * {@link Checkpoints} under {@code checkpoints/} from which {@code lmnas search --resume}
+ * continues.
  *
  * <p>{@link #create(Path)} fails early, before any training, when the directory cannot be
  * created or written, naming the path.
@@ -38,6 +40,8 @@ public final class RunDirectory {
    * ({@code String.format} pattern of the epoch): what a report re-grounds.
    */
   public static final String POOL_SCORES_FILE = "pool-epoch-%04d.json";
+  /** File name of a saved super-net's pool evaluation ({@code lmnas evaluate}). */
+  public static final String EVALUATION_FILE = "evaluation.json";
   /** File name of the trained super-net's weights (also inside each checkpoint). */
   public static final String WEIGHTS_FILE = "supernet.pt";
   /** File name of the evaluation pool with its ground truth ({@code arch,score}). */
@@ -186,6 +190,16 @@ public final class RunDirectory {
     return String.format(Locale.ROOT, POOL_SCORES_FILE, epoch);
   }
 
+  /** {@code <dir>/pool-epoch-NNNN.json}: the pool scoring after {@code epoch}. */
+  public Path poolScoresFile(int epoch) {
+    return path.resolve(poolScoresFileName(epoch));
+  }
+
+  /** {@code <dir>/evaluation.json}. */
+  public Path evaluationFile() {
+    return path.resolve(EVALUATION_FILE);
+  }
+
   /** {@code <dir>/result.json}. */
   public Path resultFile() {
     return path.resolve(RESULT_FILE);
@@ -201,26 +215,32 @@ public final class RunDirectory {
   }
 
   /**
-   * Writes the final result as indented JSON to {@link #resultFile()}, atomically: a reader or a
-   * crash sees the old file or the complete new one.
+   * Writes the final result to {@link #resultFile()}, atomically: a reader or a crash sees the
+   * old file or the complete new one.
    *
    * @throws IllegalArgumentException when a value cannot be written as JSON
    * @throws UncheckedIOException when the file cannot be written
+   */
+  public void writeResult(RunResult result) {
+    writeAtomically(resultFile(), RunFiles.encode(result));
+  }
+
+  /**
+   * Writes a JSON object as {@link #resultFile()}, atomically: for a result not made by the
+   * engine (a tool's, a test's).
    */
   public void writeResult(Map<String, ?> json) {
     writeAtomically(resultFile(), JsonCodec.pretty(json));
   }
 
-  /**
-   * Writes another JSON document of the run (e.g. {@code evaluation.json}) atomically.
-   *
-   * @param fileName a plain file name inside the run directory
-   */
-  public void writeJson(String fileName, Map<String, ?> json) {
-    if (fileName.contains("/") || fileName.contains("\\")) {
-      throw new IllegalArgumentException("expected a plain file name, got " + fileName);
-    }
-    writeAtomically(path.resolve(fileName), JsonCodec.pretty(json));
+  /** Writes a pool scoring to {@link #poolScoresFile(int)} of its epoch, atomically. */
+  public void writePoolScoring(PoolScoring scoring) {
+    writeAtomically(poolScoresFile(scoring.epoch()), RunFiles.encode(scoring));
+  }
+
+  /** Writes a saved super-net's pool evaluation to {@link #evaluationFile()}, atomically. */
+  public void writeEvaluation(PoolEvaluation evaluation) {
+    writeAtomically(evaluationFile(), RunFiles.encode(evaluation));
   }
 
   /**
@@ -229,10 +249,10 @@ public final class RunDirectory {
    *
    * @throws UncheckedIOException when the file cannot be written
    */
-  public void rewriteMetrics(java.util.List<? extends Map<String, ?>> records) {
+  public void rewriteMetrics(List<EpochRecord> records) {
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-    for (Map<String, ?> r : records) {
-      bytes.writeBytes(JsonCodec.compact(r));
+    for (EpochRecord r : records) {
+      bytes.writeBytes(RunFiles.encode(r));
       bytes.write('\n');
     }
     writeAtomically(metricsFile(), bytes.toByteArray());

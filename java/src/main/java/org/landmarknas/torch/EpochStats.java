@@ -1,9 +1,8 @@
 package org.landmarknas.torch;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.landmarknas.run.EpochRecord;
 
 /**
  * What one epoch of super-net training measured: the first part of its {@code metrics.jsonl}
@@ -31,28 +30,15 @@ public record EpochStats(int epoch, int steps, double lr, double trainLoss, doub
   public record Landmarks(double lambda, double loss, double activePairs) {}
 
   /**
-   * The epoch's metrics record, keys in the order of {@code metrics.jsonl}; {@code landmarkKdt}
-   * (the landmarks' own tau, measured after the epoch) goes before the landmark figures.
+   * The epoch's metrics record; {@code landmarkKdt} (the landmarks' own tau, measured after the
+   * epoch) goes before the landmark figures.
    */
-  Map<String, Object> toRecord(OptionalDouble landmarkKdt) {
-    Map<String, Object> r = new LinkedHashMap<>();
-    r.put("epoch", epoch);
-    r.put("steps", steps);
-    r.put("lr", lr);
-    r.put("train_loss", trainLoss);
-    r.put("train_acc", trainAccuracy);
-    r.put("seconds", seconds);
-    r.put("steps_per_s", steps / seconds);
-    r.put("step_ms_p50", latencyMs[0]);
-    r.put("step_ms_p90", latencyMs[1]);
-    r.put("step_ms_p99", latencyMs[2]);
-    r.put("step_ms_max", latencyMs[3]);
-    landmarkKdt.ifPresent(t -> r.put("landmark_kdt", t));
-    landmarks.ifPresent(l -> {
-      r.put("lambda", l.lambda());
-      r.put("landmark_loss", l.loss());
-      r.put("active_pairs", l.activePairs());
-    });
-    return r;
+  EpochRecord toRecord(OptionalDouble landmarkKdt) {
+    EpochRecord r = EpochRecord.training(epoch, steps, lr, trainLoss, trainAccuracy, seconds,
+        latencyMs);
+    Double kdt = landmarkKdt.isPresent() ? landmarkKdt.getAsDouble() : null;
+    return landmarks.isEmpty() ? r.withLandmarkTerm(kdt, null, null, null)
+        : r.withLandmarkTerm(kdt, landmarks.get().lambda(), landmarks.get().loss(),
+            landmarks.get().activePairs());
   }
 }

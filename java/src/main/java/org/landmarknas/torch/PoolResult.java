@@ -1,11 +1,11 @@
 package org.landmarknas.torch;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.landmarknas.bench.EvaluationPool;
 import org.landmarknas.metric.RankingReport;
+import org.landmarknas.run.PoolScore;
+import org.landmarknas.run.Ranking;
 import org.landmarknas.search.ArchScore;
 
 /**
@@ -27,17 +27,20 @@ record PoolResult(List<ArchScore> scores, double[] groundTruth, RankingReport re
         seconds);
   }
 
-  /** One JSON object per pool architecture: super-net score and ground truth. */
-  List<Map<String, Object>> toJson() {
-    List<Map<String, Object>> entries = new ArrayList<>();
+  /** One entry per pool architecture: super-net score and ground truth, in pool order. */
+  List<PoolScore> poolScores() {
+    List<PoolScore> entries = new ArrayList<>();
     for (int i = 0; i < scores.size(); i++) {
-      Map<String, Object> e = new LinkedHashMap<>();
-      e.put("arch", scores.get(i).arch().toString());
-      e.put("supernet_accuracy", scores.get(i).accuracy());
-      e.put("supernet_loss", scores.get(i).loss());
-      e.put("ground_truth", groundTruth[i]);
-      entries.add(e);
+      ArchScore s = scores.get(i);
+      entries.add(new PoolScore(s.arch().toString(), s.accuracy(), s.loss(), groundTruth[i]));
     }
     return entries;
+  }
+
+  /** The ranking as the run files write it. */
+  Ranking ranking() {
+    return new Ranking(report.sparseKendallTau(), report.kendallTau(), report.spearmanRho(),
+        report.precisionAtK(), report.topK(), report.n(), report.bestOfTopKTopPercent(),
+        report.meanOfTopKTopPercent());
   }
 }

@@ -4,13 +4,13 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.landmarknas.bench.EvaluationPool;
 import org.landmarknas.config.EvaluateConfig;
 import org.landmarknas.landmark.LandmarkSet;
 import org.landmarknas.run.Checkpoints;
+import org.landmarknas.run.EpochRecord;
 import org.landmarknas.space.Nb201Arch;
 
 /**
@@ -23,7 +23,7 @@ final class RunState {
   private long steps;
   private double trainSeconds; // training steps only: pool, landmark and round scorings apart
   private double lastLoss = Double.NaN;
-  private final List<Map<String, Object>> records = new ArrayList<>();
+  private final List<EpochRecord> records = new ArrayList<>();
   private Optional<PoolResult> lastPool = Optional.empty();
   private LandmarkSet landmarks;
   private boolean landmarksFromCheckpoint;
@@ -71,7 +71,7 @@ final class RunState {
   }
 
   /** Records a trained epoch: its stats, its metrics line and the step count after it. */
-  void epochDone(EpochStats stats, Map<String, Object> record, long stepsAfter) {
+  void epochDone(EpochStats stats, EpochRecord record, long stepsAfter) {
     epochsDone = stats.epoch();
     steps = stepsAfter;
     trainSeconds += stats.seconds();
@@ -110,7 +110,7 @@ final class RunState {
     return lastLoss;
   }
 
-  List<Map<String, Object>> records() {
+  List<EpochRecord> records() {
     return records;
   }
 

@@ -15,8 +15,10 @@ import org.bytedeco.pytorch.OutputArchive;
 import org.bytedeco.pytorch.SGD;
 import org.landmarknas.landmark.LandmarkSet;
 import org.landmarknas.run.Checkpoints;
+import org.landmarknas.run.EpochRecord;
 import org.landmarknas.run.JsonCodec;
 import org.landmarknas.run.RunDirectory;
+import org.landmarknas.run.RunFiles;
 import org.landmarknas.search.ArchScore;
 import org.landmarknas.space.Nb201Arch;
 
@@ -44,7 +46,7 @@ final class SearchCheckpoint {
 
   /** Counters and records of a run after {@code epochsDone} epochs. */
   record State(int epochsDone, long steps, double trainSeconds, double lastLoss,
-      List<Map<String, Object>> metrics, Optional<List<ArchScore>> lastPoolScores,
+      List<EpochRecord> metrics, Optional<List<ArchScore>> lastPoolScores,
       double lastPoolSeconds, double wallSeconds, double cpuSeconds) {
 
     Map<String, Object> toJson() {
@@ -81,9 +83,10 @@ final class SearchCheckpoint {
             + " the build that wrote it, or start the run again)");
       }
       try {
-        List<Map<String, Object>> metrics = new ArrayList<>();
-        for (Object o : (List<Object>) m.get("metrics")) {
-          metrics.add((Map<String, Object>) o);
+        List<EpochRecord> metrics = new ArrayList<>();
+        List<Object> lines = (List<Object>) m.get("metrics");
+        for (int i = 0; i < lines.size(); i++) {
+          metrics.add(RunFiles.epochRecord(lines.get(i), file + ": metrics[" + i + "]"));
         }
         Optional<List<ArchScore>> pool = Optional.empty();
         if (m.get("last_pool") instanceof List<?> entries) {

@@ -6,9 +6,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import org.landmarknas.bench.EvaluationPool;
@@ -17,7 +15,9 @@ import org.landmarknas.config.EvaluateConfig;
 import org.landmarknas.config.RunConfig;
 import org.landmarknas.config.RunConfigLoader;
 import org.landmarknas.metric.RankingReport;
+import org.landmarknas.run.PoolEvaluation;
 import org.landmarknas.run.RunDirectory;
+import org.landmarknas.run.RunFiles;
 
 /**
  * Scores the evaluation pool on a trained super-net saved in a run directory, without training:
@@ -26,7 +26,7 @@ import org.landmarknas.run.RunDirectory;
  * from {@code evaluate.pool}. Writes {@code evaluation.json} into the run directory.
  */
 public final class SupernetEvaluation {
-  public static final String OUTPUT_FILE = "evaluation.json";
+  public static final String OUTPUT_FILE = RunDirectory.EVALUATION_FILE;
 
   private SupernetEvaluation() {}
 
@@ -64,14 +64,8 @@ public final class SupernetEvaluation {
     PoolResult result = SupernetScoring.scorePool(pool, session.testScorer(), eval, rng,
         progress, "evaluate:");
 
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("format_version", 1);
-    json.put("evaluated_at", Instant.now().toString());
-    json.put("ground_truth", truth.source());
-    json.put("config", RunConfigLoader.toMap(config));
-    json.put("ranking", result.report().toMap());
-    json.put("pool", result.toJson());
-    dir.writeJson(OUTPUT_FILE, json);
+    dir.writeEvaluation(new PoolEvaluation(RunFiles.FORMAT_VERSION, Instant.now().toString(),
+        truth.source(), RunConfigLoader.toMap(config), result.ranking(), result.poolScores()));
     return result.report();
   }
 }

@@ -6,7 +6,6 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
@@ -20,8 +19,10 @@ import org.landmarknas.config.TrainConfig;
 import org.landmarknas.landmark.LandmarkSet;
 import org.landmarknas.metric.RankingReport;
 import org.landmarknas.run.Checkpoints;
+import org.landmarknas.run.EpochRecord;
 import org.landmarknas.run.EpochStreams;
 import org.landmarknas.run.MetricsLog;
+import org.landmarknas.run.PoolScoring;
 import org.landmarknas.run.RunDirectory;
 import org.landmarknas.search.ArchScore;
 import org.landmarknas.search.SearchResult;
@@ -107,7 +108,7 @@ public final class SupernetSearch {
             : OptionalDouble.of(SupernetScoring.landmarkTau(state.landmarks(),
                 session.valScorer(),
                 streams.stream(EpochStreams.Purpose.LANDMARK_EVALUATION, epoch)));
-        Map<String, Object> record = stats.toRecord(landmarkKdt);
+        EpochRecord record = stats.toRecord(landmarkKdt);
         Optional<RankingReport> ranking = Optional.empty();
         boolean last = epoch == train.epochs() - 1;
         if (inputs.pool().isPresent()
@@ -115,14 +116,12 @@ public final class SupernetSearch {
           PoolResult pr = SupernetScoring.scorePool(inputs.pool().get(), session.testScorer(),
               eval, streams.stream(EpochStreams.Purpose.EVALUATION, epoch), progress,
               "epoch " + (epoch + 1));
-          record.putAll(pr.report().toMap());
-          record.put("pool_seconds", pr.seconds());
+          record = record.withPoolScoring(pr.ranking(), pr.seconds());
           state.poolScored(pr);
           ranking = Optional.of(pr.report());
           // Every scoring is kept, so the S-KdT curve can be recomputed against another
           // ground truth of the same pool (e.g. a mean over more stand-alone seeds).
-          dir.writeJson(RunDirectory.poolScoresFileName(epoch + 1),
-              Map.of("epoch", epoch + 1, "pool", pr.toJson()));
+          dir.writePoolScoring(new PoolScoring(epoch + 1, pr.poolScores()));
         }
         if (roundEnds.contains(epoch + 1)) {
           state.landmarksGrown(LandmarkRounds.next(state.landmarks(), inPool, lc,
@@ -132,7 +131,7 @@ public final class SupernetSearch {
         }
         boolean withLandmarks = term.isPresent() || roundEnds.contains(epoch + 1);
         if (withLandmarks) {
-          record.put("landmarks", state.landmarks().size());
+          record = record.withLandmarks(state.landmarks().size());
         }
         state.epochDone(stats, record, trainer.steps());
         if (train.checkpointAfter(epoch + 1)) {

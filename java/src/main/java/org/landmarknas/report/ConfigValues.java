@@ -1,0 +1,67 @@
+package org.landmarknas.report;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Typed look-ups in a run's configuration as a report meets it: an untyped map, from
+ * {@code config.yaml} or the {@code provenance.config} of {@code result.json}. A value of the
+ * wrong type is an error naming the file and the key path.
+ *
+ * @param file the file the map came from
+ * @param prefix the key path of the map in it, with a trailing dot ({@code ""} at the top)
+ */
+record ConfigValues(Path file, String prefix) {
+
+  /** A string; numbers and booleans are taken as their text (a YAML name may read as 123). */
+  Optional<String> text(Map<String, Object> m, String key) {
+    Object v = m.get(key);
+    if (v == null) {
+      return Optional.empty();
+    }
+    if (v instanceof String || v instanceof Number || v instanceof Boolean) {
+      return Optional.of(String.valueOf(v));
+    }
+    throw wrongType(key, "a string", v);
+  }
+
+  /** An integer; a whole number written as a double (YAML {@code 3.0}) is taken too. */
+  OptionalLong integer(Map<String, Object> m, String key) {
+    Object v = m.get(key);
+    if (v == null) {
+      return OptionalLong.empty();
+    }
+    if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
+      return OptionalLong.of(((Number) v).longValue());
+    }
+    if (v instanceof Double d && d == Math.rint(d) && Math.abs(d) < 0x1p53) {
+      return OptionalLong.of(d.longValue());
+    }
+    throw wrongType(key, "an integer", v);
+  }
+
+  private IllegalArgumentException wrongType(String key, String expected, Object got) {
+    return new IllegalArgumentException(String.format(Locale.ROOT,
+        "%s: %s%s: expected %s, got %s", file, prefix, key, expected, describe(got)));
+  }
+
+  static String describe(Object v) {
+    if (v == null) {
+      return "nothing";
+    }
+    if (v instanceof String s) {
+      return "\"" + (s.length() > 40 ? s.substring(0, 40) + "..." : s) + "\"";
+    }
+    if (v instanceof Map<?, ?>) {
+      return "an object";
+    }
+    if (v instanceof List<?>) {
+      return "a list";
+    }
+    return String.valueOf(v);
+  }
+}
