@@ -15,8 +15,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * An append-only JSON-lines log ({@code metrics.jsonl}): one JSON object per line, keys in the
- * order the record map iterates (pass a {@link java.util.LinkedHashMap}).
+ * An append-only JSON-lines log ({@code metrics.jsonl}): one JSON object per line, an {@link
+ * EpochRecord} as {@link RunFiles} writes it, or a map with keys in its iteration order (pass a
+ * {@link java.util.LinkedHashMap}). {@link RunFiles#readMetrics} reads the records back.
  *
  * <p>Each {@link #append} writes the whole line with one write and forces it to disk before
  * returning, so a process killed at any moment loses at most the line being written. A torn last

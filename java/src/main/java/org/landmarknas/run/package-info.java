@@ -3,9 +3,13 @@
  *
  * <p>{@link org.landmarknas.run.RunDirectory#create} makes the directory (checking up front that
  * it is writable) and names its files: {@code config.yaml} (the resolved configuration, written
- * before training starts), {@code metrics.jsonl} and {@code result.json}. {@link
- * org.landmarknas.run.MetricsLog} appends one JSON object per line and forces each line to disk,
- * so a killed run keeps every finished line; {@link
+ * before training starts), {@code metrics.jsonl}, {@code result.json}, the pool scorings
+ * {@code pool-epoch-NNNN.json} and {@code evaluation.json}. Their JSON is typed: {@link
+ * org.landmarknas.run.EpochRecord} (a metrics line), {@link org.landmarknas.run.RunResult},
+ * {@link org.landmarknas.run.PoolScoring} and {@link org.landmarknas.run.PoolEvaluation}, written
+ * and read by {@link org.landmarknas.run.RunFiles} (format version 1; errors name the file and
+ * the key path). {@link org.landmarknas.run.MetricsLog} appends one line per epoch and forces
+ * each line to disk, so a killed run keeps every finished line; {@link
  * org.landmarknas.run.RunDirectory#writeResult} replaces {@code result.json} atomically.
  *
  * <p>{@link org.landmarknas.run.Checkpoints} keeps {@code checkpoints/epoch-NNNN/}: written in a
@@ -18,9 +22,9 @@
  * RunDirectory dir = RunDirectory.create(Path.of("runs/quick-1"));
  * dir.writeConfig(RunConfigLoader.toYaml(config));
  * try (MetricsLog log = dir.openMetrics()) {
- *   log.append(Map.of("epoch", 1, "loss", 1.93));
+ *   log.append(EpochRecord.training(1, 100, 0.025, 1.93, 0.31, 12.5, stepMs));
  * }
- * dir.writeResult(Map.of("best", "|nor_conv_3x3~0|+|...|"));
+ * RunResult result = RunFiles.readResult(dir.resultFile());
  * }</pre>
  */
 package org.landmarknas.run;
