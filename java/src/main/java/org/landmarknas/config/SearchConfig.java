@@ -11,7 +11,7 @@ import java.util.List;
  *       {@code pool} (every architecture of the evaluation pool once: search within a table that
  *       knows only those, so that what is found has a stand-alone score) or {@code none};
  *   <li>{@code budget}: architectures evaluated (>= 1; for the evolutions >= population);
- *   <li>{@code population}, {@code tournament}: aging-evolution sizes (tournament <= population);
+ *   <li>{@code population}, {@code tournament}: aging-evolution sizes (tournament &lt;= population);
  *   <li>{@code val-images}: images of the rank/validation half used as fitness (>= 1);
  *   <li>{@code top-k}: architectures reported (>= 1).
  * </ul>

@@ -9,7 +9,7 @@ import java.util.Locale;
  * @param batchSize images per step, >= 1, default 64
  * @param stepsPerEpoch steps per epoch, >= 0; 0 (default) = one pass over the super-net half
  * @param lr initial learning rate, > 0, default 0.025
- * @param lrMin learning rate at the end of the cosine schedule, 0 <= lr-min <= lr, default 0.001
+ * @param lrMin learning rate at the end of the cosine schedule, 0 &lt;= lr-min &lt;= lr, default 0.001
  * @param momentum SGD momentum (no Nesterov), in [0, 1), default 0.9
  * @param weightDecay L2 weight decay, >= 0, default 0.0005
  * @param gradClip maximum gradient norm, > 0, default 5.0

@@ -13,7 +13,7 @@ public record MeanStd(int n, double mean, double std) {
   /**
    * Checks the values.
    *
-   * @throws IllegalArgumentException when n < 1, a value is not finite or std < 0
+   * @throws IllegalArgumentException when n &lt; 1, a value is not finite or std &lt; 0
    */
   public MeanStd {
     if (n < 1 || !Double.isFinite(mean) || !(std >= 0) || Double.isInfinite(std)) {

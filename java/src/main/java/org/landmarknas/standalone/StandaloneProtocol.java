@@ -63,21 +63,21 @@ public record StandaloneProtocol(String name, String dataset, int channels, int 
     return Nb201Skeleton.forDataset(dataset, channels, cells);
   }
 
-  /** This protocol on only the first {@code limit} training images (name suffixed -n<limit>). */
+  /** This protocol on only the first {@code limit} training images (name suffixed {@code -n<limit>}). */
   public StandaloneProtocol withTrainLimit(int limit) {
     return new StandaloneProtocol(name + "-n" + limit, dataset, channels, cells, epochs,
         batchSize, lr, lrMin, momentum, weightDecay, gradClip, cropPadding, horizontalFlip,
         splitSeed, limit, validImages, testLimit, threads);
   }
 
-  /** This protocol scored on only the first {@code limit} test images (name suffixed -t<limit>). */
+  /** This protocol scored on only the first {@code limit} test images (name suffixed {@code -t<limit>}). */
   public StandaloneProtocol withTestLimit(int limit) {
     return new StandaloneProtocol(name + "-t" + limit, dataset, channels, cells, epochs,
         batchSize, lr, lrMin, momentum, weightDecay, gradClip, cropPadding, horizontalFlip,
         splitSeed, trainLimit, validImages, limit, threads);
   }
 
-  /** This protocol validated on {@code images} rank-half images (name suffixed -v<images>). */
+  /** This protocol validated on {@code images} rank-half images (name suffixed {@code -v<images>}). */
   public StandaloneProtocol withValidImages(int images) {
     return new StandaloneProtocol(name + "-v" + images, dataset, channels, cells, epochs,
         batchSize, lr, lrMin, momentum, weightDecay, gradClip, cropPadding, horizontalFlip,

@@ -24,7 +24,7 @@ public final class SupernetEvaluator {
     this.batcher = batcher;
   }
 
-  /** Scores {@code arch} on the first {@code limit} images (all of them when limit <= 0). */
+  /** Scores {@code arch} on the first {@code limit} images (all of them when limit &lt;= 0). */
   public ArchScore score(Nb201Arch arch, int limit) {
     int n = limit <= 0 ? batcher.data().count() : Math.min(limit, batcher.data().count());
     int chunk = batcher.maxBatch();

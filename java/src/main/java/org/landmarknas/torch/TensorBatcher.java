@@ -49,7 +49,7 @@ public final class TensorBatcher {
     return toTensors(count);
   }
 
-  /** The images {@code start..start+count) in storage order, never augmented (evaluation). */
+  /** The images {@code start} to {@code start + count - 1} in storage order, never augmented. */
   public LabeledBatch range(int start, int count) {
     checkCount(count);
     assembler.fillRange(start, count, pixels, labels);
