@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.landmarknas.run.RunFiles;
 
 /**
  * Typed look-ups in a run's configuration as a report meets it: an untyped map, from
@@ -50,18 +51,7 @@ record ConfigValues(Path file, String prefix) {
   }
 
   static String describe(Object v) {
-    if (v == null) {
-      return "nothing";
-    }
-    if (v instanceof String s) {
-      return "\"" + (s.length() > 40 ? s.substring(0, 40) + "..." : s) + "\"";
-    }
-    if (v instanceof Map<?, ?>) {
-      return "an object";
-    }
-    if (v instanceof List<?>) {
-      return "a list";
-    }
-    return String.valueOf(v);
+    return RunFiles.describeValue(v);
   }
+
 }

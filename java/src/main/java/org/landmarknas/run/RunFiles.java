@@ -228,4 +228,13 @@ public final class RunFiles {
       throw new IllegalArgumentException(where + ": " + e.getOriginalMessage(), e);
     }
   }
+
+  /**
+   * How an error names a value of the wrong type: {@code nothing}, a quoted string (cut at 40
+   * characters), {@code an object}, {@code a list}, or the value itself. The report's readers
+   * use it too, so every run-file error reads alike.
+   */
+  public static String describeValue(Object v) {
+    return MappingErrors.describe(v);
+  }
 }
