@@ -1,7 +1,6 @@
 package org.landmarknas.report;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
