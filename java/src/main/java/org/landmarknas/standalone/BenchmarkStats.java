@@ -2,22 +2,15 @@ package org.landmarknas.standalone;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.OptionalInt;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import org.landmarknas.bench.StandaloneScores;
 import org.landmarknas.metric.KendallTau;
-import org.landmarknas.metric.SparseKendallTau;
 import org.landmarknas.space.Nb201Arch;
 import org.landmarknas.space.Nb201Space;
 
@@ -40,6 +33,10 @@ import org.landmarknas.space.Nb201Space;
  * cell. Each stage answers another question (how far k-seed means can be trusted; whether the few
  * cells are typical), so the ceiling is measured over each seed set that cells were trained
  * with, and over the seeds that such sets share.
+ *
+ * <p>This record holds the figures and the values they are made of; {@link CeilingSeedSets}
+ * picks the seed sets, {@link NoiseCeiling} measures each, and {@link BenchmarkStatsText} writes
+ * {@link #describe}.
  *
  * @param results number of stored results (all seeds)
  * @param archs architectures with a seed-0 result
@@ -201,28 +198,8 @@ public record BenchmarkStats(int results, int archs, double minAccuracy, double 
         : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
 
     List<SeedSet> sets = new ArrayList<>();
-    for (Map.Entry<List<Long>, List<Nb201Arch>> set : ceilingSeedSets(seeded, bySeed).entrySet()) {
-      List<Long> seeds = set.getKey();
-      List<Nb201Arch> cells = set.getValue();
-      List<Ceiling> ceilings = new ArrayList<>();
-      for (int k = 1; 2 * k <= seeds.size(); k++) {
-        ceilings.add(ceiling(cells, bySeed, seeds, k));
-      }
-      Optional<HeldOut> heldOut = seeds.size() >= 3
-          ? Optional.of(heldOut(cells, bySeed, seeds)) : Optional.empty();
-      List<double[]> accuracy = cells.stream().map(a -> seeds.stream()
-          .mapToDouble(sd -> bySeed.get(a).get(sd)).toArray()).toList();
-      SimulatedCeiling sim = SimulatedCeiling.of(accuracy);
-      Simulated simulated = new Simulated(
-          List.of(sim.predictedKendall(1, 1), sim.predictedKendall(2, 2),
-              sim.predictedKendall(3, 3)),
-          List.of(sim.predictedKendallOfTruth(1), sim.predictedKendallOfTruth(2),
-              sim.predictedKendallOfTruth(3)),
-          seeds.size() >= 3 ? OptionalDouble.of(sim.predictedKendall(seeds.size() - 1, 1))
-              : OptionalDouble.empty());
-      sets.add(new SeedSet(seeds, cells.size(), ceilings, heldOut, SeedNoise.of(accuracy),
-          simulated));
-    }
+    CeilingSeedSets.of(seeded, bySeed).forEach(
+        (seeds, cells) -> sets.add(NoiseCeiling.measure(seeds, cells, bySeed)));
 
     OptionalDouble referenceTau = OptionalDouble.empty();
     int compared = 0;
@@ -264,184 +241,8 @@ public record BenchmarkStats(int results, int archs, double minAccuracy, double 
     return bySeed;
   }
 
-  /**
-   * The seed sets to measure a ceiling over, each with its cells. The candidates are the seed sets that seed-0 cells
-   * were trained with and the seeds that any of them share (a stage part-way through leaves
-   * cells with {0, 1, 2} beside cells with {0, 1} and {0, ..., 5}: all of them share {0, 1}),
-   * each over the cells that have all of its seeds, at least {@value #MIN_CEILING_ARCHS}: two
-   * cells give a tau of +1 or -1, no ceiling. None of them is redundant: a set that holds
-   * another covers fewer cells, since some cell has exactly the smaller set, or cells of
-   * different sets meet in it. First comes the set whose ceiling averages the most comparisons,
-   * cells x seed pairs (ties: more seeds), so a table whose next seed is partly trained keeps its
-   * headline over the cells and seeds it had until the new seed has covered enough cells; then
-   * the rest, the most seeds first.
-   */
-  private static Map<List<Long>, List<Nb201Arch>> ceilingSeedSets(List<Nb201Arch> seeded,
-      Map<Nb201Arch, Map<Long, Double>> bySeed) {
-    List<List<Long>> trained = seeded.stream().map(a -> List.copyOf(bySeed.get(a).keySet()))
-        .filter(set -> set.size() >= 2).distinct().toList();
-    Set<List<Long>> candidates = new LinkedHashSet<>(trained);
-    boolean grew = true;
-    while (grew) { // until closed under intersection: three sets may share less than any two
-      grew = false;
-      for (List<Long> x : List.copyOf(candidates)) {
-        for (List<Long> y : List.copyOf(candidates)) {
-          List<Long> both = x.stream().filter(y::contains).toList();
-          if (both.size() >= 2 && candidates.add(both)) {
-            grew = true;
-          }
-        }
-      }
-    }
-    Map<List<Long>, List<Nb201Arch>> cells = new LinkedHashMap<>();
-    for (List<Long> set : candidates) {
-      List<Nb201Arch> having = seeded.stream()
-          .filter(a -> bySeed.get(a).keySet().containsAll(set)).toList();
-      if (having.size() >= MIN_CEILING_ARCHS) {
-        cells.put(set, having);
-      }
-    }
-    List<List<Long>> order = cells.keySet().stream()
-        .sorted(Comparator.<List<Long>>comparingInt(List::size).reversed()
-            .thenComparing(set -> -cells.get(set).size()))
-        .collect(Collectors.toCollection(ArrayList::new));
-    Optional<List<Long>> headline = order.stream().max(Comparator
-        .<List<Long>>comparingLong(set -> (long) cells.get(set).size() * set.size()
-            * (set.size() - 1) / 2)
-        .thenComparingInt(List::size));
-    headline.ifPresent(h -> {
-      order.remove(h);
-      order.add(0, h);
-    });
-    Map<List<Long>, List<Nb201Arch>> ordered = new LinkedHashMap<>();
-    order.forEach(set -> ordered.put(set, cells.get(set)));
-    return ordered;
-  }
-
-  /** Tau-b and S-KdT between the means of every ordered pair of disjoint k-seed sets. */
-  private static Ceiling ceiling(List<Nb201Arch> archs, Map<Nb201Arch, Map<Long, Double>> by,
-      List<Long> seeds, int k) {
-    List<List<Long>> sets = subsets(seeds, k);
-    List<double[]> means = sets.stream().map(s -> mean(archs, by, s)).toList();
-    double tauSum = 0;
-    double sparseSum = 0;
-    double min = Double.POSITIVE_INFINITY;
-    double max = Double.NEGATIVE_INFINITY;
-    int ordered = 0;
-    for (int a = 0; a < sets.size(); a++) {
-      for (int b = 0; b < sets.size(); b++) {
-        if (sets.get(b).stream().anyMatch(sets.get(a)::contains)) {
-          continue;
-        }
-        double tau = KendallTau.tauB(means.get(a), means.get(b));
-        tauSum += tau;
-        min = Math.min(min, tau);
-        max = Math.max(max, tau);
-        sparseSum += SparseKendallTau.of(means.get(a), means.get(b));
-        ordered++;
-      }
-    }
-    return new Ceiling(k, ordered / 2, tauSum / ordered, sparseSum / ordered, min, max);
-  }
-
-  /** Tau-b between each seed and the mean of the others. */
-  private static HeldOut heldOut(List<Nb201Arch> archs, Map<Nb201Arch, Map<Long, Double>> by,
-      List<Long> seeds) {
-    double sum = 0;
-    double min = Double.POSITIVE_INFINITY;
-    double max = Double.NEGATIVE_INFINITY;
-    for (Long out : seeds) {
-      List<Long> rest = seeds.stream().filter(sd -> !sd.equals(out)).toList();
-      double tau = KendallTau.tauB(mean(archs, by, rest), mean(archs, by, List.of(out)));
-      sum += tau;
-      min = Math.min(min, tau);
-      max = Math.max(max, tau);
-    }
-    return new HeldOut(seeds.size() - 1, seeds.size(), sum / seeds.size(), min, max);
-  }
-
-  private static List<List<Long>> subsets(List<Long> items, int k) {
-    if (k == 0) {
-      return List.of(List.of());
-    }
-    List<List<Long>> out = new ArrayList<>();
-    for (int i = 0; i + k <= items.size(); i++) {
-      for (List<Long> rest : subsets(items.subList(i + 1, items.size()), k - 1)) {
-        List<Long> s = new ArrayList<>();
-        s.add(items.get(i));
-        s.addAll(rest);
-        out.add(s);
-      }
-    }
-    return out;
-  }
-
-  private static double[] mean(List<Nb201Arch> archs, Map<Nb201Arch, Map<Long, Double>> by,
-      List<Long> seeds) {
-    return archs.stream().mapToDouble(a -> seeds.stream().mapToDouble(s -> by.get(a).get(s))
-        .average().orElseThrow()).toArray();
-  }
-
-  private static String describeNoise(SeedNoise n) {
-    OptionalInt enough = n.seedsFor(TARGET_CEILING);
-    return String.format(Locale.ROOT, "seed noise: within-architecture sd %.2f points,"
-            + " between-architecture sd %.2f, intraclass correlation %.2f; Gaussian model:"
-            + " Kendall tau %.2f / %.2f / %.2f between 1- / 2- / 3-seed means, %s%n",
-        n.withinSd(), n.betweenSd(), n.intraclassCorrelation(), n.predictedKendall(1),
-        n.predictedKendall(2), n.predictedKendall(3), enough.isPresent()
-            ? String.format(Locale.ROOT, "%.1f first reached with %d seed(s) per mean",
-                TARGET_CEILING, enough.getAsInt())
-            : String.format(Locale.ROOT, "%.1f out of reach", TARGET_CEILING))
-        + String.format(Locale.ROOT, "  the same model, a perfect ranker (the true means)"
-            + " against 1- / 2- / 3-seed means: Kendall tau %.2f / %.2f / %.2f%n",
-            n.predictedKendallOfTruth(1), n.predictedKendallOfTruth(2),
-            n.predictedKendallOfTruth(3));
-  }
-
   /** The figures as lines of text for a terminal or a README. */
   public String describe() {
-    StringBuilder sb = new StringBuilder();
-    sb.append(String.format(Locale.ROOT, "results: %d (%d architectures with seed 0)%n",
-        results, archs));
-    sb.append(String.format(Locale.ROOT, "test accuracy (seed 0): min %.2f%%, median %.2f%%,"
-        + " max %.2f%%%n", minAccuracy, medianAccuracy, maxAccuracy));
-    sb.append(String.format(Locale.ROOT, "training time: %.2f h in all, %.1f s per result%n",
-        wallSeconds / 3600, wallSeconds / Math.max(1, results)));
-    if (ceilingSets.isEmpty()) {
-      sb.append(String.format(Locale.ROOT, "noise ceiling: needs at least %d architectures with"
-          + " the same 2 or more seeds%n", MIN_CEILING_ARCHS));
-    }
-    for (int i = 0; i < ceilingSets.size(); i++) {
-      SeedSet set = ceilingSets.get(i);
-      Ceiling one = set.ceilings().get(0);
-      sb.append(String.format(Locale.ROOT, "%s over %d architectures, seeds %s:"
-              + " Kendall tau-b %.3f, S-KdT %.3f (mean over %d seed pair%s, %.3f to %.3f)%n",
-          i == 0 ? "noise ceiling" : "also", set.archs(), set.seeds(), one.kendall(),
-          one.sparseKendall(), one.splits(), one.splits() == 1 ? "" : "s", one.minKendall(),
-          one.maxKendall()));
-      for (Ceiling c : set.ceilings().subList(1, set.ceilings().size())) {
-        sb.append(String.format(Locale.ROOT, "  noise ceiling of %d-seed means: Kendall tau-b"
-                + " %.3f, S-KdT %.3f (mean over %d pairs of disjoint seed sets, %.3f to %.3f)%n",
-            c.seedsPerMean(), c.kendall(), c.sparseKendall(), c.splits(), c.minKendall(),
-            c.maxKendall()));
-      }
-      sb.append("  ").append(describeNoise(set.noise()));
-      Simulated sim = set.simulated();
-      sb.append(String.format(Locale.ROOT, "  simulated from these architectures' own spread:"
-              + " Kendall tau %.2f / %.2f / %.2f between 1- / 2- / 3-seed means, a perfect"
-              + " ranker against them %.2f / %.2f / %.2f%n", sim.kendall().get(0),
-          sim.kendall().get(1), sim.kendall().get(2), sim.ofTruth().get(0),
-          sim.ofTruth().get(1), sim.ofTruth().get(2)));
-      set.heldOut().ifPresent(h -> sb.append(String.format(Locale.ROOT, "  model check:"
-              + " the mean of %d seeds against the seed held out, Kendall tau-b %.3f measured"
-              + " (mean over %d choices, %.3f to %.3f), %.3f by the Gaussian model, %.3f"
-              + " simulated%n", h.seedsPerMean(), h.kendall(), h.choices(), h.minKendall(),
-          h.maxKendall(), set.noise().predictedKendall(h.seedsPerMean(), 1),
-          sim.heldOut().orElseThrow())));
-    }
-    referenceKendall.ifPresent(t -> sb.append(String.format(Locale.ROOT,
-        "Kendall tau-b against the reference table: %.3f (%d of the %d architectures)%n", t,
-        referenceArchs, archs)));
-    return sb.toString();
+    return BenchmarkStatsText.of(this);
   }
 }
