@@ -25,7 +25,7 @@ public final class RunConfigLoader {
 
   /** Source named in errors about {@code key=value} overrides. */
   public static final String OVERRIDE_SOURCE = SetOverrides.SOURCE;
-  /** Source named in errors about a key nobody set (cross-key checks such as lr-min <= lr). */
+  /** Source named in errors about a key nobody set (cross-key checks such as lr-min &lt;= lr). */
   public static final String DEFAULTS_SOURCE = ConfigResolver.DEFAULTS_SOURCE;
 
   private RunConfigLoader() {}
