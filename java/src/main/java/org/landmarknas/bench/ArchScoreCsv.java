@@ -11,8 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.landmarknas.run.AtomicFile;
-import org.landmarknas.space.Nb201Arch;
-import org.landmarknas.space.Nb201Space;
+import org.landmarknas.space.SearchSpace;
 
 /**
  * The {@code arch,score} file format, read and written: ground-truth files, evaluation pools
@@ -33,7 +32,7 @@ import org.landmarknas.space.Nb201Space;
  * read at all is an {@link UncheckedIOException}.
  *
  * <p>Repeats: the same architecture twice is always an error, since which score counts would be a
- * guess. Two <em>equivalent</em> architectures (same {@link Nb201Space#canonicalKey}) are an
+ * guess. Two <em>equivalent</em> architectures (same {@link SearchSpace#canonicalKey}) are an
  * error only under {@link Distinct#EQUIVALENCE_CLASSES}, which landmark files use: equivalent
  * landmarks would be ranked against each other though they compute the same function. Ground
  * truth keeps {@link Distinct#ARCHITECTURES}: a benchmark table holds every cell of the space,
@@ -46,8 +45,10 @@ import org.landmarknas.space.Nb201Space;
  *
  * @param what how messages name a file of this kind ("ground-truth file", "landmark file")
  * @param distinct which repeats a file may not hold
+ * @param space the space whose architectures the first column writes
+ * @param <A> the space's architecture type
  */
-public record ArchScoreCsv(String what, Distinct distinct) {
+public record ArchScoreCsv<A>(String what, Distinct distinct, SearchSpace<A> space) {
 
   /** The header line. */
   public static final String HEADER = "arch,score";
@@ -65,8 +66,9 @@ public record ArchScoreCsv(String what, Distinct distinct) {
    *
    * @param arch the architecture
    * @param score in [0, 100]
+   * @param <A> the architecture type
    */
-  public record Row(Nb201Arch arch, double score) {
+  public record Row<A>(A arch, double score) {
 
     /** Validates the components; see the record description. */
     public Row {
@@ -85,6 +87,7 @@ public record ArchScoreCsv(String what, Distinct distinct) {
       throw new IllegalArgumentException("an arch,score codec needs a name for its files");
     }
     Objects.requireNonNull(distinct, "distinct");
+    Objects.requireNonNull(space, "space");
   }
 
   /**
@@ -94,24 +97,24 @@ public record ArchScoreCsv(String what, Distinct distinct) {
    *     an architecture, a score or a repeat is wrong
    * @throws UncheckedIOException when the file cannot be read
    */
-  public List<Row> read(Path file) {
+  public List<Row<A>> read(Path file) {
     Objects.requireNonNull(file, "file");
     return rows(CsvFile.read(what, file));
   }
 
   /** The rows of a file already read (by {@link GroundTruth}, which looks at its header first). */
-  List<Row> rows(CsvFile csv) {
+  List<Row<A>> rows(CsvFile csv) {
     if (!csv.header().map(String::strip).orElse("").equals(HEADER)) {
       throw csv.headerError(HEADER);
     }
-    List<Row> rows = new ArrayList<>();
+    List<Row<A>> rows = new ArrayList<>();
     Repeats repeats = new Repeats();
     for (int lineNo = 2; lineNo <= csv.lineCount(); lineNo++) {
       String line = csv.line(lineNo);
       if (line.isBlank()) {
         continue;
       }
-      Row row = parseRow(csv, lineNo, line);
+      Row<A> row = parseRow(csv, lineNo, line);
       String clash = repeats.add(row.arch(), lineNo);
       if (clash != null) {
         throw csv.error(lineNo, "%s", clash);
@@ -121,15 +124,15 @@ public record ArchScoreCsv(String what, Distinct distinct) {
     return rows;
   }
 
-  private static Row parseRow(CsvFile csv, int lineNo, String line) {
+  private Row<A> parseRow(CsvFile csv, int lineNo, String line) {
     String[] cols = line.split(",", -1);
     if (cols.length != 2) {
       throw csv.error(lineNo, "expected 2 comma-separated columns (%s), got %d in \"%s\"", HEADER,
           cols.length, line);
     }
-    Nb201Arch arch;
+    A arch;
     try {
-      arch = Nb201Arch.parse(cols[0].strip());
+      arch = space.parse(cols[0].strip());
     } catch (IllegalArgumentException e) {
       throw csv.error(lineNo, "bad arch: %s", e.getMessage());
     }
@@ -143,7 +146,7 @@ public record ArchScoreCsv(String what, Distinct distinct) {
       throw csv.error(lineNo, "score %s is outside [0, 100] (expected stand-alone accuracy in"
           + " percent)", text);
     }
-    return new Row(arch, score);
+    return new Row<>(arch, score);
   }
 
   private static boolean inRange(double score) {
@@ -158,18 +161,19 @@ public record ArchScoreCsv(String what, Distinct distinct) {
    * @throws IllegalArgumentException when the rows hold a repeat that {@link #read} would refuse
    * @throws UncheckedIOException when the file cannot be written
    */
-  public void write(Path file, List<Row> rows) {
+  public void write(Path file, List<Row<A>> rows) {
     Objects.requireNonNull(file, "file");
     StringBuilder sb = new StringBuilder(HEADER).append('\n');
     Repeats repeats = new Repeats();
     for (int i = 0; i < rows.size(); i++) {
-      Row r = Objects.requireNonNull(rows.get(i), "row");
+      Row<A> r = Objects.requireNonNull(rows.get(i), "row");
       String clash = repeats.add(r.arch(), i + 2);
       if (clash != null) {
         throw new IllegalArgumentException(String.format(Locale.ROOT,
             "cannot write %s %s: line %d: %s", what, file, i + 2, clash));
       }
-      sb.append(r.arch()).append(',').append(PlainDecimal.format(r.score())).append('\n');
+      sb.append(space.format(r.arch())).append(',').append(PlainDecimal.format(r.score())).append(
+          '\n');
     }
     try {
       AtomicFile.write(file, sb.toString().getBytes(StandardCharsets.UTF_8));
@@ -186,30 +190,29 @@ public record ArchScoreCsv(String what, Distinct distinct) {
    * @throws IllegalArgumentException when the lists differ in length, a score is outside
    *     [0, 100], or the rows hold a repeat that {@link #read} would refuse
    */
-  public void write(Path file, List<Nb201Arch> archs, List<Double> scores) {
+  public void write(Path file, List<A> archs, List<Double> scores) {
     if (archs.size() != scores.size()) {
       throw new IllegalArgumentException(String.format(Locale.ROOT,
           "cannot write %s %s: %d architectures but %d scores", what, file, archs.size(),
           scores.size()));
     }
-    List<Row> rows = new ArrayList<>(archs.size());
+    List<Row<A>> rows = new ArrayList<>(archs.size());
     for (int i = 0; i < archs.size(); i++) {
-      rows.add(new Row(archs.get(i), scores.get(i)));
+      rows.add(new Row<>(archs.get(i), scores.get(i)));
     }
     write(file, rows);
   }
 
   /** The rows seen so far, by the key {@link #distinct} compares, with their lines. */
   private final class Repeats {
-    private final Map<Object, Seen> seen = new HashMap<>();
+    private final Map<Object, Seen<A>> seen = new HashMap<>();
 
-    private record Seen(int line, Nb201Arch arch) {}
+    private record Seen<A>(int line, A arch) {}
 
     /** Records {@code arch} on {@code lineNo}; what is wrong if it repeats a row, else null. */
-    String add(Nb201Arch arch, int lineNo) {
-      Object key = distinct == Distinct.ARCHITECTURES ? arch
-          : Nb201Space.INSTANCE.canonicalKey(arch);
-      Seen prior = seen.putIfAbsent(key, new Seen(lineNo, arch));
+    String add(A arch, int lineNo) {
+      Object key = distinct == Distinct.ARCHITECTURES ? arch : space.canonicalKey(arch);
+      Seen<A> prior = seen.putIfAbsent(key, new Seen<>(lineNo, arch));
       if (prior == null) {
         return null;
       }

@@ -4,20 +4,26 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Predicate;
-import org.landmarknas.space.Nb201Arch;
-import org.landmarknas.space.Nb201Space;
+import org.landmarknas.space.SearchSpace;
 
 /**
  * The architectures a run's ranking is measured on: fixed for the whole run, each with a known
  * stand-alone score, none of them a landmark, no two equivalent (equivalent cells would count the
  * same function twice).
+ *
+ * @param space the space of the architectures
+ * @param archs the pool, in scoring order
+ * @param groundTruth the stand-alone score of each, in the same order
+ * @param <A> the space's architecture type
  */
-public record EvaluationPool(List<Nb201Arch> archs, List<Double> groundTruth) {
+public record EvaluationPool<A>(SearchSpace<A> space, List<A> archs, List<Double> groundTruth) {
 
   public EvaluationPool {
+    Objects.requireNonNull(space, "space");
     archs = List.copyOf(archs);
     groundTruth = List.copyOf(groundTruth);
     if (archs.size() != groundTruth.size()) {
@@ -30,39 +36,40 @@ public record EvaluationPool(List<Nb201Arch> archs, List<Double> groundTruth) {
    * A predicate true for the pool's architectures and everything equivalent to them: what a new
    * landmark must not be, since the pool scores the super-net's ranking of exactly these.
    */
-  public Predicate<Nb201Arch> members() {
+  public Predicate<A> members() {
     Set<String> keys = new HashSet<>();
-    for (Nb201Arch a : archs) {
-      keys.add(Nb201Space.INSTANCE.canonicalKey(a));
+    for (A a : archs) {
+      keys.add(space.canonicalKey(a));
     }
-    return arch -> keys.contains(Nb201Space.INSTANCE.canonicalKey(arch));
+    return arch -> keys.contains(space.canonicalKey(arch));
   }
 
   /**
    * Draws {@code size} architectures (all eligible ones when size is 0) from {@code truth}:
-   * connected, not {@code excluded}, distinct up to equivalence; order shuffled by {@code rng}.
+   * trainable, not {@code excluded}, distinct up to equivalence; order shuffled by {@code
+   * rng}.
    *
    * @throws IllegalArgumentException if fewer than {@code size} (or than 2) eligible
    *     architectures exist
    */
-  public static EvaluationPool draw(GroundTruth truth, int size, SplittableRandom rng,
-      Predicate<Nb201Arch> excluded) {
-    List<Nb201Arch> candidates = truth.archs();
+  public static <A> EvaluationPool<A> draw(GroundTruth<A> truth, int size,
+      SplittableRandom rng, Predicate<A> excluded) {
+    SearchSpace<A> space = truth.space();
+    List<A> candidates = truth.archs();
     for (int i = candidates.size() - 1; i > 0; i--) { // Fisher-Yates with the run's stream
       int j = rng.nextInt(i + 1);
-      Nb201Arch t = candidates.get(i);
+      A t = candidates.get(i);
       candidates.set(i, candidates.get(j));
       candidates.set(j, t);
     }
-    List<Nb201Arch> chosen = new ArrayList<>();
+    List<A> chosen = new ArrayList<>();
     List<Double> scores = new ArrayList<>();
     Set<String> classes = new HashSet<>();
-    for (Nb201Arch a : candidates) {
+    for (A a : candidates) {
       if (size > 0 && chosen.size() == size) {
         break;
       }
-      if (a.isConnected() && !excluded.test(a)
-          && classes.add(Nb201Space.INSTANCE.canonicalKey(a))) {
+      if (space.isTrainable(a) && !excluded.test(a) && classes.add(space.canonicalKey(a))) {
         chosen.add(a);
         scores.add(truth.score(a).getAsDouble());
       }
@@ -79,7 +86,7 @@ public record EvaluationPool(List<Nb201Arch> archs, List<Double> groundTruth) {
               + " pairwise non-equivalent); ranking needs at least 2", truth.source(),
           chosen.size()));
     }
-    return new EvaluationPool(chosen, scores);
+    return new EvaluationPool<>(space, chosen, scores);
   }
 
   public int size() {

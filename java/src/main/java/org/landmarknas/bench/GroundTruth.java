@@ -13,40 +13,61 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import org.landmarknas.space.Nb201Arch;
 import org.landmarknas.space.Nb201Space;
+import org.landmarknas.space.SearchSpace;
 
 /**
  * Stand-alone accuracies (percent) of architectures, from a file: either an {@link ArchScoreCsv}
  * file ({@link #CSV}) or the NAS-Bench-201 table format ({@link Nb201Table#HEADER}, whose
  * {@code test_accuracy} column is taken). What evaluation pools and search results are compared
- * against.
+ * against. Architectures are those of one {@link SearchSpace}; {@link #load(Path)} reads
+ * NAS-Bench-201's.
+ *
+ * @param <A> the space's architecture type
  */
-public final class GroundTruth implements StandaloneScores {
+public final class GroundTruth<A> implements StandaloneScores<A> {
   public static final String CSV_HEADER = ArchScoreCsv.HEADER;
 
   /**
    * The codec of ground-truth and evaluation-pool ({@code pool.csv}) files: equivalent
    * architectures may both appear, as in a benchmark table.
    */
-  public static final ArchScoreCsv CSV =
-      new ArchScoreCsv("ground-truth file", ArchScoreCsv.Distinct.ARCHITECTURES);
+  public static final ArchScoreCsv<Nb201Arch> CSV = csv(Nb201Space.INSTANCE);
 
   private final String source;
-  private final Map<Nb201Arch, Double> scores;
+  private final SearchSpace<A> space;
+  private final Map<A, Double> scores;
   private final double[] sortedDescending;
 
-  private GroundTruth(String source, Map<Nb201Arch, Double> scores) {
+  private GroundTruth(String source, SearchSpace<A> space, Map<A, Double> scores) {
     this.source = source;
+    this.space = space;
     this.scores = Collections.unmodifiableMap(new LinkedHashMap<>(scores));
     this.sortedDescending = scores.values().stream().mapToDouble(Double::doubleValue)
         .map(v -> -v).sorted().map(v -> -v).toArray();
   }
 
   /** Ground truth from explicit values (e.g. a stand-alone results store). */
-  public static GroundTruth of(String source, Map<Nb201Arch, Double> scores) {
-    for (Map.Entry<Nb201Arch, Double> e : scores.entrySet()) {
+  public static <A> GroundTruth<A> of(String source, SearchSpace<A> space,
+      Map<A, Double> scores) {
+    for (Map.Entry<A, Double> e : scores.entrySet()) {
       checkScore(source, 0, e.getValue());
     }
-    return new GroundTruth(source, scores);
+    return new GroundTruth<>(source, space, scores);
+  }
+
+  /** {@link #of(String, SearchSpace, Map)} of NAS-Bench-201 architectures. */
+  public static GroundTruth<Nb201Arch> of(String source, Map<Nb201Arch, Double> scores) {
+    return of(source, Nb201Space.INSTANCE, scores);
+  }
+
+  /** The codec of ground-truth files of {@code space}'s architectures. */
+  public static <A> ArchScoreCsv<A> csv(SearchSpace<A> space) {
+    return new ArchScoreCsv<>("ground-truth file", ArchScoreCsv.Distinct.ARCHITECTURES, space);
+  }
+
+  /** {@link #load(SearchSpace, Path)} of NAS-Bench-201 architectures. */
+  public static GroundTruth<Nb201Arch> load(Path file) {
+    return load(Nb201Space.INSTANCE, file);
   }
 
   /**
@@ -54,29 +75,31 @@ public final class GroundTruth implements StandaloneScores {
    *
    * @throws IllegalArgumentException naming the file and line for any malformed content
    */
-  public static GroundTruth load(Path file) {
+  public static <A> GroundTruth<A> load(SearchSpace<A> space, Path file) {
     if (!Files.isRegularFile(file)) {
       throw new IllegalArgumentException("ground-truth file " + file + " does not exist");
     }
-    CsvFile csv = CsvFile.read(CSV.what(), file);
+    ArchScoreCsv<A> codec = csv(space);
+    CsvFile csv = CsvFile.read(codec.what(), file);
     String header = csv.header().orElse("").strip();
     if (header.equals(Nb201Table.HEADER)) {
-      Map<Nb201Arch, Double> m = new LinkedHashMap<>();
+      // The table holds NB201 cells: another space's parser names the first it cannot read.
+      Map<A, Double> m = new LinkedHashMap<>();
       for (Nb201Table.Row r : Nb201Table.load(file).rows()) {
-        m.put(r.arch(), r.testAccuracy());
+        m.put(space.parse(r.arch().toString()), r.testAccuracy());
       }
-      return new GroundTruth(file.toString(), m);
+      return new GroundTruth<>(file.toString(), space, m);
     }
     if (!header.equals(CSV_HEADER)) {
       throw csv.error(1, "header \"%s\" is neither \"%s\" nor \"%s\"", header, CSV_HEADER,
           Nb201Table.HEADER);
     }
-    Map<Nb201Arch, Double> m = new LinkedHashMap<>();
-    for (ArchScoreCsv.Row r : CSV.rows(csv)) {
+    Map<A, Double> m = new LinkedHashMap<>();
+    for (ArchScoreCsv.Row<A> r : codec.rows(csv)) {
       m.put(r.arch(), r.score());
     }
     requirePercent(file.toString(), m);
-    return new GroundTruth(file.toString(), m);
+    return new GroundTruth<>(file.toString(), space, m);
   }
 
   /**
@@ -84,7 +107,7 @@ public final class GroundTruth implements StandaloneScores {
    * read as percent would put a whole table in a handful of bins and make its S-KdT meaningless,
    * silently. No real accuracy table of two or more architectures has every score below 1 %.
    */
-  private static void requirePercent(String source, Map<Nb201Arch, Double> scores) {
+  private static void requirePercent(String source, Map<?, Double> scores) {
     double max = scores.values().stream().mapToDouble(Double::doubleValue).max().orElse(100);
     if (scores.size() >= 2 && max <= 1.0) {
       throw new IllegalArgumentException(String.format(Locale.ROOT, "ground truth %s: every"
@@ -110,16 +133,21 @@ public final class GroundTruth implements StandaloneScores {
   }
 
   /** Every architecture with its score, in file order. */
-  public Map<Nb201Arch, Double> scores() {
+  /** The space of these architectures. */
+  public SearchSpace<A> space() {
+    return space;
+  }
+
+  public Map<A, Double> scores() {
     return scores;
   }
 
-  public List<Nb201Arch> archs() {
+  public List<A> archs() {
     return new ArrayList<>(scores.keySet());
   }
 
   @Override
-  public OptionalDouble score(Nb201Arch arch) {
+  public OptionalDouble score(A arch) {
     Double s = scores.get(arch);
     return s == null ? OptionalDouble.empty() : OptionalDouble.of(s);
   }
@@ -131,11 +159,11 @@ public final class GroundTruth implements StandaloneScores {
    * when the source holds none of the class, or several (whose scores may differ) but not this
    * one.
    */
-  public StandaloneScores byClass() {
-    Map<Nb201Arch, Double> single = new HashMap<>();
-    Map<Nb201Arch, Integer> count = new HashMap<>();
-    for (Map.Entry<Nb201Arch, Double> e : scores.entrySet()) {
-      Nb201Arch c = Nb201Space.INSTANCE.canonical(e.getKey());
+  public StandaloneScores<A> byClass() {
+    Map<A, Double> single = new HashMap<>();
+    Map<A, Integer> count = new HashMap<>();
+    for (Map.Entry<A, Double> e : scores.entrySet()) {
+      A c = space.canonical(e.getKey());
       single.put(c, e.getValue());
       count.merge(c, 1, Integer::sum);
     }
@@ -144,7 +172,7 @@ public final class GroundTruth implements StandaloneScores {
       if (own.isPresent()) {
         return own;
       }
-      Nb201Arch c = Nb201Space.INSTANCE.canonical(arch);
+      A c = space.canonical(arch);
       return count.getOrDefault(c, 0) == 1 ? OptionalDouble.of(single.get(c))
           : OptionalDouble.empty();
     };
@@ -154,7 +182,7 @@ public final class GroundTruth implements StandaloneScores {
    * Rank of {@code arch} among all architectures of this source, 1 = best; ties share the best
    * rank (competition ranking).
    */
-  public OptionalInt rank(Nb201Arch arch) {
+  public OptionalInt rank(A arch) {
     Double s = scores.get(arch);
     if (s == null) {
       return OptionalInt.empty();

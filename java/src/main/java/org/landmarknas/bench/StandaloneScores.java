@@ -1,7 +1,6 @@
 package org.landmarknas.bench;
 
 import java.util.OptionalDouble;
-import org.landmarknas.space.Nb201Arch;
 
 /**
  * Where stand-alone accuracies (percent) come from: a published table or CSV today
@@ -10,8 +9,8 @@ import org.landmarknas.space.Nb201Arch;
  * scores of its new landmarks.
  */
 @FunctionalInterface
-public interface StandaloneScores {
+public interface StandaloneScores<A> {
 
   /** The stand-alone score of {@code arch}, when known (or obtainable) here. */
-  OptionalDouble score(Nb201Arch arch);
+  OptionalDouble score(A arch);
 }

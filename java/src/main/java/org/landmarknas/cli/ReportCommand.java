@@ -20,6 +20,7 @@ import org.landmarknas.report.Regrounding;
 import org.landmarknas.report.ReportOutput;
 import org.landmarknas.report.ReportWriter;
 import org.landmarknas.report.RunRecord;
+import org.landmarknas.space.Nb201Arch;
 
 /**
  * {@code lmnas report}: tables and plots from finished run directories. Every run is read (and
@@ -106,7 +107,7 @@ final class ReportCommand implements Command {
       }
     }
     Optional<String> groundTruth = Optional.ofNullable(cl.getOptionValue("ground-truth"));
-    Optional<GroundTruth> truth = groundTruth.map(f -> GroundTruth.load(Path.of(f)));
+    Optional<GroundTruth<Nb201Arch>> truth = groundTruth.map(f -> GroundTruth.load(Path.of(f)));
     List<RunRecord> runs = new ArrayList<>();
     for (Path dir : dirs) {
       runs.add(Regrounding.load(dir, truth));

@@ -125,7 +125,7 @@ final class StandaloneCommand implements Command {
         return importCsv(cl, protocol, store, out);
       case "stats":
         try (ResultsStore s = openExistingStore(store)) {
-          Optional<StandaloneScores> reference = Optional.ofNullable(
+          Optional<StandaloneScores<Nb201Arch>> reference = Optional.ofNullable(
               cl.getOptionValue("reference")).map(f -> GroundTruth.load(Path.of(f)).byClass());
           List<StandaloneResult> results = s.all(protocol.name());
           if (results.isEmpty()) {

@@ -13,6 +13,7 @@ import org.landmarknas.report.Regrounding;
 import org.landmarknas.report.ReportOutput;
 import org.landmarknas.report.ReportWriter;
 import org.landmarknas.report.RunRecord;
+import org.landmarknas.space.Nb201Arch;
 
 /**
  * The comparison report of an experiment's finished runs (table.md with S-KdT mean ± std per arm,
@@ -38,7 +39,7 @@ public record ExperimentReport(int finishedRuns, int plannedRuns, Optional<Repor
    */
   public static ExperimentReport write(ExperimentConfig experiment,
       Optional<String> groundTruth, Instant generatedAt) throws IOException {
-    Optional<GroundTruth> truth = groundTruth.map(f -> GroundTruth.load(Path.of(f)));
+    Optional<GroundTruth<Nb201Arch>> truth = groundTruth.map(f -> GroundTruth.load(Path.of(f)));
     List<ExperimentConfig.Run> plan = experiment.runs();
     List<RunRecord> runs = new ArrayList<>();
     List<String> notes = new ArrayList<>();

@@ -4,15 +4,15 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Predicate;
-import org.landmarknas.space.Nb201Arch;
-import org.landmarknas.space.Nb201Space;
+import org.landmarknas.space.SearchSpace;
 
 /**
  * Diverse landmarks by the paper's mutation rule: start from a uniformly random root, apply
- * single-edge mutations ({@link Nb201Space#mutate}) until the walk reaches an acceptable
+ * single-edge mutations ({@link SearchSpace#mutate}) until the walk reaches an acceptable
  * architecture whose Hamming distance from the root exceeds {@code tau}, and take it; that pick
  * is the root of the next walk. So consecutive picks are always more than {@code tau} apart.
  * "Acceptable" means connected, allowed, and not equivalent to an earlier pick.
@@ -27,10 +27,13 @@ import org.landmarknas.space.Nb201Space;
  * the selector gives up with a message that names the best size
  * reached.
  *
- * @param tau the distance a pick must exceed, in [0, {@link Nb201Space#maxDistance()})
+ * @param space the space walked
+ * @param tau the distance a pick must exceed, in [0, {@link SearchSpace#maxDistance()})
  * @param strict whether every pair of picks, not only consecutive ones, must exceed {@code tau}
+ * @param <A> the architecture type
  */
-public record DiverseLandmarkSelector(int tau, boolean strict) implements LandmarkSelector {
+public record DiverseLandmarkSelector<A>(SearchSpace<A> space, int tau, boolean strict)
+    implements LandmarkSelector<A> {
 
   /** Mutation steps one walk may take before the attempt is abandoned. */
   static final int WALK_STEPS = 2_000;
@@ -39,7 +42,8 @@ public record DiverseLandmarkSelector(int tau, boolean strict) implements Landma
 
   /** Validates {@code tau}: a distance above {@code maxDistance() - 1} does not exist. */
   public DiverseLandmarkSelector {
-    int max = Nb201Space.INSTANCE.maxDistance();
+    Objects.requireNonNull(space, "space");
+    int max = space.maxDistance();
     if (tau < 0 || tau >= max) {
       throw new IllegalArgumentException(String.format(Locale.ROOT,
           "diverse landmark selection: tau = %d outside [0, %d] (a pick must be more than tau"
@@ -48,11 +52,11 @@ public record DiverseLandmarkSelector(int tau, boolean strict) implements Landma
   }
 
   @Override
-  public List<Nb201Arch> select(int m, SplittableRandom rng, Predicate<Nb201Arch> allowed) {
+  public List<A> select(int m, SplittableRandom rng, Predicate<A> allowed) {
     LandmarkSelectors.checkArguments("diverse", m, rng, allowed);
     int best = 0;
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-      List<Nb201Arch> picks = attempt(m, rng, allowed);
+      List<A> picks = attempt(m, rng, allowed);
       if (picks.size() == m) {
         return List.copyOf(picks);
       }
@@ -73,14 +77,13 @@ public record DiverseLandmarkSelector(int tau, boolean strict) implements Landma
   }
 
   /** One greedy chain of walks; returns fewer than {@code m} picks when a walk gets stuck. */
-  private List<Nb201Arch> attempt(int m, SplittableRandom rng, Predicate<Nb201Arch> allowed) {
-    Nb201Space space = Nb201Space.INSTANCE;
-    List<Nb201Arch> picks = new ArrayList<>(m);
+  private List<A> attempt(int m, SplittableRandom rng, Predicate<A> allowed) {
+    List<A> picks = new ArrayList<>(m);
     Set<String> keys = new HashSet<>();
-    Nb201Arch root = space.sample(rng);
+    A root = space.sample(rng);
     while (picks.size() < m) {
-      Nb201Arch found = null;
-      Nb201Arch walker = root;
+      A found = null;
+      A walker = root;
       for (int step = 0; step < WALK_STEPS && found == null; step++) {
         walker = space.mutate(walker, rng);
         if (acceptable(walker, root, picks, keys, allowed)) {
@@ -97,15 +100,14 @@ public record DiverseLandmarkSelector(int tau, boolean strict) implements Landma
     return picks;
   }
 
-  private boolean acceptable(Nb201Arch a, Nb201Arch root, List<Nb201Arch> picks,
-      Set<String> keys, Predicate<Nb201Arch> allowed) {
-    Nb201Space space = Nb201Space.INSTANCE;
-    if (space.distance(a, root) <= tau || !a.isConnected()
+  private boolean acceptable(A a, A root, List<A> picks, Set<String> keys,
+      Predicate<A> allowed) {
+    if (space.distance(a, root) <= tau || !space.isTrainable(a)
         || keys.contains(space.canonicalKey(a))) {
       return false;
     }
     if (strict) {
-      for (Nb201Arch p : picks) {
+      for (A p : picks) {
         if (space.distance(a, p) <= tau) {
           return false;
         }

@@ -1,9 +1,11 @@
 package org.landmarknas.landmark;
 
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.Objects;
 import org.landmarknas.space.Nb201Arch;
+import org.landmarknas.space.SearchSpace;
 
 /**
  * An architecture whose stand-alone performance is known: the fixed points the ranking loss
@@ -16,12 +18,19 @@ import org.landmarknas.space.Nb201Arch;
  *
  * @param arch the architecture
  * @param score stand-alone accuracy in percent, in [0, 100]
+ * @param <A> the architecture type of the space
  */
-public record Landmark(Nb201Arch arch, double score) {
+public record Landmark<A>(A arch, double score) {
 
-  /** Ascending score, ties broken by ascending {@link Nb201Arch#code()} so the order is total. */
-  static final Comparator<Landmark> ORDER = Comparator.comparingDouble(Landmark::score)
-      .thenComparingInt(l -> l.arch().code());
+  /**
+   * Ascending score, ties broken by the space's encoding in lexicographic order, so the order is
+   * total (for NB201 that is ascending {@link Nb201Arch#code()}, whose first edge is the most
+   * significant digit).
+   */
+  static <A> Comparator<Landmark<A>> order(SearchSpace<A> space) {
+    return Comparator.comparingDouble((Landmark<A> l) -> l.score())
+        .thenComparing((x, y) -> Arrays.compare(space.encode(x.arch()), space.encode(y.arch())));
+  }
 
   /** Validates the components; see the record description. */
   public Landmark {
@@ -37,8 +46,8 @@ public record Landmark(Nb201Arch arch, double score) {
     score = score + 0.0;
   }
 
-  /** Shorthand for {@code new Landmark(Nb201Arch.parse(arch), score)}. */
-  public static Landmark of(String arch, double score) {
-    return new Landmark(Nb201Arch.parse(Objects.requireNonNull(arch, "arch")), score);
+  /** Shorthand for {@code new Landmark<>(Nb201Arch.parse(arch), score)}. */
+  public static Landmark<Nb201Arch> of(String arch, double score) {
+    return new Landmark<>(Nb201Arch.parse(Objects.requireNonNull(arch, "arch")), score);
   }
 }

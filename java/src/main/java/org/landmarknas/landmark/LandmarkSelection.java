@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import org.landmarknas.bench.GroundTruth;
 import org.landmarknas.config.LandmarksConfig;
-import org.landmarknas.space.Nb201Arch;
+import org.landmarknas.space.SearchSpace;
 
 /**
  * Builds a run's initial landmark set from its configuration: the given CSV as is, or
@@ -20,10 +20,10 @@ public final class LandmarkSelection {
    * @throws IllegalArgumentException when the selector cannot find enough eligible architectures,
    *     or the given file holds fewer than 2 landmarks
    */
-  public static LandmarkSet initial(LandmarksConfig cfg, java.util.Optional<GroundTruth> truth,
-      SplittableRandom rng) {
+  public static <A> LandmarkSet<A> initial(SearchSpace<A> space, LandmarksConfig cfg,
+      java.util.Optional<GroundTruth<A>> truth, SplittableRandom rng) {
     if (cfg.filePath().isPresent()) {
-      LandmarkSet given = LandmarkSet.fromCsv(cfg.filePath().get());
+      LandmarkSet<A> given = LandmarkSet.fromCsv(space, cfg.filePath().get());
       if (given.size() < 2) {
         // With fewer there is no pair to rank, and the run would silently be plain SPOS.
         throw new IllegalArgumentException(String.format(Locale.ROOT, "landmarks.file %s holds"
@@ -33,28 +33,28 @@ public final class LandmarkSelection {
       return given;
     }
     if (cfg.count() == 0) {
-      return LandmarkSet.empty();
+      return LandmarkSet.empty(space);
     }
-    GroundTruth gt = truth.orElseThrow(() -> new IllegalArgumentException(
+    GroundTruth<A> gt = truth.orElseThrow(() -> new IllegalArgumentException(
         "landmarks.count = " + cfg.count() + " needs stand-alone scores: set"
             + " landmarks.ground-truth or evaluate.pool"));
-    LandmarkSelector selector = selector(cfg);
-    List<Nb201Arch> chosen = selector.select(cfg.count(), rng, a -> gt.score(a).isPresent());
-    List<Landmark> landmarks = new ArrayList<>(chosen.size());
-    for (Nb201Arch a : chosen) {
-      landmarks.add(new Landmark(a, gt.score(a).getAsDouble()));
+    LandmarkSelector<A> selector = selector(space, cfg);
+    List<A> chosen = selector.select(cfg.count(), rng, a -> gt.score(a).isPresent());
+    List<Landmark<A>> landmarks = new ArrayList<>(chosen.size());
+    for (A a : chosen) {
+      landmarks.add(new Landmark<>(a, gt.score(a).getAsDouble()));
     }
-    return LandmarkSet.of(landmarks);
+    return LandmarkSet.of(space, landmarks);
   }
 
-  static LandmarkSelector selector(LandmarksConfig cfg) {
+  static <A> LandmarkSelector<A> selector(SearchSpace<A> space, LandmarksConfig cfg) {
     switch (cfg.selector()) {
       case "random":
-        return new RandomLandmarkSelector();
+        return new RandomLandmarkSelector<>(space);
       case "diverse":
-        return new DiverseLandmarkSelector(cfg.tau(), false);
+        return new DiverseLandmarkSelector<>(space, cfg.tau(), false);
       case "diverse-strict":
-        return new DiverseLandmarkSelector(cfg.tau(), true);
+        return new DiverseLandmarkSelector<>(space, cfg.tau(), true);
       default:
         throw new IllegalArgumentException(String.format(Locale.ROOT,
             "unknown landmark selector \"%s\" (allowed: random, diverse, diverse-strict)",

@@ -3,16 +3,17 @@ package org.landmarknas.landmark;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Predicate;
-import org.landmarknas.space.Nb201Arch;
 
 /**
  * Chooses architectures to become landmarks (their stand-alone scores are looked up or trained
- * afterwards). Every implementation returns exactly {@code m} connected architectures, no two of
- * them equivalent ({@link org.landmarknas.space.Nb201Space#canonicalKey(Nb201Arch)}), each
+ * afterwards). Every implementation returns exactly {@code m} trainable architectures, no two of
+ * them equivalent ({@link org.landmarknas.space.SearchSpace#canonicalKey}), each
  * accepted by {@code allowed}; or it throws {@link IllegalArgumentException} saying why it cannot.
+ *
+ * @param <A> the architecture type of the space
  */
 @FunctionalInterface
-public interface LandmarkSelector {
+public interface LandmarkSelector<A> {
 
   /**
    * Picks {@code m >= 0} architectures.
@@ -23,5 +24,5 @@ public interface LandmarkSelector {
    * @throws IllegalArgumentException if {@code m} is negative or {@code m} acceptable
    *     architectures cannot be found
    */
-  List<Nb201Arch> select(int m, SplittableRandom rng, Predicate<Nb201Arch> allowed);
+  List<A> select(int m, SplittableRandom rng, Predicate<A> allowed);
 }

@@ -4,7 +4,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.function.Predicate;
-import org.landmarknas.space.Nb201Arch;
 
 /** Argument checks shared by the {@link LandmarkSelector} implementations. */
 final class LandmarkSelectors {
@@ -12,7 +11,7 @@ final class LandmarkSelectors {
   private LandmarkSelectors() {}
 
   static void checkArguments(String selector, int m, SplittableRandom rng,
-      Predicate<Nb201Arch> allowed) {
+      Predicate<?> allowed) {
     if (m < 0) {
       throw new IllegalArgumentException(String.format(Locale.ROOT,
           "%s landmark selection: m = %d is negative (expected m >= 0)", selector, m));

@@ -15,15 +15,16 @@ import java.util.function.Predicate;
 import org.landmarknas.bench.ArchScoreCsv;
 import org.landmarknas.space.Nb201Arch;
 import org.landmarknas.space.Nb201Space;
+import org.landmarknas.space.SearchSpace;
 
 /**
  * An immutable set of landmarks, sorted by ascending score (ties by ascending architecture code),
  * so index {@code i < j} means landmark {@code j} is the better one; {@link LandmarkPair} indices
  * refer to this order.
  *
- * <p>No two members are equivalent under {@link Nb201Space#canonicalKey(Nb201Arch)}: equivalent
+ * <p>No two members are equivalent under {@link SearchSpace#canonicalKey}: equivalent
  * cells compute the same function, so ranking them against each other would teach nothing, and
- * {@link #contains(Nb201Arch)} answers for the whole equivalence class.
+ * {@link #contains} answers for the whole equivalence class.
  *
  * <p>CSV format ({@link #fromCsv(Path)}, {@link #writeCsv(Path)}): {@link ArchScoreCsv}, a header
  * line then one landmark per line, no two equivalent architectures.
@@ -32,38 +33,52 @@ import org.landmarknas.space.Nb201Space;
  * arch,score
  * |nor_conv_3x3~0|+|nor_conv_3x3~0|avg_pool_3x3~1|+|skip_connect~0|nor_conv_3x3~1|skip_connect~2|,93.76
  * </pre>
+ *
+ * @param <A> the architecture type of the space
  */
-public final class LandmarkSet {
+public final class LandmarkSet<A> {
 
   /** The CSV header line, byte for byte. */
   public static final String CSV_HEADER = ArchScoreCsv.HEADER;
 
-  // Equivalent landmarks would be ranked against each other though they compute one function.
-  private static final ArchScoreCsv CSV =
-      new ArchScoreCsv("landmark file", ArchScoreCsv.Distinct.EQUIVALENCE_CLASSES);
-
-  private static final LandmarkSet EMPTY = new LandmarkSet(List.of(), Map.of());
-
-  private final List<Landmark> landmarks;            // ascending Landmark.ORDER
+  private final SearchSpace<A> space;
+  private final List<Landmark<A>> landmarks;         // ascending Landmark.order(space)
   private final Map<String, Integer> indexByKey;     // canonical key -> index in landmarks
 
-  private LandmarkSet(List<Landmark> sorted, Map<String, Integer> indexByKey) {
+  private LandmarkSet(SearchSpace<A> space, List<Landmark<A>> sorted,
+      Map<String, Integer> indexByKey) {
+    this.space = Objects.requireNonNull(space, "space");
     this.landmarks = sorted;
     this.indexByKey = indexByKey;
   }
 
-  /** The set with no landmarks. */
-  public static LandmarkSet empty() {
-    return EMPTY;
+  /** The set with no landmarks of {@code space}. */
+  public static <A> LandmarkSet<A> empty(SearchSpace<A> space) {
+    return new LandmarkSet<>(space, List.of(), Map.of());
+  }
+
+  /** The empty set of NAS-Bench-201 landmarks. */
+  public static LandmarkSet<Nb201Arch> empty() {
+    return empty(Nb201Space.INSTANCE);
   }
 
   /**
-   * A set of these landmarks, in any order.
+   * A set of these landmarks of {@code space}, in any order.
    *
    * @throws IllegalArgumentException if an element is null or two are equivalent architectures
    */
-  public static LandmarkSet of(Collection<Landmark> landmarks) {
-    return EMPTY.plus(landmarks);
+  public static <A> LandmarkSet<A> of(SearchSpace<A> space, Collection<Landmark<A>> landmarks) {
+    return empty(space).plus(landmarks);
+  }
+
+  /** {@link #of(SearchSpace, Collection)} of NAS-Bench-201 landmarks. */
+  public static LandmarkSet<Nb201Arch> of(Collection<Landmark<Nb201Arch>> landmarks) {
+    return of(Nb201Space.INSTANCE, landmarks);
+  }
+
+  /** The space of these landmarks. */
+  public SearchSpace<A> space() {
+    return space;
   }
 
   /**
@@ -72,20 +87,19 @@ public final class LandmarkSet {
    * @throws IllegalArgumentException if an added landmark is null, or is equivalent to a member
    *     or to another added landmark
    */
-  public LandmarkSet plus(Collection<Landmark> added) {
+  public LandmarkSet<A> plus(Collection<Landmark<A>> added) {
     Objects.requireNonNull(added, "added");
-    Nb201Space space = Nb201Space.INSTANCE;
-    Map<String, Landmark> byKey = new HashMap<>();
-    for (Landmark l : landmarks) {
+    Map<String, Landmark<A>> byKey = new HashMap<>();
+    for (Landmark<A> l : landmarks) {
       byKey.put(space.canonicalKey(l.arch()), l);
     }
-    List<Landmark> all = new ArrayList<>(landmarks);
-    for (Landmark l : added) {
+    List<Landmark<A>> all = new ArrayList<>(landmarks);
+    for (Landmark<A> l : added) {
       if (l == null) {
         throw new IllegalArgumentException("landmark set: null landmark among those added");
       }
       String key = space.canonicalKey(l.arch());
-      Landmark prior = byKey.putIfAbsent(key, l);
+      Landmark<A> prior = byKey.putIfAbsent(key, l);
       if (prior != null) {
         boolean member = indexByKey.containsKey(key);
         throw new IllegalArgumentException(String.format(Locale.ROOT,
@@ -97,15 +111,15 @@ public final class LandmarkSet {
       }
       all.add(l);
     }
-    all.sort(Landmark.ORDER);
+    all.sort(Landmark.order(space));
     Map<String, Integer> index = new HashMap<>();
     for (int i = 0; i < all.size(); i++) {
       index.put(space.canonicalKey(all.get(i).arch()), i);
     }
-    return new LandmarkSet(List.copyOf(all), Map.copyOf(index));
+    return new LandmarkSet<>(space, List.copyOf(all), Map.copyOf(index));
   }
 
-  private static String duplicateWord(Nb201Arch prior, Nb201Arch arch) {
+  private static String duplicateWord(Object prior, Object arch) {
     return prior.equals(arch) ? "it duplicates" : "it is equivalent to";
   }
 
@@ -115,7 +129,7 @@ public final class LandmarkSet {
   }
 
   /** The landmark at sorted position {@code i} (0 = lowest score). */
-  public Landmark get(int i) {
+  public Landmark<A> get(int i) {
     if (i < 0 || i >= landmarks.size()) {
       throw new IndexOutOfBoundsException(String.format(Locale.ROOT,
           "landmark index %d out of range (set has %d landmarks)", i, landmarks.size()));
@@ -124,19 +138,19 @@ public final class LandmarkSet {
   }
 
   /** All landmarks in ascending score order; immutable. */
-  public List<Landmark> landmarks() {
+  public List<Landmark<A>> landmarks() {
     return landmarks;
   }
 
   /** True when {@code arch} or an architecture equivalent to it is a landmark. */
-  public boolean contains(Nb201Arch arch) {
+  public boolean contains(A arch) {
     return indexOf(arch).isPresent();
   }
 
   /** Sorted position of the landmark equivalent to {@code arch}, if there is one. */
-  public OptionalInt indexOf(Nb201Arch arch) {
+  public OptionalInt indexOf(A arch) {
     Objects.requireNonNull(arch, "arch");
-    Integer i = indexByKey.get(Nb201Space.INSTANCE.canonicalKey(arch));
+    Integer i = indexByKey.get(space.canonicalKey(arch));
     return i == null ? OptionalInt.empty() : OptionalInt.of(i);
   }
 
@@ -146,9 +160,8 @@ public final class LandmarkSet {
    * so scoring them would flatter it). Pass {@code excluded().negate()} as a selector's
    * {@code allowed}.
    */
-  public Predicate<Nb201Arch> excluded() {
+  public Predicate<A> excluded() {
     Set<String> keys = indexByKey.keySet();
-    Nb201Space space = Nb201Space.INSTANCE;
     return arch -> keys.contains(space.canonicalKey(arch));
   }
 
@@ -160,13 +173,23 @@ public final class LandmarkSet {
    *     wrong
    * @throws UncheckedIOException when the file cannot be read
    */
-  public static LandmarkSet fromCsv(Path path) {
+  public static <A> LandmarkSet<A> fromCsv(SearchSpace<A> space, Path path) {
     Objects.requireNonNull(path, "path");
-    List<Landmark> read = new ArrayList<>();
-    for (ArchScoreCsv.Row r : CSV.read(path)) {
-      read.add(new Landmark(r.arch(), r.score()));
+    List<Landmark<A>> read = new ArrayList<>();
+    for (ArchScoreCsv.Row<A> r : csv(space).read(path)) {
+      read.add(new Landmark<>(r.arch(), r.score()));
     }
-    return of(read);
+    return of(space, read);
+  }
+
+  /** {@link #fromCsv(SearchSpace, Path)} of NAS-Bench-201 landmarks. */
+  public static LandmarkSet<Nb201Arch> fromCsv(Path path) {
+    return fromCsv(Nb201Space.INSTANCE, path);
+  }
+
+  // Equivalent landmarks would be ranked against each other though they compute one function.
+  private static <A> ArchScoreCsv<A> csv(SearchSpace<A> space) {
+    return new ArchScoreCsv<>("landmark file", ArchScoreCsv.Distinct.EQUIVALENCE_CLASSES, space);
   }
 
   /**
@@ -177,14 +200,14 @@ public final class LandmarkSet {
    */
   public void writeCsv(Path path) {
     Objects.requireNonNull(path, "path");
-    CSV.write(path, landmarks.stream().map(l -> new ArchScoreCsv.Row(l.arch(), l.score()))
-        .toList());
+    csv(space).write(path, landmarks.stream()
+        .map(l -> new ArchScoreCsv.Row<>(l.arch(), l.score())).toList());
   }
 
   /** Equal when both hold the same landmarks (architectures and scores). */
   @Override
   public boolean equals(Object o) {
-    return o instanceof LandmarkSet other && landmarks.equals(other.landmarks);
+    return o instanceof LandmarkSet<?> other && landmarks.equals(other.landmarks);
   }
 
   @Override

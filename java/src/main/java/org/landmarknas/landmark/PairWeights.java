@@ -30,8 +30,9 @@ public interface PairWeights {
     return UnweightedPairs.INSTANCE;
   }
 
-  /** Weights by normalised score gap over the landmarks of {@code set}; see the type description. */
-  static PairWeights scoreGap(LandmarkSet set) {
+  /** Weights by normalised score gap over the landmarks of {@code set}; see the type description.
+   * */
+  static PairWeights scoreGap(LandmarkSet<?> set) {
     return new ScoreGapWeights(set);
   }
 
@@ -40,7 +41,7 @@ public interface PairWeights {
    *
    * @throws IllegalArgumentException for an unknown id, listing the allowed ones
    */
-  static PairWeights create(String id, LandmarkSet set) {
+  static PairWeights create(String id, LandmarkSet<?> set) {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(set, "set");
     switch (id.strip()) {

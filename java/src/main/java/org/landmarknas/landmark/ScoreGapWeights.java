@@ -13,7 +13,7 @@ final class ScoreGapWeights implements PairWeights {
   private final double[] scores; // ascending, as in the set
   private final double meanGap;
 
-  ScoreGapWeights(LandmarkSet set) {
+  ScoreGapWeights(LandmarkSet<?> set) {
     Objects.requireNonNull(set, "set");
     int m = set.size();
     scores = new double[m];

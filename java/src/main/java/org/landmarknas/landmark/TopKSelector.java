@@ -1,6 +1,7 @@
 package org.landmarknas.landmark;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -9,8 +10,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Predicate;
-import org.landmarknas.space.Nb201Arch;
-import org.landmarknas.space.Nb201Space;
+import org.landmarknas.space.SearchSpace;
 
 /**
  * The multi-round pipeline's pick: the {@code m} best-scoring architectures by some score (the
@@ -19,10 +19,10 @@ import org.landmarknas.space.Nb201Space;
  * better; ties go to the smaller {@link Nb201Arch#code()}, so the choice is deterministic and the
  * {@code rng} is ignored. Only connected architectures are picked, as with the other selectors.
  */
-public final class TopKSelector implements LandmarkSelector {
+public final class TopKSelector<A> implements LandmarkSelector<A> {
 
-  private final List<Map.Entry<Nb201Arch, Double>> ranked; // best first
-  private final LandmarkSet current;
+  private final List<Map.Entry<A, Double>> ranked; // best first
+  private final LandmarkSet<A> current;
 
   /**
    * A selector over these scores.
@@ -31,11 +31,11 @@ public final class TopKSelector implements LandmarkSelector {
    * @param current landmarks that must not be picked again (nor anything equivalent)
    * @throws IllegalArgumentException if a score is null, NaN or infinite
    */
-  public TopKSelector(Map<Nb201Arch, Double> scores, LandmarkSet current) {
+  public TopKSelector(Map<A, Double> scores, LandmarkSet<A> current) {
     Objects.requireNonNull(scores, "scores");
     this.current = Objects.requireNonNull(current, "current");
-    List<Map.Entry<Nb201Arch, Double>> entries = new ArrayList<>(scores.size());
-    for (Map.Entry<Nb201Arch, Double> e : scores.entrySet()) {
+    List<Map.Entry<A, Double>> entries = new ArrayList<>(scores.size());
+    for (Map.Entry<A, Double> e : scores.entrySet()) {
       Double s = e.getValue();
       if (e.getKey() == null || s == null || !Double.isFinite(s)) {
         throw new IllegalArgumentException(String.format(Locale.ROOT,
@@ -45,23 +45,26 @@ public final class TopKSelector implements LandmarkSelector {
     }
     entries.sort((a, b) -> {
       int c = Double.compare(b.getValue(), a.getValue());
-      return c != 0 ? c : Integer.compare(a.getKey().code(), b.getKey().code());
+      // ties: the space's encoding, lexicographic (NB201: ascending code)
+      SearchSpace<A> space = current.space();
+      return c != 0 ? c
+          : Arrays.compare(space.encode(a.getKey()), space.encode(b.getKey()));
     });
     this.ranked = List.copyOf(entries);
   }
 
   @Override
-  public List<Nb201Arch> select(int m, SplittableRandom rng, Predicate<Nb201Arch> allowed) {
+  public List<A> select(int m, SplittableRandom rng, Predicate<A> allowed) {
     LandmarkSelectors.checkArguments("top-k", m, rng, allowed);
-    Nb201Space space = Nb201Space.INSTANCE;
-    List<Nb201Arch> picks = new ArrayList<>(m);
+    SearchSpace<A> space = current.space();
+    List<A> picks = new ArrayList<>(m);
     Set<String> keys = new HashSet<>();
-    for (Map.Entry<Nb201Arch, Double> e : ranked) {
+    for (Map.Entry<A, Double> e : ranked) {
       if (picks.size() == m) {
         break;
       }
-      Nb201Arch a = e.getKey();
-      if (!a.isConnected() || current.contains(a) || !allowed.test(a)) {
+      A a = e.getKey();
+      if (!space.isTrainable(a) || current.contains(a) || !allowed.test(a)) {
         continue;
       }
       if (keys.add(space.canonicalKey(a))) {

@@ -40,7 +40,8 @@ public final class BenchmarkPlots {
    * @param protocol the protocol's name, for the titles
    */
   public static List<Path> write(List<StandaloneResult> results, BenchmarkStats stats,
-      Optional<StandaloneScores> reference, String protocol, Path dir) throws IOException {
+      Optional<StandaloneScores<Nb201Arch>> reference, String protocol,
+          Path dir) throws IOException {
     Map<Nb201Arch, Map<Long, Double>> bySeed = BenchmarkStats.bySeed(results);
     List<Path> written = new ArrayList<>();
     Files.createDirectories(dir);
@@ -87,7 +88,7 @@ public final class BenchmarkPlots {
   }
 
   private static Optional<XYChart> againstReference(Map<Nb201Arch, Map<Long, Double>> bySeed,
-      StandaloneScores reference, String protocol) {
+      StandaloneScores<Nb201Arch> reference, String protocol) {
     List<Double> ref = new ArrayList<>();
     List<Double> mine = new ArrayList<>();
     for (Map.Entry<Nb201Arch, Map<Long, Double>> e : bySeed.entrySet()) {

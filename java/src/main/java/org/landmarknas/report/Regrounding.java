@@ -35,7 +35,7 @@ public final class Regrounding {
    * The run recorded in {@code dir}, re-grounded when {@code truth} is given, as it was recorded
    * otherwise: what every report of finished runs starts from.
    */
-  public static RunRecord load(Path dir, Optional<GroundTruth> truth) {
+  public static RunRecord load(Path dir, Optional<GroundTruth<Nb201Arch>> truth) {
     RunRecord run = RunRecord.load(dir);
     return truth.isPresent() ? of(run, truth.get()) : run;
   }
@@ -46,7 +46,7 @@ public final class Regrounding {
    * @throws IllegalArgumentException when a pool architecture has no score in {@code truth}, or
    *     an epoch logged an S-KdT whose scoring file is missing (runs older than the files)
    */
-  public static RunRecord of(RunRecord run, GroundTruth truth) {
+  public static RunRecord of(RunRecord run, GroundTruth<Nb201Arch> truth) {
     List<PoolEntry> pool = reground(run.pool(), truth,
         run.dir().resolve(RunDirectory.RESULT_FILE));
     Optional<RankingSummary> ranking = Optional.empty();
@@ -68,7 +68,7 @@ public final class Regrounding {
         ranking, search, run.cost(), run.finished());
   }
 
-  private static EpochMetrics epoch(RunRecord run, EpochMetrics e, GroundTruth truth) {
+  private static EpochMetrics epoch(RunRecord run, EpochMetrics e, GroundTruth<Nb201Arch> truth) {
     Path file = run.dir().resolve(String.format(Locale.ROOT, RunDirectory.POOL_SCORES_FILE,
         e.epoch()));
     if (!Files.exists(file)) {
@@ -89,7 +89,8 @@ public final class Regrounding {
     return new EpochMetrics(e.epoch(), values);
   }
 
-  private static List<PoolEntry> reground(List<PoolEntry> pool, GroundTruth truth, Path file) {
+  private static List<PoolEntry> reground(List<PoolEntry> pool, GroundTruth<Nb201Arch> truth,
+      Path file) {
     List<PoolEntry> out = new ArrayList<>(pool.size());
     for (PoolEntry p : pool) {
       OptionalDouble score = truth.score(arch(p.arch(), file));
@@ -109,7 +110,7 @@ public final class Regrounding {
   }
 
   /** A found architecture's new score and its rank in the new ground truth (1 = best). */
-  private static SearchSummary.Found found(SearchSummary.Found f, GroundTruth truth) {
+  private static SearchSummary.Found found(SearchSummary.Found f, GroundTruth<Nb201Arch> truth) {
     Nb201Arch arch;
     try {
       arch = Nb201Arch.parse(f.arch());

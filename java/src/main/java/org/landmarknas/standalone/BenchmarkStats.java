@@ -177,7 +177,7 @@ public record BenchmarkStats(int results, int archs, double minAccuracy, double 
    * @throws IllegalArgumentException when there is no seed-0 result
    */
   public static BenchmarkStats of(List<StandaloneResult> results,
-      Optional<StandaloneScores> reference) {
+      Optional<StandaloneScores<Nb201Arch>> reference) {
     Objects.requireNonNull(results, "results");
     Map<Nb201Arch, Map<Long, Double>> bySeed = bySeed(results);
     double wall = results.stream().mapToDouble(StandaloneResult::wallSeconds).sum();

@@ -119,7 +119,7 @@ public final class ResultsStore implements AutoCloseable {
    * for an architecture's class under {@code protocol}; empty when none is stored. Valid only
    * while the store is open.
    */
-  public StandaloneScores scores(String protocol) {
+  public StandaloneScores<Nb201Arch> scores(String protocol) {
     requireProtocol(protocol);
     return arch -> results.meanTestAccuracy(Objects.requireNonNull(arch, "arch"), protocol);
   }

@@ -45,8 +45,9 @@ final class LandmarkRounds {
    * search.strategy: pool} the candidates are that ground truth's architectures (e.g. a
    * benchmark's landmark candidates), the only ones a new landmark can come from.
    */
-  static LandmarkSet next(LandmarkSet current, Predicate<Nb201Arch> inPool, LandmarksConfig lc,
-      SearchConfig search, PoolScorer scorer, GroundTruth truth, SplittableRandom rng,
+  static LandmarkSet<Nb201Arch> next(LandmarkSet<Nb201Arch> current, Predicate<Nb201Arch> inPool,
+      LandmarksConfig lc,
+      SearchConfig search, PoolScorer scorer, GroundTruth<Nb201Arch> truth, SplittableRandom rng,
       PrintStream progress, int epoch) {
     List<Nb201Arch> candidates = new ArrayList<>();
     for (Nb201Arch a : truth.archs()) {
@@ -56,7 +57,7 @@ final class LandmarkRounds {
     }
     SearchResult<Nb201Arch> ranked = StrategyRun.run(search, scorer, rng, progress,
         "round after epoch " + epoch, candidates.isEmpty() ? truth.archs() : candidates);
-    List<Landmark> added = new ArrayList<>();
+    List<Landmark<Nb201Arch>> added = new ArrayList<>();
     Set<String> classes = new HashSet<>();
     int skippedUnknown = 0;
     for (Evaluated<Nb201Arch> e : ranked.top(ranked.evaluations())) {

@@ -15,6 +15,7 @@ import org.landmarknas.landmark.PairWeights;
 import org.landmarknas.landmark.PairwiseRankingLoss;
 import org.landmarknas.landmark.RankingLoss;
 import org.landmarknas.landmark.RankingLosses;
+import org.landmarknas.space.Nb201Arch;
 
 /**
  * The landmark regularizer of one training step (Yu, Ranftl, Salzmann, CVPR 2021): for each
@@ -69,11 +70,11 @@ public final class LandmarkTerm {
   public record Result(double loss, int activePairs, int pairs, boolean backward) {}
 
   private final Nb201Network net;
-  private final LandmarkSet landmarks;
+  private final LandmarkSet<Nb201Arch> landmarks;
   private final PairwiseRankingLoss ranking;
   private final Mode mode;
 
-  public LandmarkTerm(Nb201Network net, LandmarkSet landmarks, RankingLoss loss,
+  public LandmarkTerm(Nb201Network net, LandmarkSet<Nb201Arch> landmarks, RankingLoss loss,
       PairWeights weights, Mode mode) {
     if (landmarks.size() < 2) {
       throw new IllegalArgumentException(
@@ -89,14 +90,14 @@ public final class LandmarkTerm {
    * The term {@code lc} configures for {@code set} on {@code net}; empty when the set has fewer
    * than two landmarks (no pair to order).
    */
-  public static Optional<LandmarkTerm> of(Nb201Network net, LandmarkSet set,
+  public static Optional<LandmarkTerm> of(Nb201Network net, LandmarkSet<Nb201Arch> set,
       LandmarksConfig lc) {
     return set.size() < 2 ? Optional.empty()
         : Optional.of(new LandmarkTerm(net, set, RankingLosses.parse(lc.loss()),
             PairWeights.create(lc.weighting(), set), Mode.ofId(lc.lazy())));
   }
 
-  public LandmarkSet landmarks() {
+  public LandmarkSet<Nb201Arch> landmarks() {
     return landmarks;
   }
 

@@ -7,6 +7,7 @@ import org.landmarknas.metric.RankingReport;
 import org.landmarknas.run.PoolScore;
 import org.landmarknas.run.Ranking;
 import org.landmarknas.search.ArchScore;
+import org.landmarknas.space.Nb201Arch;
 
 /**
  * One scoring of the evaluation pool on the super-net and its ranking against the ground truth.
@@ -20,7 +21,8 @@ record PoolResult(List<ArchScore> scores, double[] groundTruth, RankingReport re
     double seconds) {
 
   /** The ranking of {@code pool} by {@code scores} (one per pool architecture, in pool order). */
-  static PoolResult of(List<ArchScore> scores, EvaluationPool pool, int topK, double seconds) {
+  static PoolResult of(List<ArchScore> scores, EvaluationPool<Nb201Arch> pool, int topK,
+      double seconds) {
     double[] pred = scores.stream().mapToDouble(ArchScore::accuracy).toArray();
     double[] gt = pool.groundTruthArray();
     return new PoolResult(scores, gt, RankingReport.of(pred, gt, Math.min(topK, pool.size())),

@@ -32,7 +32,7 @@ final class RunResultJson {
    */
   static RunResult of(RunConfig config, SearchSession session, SearchOutcome outcome,
       RunClock clock, Optional<PoolResult> pool, Optional<SearchResult<Nb201Arch>> search,
-      Optional<GroundTruth> truth, boolean resumed) {
+      Optional<GroundTruth<Nb201Arch>> truth, boolean resumed) {
     List<RunResult.ScoredArchitecture> archs = outcome.scores().stream()
         .map(RunResultJson::scored).toList();
     return new RunResult(RunFiles.FORMAT_VERSION,
@@ -49,7 +49,7 @@ final class RunResultJson {
   }
 
   private static RunResult.Provenance provenance(RunConfig config, SearchSession session,
-      RunClock clock, Optional<GroundTruth> truth, boolean resumed) {
+      RunClock clock, Optional<GroundTruth<Nb201Arch>> truth, boolean resumed) {
     return new RunResult.Provenance(clock.started().toString(), Instant.now().toString(),
         config.seed(), resumed, session.dataset().name(),
         Long.toHexString(session.split().fingerprint()), System.getProperty("java.version"),
@@ -60,7 +60,7 @@ final class RunResultJson {
 
   private static RunResult.Search search(SearchResult<Nb201Arch> s,
       List<Evaluated<Nb201Arch>> found,
-      Optional<GroundTruth> truth) {
+      Optional<GroundTruth<Nb201Arch>> truth) {
     List<RunResult.Found> top = found.stream().map(e -> {
       OptionalDouble gt = truth.map(g -> g.score(e.arch())).orElse(OptionalDouble.empty());
       OptionalInt rank = truth.map(g -> g.rank(e.arch())).orElse(OptionalInt.empty());

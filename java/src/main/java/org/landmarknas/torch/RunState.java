@@ -25,12 +25,12 @@ final class RunState {
   private double lastLoss = Double.NaN;
   private final List<EpochRecord> records = new ArrayList<>();
   private Optional<PoolResult> lastPool = Optional.empty();
-  private LandmarkSet landmarks;
+  private LandmarkSet<Nb201Arch> landmarks;
   private boolean landmarksFromCheckpoint;
   private OptionalInt lastCheckpoint = OptionalInt.empty();
 
   /** The state of a run that starts with {@code landmarks}. */
-  RunState(LandmarkSet landmarks) {
+  RunState(LandmarkSet<Nb201Arch> landmarks) {
     this.landmarks = landmarks;
   }
 
@@ -40,7 +40,8 @@ final class RunState {
    */
   void resume(Checkpoints checkpoints, Nb201Network net, SposStep<Nb201Arch> sposStep,
       RunClock clock,
-      Optional<EvaluationPool> pool, EvaluateConfig eval, int epochs, PrintStream progress) {
+      Optional<EvaluationPool<Nb201Arch>> pool, EvaluateConfig eval, int epochs,
+          PrintStream progress) {
     Optional<Checkpoints.Checkpoint> found = checkpoints.latestValid(
         w -> progress.println("warning: " + w));
     if (found.isEmpty()) {
@@ -122,7 +123,7 @@ final class RunState {
     lastPool = Optional.of(result);
   }
 
-  LandmarkSet landmarks() {
+  LandmarkSet<Nb201Arch> landmarks() {
     return landmarks;
   }
 
@@ -131,7 +132,7 @@ final class RunState {
     return landmarksFromCheckpoint;
   }
 
-  void landmarksGrown(LandmarkSet grown) {
+  void landmarksGrown(LandmarkSet<Nb201Arch> grown) {
     landmarks = grown;
   }
 

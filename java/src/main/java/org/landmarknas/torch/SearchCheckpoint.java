@@ -116,7 +116,7 @@ final class SearchCheckpoint {
 
   /** Writes one checkpoint (atomically, via {@link Checkpoints}). */
   static Checkpoints.Checkpoint save(Checkpoints checkpoints, Nb201Network net, SGD optimizer,
-      LandmarkSet landmarks, State state) {
+      LandmarkSet<Nb201Arch> landmarks, State state) {
     return checkpoints.write(state.epochsDone(), dir -> {
       net.save(dir.resolve(WEIGHTS));
       try (PointerScope scope = new PointerScope()) {
@@ -154,11 +154,11 @@ final class SearchCheckpoint {
       throw new IllegalArgumentException("cannot load optimizer state " + c.file(OPTIMIZER)
           + ": " + e.getMessage(), e);
     }
-    Optional<LandmarkSet> landmarks = Files.isRegularFile(c.file(LANDMARKS))
+    Optional<LandmarkSet<Nb201Arch>> landmarks = Files.isRegularFile(c.file(LANDMARKS))
         ? Optional.of(LandmarkSet.fromCsv(c.file(LANDMARKS))) : Optional.empty();
     return new Restored(state, landmarks);
   }
 
   /** A loaded checkpoint's counters and landmark set. */
-  record Restored(State state, Optional<LandmarkSet> landmarks) {}
+  record Restored(State state, Optional<LandmarkSet<Nb201Arch>> landmarks) {}
 }

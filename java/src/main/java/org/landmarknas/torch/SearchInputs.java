@@ -8,6 +8,8 @@ import org.landmarknas.config.LandmarksConfig;
 import org.landmarknas.config.RunConfig;
 import org.landmarknas.landmark.LandmarkSelection;
 import org.landmarknas.landmark.LandmarkSet;
+import org.landmarknas.space.Nb201Arch;
+import org.landmarknas.space.Nb201Space;
 
 /**
  * The files a search run reads besides its images, read and checked before any training: a bad
@@ -19,18 +21,21 @@ import org.landmarknas.landmark.LandmarkSet;
  * @param initialLandmarks the landmarks the run starts with (empty without landmarks)
  * @param pool the evaluation pool, drawn from {@code truth} without the landmarks
  */
-record SearchInputs(Optional<GroundTruth> truth, Optional<GroundTruth> landmarkTruth,
-    LandmarkSet initialLandmarks, Optional<EvaluationPool> pool) {
+record SearchInputs(Optional<GroundTruth<Nb201Arch>> truth,
+    Optional<GroundTruth<Nb201Arch>> landmarkTruth,
+    LandmarkSet<Nb201Arch> initialLandmarks, Optional<EvaluationPool<Nb201Arch>> pool) {
 
   /** Reads the inputs of {@code config}, drawing landmarks and pool from {@code seeds}. */
   static SearchInputs read(RunConfig config, RunSeeds seeds) {
     EvaluateConfig eval = config.evaluate();
     LandmarksConfig lc = config.landmarks();
-    Optional<GroundTruth> truth = eval.poolPath().map(GroundTruth::load);
-    Optional<GroundTruth> landmarkTruth = lc.groundTruthPath().isPresent()
+    Optional<GroundTruth<Nb201Arch>> truth = eval.poolPath().map(GroundTruth::load);
+    Optional<GroundTruth<Nb201Arch>> landmarkTruth = lc.groundTruthPath().isPresent()
         ? lc.groundTruthPath().map(GroundTruth::load) : truth;
-    LandmarkSet initial = LandmarkSelection.initial(lc, landmarkTruth, seeds.landmarks());
-    Optional<EvaluationPool> pool = truth.map(t -> EvaluationPool.draw(t, eval.poolSize(),
+    LandmarkSet<Nb201Arch> initial = LandmarkSelection.initial(Nb201Space.INSTANCE, lc,
+        landmarkTruth, seeds.landmarks());
+    Optional<EvaluationPool<Nb201Arch>> pool = truth.map(t -> EvaluationPool.draw(t, eval.poolSize(
+        ),
         seeds.pool(), initial.excluded()));
     return new SearchInputs(truth, landmarkTruth, initial, pool);
   }

@@ -23,7 +23,8 @@ import org.landmarknas.space.Nb201Arch;
  */
 public record SearchOutcome(Optional<Path> runDirectory, int epochs, long steps,
     double trainSeconds, double finalTrainLoss, List<ArchScore> scores,
-    Optional<RankingReport> ranking, List<Evaluated<Nb201Arch>> found, GroundTruth truth) {
+    Optional<RankingReport> ranking, List<Evaluated<Nb201Arch>> found,
+        GroundTruth<Nb201Arch> truth) {
 
   public SearchOutcome {
     scores = List.copyOf(scores);

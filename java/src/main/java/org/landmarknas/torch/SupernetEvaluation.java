@@ -18,6 +18,7 @@ import org.landmarknas.metric.RankingReport;
 import org.landmarknas.run.PoolEvaluation;
 import org.landmarknas.run.RunDirectory;
 import org.landmarknas.run.RunFiles;
+import org.landmarknas.space.Nb201Arch;
 
 /**
  * Scores the evaluation pool on a trained super-net saved in a run directory, without training:
@@ -39,7 +40,7 @@ public final class SupernetEvaluation {
           + RunDirectory.WEIGHTS_FILE + " (the search did not finish training)");
     }
     Path runPool = dir.poolFile();
-    GroundTruth truth;
+    GroundTruth<Nb201Arch> truth;
     int size;
     if (poolFile.isPresent()) {
       truth = GroundTruth.load(poolFile.get());
@@ -53,7 +54,7 @@ public final class SupernetEvaluation {
       size = eval.poolSize();
     }
     SplittableRandom rng = new SplittableRandom(config.seed() ^ 0x5DEECE66DL);
-    EvaluationPool pool = EvaluationPool.draw(truth, size, rng, a -> false);
+    EvaluationPool<Nb201Arch> pool = EvaluationPool.draw(truth, size, rng, a -> false);
 
     Libtorch.load();
     set_num_threads(config.train().threads());

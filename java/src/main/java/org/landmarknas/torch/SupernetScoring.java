@@ -25,7 +25,8 @@ final class SupernetScoring {
   private SupernetScoring() {}
 
   /** Scores every pool architecture on {@code evaluate.images} images and ranks the pool. */
-  static PoolResult scorePool(EvaluationPool pool, PoolScorer scorer, EvaluateConfig eval,
+  static PoolResult scorePool(EvaluationPool<Nb201Arch> pool, PoolScorer scorer,
+      EvaluateConfig eval,
       SplittableRandom rng, PrintStream progress, String label) {
     long start = System.nanoTime();
     ProgressLine line = new ProgressLine(progress, pool.size(), "archs", 10.0);
@@ -66,7 +67,8 @@ final class SupernetScoring {
    * Kendall tau-b between the super-net's accuracy of the landmarks (on the validation images)
    * and their stand-alone scores: how well the regularized quantity itself is ordered.
    */
-  static double landmarkTau(LandmarkSet landmarks, PoolScorer scorer, SplittableRandom rng) {
+  static double landmarkTau(LandmarkSet<Nb201Arch> landmarks, PoolScorer scorer,
+      SplittableRandom rng) {
     double[] supernet = new double[landmarks.size()];
     double[] standalone = new double[landmarks.size()];
     for (int i = 0; i < landmarks.size(); i++) {

@@ -184,7 +184,7 @@ public final class SupernetSearch {
         shape.channels(), shape.cells(), session.net().parameterCount(),
         config.train().threads(), session.net().precision().id());
     LandmarksConfig lc = config.landmarks();
-    LandmarkSet l = inputs.initialLandmarks();
+    LandmarkSet<Nb201Arch> l = inputs.initialLandmarks();
     if (l.size() >= 2) {
       progress.printf(Locale.ROOT, "landmarks: %d (scores %.2f..%.2f), %d pair(s)/step by %s,"
               + " %s loss, lambda %s to %.2f after %d warm-up epochs, lazy backward: %s,"
@@ -208,7 +208,7 @@ public final class SupernetSearch {
     state.checkpointed();
   }
 
-  private static void writePool(RunDirectory dir, EvaluationPool pool) {
+  private static void writePool(RunDirectory dir, EvaluationPool<Nb201Arch> pool) {
     // atomic: evaluate reads it, and a resume rewrites it
     GroundTruth.CSV.write(dir.poolFile(), pool.archs(), pool.groundTruth());
   }

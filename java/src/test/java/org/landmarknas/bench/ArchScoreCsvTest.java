@@ -16,16 +16,19 @@ import org.junit.jupiter.api.io.TempDir;
 import org.landmarknas.bench.ArchScoreCsv.Distinct;
 import org.landmarknas.bench.ArchScoreCsv.Row;
 import org.landmarknas.space.Nb201Arch;
+import org.landmarknas.space.Nb201Space;
 
 final class ArchScoreCsvTest {
-  private static final String A = "|nor_conv_3x3~0|+|nor_conv_3x3~0|avg_pool_3x3~1|+|skip_connect~0|nor_conv_3x3~1|skip_connect~2|";
+  private static final String A =
+      "|nor_conv_3x3~0|+|nor_conv_3x3~0|avg_pool_3x3~1|+|skip_connect~0|nor_conv_3x3~1|skip_connect~2|";
   private static final String B = "|nor_conv_1x1~0|+|none~0|none~1|+|skip_connect~0|none~1|none~2|";
   /** B with another op on the dead edge 1<-0: a different string, the same function. */
   private static final String B_EQUIV = B.replace("|nor_conv_1x1~0|+", "|avg_pool_3x3~0|+");
 
-  private static final ArchScoreCsv TRUTH = new ArchScoreCsv("test file", Distinct.ARCHITECTURES);
+  private static final ArchScoreCsv TRUTH = new ArchScoreCsv<>("test file",
+      Distinct.ARCHITECTURES, Nb201Space.INSTANCE);
   private static final ArchScoreCsv CLASSES =
-      new ArchScoreCsv("test file", Distinct.EQUIVALENCE_CLASSES);
+      new ArchScoreCsv<>("test file", Distinct.EQUIVALENCE_CLASSES, Nb201Space.INSTANCE);
 
   @TempDir Path dir;
 
@@ -58,7 +61,7 @@ final class ArchScoreCsvTest {
     Path p = dir.resolve("pool.csv");
     List<Nb201Arch> archs = List.of(Nb201Arch.parse(A), Nb201Arch.parse(B));
     GroundTruth.CSV.write(p, archs, List.of(91.25, 1e-7));
-    GroundTruth gt = GroundTruth.load(p);
+    GroundTruth<Nb201Arch> gt = GroundTruth.load(p);
     assertEquals(archs, gt.archs());
     assertEquals(1e-7, gt.score(archs.get(1)).getAsDouble());
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
@@ -146,15 +149,17 @@ final class ArchScoreCsvTest {
   @Test
   void codec_needsANameAndARule() {
     assertThrows(IllegalArgumentException.class,
-        () -> new ArchScoreCsv(" ", Distinct.ARCHITECTURES));
-    assertThrows(NullPointerException.class, () -> new ArchScoreCsv("x", null));
+        () -> new ArchScoreCsv<>(" ", Distinct.ARCHITECTURES, Nb201Space.INSTANCE));
+    assertThrows(NullPointerException.class, () -> new ArchScoreCsv<>("x", null,
+        Nb201Space.INSTANCE));
   }
 
   private static void assertError(Path p, int line, String... fragments) {
     assertError(p, TRUTH, line, fragments);
   }
 
-  private static void assertError(Path p, ArchScoreCsv codec, int line, String... fragments) {
+  private static void assertError(Path p, ArchScoreCsv<Nb201Arch> codec, int line,
+      String... fragments) {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> codec.read(p));
     String m = e.getMessage();

@@ -18,7 +18,8 @@ import org.landmarknas.space.Nb201Arch;
 import org.landmarknas.space.Nb201Space;
 
 final class GroundTruthTest {
-  private static final String A = "|nor_conv_3x3~0|+|nor_conv_3x3~0|avg_pool_3x3~1|+|skip_connect~0|nor_conv_3x3~1|skip_connect~2|";
+  private static final String A =
+      "|nor_conv_3x3~0|+|nor_conv_3x3~0|avg_pool_3x3~1|+|skip_connect~0|nor_conv_3x3~1|skip_connect~2|";
   private static final String B = "|nor_conv_1x1~0|+|none~0|none~1|+|skip_connect~0|none~1|none~2|";
   private static final String C = "|none~0|+|none~0|none~1|+|nor_conv_3x3~0|none~1|none~2|";
 
@@ -30,7 +31,7 @@ final class GroundTruthTest {
 
   @Test
   void load_csv_scoresAndCompetitionRanks() throws IOException {
-    GroundTruth gt = GroundTruth.load(write("g.csv",
+    GroundTruth<Nb201Arch> gt = GroundTruth.load(write("g.csv",
         "arch,score\n" + A + ",91.5\n" + B + ",80\n" + C + ",91.5\n"));
     assertEquals(3, gt.size());
     assertEquals(80.0, gt.score(Nb201Arch.parse(B)).getAsDouble());
@@ -49,14 +50,14 @@ final class GroundTruthTest {
     assertNotEquals(Nb201Arch.parse(B), canonicalB);
     assertEquals(canonicalB, Nb201Space.INSTANCE.canonical(Nb201Arch.parse(b3)));
 
-    StandaloneScores one = GroundTruth.load(write("one.csv",
+    StandaloneScores<Nb201Arch> one = GroundTruth.load(write("one.csv",
         "arch,score\n" + A + ",91.5\n" + B + ",80\n")).byClass();
     assertEquals(80.0, one.score(canonicalB).getAsDouble(), "the drawn form's score");
     assertEquals(80.0, one.score(Nb201Arch.parse(b3)).getAsDouble());
     assertEquals(91.5, one.score(Nb201Arch.parse(A)).getAsDouble());
     assertTrue(one.score(Nb201Arch.parse(C)).isEmpty());
 
-    StandaloneScores two = GroundTruth.load(write("two.csv",
+    StandaloneScores<Nb201Arch> two = GroundTruth.load(write("two.csv",
         "arch,score\n" + B + ",80\n" + b2 + ",81\n")).byClass();
     assertEquals(81.0, two.score(Nb201Arch.parse(b2)).getAsDouble(), "its own score first");
     assertTrue(two.score(Nb201Arch.parse(b3)).isEmpty(), "80 or 81: not guessed");
@@ -104,15 +105,18 @@ final class GroundTruthTest {
   @Test
   void load_nb201Table_takesTestAccuracy_andPoolDrawIsCleanAndSeeded() {
     Path table = TestData.nb201Table();
-    GroundTruth gt = GroundTruth.load(table);
+    GroundTruth<Nb201Arch> gt = GroundTruth.load(table);
     assertEquals(15_625, gt.size());
     Nb201Arch best = Nb201Table.load(table).arch(6111).orElseThrow();
     assertEquals(Nb201Table.load(table).row(best).orElseThrow().testAccuracy(),
         gt.score(best).getAsDouble());
     Set<Nb201Arch> landmarks = Set.of(best);
-    EvaluationPool p1 = EvaluationPool.draw(gt, 200, new SplittableRandom(3), landmarks::contains);
-    EvaluationPool p2 = EvaluationPool.draw(gt, 200, new SplittableRandom(3), landmarks::contains);
-    EvaluationPool p3 = EvaluationPool.draw(gt, 200, new SplittableRandom(4), landmarks::contains);
+    EvaluationPool<Nb201Arch> p1 = EvaluationPool.draw(gt, 200, new SplittableRandom(3),
+        landmarks::contains);
+    EvaluationPool<Nb201Arch> p2 = EvaluationPool.draw(gt, 200, new SplittableRandom(3),
+        landmarks::contains);
+    EvaluationPool<Nb201Arch> p3 = EvaluationPool.draw(gt, 200, new SplittableRandom(4),
+        landmarks::contains);
     assertEquals(p1, p2);
     assertTrue(!p1.archs().equals(p3.archs()));
     assertEquals(200, p1.size());

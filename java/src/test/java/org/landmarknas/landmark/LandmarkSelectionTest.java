@@ -12,6 +12,8 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.landmarknas.config.LandmarksConfig;
+import org.landmarknas.space.Nb201Arch;
+import org.landmarknas.space.Nb201Space;
 
 final class LandmarkSelectionTest {
   @TempDir Path dir;
@@ -28,7 +30,8 @@ final class LandmarkSelectionTest {
     Path file = dir.resolve("two.csv");
     Files.writeString(file, "arch,score\n" + LandmarkSetTest.C + ",91.5\n" + LandmarkSetTest.SKIP
         + ",80.0\n");
-    LandmarkSet set = LandmarkSelection.initial(withFile(file), Optional.empty(),
+    LandmarkSet<Nb201Arch> set = LandmarkSelection.initial(Nb201Space.INSTANCE, withFile(file),
+        Optional.empty(),
         new SplittableRandom(0));
     assertEquals(2, set.size());
     assertEquals(80.0, set.landmarks().get(0).score());
@@ -42,7 +45,7 @@ final class LandmarkSelectionTest {
     Files.writeString(none, "arch,score\n");
     for (Path file : new Path[] {one, none}) {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-          () -> LandmarkSelection.initial(withFile(file), Optional.empty(),
+          () -> LandmarkSelection.initial(Nb201Space.INSTANCE, withFile(file), Optional.empty(),
               new SplittableRandom(0)));
       assertTrue(e.getMessage().contains("landmarks.file " + file) && e.getMessage()
           .contains("needs at least 2"), e.getMessage());

@@ -34,14 +34,15 @@ final class LandmarkSelectorTest {
   @Test
   void random_picksDistinctNonEquivalentConnectedAllowed() {
     Predicate<Nb201Arch> allowed = a -> a.code() % 3 != 0;
-    List<Nb201Arch> picks = new RandomLandmarkSelector().select(200, new SplittableRandom(1),
+    List<Nb201Arch> picks = new RandomLandmarkSelector<>(Nb201Space.INSTANCE).select(200,
+        new SplittableRandom(1),
         allowed);
     assertValidPicks(picks, 200, allowed);
   }
 
   @Test
   void random_isDeterministicForASeed_andVariesAcrossSeeds() {
-    RandomLandmarkSelector s = new RandomLandmarkSelector();
+    RandomLandmarkSelector<Nb201Arch> s = new RandomLandmarkSelector<>(Nb201Space.INSTANCE);
     assertEquals(s.select(20, new SplittableRandom(3), a -> true),
         s.select(20, new SplittableRandom(3), a -> true));
     assertTrue(!s.select(20, new SplittableRandom(3), a -> true)
@@ -53,20 +54,25 @@ final class LandmarkSelectorTest {
     String key = SPACE.canonicalKey(Nb201Arch.parse(LandmarkSetTest.SKIP));
     Predicate<Nb201Arch> oneClass = a -> SPACE.canonicalKey(a).equals(key);
     assertEquals(key, SPACE.canonicalKey(
-        new RandomLandmarkSelector().select(1, new SplittableRandom(5), oneClass).get(0)));
+        new RandomLandmarkSelector<>(Nb201Space.INSTANCE).select(1, new SplittableRandom(5),
+            oneClass).get(0)));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new RandomLandmarkSelector().select(2, new SplittableRandom(5), oneClass));
+        () -> new RandomLandmarkSelector<>(Nb201Space.INSTANCE).select(2, new SplittableRandom(5),
+            oneClass));
     assertTrue(e.getMessage().contains("asked for 2 landmarks but only 1"), e.getMessage());
     assertThrows(IllegalArgumentException.class,
-        () -> new RandomLandmarkSelector().select(-1, new SplittableRandom(5), a -> true));
+        () -> new RandomLandmarkSelector<>(Nb201Space.INSTANCE).select(-1, new SplittableRandom(
+            5), a -> true));
     assertEquals(List.of(),
-        new RandomLandmarkSelector().select(0, new SplittableRandom(5), a -> true));
+        new RandomLandmarkSelector<>(Nb201Space.INSTANCE).select(0, new SplittableRandom(5),
+            a -> true));
   }
 
   @Test
   void random_allClassesCanBeDrawn() {
     int classes = SPACE.distinctClassCount() - 1; // all but the zero (disconnected) class
-    List<Nb201Arch> picks = new RandomLandmarkSelector().select(classes, new SplittableRandom(9),
+    List<Nb201Arch> picks = new RandomLandmarkSelector<>(Nb201Space.INSTANCE).select(classes,
+        new SplittableRandom(9),
         a -> true);
     assertValidPicks(picks, classes, a -> true);
   }
@@ -75,7 +81,7 @@ final class LandmarkSelectorTest {
   void diverse_consecutivePicksAreMoreThanTauApart() {
     for (int tau = 0; tau < 6; tau++) {
       Predicate<Nb201Arch> allowed = a -> a.op(0) != org.landmarknas.space.Nb201Op.NONE;
-      List<Nb201Arch> picks = new DiverseLandmarkSelector(tau, false)
+      List<Nb201Arch> picks = new DiverseLandmarkSelector<>(Nb201Space.INSTANCE, tau, false)
           .select(50, new SplittableRandom(tau), allowed);
       assertValidPicks(picks, 50, allowed);
       for (int i = 1; i < picks.size(); i++) {
@@ -91,7 +97,7 @@ final class LandmarkSelectorTest {
     for (int[] c : cases) {
       int tau = c[0];
       int m = c[1];
-      List<Nb201Arch> picks = new DiverseLandmarkSelector(tau, true)
+      List<Nb201Arch> picks = new DiverseLandmarkSelector<>(Nb201Space.INSTANCE, tau, true)
           .select(m, new SplittableRandom(11), a -> true);
       assertValidPicks(picks, m, a -> true);
       for (int i = 0; i < m; i++) {
@@ -107,7 +113,8 @@ final class LandmarkSelectorTest {
   void diverse_strict_impossibleTau_failsClearly() {
     // At most 5 cells differ from each other on all 6 edges (one op per cell per edge).
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new DiverseLandmarkSelector(5, true).select(6, new SplittableRandom(2), a -> true));
+        () -> new DiverseLandmarkSelector<>(Nb201Space.INSTANCE, 5, true).select(6,
+            new SplittableRandom(2), a -> true));
     assertTrue(e.getMessage().contains("tau = 5"), e.getMessage());
     assertTrue(e.getMessage().contains("too large for m"), e.getMessage());
   }
@@ -117,16 +124,17 @@ final class LandmarkSelectorTest {
     Set<Integer> codes = Set.of(Nb201Arch.parse(LandmarkSetTest.A).code(),
         Nb201Arch.parse(LandmarkSetTest.B).code());
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new DiverseLandmarkSelector(1, false)
+        () -> new DiverseLandmarkSelector<>(Nb201Space.INSTANCE, 1, false)
             .select(3, new SplittableRandom(2), a -> codes.contains(a.code())));
     assertTrue(e.getMessage().contains("could not find 3 landmarks"), e.getMessage());
   }
 
   @Test
   void diverse_rejectsTauOutsideRange() {
-    assertThrows(IllegalArgumentException.class, () -> new DiverseLandmarkSelector(-1, false));
+    assertThrows(IllegalArgumentException.class, () -> new DiverseLandmarkSelector<>(
+        Nb201Space.INSTANCE, -1, false));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new DiverseLandmarkSelector(6, true));
+        () -> new DiverseLandmarkSelector<>(Nb201Space.INSTANCE, 6, true));
     assertTrue(e.getMessage().contains("outside [0, 5]"), e.getMessage());
   }
 
@@ -145,8 +153,8 @@ final class LandmarkSelectorTest {
     scores.put(skip, 70.0);    // equivalent to skipEquiv, lower score
     scores.put(b, 60.0);
     scores.put(c, 60.0);       // ties with b
-    LandmarkSet current = LandmarkSet.of(List.of(Landmark.of(LandmarkSetTest.A, 93)));
-    TopKSelector top = new TopKSelector(scores, current);
+    LandmarkSet<Nb201Arch> current = LandmarkSet.of(List.of(Landmark.of(LandmarkSetTest.A, 93)));
+    TopKSelector<Nb201Arch> top = new TopKSelector<>(scores, current);
     Nb201Arch firstTie = b.code() < c.code() ? b : c;
     Nb201Arch secondTie = firstTie == b ? c : b;
     assertEquals(List.of(skipEquiv, firstTie, secondTie),
@@ -162,6 +170,6 @@ final class LandmarkSelectorTest {
   void topK_rejectsNonFiniteScores() {
     Map<Nb201Arch, Double> scores = Map.of(Nb201Arch.parse(LandmarkSetTest.A), Double.NaN);
     assertThrows(IllegalArgumentException.class,
-        () -> new TopKSelector(scores, LandmarkSet.empty()));
+        () -> new TopKSelector<>(scores, LandmarkSet.empty()));
   }
 }

@@ -54,13 +54,13 @@ final class LandmarkSetTest {
 
   @Test
   void of_sortsByAscendingScore_tiesByCode() {
-    Landmark a = Landmark.of(A, 93.5);
-    Landmark b = Landmark.of(B, 70.0);
-    Landmark c = Landmark.of(C, 70.0);
-    Landmark s = Landmark.of(SKIP, 10.0);
-    LandmarkSet set = LandmarkSet.of(List.of(a, b, c, s));
-    Landmark firstTie = b.arch().code() < c.arch().code() ? b : c;
-    Landmark secondTie = firstTie == b ? c : b;
+    Landmark<Nb201Arch> a = Landmark.of(A, 93.5);
+    Landmark<Nb201Arch> b = Landmark.of(B, 70.0);
+    Landmark<Nb201Arch> c = Landmark.of(C, 70.0);
+    Landmark<Nb201Arch> s = Landmark.of(SKIP, 10.0);
+    LandmarkSet<Nb201Arch> set = LandmarkSet.of(List.of(a, b, c, s));
+    Landmark<Nb201Arch> firstTie = b.arch().code() < c.arch().code() ? b : c;
+    Landmark<Nb201Arch> secondTie = firstTie == b ? c : b;
     assertEquals(List.of(s, firstTie, secondTie, a), set.landmarks());
     assertEquals(4, set.size());
     assertEquals(a, set.get(3));
@@ -74,13 +74,13 @@ final class LandmarkSetTest {
     assertThrows(IllegalArgumentException.class, () -> Landmark.of(A, -0.1));
     assertThrows(IllegalArgumentException.class, () -> Landmark.of(A, 100.01));
     assertThrows(IllegalArgumentException.class, () -> Landmark.of(A, Double.NaN));
-    assertThrows(IllegalArgumentException.class, () -> new Landmark(null, 50));
+    assertThrows(IllegalArgumentException.class, () -> new Landmark<>(null, 50));
     assertEquals(Landmark.of(A, 0.0), Landmark.of(A, -0.0));
   }
 
   @Test
   void containsAndIndexOf_answerForTheWholeEquivalenceClass() {
-    LandmarkSet set = LandmarkSet.of(List.of(Landmark.of(SKIP, 20), Landmark.of(A, 90)));
+    LandmarkSet<Nb201Arch> set = LandmarkSet.of(List.of(Landmark.of(SKIP, 20), Landmark.of(A, 90)));
     assertTrue(set.contains(Nb201Arch.parse(SKIP_EQUIV)));
     assertEquals(OptionalInt.of(0), set.indexOf(Nb201Arch.parse(SKIP_EQUIV)));
     assertEquals(OptionalInt.of(1), set.indexOf(Nb201Arch.parse(A)));
@@ -90,7 +90,7 @@ final class LandmarkSetTest {
 
   @Test
   void excluded_isTrueExactlyForMembersAndEquivalents() {
-    LandmarkSet set = LandmarkSet.of(List.of(Landmark.of(SKIP, 20), Landmark.of(A, 90)));
+    LandmarkSet<Nb201Arch> set = LandmarkSet.of(List.of(Landmark.of(SKIP, 20), Landmark.of(A, 90)));
     Predicate<Nb201Arch> excluded = set.excluded();
     Nb201Space space = Nb201Space.INSTANCE;
     int count = 0;
@@ -119,8 +119,8 @@ final class LandmarkSetTest {
 
   @Test
   void plus_addsSorted_andRejectsMembersAndTheirEquivalents() {
-    LandmarkSet set = LandmarkSet.of(List.of(Landmark.of(SKIP, 20), Landmark.of(A, 90)));
-    LandmarkSet more = set.plus(List.of(Landmark.of(B, 50), Landmark.of(C, 95)));
+    LandmarkSet<Nb201Arch> set = LandmarkSet.of(List.of(Landmark.of(SKIP, 20), Landmark.of(A, 90)));
+    LandmarkSet<Nb201Arch> more = set.plus(List.of(Landmark.of(B, 50), Landmark.of(C, 95)));
     assertEquals(4, more.size());
     assertEquals(2, set.size(), "the original is unchanged");
     assertEquals(List.of(20.0, 50.0, 90.0, 95.0),
@@ -136,15 +136,17 @@ final class LandmarkSetTest {
   @Test
   void csv_roundTripsExactly() {
     SplittableRandom rng = new SplittableRandom(7);
-    List<Nb201Arch> archs = new RandomLandmarkSelector().select(30, rng, a -> true);
-    List<Landmark> ls = archs.stream()
-        .map(a -> new Landmark(a, rng.nextDouble() * 100)).toList();
-    LandmarkSet set = LandmarkSet.of(ls).plus(List.of());
+    List<Nb201Arch> archs = new RandomLandmarkSelector<>(Nb201Space.INSTANCE).select(30, rng,
+        a -> true);
+    List<Landmark<Nb201Arch>> ls = archs.stream()
+        .map(a -> new Landmark<>(a, rng.nextDouble() * 100)).toList();
+    LandmarkSet<Nb201Arch> set = LandmarkSet.of(ls).plus(List.of());
     Path p = dir.resolve("landmarks.csv");
     set.writeCsv(p);
     assertEquals(set, LandmarkSet.fromCsv(p));
     // Rewriting replaces the file and leaves no temporary files behind.
-    LandmarkSet small = LandmarkSet.of(List.of(Landmark.of(A, 1e-5), Landmark.of(B, 100)));
+    LandmarkSet<Nb201Arch> small = LandmarkSet.of(List.of(Landmark.of(A, 1e-5), Landmark.of(B,
+        100)));
     small.writeCsv(p);
     assertEquals(small, LandmarkSet.fromCsv(p));
     try (Stream<Path> files = Files.list(dir)) {
@@ -156,7 +158,8 @@ final class LandmarkSetTest {
 
   @Test
   void csv_writesHeaderPlainScoresAndSortedRows() throws IOException {
-    LandmarkSet set = LandmarkSet.of(List.of(Landmark.of(A, 93.5), Landmark.of(B, 0.00001)));
+    LandmarkSet<Nb201Arch> set = LandmarkSet.of(List.of(Landmark.of(A, 93.5), Landmark.of(B,
+        0.00001)));
     Path p = dir.resolve("l.csv");
     set.writeCsv(p);
     assertEquals(List.of("arch,score", B + ",0.00001", A + ",93.5"),
@@ -166,7 +169,7 @@ final class LandmarkSetTest {
   @Test
   void fromCsv_acceptsBlankLinesBomAndSpaces() throws IOException {
     Path p = write("ok.csv", "\uFEFFarch,score", A + " , 93.5", "", B + ",70");
-    LandmarkSet set = LandmarkSet.fromCsv(p);
+    LandmarkSet<Nb201Arch> set = LandmarkSet.fromCsv(p);
     assertEquals(2, set.size());
     assertEquals(70.0, set.get(0).score());
   }

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.landmarknas.space.Nb201Arch;
+import org.landmarknas.space.Nb201Space;
 
 final class PairwiseRankingLossTest {
 
@@ -56,8 +58,9 @@ final class PairwiseRankingLossTest {
   @Test
   void gradient_matchesFiniteDifferences() {
     SplittableRandom rng = new SplittableRandom(42);
-    LandmarkSet set = LandmarkSet.of(new RandomLandmarkSelector().select(12, rng, a -> true)
-        .stream().map(a -> new Landmark(a, 30 + 60 * rng.nextDouble())).toList());
+    LandmarkSet<Nb201Arch> set = LandmarkSet.of(new RandomLandmarkSelector<>(
+        Nb201Space.INSTANCE).select(12, rng, a -> true)
+        .stream().map(a -> new Landmark<>(a, 30 + 60 * rng.nextDouble())).toList());
     List<PairwiseRankingLoss> losses = List.of(
         new PairwiseRankingLoss(new SoftplusLoss(1)),
         new PairwiseRankingLoss(new SoftplusLoss(3), PairWeights.scoreGap(set)),
@@ -93,7 +96,7 @@ final class PairwiseRankingLossTest {
 
   @Test
   void scoreGapWeights_meanOneOverAllPairs_tiesWeighZero() {
-    LandmarkSet set = LandmarkSet.of(List.of(Landmark.of(LandmarkSetTest.A, 90),
+    LandmarkSet<Nb201Arch> set = LandmarkSet.of(List.of(Landmark.of(LandmarkSetTest.A, 90),
         Landmark.of(LandmarkSetTest.B, 70), Landmark.of(LandmarkSetTest.C, 70),
         Landmark.of(LandmarkSetTest.SKIP, 10)));
     PairWeights w = PairWeights.scoreGap(set);
@@ -115,7 +118,7 @@ final class PairwiseRankingLossTest {
 
   @Test
   void scoreGapWeights_scaleThePairLoss() {
-    LandmarkSet set = LandmarkSet.of(List.of(Landmark.of(LandmarkSetTest.A, 90),
+    LandmarkSet<Nb201Arch> set = LandmarkSet.of(List.of(Landmark.of(LandmarkSetTest.A, 90),
         Landmark.of(LandmarkSetTest.B, 60), Landmark.of(LandmarkSetTest.SKIP, 30)));
     // Gaps 30, 60, 30: mean 40; pair (0,2) weighs 1.5.
     double[] l = {1.0, 1.0, 3.0};

@@ -77,11 +77,11 @@ final class LandmarkRegularizationBehaviourTest {
     }
     double[] before = losses(net, probe, archs);
     // Reverse of the current ranking: the lower the super-net's loss now, the WORSE the score.
-    List<Landmark> reversed = new ArrayList<>();
+    List<Landmark<Nb201Arch>> reversed = new ArrayList<>();
     for (int i = 0; i < LANDMARKS; i++) {
-      reversed.add(new Landmark(archs.get(i), 50 + before[i]));
+      reversed.add(new Landmark<>(archs.get(i), 50 + before[i]));
     }
-    LandmarkSet set = LandmarkSet.of(reversed);
+    LandmarkSet<Nb201Arch> set = LandmarkSet.of(reversed);
     double[] target = new double[LANDMARKS];
     for (int i = 0; i < LANDMARKS; i++) {
       target[i] = 50 + before[i];
@@ -133,7 +133,8 @@ final class LandmarkRegularizationBehaviourTest {
   }
 
   private static void train(Nb201Network net, TrainConfig cfg, TensorBatcher batcher,
-      DataSplit split, Optional<LandmarkSet> landmarks, double lambda, int steps, long seed) {
+      DataSplit split, Optional<LandmarkSet<Nb201Arch>> landmarks, double lambda, int steps,
+          long seed) {
     SposStep<Nb201Arch> step = new SposStep<>(net, cfg);
     SplittableRandom rng = new SplittableRandom(seed);
     SplittableRandom pairRng = new SplittableRandom(seed + 1);
