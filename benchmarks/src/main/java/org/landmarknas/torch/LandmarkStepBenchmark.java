@@ -49,7 +49,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Setting (the landmark issue's): batch 64, C=16, N=1, 2 threads, real Fashion-MNIST, M = 10
  * landmarks whose scores follow the super-net's own order on a probe batch except for a share
- * {@code disorder} of discordant pairs (0.28: 13 of 45 pairs, 71 % in order). The learning rate is 0 so
+ * {@code disorder} of discordant pairs (0.28: 13 of 45 pairs, 71 % in order). The learning rate is
+ * 0 so
  * the order, hence the share of active pairs, stays fixed while measuring; the arithmetic of the
  * step (momentum, weight decay, clipping) is unchanged. Batches are prepared in {@code @Setup}:
  * the figure is the step alone.
@@ -75,9 +76,9 @@ public class LandmarkStepBenchmark {
   public double disorder;
 
   private SposStep<Nb201Arch> step;
-  private LandmarkTerm naive;
-  private LandmarkTerm lazyGraph;
-  private LandmarkTerm lazyNoGrad;
+  private LandmarkTerm<Nb201Arch> naive;
+  private LandmarkTerm<Nb201Arch> lazyGraph;
+  private LandmarkTerm<Nb201Arch> lazyNoGrad;
   private LabeledBatch[] batches;
   private LabeledBatch[] rankBatches;
   private Nb201Arch[] archs;
@@ -109,12 +110,12 @@ public class LandmarkStepBenchmark {
       rankBatches[i] = batcher.batch(rankOrder, i * BATCH, BATCH, true, rng);
       archs[i] = Nb201Space.INSTANCE.sample(rng);
     }
-    LandmarkSet set = landmarks(net, rankBatches[0], rng);
-    naive = new LandmarkTerm(net, set, new HingeLoss(), PairWeights.unweighted(),
+    LandmarkSet<Nb201Arch> set = landmarks(net, rankBatches[0], rng);
+    naive = new LandmarkTerm<>(net, set, new HingeLoss(), PairWeights.unweighted(),
         LandmarkTerm.Mode.OFF);
-    lazyGraph = new LandmarkTerm(net, set, new HingeLoss(), PairWeights.unweighted(),
+    lazyGraph = new LandmarkTerm<>(net, set, new HingeLoss(), PairWeights.unweighted(),
         LandmarkTerm.Mode.GRAPH);
-    lazyNoGrad = new LandmarkTerm(net, set, new HingeLoss(), PairWeights.unweighted(),
+    lazyNoGrad = new LandmarkTerm<>(net, set, new HingeLoss(), PairWeights.unweighted(),
         LandmarkTerm.Mode.NOGRAD);
     pairRng = new SplittableRandom(7);
     pairs = new UniformPairSampler(1);
@@ -123,7 +124,8 @@ public class LandmarkStepBenchmark {
   }
 
   /** Scores = the super-net's own order, then adjacent swaps until {@code disorder} is reached. */
-  private LandmarkSet landmarks(Nb201Network net, LabeledBatch probe, SplittableRandom rng) {
+  private LandmarkSet<Nb201Arch> landmarks(Nb201Network net, LabeledBatch probe,
+      SplittableRandom rng) {
     List<Nb201Arch> chosen = new ArrayList<>();
     Set<String> classes = new HashSet<>();
     while (chosen.size() < LANDMARKS) {
@@ -166,9 +168,9 @@ public class LandmarkStepBenchmark {
       }
     }
     inOrder = 1 - (double) discordant(position, loss) / pairsTotal;
-    List<Landmark> set = new ArrayList<>();
+    List<Landmark<Nb201Arch>> set = new ArrayList<>();
     for (int i = 0; i < LANDMARKS; i++) {
-      set.add(new Landmark(chosen.get(i), 50 + position[i]));
+      set.add(new Landmark<>(chosen.get(i), 50 + position[i]));
     }
     return LandmarkSet.of(set);
   }
@@ -186,7 +188,7 @@ public class LandmarkStepBenchmark {
     return d;
   }
 
-  private SposStep.StepResult run(Optional<LandmarkTerm> term) {
+  private SposStep.StepResult run(Optional<LandmarkTerm<Nb201Arch>> term) {
     int i = next++ % PREPARED;
     try (PointerScope scope = new PointerScope()) {
       step.begin();

@@ -1,14 +1,15 @@
 package org.landmarknas.search;
 
 import java.util.Locale;
-import org.landmarknas.space.Nb201Arch;
 
 /**
  * How well one architecture does on some split, as measured through a network (the super-net's
  * shared weights, or its own stand-alone weights): top-1 accuracy in [0, 1] and mean
  * cross-entropy over {@code samples} images.
+ *
+ * @param <A> the architecture type
  */
-public record ArchScore(Nb201Arch arch, double accuracy, double loss, int samples) {
+public record ArchScore<A>(A arch, double accuracy, double loss, int samples) {
 
   public ArchScore {
     if (arch == null) {

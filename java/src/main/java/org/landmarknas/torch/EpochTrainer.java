@@ -20,7 +20,8 @@ import org.landmarknas.space.Nb201Arch;
 
 /**
  * Trains the super-net for one epoch at a time: steps on the super-net half, each on the path its
- * {@link SamplingPolicy} picks (SPOS: uniform) and, when the epoch has a landmark term and λ > 0, the landmark pairs
+ * {@link SamplingPolicy} picks (SPOS: uniform) and, when the epoch has a landmark term and λ > 0,
+ * the landmark pairs
  * of a batch of the rank half (one {@link PointerScope} per step). Every random draw comes from
  * the epoch's own streams, so an epoch trains the same whether or not the run was resumed
  * before it.
@@ -49,7 +50,8 @@ final class EpochTrainer {
    * @param stepsDone the steps of the epochs already trained (a resumed run's), for progress
    * @param hooks checked for a cancel before every step
    */
-  EpochTrainer(SearchSession session, SposStep<Nb201Arch> sposStep, TrainConfig train, LandmarksConfig lc,
+  EpochTrainer(SearchSession session, SposStep<Nb201Arch> sposStep, TrainConfig train,
+      LandmarksConfig lc,
       SamplingPolicy<Nb201Arch> sampling, EpochStreams streams, PrintStream progress,
       long stepsDone, SearchHooks hooks) {
     this.batches = session.trainBatches();
@@ -91,7 +93,7 @@ final class EpochTrainer {
    * @throws IllegalStateException when a loss becomes NaN or infinite
    * @throws SearchCancelledException when the run was cancelled; the epoch is dropped
    */
-  EpochStats train(int epoch, Optional<LandmarkTerm> term, String checkpointNote) {
+  EpochStats train(int epoch, Optional<LandmarkTerm<Nb201Arch>> term, String checkpointNote) {
     SplittableRandom archRng = streams.stream(EpochStreams.Purpose.ARCHITECTURES, epoch);
     SplittableRandom dataRng = streams.stream(EpochStreams.Purpose.DATA, epoch);
     SplittableRandom rankRng = streams.stream(EpochStreams.Purpose.RANK_DATA, epoch);

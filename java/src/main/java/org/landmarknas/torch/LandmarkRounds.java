@@ -47,7 +47,8 @@ final class LandmarkRounds {
    */
   static LandmarkSet<Nb201Arch> next(LandmarkSet<Nb201Arch> current, Predicate<Nb201Arch> inPool,
       LandmarksConfig lc,
-      SearchConfig search, PoolScorer scorer, GroundTruth<Nb201Arch> truth, SplittableRandom rng,
+      SearchConfig search, PoolScorer<Nb201Arch> scorer, GroundTruth<Nb201Arch> truth,
+          SplittableRandom rng,
       PrintStream progress, int epoch) {
     List<Nb201Arch> candidates = new ArrayList<>();
     for (Nb201Arch a : truth.archs()) {
@@ -74,7 +75,7 @@ final class LandmarkRounds {
         skippedUnknown++;
         continue;
       }
-      added.add(new Landmark(a, score.getAsDouble()));
+      added.add(new Landmark<>(a, score.getAsDouble()));
     }
     progress.printf(Locale.ROOT, "round after epoch %d: %d new landmarks (of %d wanted; %d"
             + " candidates without a stand-alone score passed over), %d in all%n", epoch,

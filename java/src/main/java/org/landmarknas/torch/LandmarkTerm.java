@@ -15,7 +15,6 @@ import org.landmarknas.landmark.PairWeights;
 import org.landmarknas.landmark.PairwiseRankingLoss;
 import org.landmarknas.landmark.RankingLoss;
 import org.landmarknas.landmark.RankingLosses;
-import org.landmarknas.space.Nb201Arch;
 
 /**
  * The landmark regularizer of one training step (Yu, Ranftl, Salzmann, CVPR 2021): for each
@@ -32,8 +31,10 @@ import org.landmarknas.space.Nb201Arch;
  *       with graph and backward (cheaper when most pairs are inactive and graphs are costly);
  *   <li>{@link Mode#OFF}: always backward (the naive step; for benchmarks).
  * </ul>
+ *
+ * @param <A> the architecture type of the super-net's space
  */
-public final class LandmarkTerm {
+public final class LandmarkTerm<A> {
 
   /** How inactive pairs are skipped. */
   public enum Mode {
@@ -69,12 +70,12 @@ public final class LandmarkTerm {
    */
   public record Result(double loss, int activePairs, int pairs, boolean backward) {}
 
-  private final Nb201Network net;
-  private final LandmarkSet<Nb201Arch> landmarks;
+  private final Supernet<A> net;
+  private final LandmarkSet<A> landmarks;
   private final PairwiseRankingLoss ranking;
   private final Mode mode;
 
-  public LandmarkTerm(Nb201Network net, LandmarkSet<Nb201Arch> landmarks, RankingLoss loss,
+  public LandmarkTerm(Supernet<A> net, LandmarkSet<A> landmarks, RankingLoss loss,
       PairWeights weights, Mode mode) {
     if (landmarks.size() < 2) {
       throw new IllegalArgumentException(
@@ -90,14 +91,14 @@ public final class LandmarkTerm {
    * The term {@code lc} configures for {@code set} on {@code net}; empty when the set has fewer
    * than two landmarks (no pair to order).
    */
-  public static Optional<LandmarkTerm> of(Nb201Network net, LandmarkSet<Nb201Arch> set,
+  public static <A> Optional<LandmarkTerm<A>> of(Supernet<A> net, LandmarkSet<A> set,
       LandmarksConfig lc) {
     return set.size() < 2 ? Optional.empty()
-        : Optional.of(new LandmarkTerm(net, set, RankingLosses.parse(lc.loss()),
+        : Optional.of(new LandmarkTerm<>(net, set, RankingLosses.parse(lc.loss()),
             PairWeights.create(lc.weighting(), set), Mode.ofId(lc.lazy())));
   }
 
-  public LandmarkSet<Nb201Arch> landmarks() {
+  public LandmarkSet<A> landmarks() {
     return landmarks;
   }
 

@@ -17,11 +17,11 @@ import org.landmarknas.space.Nb201Arch;
  * @param report the ranking of the pool by super-net accuracy against the ground truth
  * @param seconds how long the scoring took
  */
-record PoolResult(List<ArchScore> scores, double[] groundTruth, RankingReport report,
+record PoolResult(List<ArchScore<Nb201Arch>> scores, double[] groundTruth, RankingReport report,
     double seconds) {
 
   /** The ranking of {@code pool} by {@code scores} (one per pool architecture, in pool order). */
-  static PoolResult of(List<ArchScore> scores, EvaluationPool<Nb201Arch> pool, int topK,
+  static PoolResult of(List<ArchScore<Nb201Arch>> scores, EvaluationPool<Nb201Arch> pool, int topK,
       double seconds) {
     double[] pred = scores.stream().mapToDouble(ArchScore::accuracy).toArray();
     double[] gt = pool.groundTruthArray();
@@ -33,7 +33,7 @@ record PoolResult(List<ArchScore> scores, double[] groundTruth, RankingReport re
   List<PoolScore> poolScores() {
     List<PoolScore> entries = new ArrayList<>();
     for (int i = 0; i < scores.size(); i++) {
-      ArchScore s = scores.get(i);
+      ArchScore<Nb201Arch> s = scores.get(i);
       entries.add(new PoolScore(s.arch().toString(), s.accuracy(), s.loss(), groundTruth[i]));
     }
     return entries;

@@ -43,7 +43,7 @@ final class RunResultJson {
         new RunResult.Cost(outcome.trainSeconds(), clock.cpuSeconds(), clock.wallSeconds()));
   }
 
-  private static RunResult.ScoredArchitecture scored(ArchScore s) {
+  private static RunResult.ScoredArchitecture scored(ArchScore<Nb201Arch> s) {
     return new RunResult.ScoredArchitecture(s.arch().toString(), s.accuracy(), s.loss(),
         s.samples());
   }

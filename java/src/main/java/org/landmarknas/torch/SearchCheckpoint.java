@@ -46,7 +46,7 @@ final class SearchCheckpoint {
 
   /** Counters and records of a run after {@code epochsDone} epochs. */
   record State(int epochsDone, long steps, double trainSeconds, double lastLoss,
-      List<EpochRecord> metrics, Optional<List<ArchScore>> lastPoolScores,
+      List<EpochRecord> metrics, Optional<List<ArchScore<Nb201Arch>>> lastPoolScores,
       double lastPoolSeconds, double wallSeconds, double cpuSeconds) {
 
     Map<String, Object> toJson() {
@@ -61,7 +61,7 @@ final class SearchCheckpoint {
       m.put("metrics", metrics);
       lastPoolScores.ifPresent(scores -> {
         List<Map<String, Object>> pool = new ArrayList<>();
-        for (ArchScore s : scores) {
+        for (ArchScore<Nb201Arch> s : scores) {
           Map<String, Object> e = new LinkedHashMap<>();
           e.put("arch", s.arch().toString());
           e.put("accuracy", s.accuracy());
@@ -88,12 +88,12 @@ final class SearchCheckpoint {
         for (int i = 0; i < lines.size(); i++) {
           metrics.add(RunFiles.epochRecord(lines.get(i), file + ": metrics[" + i + "]"));
         }
-        Optional<List<ArchScore>> pool = Optional.empty();
+        Optional<List<ArchScore<Nb201Arch>>> pool = Optional.empty();
         if (m.get("last_pool") instanceof List<?> entries) {
-          List<ArchScore> scores = new ArrayList<>();
+          List<ArchScore<Nb201Arch>> scores = new ArrayList<>();
           for (Object o : entries) {
             Map<String, Object> e = (Map<String, Object>) o;
-            scores.add(new ArchScore(Nb201Arch.parse((String) e.get("arch")),
+            scores.add(new ArchScore<>(Nb201Arch.parse((String) e.get("arch")),
                 ((Number) e.get("accuracy")).doubleValue(), ((Number) e.get("loss")).doubleValue(),
                 ((Number) e.get("samples")).intValue()));
           }

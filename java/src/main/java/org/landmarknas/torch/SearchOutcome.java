@@ -22,7 +22,7 @@ import org.landmarknas.space.Nb201Arch;
  * @param truth ground truth of the run, or null when the run had none
  */
 public record SearchOutcome(Optional<Path> runDirectory, int epochs, long steps,
-    double trainSeconds, double finalTrainLoss, List<ArchScore> scores,
+    double trainSeconds, double finalTrainLoss, List<ArchScore<Nb201Arch>> scores,
     Optional<RankingReport> ranking, List<Evaluated<Nb201Arch>> found,
         GroundTruth<Nb201Arch> truth) {
 
@@ -45,7 +45,7 @@ public record SearchOutcome(Optional<Path> runDirectory, int epochs, long steps,
     if (!scores.isEmpty()) {
       sb.append(String.format(Locale.ROOT,
           "super-net test accuracy of %d sampled architectures (best first):%n", scores.size()));
-      for (ArchScore s : scores) {
+      for (ArchScore<Nb201Arch> s : scores) {
         sb.append("  ").append(s).append(System.lineSeparator());
       }
     }

@@ -11,6 +11,7 @@ import org.landmarknas.data.DataLocation;
 import org.landmarknas.data.DataSplit;
 import org.landmarknas.data.ImageData;
 import org.landmarknas.data.ImageDataset;
+import org.landmarknas.space.Nb201Arch;
 
 /**
  * What a search run and {@code evaluate} share: the images and their split, the super-net, its
@@ -26,8 +27,9 @@ final class SearchSession {
   private final NetworkShape shape;
   private final Nb201Network net;
   private final Optional<BatchNormRecalibration> recalibration;
-  private final PoolScorer testScorer;
-  private PoolScorer valScorer; // built on first use: a run without search or landmarks has none
+  private final PoolScorer<Nb201Arch> testScorer;
+  // built on first use: a run without search or landmarks has none
+  private PoolScorer<Nb201Arch> valScorer;
 
   private SearchSession(RunConfig config, ImageDataset dataset, long splitSeed,
       Nb201Network net) {
@@ -88,7 +90,7 @@ final class SearchSession {
   }
 
   /** Scores on the test split: the pool and the sampled architectures. */
-  PoolScorer testScorer() {
+  PoolScorer<Nb201Arch> testScorer() {
     return testScorer;
   }
 
@@ -96,7 +98,7 @@ final class SearchSession {
    * Scores on the first {@code search.val-images} images of the rank half: the fitness of the
    * search and of landmark rounds, and the landmarks' own tau.
    */
-  PoolScorer valScorer() {
+  PoolScorer<Nb201Arch> valScorer() {
     if (valScorer == null) {
       int[] rank = split.rank();
       int n = Math.min(config.search().valImages(), rank.length);
@@ -105,8 +107,8 @@ final class SearchSession {
     return valScorer;
   }
 
-  private PoolScorer scorer(ImageData images) {
-    return new PoolScorer(net, new SupernetEvaluator(net, batches(images, Augmentation.NONE,
+  private PoolScorer<Nb201Arch> scorer(ImageData images) {
+    return new PoolScorer<>(net, new SupernetEvaluator<>(net, batches(images, Augmentation.NONE,
         config.evaluate().batchSize())), recalibration);
   }
 

@@ -92,10 +92,11 @@ public final class StandaloneTrainer {
       }
     }
     // Running BN statistics, eval mode: the stand-alone network is one fixed architecture.
-    ArchScore valid = new SupernetEvaluator(net, new TensorBatcher(new BatchAssembler(
+    ArchScore<Nb201Arch> valid = new SupernetEvaluator<>(net, new TensorBatcher(new BatchAssembler(
         data.train().subset(validIdx), data.normalization(), Augmentation.NONE), 256))
         .score(arch, 0);
-    ArchScore tested = new SupernetEvaluator(net, new TensorBatcher(new BatchAssembler(test,
+    ArchScore<Nb201Arch> tested = new SupernetEvaluator<>(net, new TensorBatcher(
+        new BatchAssembler(test,
         data.normalization(), Augmentation.NONE), 256)).score(arch, 0);
     return new StandaloneResult(arch, p.name(), seed, valid.accuracy(), valid.loss(),
         tested.accuracy(), tested.loss(), net.parameterCount(),

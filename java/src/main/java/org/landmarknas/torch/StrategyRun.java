@@ -31,7 +31,8 @@ final class StrategyRun {
    *
    * @param label names the run in progress lines (the final search, or a landmark round)
    */
-  static SearchResult<Nb201Arch> run(SearchConfig cfg, PoolScorer scorer, SplittableRandom rng,
+  static SearchResult<Nb201Arch> run(SearchConfig cfg, PoolScorer<Nb201Arch> scorer,
+      SplittableRandom rng,
       PrintStream progress, String label, List<Nb201Arch> table) {
     SearchStrategy<Nb201Arch> strategy = SearchStrategies.create(cfg, Nb201Space.INSTANCE, table);
     Map<Nb201Arch, Double> cache = new HashMap<>();

@@ -7,7 +7,6 @@ import org.bytedeco.pytorch.LongOptional;
 import org.bytedeco.pytorch.NoGradGuard;
 import org.bytedeco.pytorch.Tensor;
 import org.landmarknas.search.ArchScore;
-import org.landmarknas.space.Nb201Arch;
 
 /**
  * Scores architectures through a network without building autograd graphs: accuracy and mean
@@ -15,17 +14,17 @@ import org.landmarknas.space.Nb201Arch;
  * BatchNorm the score depends on the chunk size, so it is part of the evaluation protocol
  * (config key {@code evaluate.batch-size}).
  */
-public final class SupernetEvaluator {
-  private final Nb201Network net;
+public final class SupernetEvaluator<A> {
+  private final Supernet<A> net;
   private final TensorBatcher batcher;
 
-  public SupernetEvaluator(Nb201Network net, TensorBatcher batcher) {
+  public SupernetEvaluator(Supernet<A> net, TensorBatcher batcher) {
     this.net = net;
     this.batcher = batcher;
   }
 
   /** Scores {@code arch} on the first {@code limit} images (all of them when limit &lt;= 0). */
-  public ArchScore score(Nb201Arch arch, int limit) {
+  public ArchScore<A> score(A arch, int limit) {
     int n = limit <= 0 ? batcher.data().count() : Math.min(limit, batcher.data().count());
     int chunk = batcher.maxBatch();
     long correct = 0;
@@ -45,6 +44,6 @@ public final class SupernetEvaluator {
     } finally {
       net.train(wasTraining);
     }
-    return new ArchScore(arch, n == 0 ? 0 : (double) correct / n, n == 0 ? 0 : lossSum / n, n);
+    return new ArchScore<>(arch, n == 0 ? 0 : (double) correct / n, n == 0 ? 0 : lossSum / n, n);
   }
 }

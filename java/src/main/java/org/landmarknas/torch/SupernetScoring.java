@@ -25,12 +25,12 @@ final class SupernetScoring {
   private SupernetScoring() {}
 
   /** Scores every pool architecture on {@code evaluate.images} images and ranks the pool. */
-  static PoolResult scorePool(EvaluationPool<Nb201Arch> pool, PoolScorer scorer,
+  static PoolResult scorePool(EvaluationPool<Nb201Arch> pool, PoolScorer<Nb201Arch> scorer,
       EvaluateConfig eval,
       SplittableRandom rng, PrintStream progress, String label) {
     long start = System.nanoTime();
     ProgressLine line = new ProgressLine(progress, pool.size(), "archs", 10.0);
-    List<ArchScore> scores = new ArrayList<>(pool.size());
+    List<ArchScore<Nb201Arch>> scores = new ArrayList<>(pool.size());
     for (Nb201Arch a : pool.archs()) {
       scores.add(scorer.score(a, eval.images(), rng));
       line.update(scores.size(), label + " pool", scores.size() + "/" + pool.size());
@@ -49,17 +49,17 @@ final class SupernetScoring {
    * Scores {@code evaluate.archs} sampled architectures, distinct up to equivalence and with a
    * path from input to output (a zero cell tells nothing about ranking), best first.
    */
-  static List<ArchScore> scoreSample(PoolScorer scorer, EvaluateConfig eval,
+  static List<ArchScore<Nb201Arch>> scoreSample(PoolScorer<Nb201Arch> scorer, EvaluateConfig eval,
       SplittableRandom rng, PrintStream progress) {
     List<Nb201Arch> archs = Nb201Space.INSTANCE.sampleDistinct(eval.archs(), rng);
-    List<ArchScore> scores = new ArrayList<>();
+    List<ArchScore<Nb201Arch>> scores = new ArrayList<>();
     ProgressLine line = new ProgressLine(progress, archs.size(), "archs", 5.0);
     for (Nb201Arch a : archs) {
       scores.add(scorer.score(a, 0, rng));
       line.update(scores.size(), "scoring sampled architectures",
           scores.size() + "/" + archs.size());
     }
-    scores.sort(Comparator.comparingDouble(ArchScore::accuracy).reversed());
+    scores.sort(Comparator.comparingDouble((ArchScore<Nb201Arch> s) -> s.accuracy()).reversed());
     return scores;
   }
 
@@ -67,7 +67,7 @@ final class SupernetScoring {
    * Kendall tau-b between the super-net's accuracy of the landmarks (on the validation images)
    * and their stand-alone scores: how well the regularized quantity itself is ordered.
    */
-  static double landmarkTau(LandmarkSet<Nb201Arch> landmarks, PoolScorer scorer,
+  static double landmarkTau(LandmarkSet<Nb201Arch> landmarks, PoolScorer<Nb201Arch> scorer,
       SplittableRandom rng) {
     double[] supernet = new double[landmarks.size()];
     double[] standalone = new double[landmarks.size()];

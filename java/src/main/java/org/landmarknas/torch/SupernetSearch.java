@@ -102,7 +102,8 @@ public final class SupernetSearch {
     Set<Integer> roundEnds = LandmarkRounds.ends(train.epochs(), lc.rounds());
     try (MetricsLog metrics = dir.openMetrics()) {
       for (int epoch = state.epochsDone(); epoch < train.epochs(); epoch++) {
-        Optional<LandmarkTerm> term = LandmarkTerm.of(session.net(), state.landmarks(), lc);
+        Optional<LandmarkTerm<Nb201Arch>> term = LandmarkTerm.of(session.net(), state.landmarks(),
+            lc);
         EpochStats stats = trainer.train(epoch, term, state.checkpointNote(checkpoints));
         OptionalDouble landmarkKdt = term.isEmpty() ? OptionalDouble.empty()
             : OptionalDouble.of(SupernetScoring.landmarkTau(state.landmarks(),
@@ -153,7 +154,7 @@ public final class SupernetSearch {
       PrintStream progress) {
     int after = config.train().epochs(); // the streams of the work after training
     EpochStreams streams = RunSeeds.of(config.seed()).epochs();
-    List<ArchScore> scores = SupernetScoring.scoreSample(session.testScorer(),
+    List<ArchScore<Nb201Arch>> scores = SupernetScoring.scoreSample(session.testScorer(),
         config.evaluate(), streams.stream(EpochStreams.Purpose.EVALUATION, after), progress);
     Optional<SearchResult<Nb201Arch>> search = config.search().strategy().equals("none")
         ? Optional.empty()

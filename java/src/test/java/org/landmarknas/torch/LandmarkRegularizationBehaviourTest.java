@@ -138,7 +138,8 @@ final class LandmarkRegularizationBehaviourTest {
     SposStep<Nb201Arch> step = new SposStep<>(net, cfg);
     SplittableRandom rng = new SplittableRandom(seed);
     SplittableRandom pairRng = new SplittableRandom(seed + 1);
-    Optional<LandmarkTerm> term = landmarks.map(l -> new LandmarkTerm(net, l, new HingeLoss(),
+    Optional<LandmarkTerm<Nb201Arch>> term = landmarks.map(l -> new LandmarkTerm<>(net, l,
+        new HingeLoss(),
         PairWeights.unweighted(), LandmarkTerm.Mode.GRAPH));
     PairSampler pairs = new UniformPairSampler(3);
     int[] order = BatchOrder.epochOrder(split.supernet(), rng);

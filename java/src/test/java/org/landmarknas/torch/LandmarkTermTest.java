@@ -52,9 +52,11 @@ final class LandmarkTermTest {
       boolean aWorseLoss = l[0] > l[1];
       Nb201Arch better = aWorseLoss ? A : B;
       Nb201Arch worse = aWorseLoss ? B : A;
-      LandmarkSet set = LandmarkSet.of(List.of(new Landmark(worse, 50), new Landmark(better, 60)));
+      LandmarkSet<Nb201Arch> set = LandmarkSet.of(List.of(new Landmark<>(worse, 50),
+          new Landmark<>(better, 60)));
       double lambda = 3.5;
-      LandmarkTerm term = new LandmarkTerm(net, set, new HingeLoss(), PairWeights.unweighted(),
+      LandmarkTerm<Nb201Arch> term = new LandmarkTerm<>(net, set, new HingeLoss(),
+          PairWeights.unweighted(),
           mode);
       net.module().zero_grad(true);
       LandmarkTerm.Result r = term.accumulate(rank, List.of(new LandmarkPair(0, 1)), lambda);
@@ -85,8 +87,10 @@ final class LandmarkTermTest {
       boolean aLower = l[0] < l[1];
       Nb201Arch better = aLower ? A : B; // lower loss is better: already in order
       Nb201Arch worse = aLower ? B : A;
-      LandmarkSet set = LandmarkSet.of(List.of(new Landmark(worse, 50), new Landmark(better, 60)));
-      LandmarkTerm term = new LandmarkTerm(net, set, new HingeLoss(), PairWeights.unweighted(),
+      LandmarkSet<Nb201Arch> set = LandmarkSet.of(List.of(new Landmark<>(worse, 50),
+          new Landmark<>(better, 60)));
+      LandmarkTerm<Nb201Arch> term = new LandmarkTerm<>(net, set, new HingeLoss(),
+          PairWeights.unweighted(),
           mode);
       net.module().zero_grad(true);
       LandmarkTerm.Result r = term.accumulate(rank, List.of(new LandmarkPair(0, 1)), 10);

@@ -25,11 +25,11 @@ final class SupernetEvaluatorTest {
         new NetworkShape(1, 10, 4, 1, BatchNormMode.BATCH), 1);
     TensorBatcher batcher = new TensorBatcher(
         new BatchAssembler(data.test().head(300), data.normalization(), Augmentation.NONE), 128);
-    SupernetEvaluator evaluator = new SupernetEvaluator(net, batcher);
+    SupernetEvaluator<Nb201Arch> evaluator = new SupernetEvaluator<>(net, batcher);
     Nb201Arch arch = Nb201Arch.parse(
         "|nor_conv_3x3~0|+|nor_conv_3x3~0|avg_pool_3x3~1|+|skip_connect~0|nor_conv_3x3~1|skip_connect~2|");
-    ArchScore a = evaluator.score(arch, 0);
-    ArchScore b = evaluator.score(arch, 0);
+    ArchScore<Nb201Arch> a = evaluator.score(arch, 0);
+    ArchScore<Nb201Arch> b = evaluator.score(arch, 0);
     assertEquals(300, a.samples(), "last partial chunk included");
     assertEquals(a, b);
     assertTrue(a.loss() > 1.5 && a.loss() < 4, "untrained net: loss near ln 10, got " + a.loss());
