@@ -16,8 +16,11 @@ import org.landmarknas.space.SearchSpace;
  * The multi-round pipeline's pick: the {@code m} best-scoring architectures by some score (the
  * super-net's, after a round of training), leaving out current landmarks and their equivalents.
  * Of several equivalent architectures only the best-scoring one can be picked. Higher scores are
- * better; ties go to the smaller {@link Nb201Arch#code()}, so the choice is deterministic and the
- * {@code rng} is ignored. Only connected architectures are picked, as with the other selectors.
+ * better; ties go to the smaller encoding in lexicographic order (for NB201 the smaller code),
+ * so the choice is deterministic and the {@code rng} is ignored. Only trainable architectures are
+ * picked, as with the other selectors.
+ *
+ * @param <A> the architecture type of the space
  */
 public final class TopKSelector<A> implements LandmarkSelector<A> {
 
