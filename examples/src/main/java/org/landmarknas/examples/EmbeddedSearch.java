@@ -19,12 +19,12 @@ public final class EmbeddedSearch {
 
   public static void main(String[] args) {
     String[] overrides = java.util.Arrays.copyOfRange(args, 1, args.length);
-    SearchOutcome outcome = search(Path.of(args[0]), overrides);
+    SearchOutcome<?> outcome = search(Path.of(args[0]), overrides);
     System.out.println(outcome.summary());
   }
 
   /** Runs the search of a YAML config with {@code key=value} overrides, printing each epoch. */
-  public static SearchOutcome search(Path config, String... overrides) {
+  public static SearchOutcome<?> search(Path config, String... overrides) {
     SearchRun run = SearchRun.builder(config, overrides)
         .listener(e -> System.out.printf("epoch %d/%d  train loss %.3f%s%n", e.stats().epoch(),
             e.epochs(), e.stats().trainLoss(), e.poolRanking()

@@ -18,7 +18,7 @@ final class EmbeddedSearchTest {
         "/usr/share/datasets/fashion-mnist")));
     // Under CI the data is installed: missing data fails there instead of passing unnoticed.
     assumeTrue(data || "true".equals(System.getenv("CI")), "Fashion-MNIST not installed");
-    SearchOutcome outcome = EmbeddedSearch.search(Path.of("configs/fmnist-mini-landmarks.yaml"),
+    SearchOutcome<?> outcome = EmbeddedSearch.search(Path.of("configs/fmnist-mini-landmarks.yaml"),
         "train.epochs=2", "train.steps-per-epoch=3", "data.test-limit=256",
         "evaluate.images=32", "evaluate.pool-size=12", "evaluate.every=1",
         "landmarks.warmup=1", "search.strategy=random", "search.budget=6",

@@ -16,7 +16,6 @@ import org.landmarknas.run.ProgressLine;
 import org.landmarknas.schedule.CosineLr;
 import org.landmarknas.schedule.LambdaSchedule;
 import org.landmarknas.schedule.LambdaSchedules;
-import org.landmarknas.space.Nb201Arch;
 
 /**
  * Trains the super-net for one epoch at a time: steps on the super-net half, each on the path its
@@ -25,12 +24,14 @@ import org.landmarknas.space.Nb201Arch;
  * of a batch of the rank half (one {@link PointerScope} per step). Every random draw comes from
  * the epoch's own streams, so an epoch trains the same whether or not the run was resumed
  * before it.
+ *
+ * @param <A> the architecture type of the run's space
  */
-final class EpochTrainer {
+final class EpochTrainer<A> {
   private final TensorBatcher batches;
   private final int[] supernetHalf;
   private final int[] rankHalf;
-  private final SposStep<Nb201Arch> sposStep;
+  private final SposStep<A> sposStep;
   private final TrainConfig train;
   private final LandmarksConfig lc;
   private final PairSampler pairSampler;
@@ -40,7 +41,7 @@ final class EpochTrainer {
   private final int stepsPerEpoch;
   private final ProgressLine line;
   private final SearchHooks hooks;
-  private final SamplingPolicy<Nb201Arch> sampling;
+  private final SamplingPolicy<A> sampling;
   private long steps;
 
   /**
@@ -50,9 +51,9 @@ final class EpochTrainer {
    * @param stepsDone the steps of the epochs already trained (a resumed run's), for progress
    * @param hooks checked for a cancel before every step
    */
-  EpochTrainer(SearchSession session, SposStep<Nb201Arch> sposStep, TrainConfig train,
+  EpochTrainer(SearchSession<A> session, SposStep<A> sposStep, TrainConfig train,
       LandmarksConfig lc,
-      SamplingPolicy<Nb201Arch> sampling, EpochStreams streams, PrintStream progress,
+      SamplingPolicy<A> sampling, EpochStreams streams, PrintStream progress,
       long stepsDone, SearchHooks hooks) {
     this.batches = session.trainBatches();
     this.supernetHalf = session.split().supernet();
@@ -93,7 +94,7 @@ final class EpochTrainer {
    * @throws IllegalStateException when a loss becomes NaN or infinite
    * @throws SearchCancelledException when the run was cancelled; the epoch is dropped
    */
-  EpochStats train(int epoch, Optional<LandmarkTerm<Nb201Arch>> term, String checkpointNote) {
+  EpochStats train(int epoch, Optional<LandmarkTerm<A>> term, String checkpointNote) {
     SplittableRandom archRng = streams.stream(EpochStreams.Purpose.ARCHITECTURES, epoch);
     SplittableRandom dataRng = streams.stream(EpochStreams.Purpose.DATA, epoch);
     SplittableRandom rankRng = streams.stream(EpochStreams.Purpose.RANK_DATA, epoch);

@@ -16,8 +16,7 @@ import org.landmarknas.landmark.Landmark;
 import org.landmarknas.landmark.LandmarkSet;
 import org.landmarknas.search.Evaluated;
 import org.landmarknas.search.SearchResult;
-import org.landmarknas.space.Nb201Arch;
-import org.landmarknas.space.Nb201Space;
+import org.landmarknas.space.SearchSpace;
 
 /**
  * The multi-round pipeline (Yu et al., §3.3): training is cut into {@code landmarks.rounds}
@@ -45,29 +44,30 @@ final class LandmarkRounds {
    * search.strategy: pool} the candidates are that ground truth's architectures (e.g. a
    * benchmark's landmark candidates), the only ones a new landmark can come from.
    */
-  static LandmarkSet<Nb201Arch> next(LandmarkSet<Nb201Arch> current, Predicate<Nb201Arch> inPool,
+  static <A> LandmarkSet<A> next(LandmarkSet<A> current, Predicate<A> inPool,
       LandmarksConfig lc,
-      SearchConfig search, PoolScorer<Nb201Arch> scorer, GroundTruth<Nb201Arch> truth,
+      SearchConfig search, PoolScorer<A> scorer, GroundTruth<A> truth,
           SplittableRandom rng,
       PrintStream progress, int epoch) {
-    List<Nb201Arch> candidates = new ArrayList<>();
-    for (Nb201Arch a : truth.archs()) {
+    List<A> candidates = new ArrayList<>();
+    for (A a : truth.archs()) {
       if (!current.contains(a) && !inPool.test(a)) {
         candidates.add(a);
       }
     }
-    SearchResult<Nb201Arch> ranked = StrategyRun.run(search, scorer, rng, progress,
+    SearchSpace<A> space = current.space();
+    SearchResult<A> ranked = StrategyRun.run(space, search, scorer, rng, progress,
         "round after epoch " + epoch, candidates.isEmpty() ? truth.archs() : candidates);
-    List<Landmark<Nb201Arch>> added = new ArrayList<>();
+    List<Landmark<A>> added = new ArrayList<>();
     Set<String> classes = new HashSet<>();
     int skippedUnknown = 0;
-    for (Evaluated<Nb201Arch> e : ranked.top(ranked.evaluations())) {
+    for (Evaluated<A> e : ranked.top(ranked.evaluations())) {
       if (added.size() == lc.perRound()) {
         break;
       }
-      Nb201Arch a = e.arch();
-      if (!a.isConnected() || current.contains(a) || inPool.test(a)
-          || !classes.add(Nb201Space.INSTANCE.canonicalKey(a))) {
+      A a = e.arch();
+      if (!space.isTrainable(a) || current.contains(a) || inPool.test(a)
+          || !classes.add(space.canonicalKey(a))) {
         continue;
       }
       OptionalDouble score = truth.score(a);

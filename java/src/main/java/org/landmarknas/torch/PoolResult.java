@@ -7,7 +7,7 @@ import org.landmarknas.metric.RankingReport;
 import org.landmarknas.run.PoolScore;
 import org.landmarknas.run.Ranking;
 import org.landmarknas.search.ArchScore;
-import org.landmarknas.space.Nb201Arch;
+import org.landmarknas.space.SearchSpace;
 
 /**
  * One scoring of the evaluation pool on the super-net and its ranking against the ground truth.
@@ -16,25 +16,29 @@ import org.landmarknas.space.Nb201Arch;
  * @param groundTruth the stand-alone score of each, in the same order
  * @param report the ranking of the pool by super-net accuracy against the ground truth
  * @param seconds how long the scoring took
+ * @param <A> the architecture type of the pool
  */
-record PoolResult(List<ArchScore<Nb201Arch>> scores, double[] groundTruth, RankingReport report,
+record PoolResult<A>(List<ArchScore<A>> scores, double[] groundTruth, RankingReport report,
     double seconds) {
 
   /** The ranking of {@code pool} by {@code scores} (one per pool architecture, in pool order). */
-  static PoolResult of(List<ArchScore<Nb201Arch>> scores, EvaluationPool<Nb201Arch> pool, int topK,
+  static <A> PoolResult<A> of(List<ArchScore<A>> scores, EvaluationPool<A> pool, int topK,
       double seconds) {
     double[] pred = scores.stream().mapToDouble(ArchScore::accuracy).toArray();
     double[] gt = pool.groundTruthArray();
-    return new PoolResult(scores, gt, RankingReport.of(pred, gt, Math.min(topK, pool.size())),
+    return new PoolResult<>(scores, gt, RankingReport.of(pred, gt, Math.min(topK, pool.size())),
         seconds);
   }
 
-  /** One entry per pool architecture: super-net score and ground truth, in pool order. */
-  List<PoolScore> poolScores() {
+  /**
+   * One entry per pool architecture: super-net score and ground truth, in pool order, the
+   * architectures in {@code space}'s notation.
+   */
+  List<PoolScore> poolScores(SearchSpace<A> space) {
     List<PoolScore> entries = new ArrayList<>();
     for (int i = 0; i < scores.size(); i++) {
-      ArchScore<Nb201Arch> s = scores.get(i);
-      entries.add(new PoolScore(s.arch().toString(), s.accuracy(), s.loss(), groundTruth[i]));
+      ArchScore<A> s = scores.get(i);
+      entries.add(new PoolScore(space.format(s.arch()), s.accuracy(), s.loss(), groundTruth[i]));
     }
     return entries;
   }

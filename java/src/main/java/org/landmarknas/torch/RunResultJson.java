@@ -10,10 +10,9 @@ import org.landmarknas.config.RunConfig;
 import org.landmarknas.config.RunConfigLoader;
 import org.landmarknas.run.RunFiles;
 import org.landmarknas.run.RunResult;
-import org.landmarknas.search.ArchScore;
 import org.landmarknas.search.Evaluated;
 import org.landmarknas.search.SearchResult;
-import org.landmarknas.space.Nb201Arch;
+import org.landmarknas.space.SearchSpace;
 
 /**
  * The content of {@code result.json} (a {@link RunResult}): provenance (seed, data, split
@@ -30,26 +29,25 @@ final class RunResultJson {
    * @param search the final search's result, when the run had one; its distinct top is {@code
    *     outcome.found()}
    */
-  static RunResult of(RunConfig config, SearchSession session, SearchOutcome outcome,
-      RunClock clock, Optional<PoolResult> pool, Optional<SearchResult<Nb201Arch>> search,
-      Optional<GroundTruth<Nb201Arch>> truth, boolean resumed) {
+  static <A> RunResult of(RunConfig config, SearchSession<A> session, SearchOutcome<A> outcome,
+      RunClock clock, Optional<PoolResult<A>> pool, Optional<SearchResult<A>> search,
+      Optional<GroundTruth<A>> truth, boolean resumed) {
+    SearchSpace<A> space = session.space();
     List<RunResult.ScoredArchitecture> archs = outcome.scores().stream()
-        .map(RunResultJson::scored).toList();
+        .map(s -> new RunResult.ScoredArchitecture(space.format(s.arch()), s.accuracy(),
+            s.loss(), s.samples()))
+        .toList();
     return new RunResult(RunFiles.FORMAT_VERSION,
         provenance(config, session, clock, truth, resumed), outcome.epochs(), outcome.steps(),
         outcome.trainSeconds(), outcome.finalTrainLoss(), archs,
-        pool.map(PoolResult::poolScores).orElse(null), pool.map(PoolResult::ranking).orElse(null),
-        search.map(s -> search(s, outcome.found(), truth)).orElse(null),
+        pool.map(p -> p.poolScores(space)).orElse(null),
+        pool.map(PoolResult::ranking).orElse(null),
+        search.map(s -> search(space, s, outcome.found(), truth)).orElse(null),
         new RunResult.Cost(outcome.trainSeconds(), clock.cpuSeconds(), clock.wallSeconds()));
   }
 
-  private static RunResult.ScoredArchitecture scored(ArchScore<Nb201Arch> s) {
-    return new RunResult.ScoredArchitecture(s.arch().toString(), s.accuracy(), s.loss(),
-        s.samples());
-  }
-
-  private static RunResult.Provenance provenance(RunConfig config, SearchSession session,
-      RunClock clock, Optional<GroundTruth<Nb201Arch>> truth, boolean resumed) {
+  private static RunResult.Provenance provenance(RunConfig config, SearchSession<?> session,
+      RunClock clock, Optional<? extends GroundTruth<?>> truth, boolean resumed) {
     return new RunResult.Provenance(clock.started().toString(), Instant.now().toString(),
         config.seed(), resumed, session.dataset().name(),
         Long.toHexString(session.split().fingerprint()), System.getProperty("java.version"),
@@ -58,13 +56,12 @@ final class RunResultJson {
         RunConfigLoader.toMap(config));
   }
 
-  private static RunResult.Search search(SearchResult<Nb201Arch> s,
-      List<Evaluated<Nb201Arch>> found,
-      Optional<GroundTruth<Nb201Arch>> truth) {
+  private static <A> RunResult.Search search(SearchSpace<A> space, SearchResult<A> s,
+      List<Evaluated<A>> found, Optional<GroundTruth<A>> truth) {
     List<RunResult.Found> top = found.stream().map(e -> {
       OptionalDouble gt = truth.map(g -> g.score(e.arch())).orElse(OptionalDouble.empty());
       OptionalInt rank = truth.map(g -> g.rank(e.arch())).orElse(OptionalInt.empty());
-      return new RunResult.Found(e.arch().toString(), e.fitness(),
+      return new RunResult.Found(space.format(e.arch()), e.fitness(),
           gt.isPresent() ? gt.getAsDouble() : null, rank.isPresent() ? rank.getAsInt() : null,
           truth.map(GroundTruth::size).orElse(null));
     }).toList();

@@ -11,26 +11,27 @@ import org.landmarknas.config.EvaluateConfig;
 import org.landmarknas.landmark.LandmarkSet;
 import org.landmarknas.run.Checkpoints;
 import org.landmarknas.run.EpochRecord;
-import org.landmarknas.space.Nb201Arch;
 
 /**
  * What a search run has done so far and must carry into its checkpoints: epochs and steps, the
  * metrics records, the last pool scoring, the current landmarks and the last checkpoint. A
  * resumed run starts from a checkpoint's copy of it.
+ *
+ * @param <A> the architecture type of the run's space
  */
-final class RunState {
+final class RunState<A> {
   private int epochsDone;
   private long steps;
   private double trainSeconds; // training steps only: pool, landmark and round scorings apart
   private double lastLoss = Double.NaN;
   private final List<EpochRecord> records = new ArrayList<>();
-  private Optional<PoolResult> lastPool = Optional.empty();
-  private LandmarkSet<Nb201Arch> landmarks;
+  private Optional<PoolResult<A>> lastPool = Optional.empty();
+  private LandmarkSet<A> landmarks;
   private boolean landmarksFromCheckpoint;
   private OptionalInt lastCheckpoint = OptionalInt.empty();
 
   /** The state of a run that starts with {@code landmarks}. */
-  RunState(LandmarkSet<Nb201Arch> landmarks) {
+  RunState(LandmarkSet<A> landmarks) {
     this.landmarks = landmarks;
   }
 
@@ -38,9 +39,9 @@ final class RunState {
    * Continues from the newest intact checkpoint, if there is one, into {@code net} and {@code
    * sposStep}'s optimizer, adding its cost to {@code clock}.
    */
-  void resume(Checkpoints checkpoints, Nb201Network net, SposStep<Nb201Arch> sposStep,
+  void resume(Checkpoints checkpoints, Supernet<A> net, SposStep<A> sposStep,
       RunClock clock,
-      Optional<EvaluationPool<Nb201Arch>> pool, EvaluateConfig eval, int epochs,
+      Optional<EvaluationPool<A>> pool, EvaluateConfig eval, int epochs,
           PrintStream progress) {
     Optional<Checkpoints.Checkpoint> found = checkpoints.latestValid(
         w -> progress.println("warning: " + w));
@@ -49,9 +50,9 @@ final class RunState {
           checkpoints.root());
       return;
     }
-    SearchCheckpoint.Restored restored = SearchCheckpoint.restore(found.get(), net,
-        sposStep.optimizer());
-    SearchCheckpoint.State st = restored.state();
+    SearchCheckpoint.Restored<A> restored = SearchCheckpoint.restore(found.get(), net,
+        sposStep.optimizer(), landmarks.space());
+    SearchCheckpoint.State<A> st = restored.state();
     epochsDone = st.epochsDone();
     steps = st.steps();
     trainSeconds = st.trainSeconds();
@@ -81,8 +82,8 @@ final class RunState {
   }
 
   /** The counters a checkpoint after the last finished epoch stores. */
-  SearchCheckpoint.State checkpointState(RunClock clock) {
-    return new SearchCheckpoint.State(epochsDone, steps, trainSeconds, lastLoss, records,
+  SearchCheckpoint.State<A> checkpointState(RunClock clock) {
+    return new SearchCheckpoint.State<>(epochsDone, steps, trainSeconds, lastLoss, records,
         lastPool.map(PoolResult::scores), lastPool.map(PoolResult::seconds).orElse(0.0),
         clock.wallSeconds(), clock.cpuSeconds());
   }
@@ -115,15 +116,15 @@ final class RunState {
     return records;
   }
 
-  Optional<PoolResult> lastPool() {
+  Optional<PoolResult<A>> lastPool() {
     return lastPool;
   }
 
-  void poolScored(PoolResult result) {
+  void poolScored(PoolResult<A> result) {
     lastPool = Optional.of(result);
   }
 
-  LandmarkSet<Nb201Arch> landmarks() {
+  LandmarkSet<A> landmarks() {
     return landmarks;
   }
 
@@ -132,7 +133,7 @@ final class RunState {
     return landmarksFromCheckpoint;
   }
 
-  void landmarksGrown(LandmarkSet<Nb201Arch> grown) {
+  void landmarksGrown(LandmarkSet<A> grown) {
     landmarks = grown;
   }
 

@@ -20,7 +20,7 @@ import org.landmarknas.run.JsonCodec;
 import org.landmarknas.run.RunDirectory;
 import org.landmarknas.run.RunFiles;
 import org.landmarknas.search.ArchScore;
-import org.landmarknas.space.Nb201Arch;
+import org.landmarknas.space.SearchSpace;
 
 /**
  * What a search saves after an epoch so that {@code lmnas search --resume} continues exactly
@@ -44,12 +44,17 @@ final class SearchCheckpoint {
   /** The layout of state.json this build writes and reads. */
   static final int FORMAT_VERSION = 1;
 
-  /** Counters and records of a run after {@code epochsDone} epochs. */
-  record State(int epochsDone, long steps, double trainSeconds, double lastLoss,
-      List<EpochRecord> metrics, Optional<List<ArchScore<Nb201Arch>>> lastPoolScores,
+  /**
+   * Counters and records of a run after {@code epochsDone} epochs.
+   *
+   * @param <A> the architecture type of the run's space
+   */
+  record State<A>(int epochsDone, long steps, double trainSeconds, double lastLoss,
+      List<EpochRecord> metrics, Optional<List<ArchScore<A>>> lastPoolScores,
       double lastPoolSeconds, double wallSeconds, double cpuSeconds) {
 
-    Map<String, Object> toJson() {
+    /** The state as state.json holds it, architectures in {@code space}'s notation. */
+    Map<String, Object> toJson(SearchSpace<A> space) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("format_version", FORMAT_VERSION);
       m.put("epochs_done", epochsDone);
@@ -61,9 +66,9 @@ final class SearchCheckpoint {
       m.put("metrics", metrics);
       lastPoolScores.ifPresent(scores -> {
         List<Map<String, Object>> pool = new ArrayList<>();
-        for (ArchScore<Nb201Arch> s : scores) {
+        for (ArchScore<A> s : scores) {
           Map<String, Object> e = new LinkedHashMap<>();
-          e.put("arch", s.arch().toString());
+          e.put("arch", space.format(s.arch()));
           e.put("accuracy", s.accuracy());
           e.put("loss", s.loss());
           e.put("samples", s.samples());
@@ -76,7 +81,7 @@ final class SearchCheckpoint {
     }
 
     @SuppressWarnings("unchecked")
-    static State fromJson(Map<String, Object> m, Path file) {
+    static <A> State<A> fromJson(Map<String, Object> m, Path file, SearchSpace<A> space) {
       if (!(m.get("format_version") instanceof Number v) || v.intValue() != FORMAT_VERSION) {
         throw new IllegalArgumentException("checkpoint state " + file + " has format_version "
             + m.get("format_version") + ", this build reads " + FORMAT_VERSION + " (resume with"
@@ -88,19 +93,19 @@ final class SearchCheckpoint {
         for (int i = 0; i < lines.size(); i++) {
           metrics.add(RunFiles.epochRecord(lines.get(i), file + ": metrics[" + i + "]"));
         }
-        Optional<List<ArchScore<Nb201Arch>>> pool = Optional.empty();
+        Optional<List<ArchScore<A>>> pool = Optional.empty();
         if (m.get("last_pool") instanceof List<?> entries) {
-          List<ArchScore<Nb201Arch>> scores = new ArrayList<>();
+          List<ArchScore<A>> scores = new ArrayList<>();
           for (Object o : entries) {
             Map<String, Object> e = (Map<String, Object>) o;
-            scores.add(new ArchScore<>(Nb201Arch.parse((String) e.get("arch")),
+            scores.add(new ArchScore<>(space.parse((String) e.get("arch")),
                 ((Number) e.get("accuracy")).doubleValue(), ((Number) e.get("loss")).doubleValue(),
                 ((Number) e.get("samples")).intValue()));
           }
           pool = Optional.of(scores);
         }
         Object lastLoss = m.get("last_loss");
-        return new State(((Number) m.get("epochs_done")).intValue(),
+        return new State<>(((Number) m.get("epochs_done")).intValue(),
             ((Number) m.get("steps")).longValue(),
             ((Number) m.get("train_seconds")).doubleValue(),
             lastLoss == null ? Double.NaN : ((Number) lastLoss).doubleValue(), metrics, pool,
@@ -115,8 +120,8 @@ final class SearchCheckpoint {
   }
 
   /** Writes one checkpoint (atomically, via {@link Checkpoints}). */
-  static Checkpoints.Checkpoint save(Checkpoints checkpoints, Nb201Network net, SGD optimizer,
-      LandmarkSet<Nb201Arch> landmarks, State state) {
+  static <A> Checkpoints.Checkpoint save(Checkpoints checkpoints, Supernet<A> net,
+      SGD optimizer, LandmarkSet<A> landmarks, State<A> state) {
     return checkpoints.write(state.epochsDone(), dir -> {
       net.save(dir.resolve(WEIGHTS));
       try (PointerScope scope = new PointerScope()) {
@@ -127,7 +132,7 @@ final class SearchCheckpoint {
       if (landmarks.size() > 0) {
         landmarks.writeCsv(dir.resolve(LANDMARKS));
       }
-      Files.write(dir.resolve(STATE), JsonCodec.pretty(state.toJson()));
+      Files.write(dir.resolve(STATE), JsonCodec.pretty(state.toJson(landmarks.space())));
     });
   }
 
@@ -135,12 +140,13 @@ final class SearchCheckpoint {
    * Loads a checkpoint into {@code net} and {@code optimizer} (which must have been built from
    * the same config) and returns its counters and, when it has one, its landmark set.
    */
-  static Restored restore(Checkpoints.Checkpoint c, Nb201Network net, SGD optimizer) {
+  static <A> Restored<A> restore(Checkpoints.Checkpoint c, Supernet<A> net, SGD optimizer,
+      SearchSpace<A> space) {
     Path stateFile = c.file(STATE);
-    State state;
+    State<A> state;
     try {
       state = State.fromJson(JsonCodec.parseObject(Files.readString(stateFile,
-          StandardCharsets.UTF_8)), stateFile);
+          StandardCharsets.UTF_8)), stateFile, space);
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot read checkpoint state " + stateFile + ": "
           + e.getMessage(), e);
@@ -154,11 +160,11 @@ final class SearchCheckpoint {
       throw new IllegalArgumentException("cannot load optimizer state " + c.file(OPTIMIZER)
           + ": " + e.getMessage(), e);
     }
-    Optional<LandmarkSet<Nb201Arch>> landmarks = Files.isRegularFile(c.file(LANDMARKS))
-        ? Optional.of(LandmarkSet.fromCsv(c.file(LANDMARKS))) : Optional.empty();
-    return new Restored(state, landmarks);
+    Optional<LandmarkSet<A>> landmarks = Files.isRegularFile(c.file(LANDMARKS))
+        ? Optional.of(LandmarkSet.fromCsv(space, c.file(LANDMARKS))) : Optional.empty();
+    return new Restored<>(state, landmarks);
   }
 
   /** A loaded checkpoint's counters and landmark set. */
-  record Restored(State state, Optional<LandmarkSet<Nb201Arch>> landmarks) {}
+  record Restored<A>(State<A> state, Optional<LandmarkSet<A>> landmarks) {}
 }

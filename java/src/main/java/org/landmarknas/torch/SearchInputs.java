@@ -8,8 +8,7 @@ import org.landmarknas.config.LandmarksConfig;
 import org.landmarknas.config.RunConfig;
 import org.landmarknas.landmark.LandmarkSelection;
 import org.landmarknas.landmark.LandmarkSet;
-import org.landmarknas.space.Nb201Arch;
-import org.landmarknas.space.Nb201Space;
+import org.landmarknas.space.SearchSpace;
 
 /**
  * The files a search run reads besides its images, read and checked before any training: a bad
@@ -20,23 +19,24 @@ import org.landmarknas.space.Nb201Space;
  *     landmarks.ground-truth}, else the pool's ground truth)
  * @param initialLandmarks the landmarks the run starts with (empty without landmarks)
  * @param pool the evaluation pool, drawn from {@code truth} without the landmarks
+ * @param <A> the architecture type of the run's space
  */
-record SearchInputs(Optional<GroundTruth<Nb201Arch>> truth,
-    Optional<GroundTruth<Nb201Arch>> landmarkTruth,
-    LandmarkSet<Nb201Arch> initialLandmarks, Optional<EvaluationPool<Nb201Arch>> pool) {
+record SearchInputs<A>(Optional<GroundTruth<A>> truth,
+    Optional<GroundTruth<A>> landmarkTruth,
+    LandmarkSet<A> initialLandmarks, Optional<EvaluationPool<A>> pool) {
 
   /** Reads the inputs of {@code config}, drawing landmarks and pool from {@code seeds}. */
-  static SearchInputs read(RunConfig config, RunSeeds seeds) {
+  static <A> SearchInputs<A> read(SearchSpace<A> space, RunConfig config, RunSeeds seeds) {
     EvaluateConfig eval = config.evaluate();
     LandmarksConfig lc = config.landmarks();
-    Optional<GroundTruth<Nb201Arch>> truth = eval.poolPath().map(GroundTruth::load);
-    Optional<GroundTruth<Nb201Arch>> landmarkTruth = lc.groundTruthPath().isPresent()
-        ? lc.groundTruthPath().map(GroundTruth::load) : truth;
-    LandmarkSet<Nb201Arch> initial = LandmarkSelection.initial(Nb201Space.INSTANCE, lc,
+    Optional<GroundTruth<A>> truth = eval.poolPath().map(f -> GroundTruth.load(space, f));
+    Optional<GroundTruth<A>> landmarkTruth = lc.groundTruthPath().isPresent()
+        ? lc.groundTruthPath().map(f -> GroundTruth.load(space, f)) : truth;
+    LandmarkSet<A> initial = LandmarkSelection.initial(space, lc,
         landmarkTruth, seeds.landmarks());
-    Optional<EvaluationPool<Nb201Arch>> pool = truth.map(t -> EvaluationPool.draw(t, eval.poolSize(
+    Optional<EvaluationPool<A>> pool = truth.map(t -> EvaluationPool.draw(t, eval.poolSize(
         ),
         seeds.pool(), initial.excluded()));
-    return new SearchInputs(truth, landmarkTruth, initial, pool);
+    return new SearchInputs<>(truth, landmarkTruth, initial, pool);
   }
 }

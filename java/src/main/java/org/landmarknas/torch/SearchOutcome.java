@@ -10,7 +10,6 @@ import org.landmarknas.bench.GroundTruth;
 import org.landmarknas.metric.RankingReport;
 import org.landmarknas.search.ArchScore;
 import org.landmarknas.search.Evaluated;
-import org.landmarknas.space.Nb201Arch;
 
 /**
  * What a finished search run reports: where it lives, its training cost, the super-net's scores
@@ -20,11 +19,12 @@ import org.landmarknas.space.Nb201Arch;
  * @param runDirectory where the run's files are; empty for an embedded run without one (its
  *     temporary directory is gone)
  * @param truth ground truth of the run, or null when the run had none
+ * @param <A> the architecture type of the run's space
  */
-public record SearchOutcome(Optional<Path> runDirectory, int epochs, long steps,
-    double trainSeconds, double finalTrainLoss, List<ArchScore<Nb201Arch>> scores,
-    Optional<RankingReport> ranking, List<Evaluated<Nb201Arch>> found,
-        GroundTruth<Nb201Arch> truth) {
+public record SearchOutcome<A>(Optional<Path> runDirectory, int epochs, long steps,
+    double trainSeconds, double finalTrainLoss, List<ArchScore<A>> scores,
+    Optional<RankingReport> ranking, List<Evaluated<A>> found,
+        GroundTruth<A> truth) {
 
   public SearchOutcome {
     scores = List.copyOf(scores);
@@ -45,14 +45,14 @@ public record SearchOutcome(Optional<Path> runDirectory, int epochs, long steps,
     if (!scores.isEmpty()) {
       sb.append(String.format(Locale.ROOT,
           "super-net test accuracy of %d sampled architectures (best first):%n", scores.size()));
-      for (ArchScore<Nb201Arch> s : scores) {
+      for (ArchScore<A> s : scores) {
         sb.append("  ").append(s).append(System.lineSeparator());
       }
     }
     if (!found.isEmpty()) {
       sb.append(String.format(Locale.ROOT, "found by the search (super-net validation accuracy"
           + "%s):%n", truth != null ? ", ground truth, rank" : ""));
-      for (Evaluated<Nb201Arch> e : found) {
+      for (Evaluated<A> e : found) {
         sb.append(String.format(Locale.ROOT, "  %6.2f%%", 100 * e.fitness()));
         if (truth != null) {
           OptionalDouble gt = truth.score(e.arch());
@@ -70,8 +70,8 @@ public record SearchOutcome(Optional<Path> runDirectory, int epochs, long steps,
   }
 
   /** This outcome without its run directory (an embedded run's temporary one, now deleted). */
-  public SearchOutcome withoutRunDirectory() {
-    return new SearchOutcome(Optional.empty(), epochs, steps, trainSeconds, finalTrainLoss,
+  public SearchOutcome<A> withoutRunDirectory() {
+    return new SearchOutcome<>(Optional.empty(), epochs, steps, trainSeconds, finalTrainLoss,
         scores, ranking, found, truth);
   }
 }

@@ -72,7 +72,7 @@ public final class SearchRun {
    * @throws SearchCancelledException when {@link #cancel()} stopped it
    * @throws IllegalArgumentException when an input (data, ground truth, landmarks) is invalid
    */
-  public SearchOutcome run() {
+  public SearchOutcome<?> run() {
     if (runDirectory.isPresent()) {
       RunDirectory dir = resume ? RunDirectory.reopen(runDirectory.get())
           : RunDirectory.create(runDirectory.get());

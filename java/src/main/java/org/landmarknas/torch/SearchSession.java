@@ -11,7 +11,7 @@ import org.landmarknas.data.DataLocation;
 import org.landmarknas.data.DataSplit;
 import org.landmarknas.data.ImageData;
 import org.landmarknas.data.ImageDataset;
-import org.landmarknas.space.Nb201Arch;
+import org.landmarknas.space.SearchSpace;
 
 /**
  * What a search run and {@code evaluate} share: the images and their split, the super-net, its
@@ -19,20 +19,24 @@ import org.landmarknas.space.Nb201Arch;
  * validation images of the rank half (search fitness, landmark rounds), with BatchNorm
  * recalibration on the super-net half when {@code evaluate.bn: recalibrate}. Built once per run,
  * the same way for both, so {@code evaluate} scores exactly as the run did.
+ *
+ * @param <A> the architecture type of the run's space
  */
-final class SearchSession {
+final class SearchSession<A> {
   private final RunConfig config;
   private final ImageDataset dataset;
   private final DataSplit split;
   private final NetworkShape shape;
-  private final Nb201Network net;
+  private final SupernetSpace<A> supernetSpace;
+  private final Supernet<A> net;
   private final Optional<BatchNormRecalibration> recalibration;
-  private final PoolScorer<Nb201Arch> testScorer;
+  private final PoolScorer<A> testScorer;
   // built on first use: a run without search or landmarks has none
-  private PoolScorer<Nb201Arch> valScorer;
+  private PoolScorer<A> valScorer;
 
   private SearchSession(RunConfig config, ImageDataset dataset, long splitSeed,
-      Nb201Network net) {
+      SupernetSpace<A> supernetSpace, Supernet<A> net) {
+    this.supernetSpace = supernetSpace;
     this.config = config;
     this.dataset = dataset;
     this.split = DataSplit.of(dataset.train().count(), config.data().splitFraction(), splitSeed);
@@ -50,21 +54,24 @@ final class SearchSession {
    * A session for training: the configured images (the run's last input that can be wrong),
    * split by {@code seeds}, and a super-net with fresh weights from them, in training mode.
    */
-  static SearchSession forTraining(RunConfig config, RunSeeds seeds) {
+  static <A> SearchSession<A> forTraining(SupernetSpace<A> space, RunConfig config,
+      RunSeeds seeds) {
     ImageDataset dataset = loadData(config);
-    Nb201Network net = Nb201Network.supernet(shape(config, dataset), seeds.initSeed());
+    Supernet<A> net = space.supernet(shape(config, dataset), seeds.initSeed());
     net.setPrecision(Precision.ofId(config.supernet().precision()));
     net.train(true);
-    return new SearchSession(config, dataset, seeds.splitSeed(), net);
+    return new SearchSession<>(config, dataset, seeds.splitSeed(), space, net);
   }
 
   /** A session for scoring the trained super-net in {@code weights}, on the run's own split. */
-  static SearchSession forEvaluation(RunConfig config, Path weights) {
+  static <A> SearchSession<A> forEvaluation(SupernetSpace<A> space, RunConfig config,
+      Path weights) {
     ImageDataset dataset = loadData(config);
-    Nb201Network net = Nb201Network.supernet(shape(config, dataset), 0);
+    Supernet<A> net = space.supernet(shape(config, dataset), 0);
     net.setPrecision(Precision.ofId(config.supernet().precision()));
     net.load(weights);
-    return new SearchSession(config, dataset, RunSeeds.of(config.seed()).splitSeed(), net);
+    return new SearchSession<>(config, dataset, RunSeeds.of(config.seed()).splitSeed(), space,
+        net);
   }
 
   ImageDataset dataset() {
@@ -79,7 +86,12 @@ final class SearchSession {
     return shape;
   }
 
-  Nb201Network net() {
+  /** The space searched. */
+  SearchSpace<A> space() {
+    return supernetSpace.space();
+  }
+
+  Supernet<A> net() {
     return net;
   }
 
@@ -90,7 +102,7 @@ final class SearchSession {
   }
 
   /** Scores on the test split: the pool and the sampled architectures. */
-  PoolScorer<Nb201Arch> testScorer() {
+  PoolScorer<A> testScorer() {
     return testScorer;
   }
 
@@ -98,7 +110,7 @@ final class SearchSession {
    * Scores on the first {@code search.val-images} images of the rank half: the fitness of the
    * search and of landmark rounds, and the landmarks' own tau.
    */
-  PoolScorer<Nb201Arch> valScorer() {
+  PoolScorer<A> valScorer() {
     if (valScorer == null) {
       int[] rank = split.rank();
       int n = Math.min(config.search().valImages(), rank.length);
@@ -107,7 +119,7 @@ final class SearchSession {
     return valScorer;
   }
 
-  private PoolScorer<Nb201Arch> scorer(ImageData images) {
+  private PoolScorer<A> scorer(ImageData images) {
     return new PoolScorer<>(net, new SupernetEvaluator<>(net, batches(images, Augmentation.NONE,
         config.evaluate().batchSize())), recalibration);
   }

@@ -16,8 +16,7 @@ import org.landmarknas.search.Evaluated;
 import org.landmarknas.search.SearchResult;
 import org.landmarknas.search.SearchStrategies;
 import org.landmarknas.search.SearchStrategy;
-import org.landmarknas.space.Nb201Arch;
-import org.landmarknas.space.Nb201Space;
+import org.landmarknas.space.SearchSpace;
 
 /**
  * A search strategy run against the super-net: fitness is the super-net's accuracy on
@@ -31,15 +30,15 @@ final class StrategyRun {
    *
    * @param label names the run in progress lines (the final search, or a landmark round)
    */
-  static SearchResult<Nb201Arch> run(SearchConfig cfg, PoolScorer<Nb201Arch> scorer,
+  static <A> SearchResult<A> run(SearchSpace<A> space, SearchConfig cfg, PoolScorer<A> scorer,
       SplittableRandom rng,
-      PrintStream progress, String label, List<Nb201Arch> table) {
-    SearchStrategy<Nb201Arch> strategy = SearchStrategies.create(cfg, Nb201Space.INSTANCE, table);
-    Map<Nb201Arch, Double> cache = new HashMap<>();
+      PrintStream progress, String label, List<A> table) {
+    SearchStrategy<A> strategy = SearchStrategies.create(cfg, space, table);
+    Map<A, Double> cache = new HashMap<>();
     int budget = SearchStrategies.budget(cfg, table);
     ProgressLine line = new ProgressLine(progress, budget, "evaluations", 10.0);
     int[] calls = {0};
-    ArchFitness<Nb201Arch> fitness = a -> {
+    ArchFitness<A> fitness = a -> {
       calls[0]++;
       double f = cache.computeIfAbsent(a, x -> scorer.score(x, 0, rng).accuracy());
       line.update(calls[0], label + " (" + strategy.name() + ")", calls[0] + "/" + budget
@@ -55,14 +54,15 @@ final class StrategyRun {
    * The best {@code k} evaluated architectures, one per equivalence class: cells that differ only
    * on dead edges compute the same function and would fill the list with one network.
    */
-  static List<Evaluated<Nb201Arch>> distinctTop(SearchResult<Nb201Arch> result, int k) {
-    List<Evaluated<Nb201Arch>> top = new ArrayList<>();
+  static <A> List<Evaluated<A>> distinctTop(SearchSpace<A> space, SearchResult<A> result,
+      int k) {
+    List<Evaluated<A>> top = new ArrayList<>();
     Set<String> classes = new HashSet<>();
-    for (Evaluated<Nb201Arch> e : result.top(result.evaluations())) {
+    for (Evaluated<A> e : result.top(result.evaluations())) {
       if (top.size() == k) {
         break;
       }
-      if (classes.add(Nb201Space.INSTANCE.canonicalKey(e.arch()))) {
+      if (classes.add(space.canonicalKey(e.arch()))) {
         top.add(e);
       }
     }

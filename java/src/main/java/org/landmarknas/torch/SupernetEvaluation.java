@@ -18,7 +18,7 @@ import org.landmarknas.metric.RankingReport;
 import org.landmarknas.run.PoolEvaluation;
 import org.landmarknas.run.RunDirectory;
 import org.landmarknas.run.RunFiles;
-import org.landmarknas.space.Nb201Arch;
+import org.landmarknas.space.SearchSpace;
 
 /**
  * Scores the evaluation pool on a trained super-net saved in a run directory, without training:
@@ -33,40 +33,48 @@ public final class SupernetEvaluation {
 
   public static RankingReport run(RunDirectory dir, RunConfig config, Optional<Path> poolFile,
       PrintStream progress) {
+    return run(SupernetSpaces.byName(config.space()), dir, config, poolFile, progress);
+  }
+
+  private static <A> RankingReport run(SupernetSpace<A> supernetSpace, RunDirectory dir,
+      RunConfig config, Optional<Path> poolFile, PrintStream progress) {
     EvaluateConfig eval = config.evaluate();
+    SearchSpace<A> space = supernetSpace.space();
     Path weights = dir.weightsFile();
     if (!Files.isRegularFile(weights)) {
       throw new IllegalArgumentException("run directory " + dir.path() + " has no "
           + RunDirectory.WEIGHTS_FILE + " (the search did not finish training)");
     }
     Path runPool = dir.poolFile();
-    GroundTruth<Nb201Arch> truth;
+    GroundTruth<A> truth;
     int size;
     if (poolFile.isPresent()) {
-      truth = GroundTruth.load(poolFile.get());
+      truth = GroundTruth.load(space, poolFile.get());
       size = eval.poolSize();
     } else if (Files.isRegularFile(runPool)) {
-      truth = GroundTruth.load(runPool);
+      truth = GroundTruth.load(space, runPool);
       size = 0;
     } else {
-      truth = GroundTruth.load(eval.poolPath().orElseThrow(() -> new IllegalArgumentException(
-          "no evaluation pool: pass --pool FILE or set evaluate.pool")));
+      truth = GroundTruth.load(space, eval.poolPath().orElseThrow(
+          () -> new IllegalArgumentException(
+              "no evaluation pool: pass --pool FILE or set evaluate.pool")));
       size = eval.poolSize();
     }
     SplittableRandom rng = new SplittableRandom(config.seed() ^ 0x5DEECE66DL);
-    EvaluationPool<Nb201Arch> pool = EvaluationPool.draw(truth, size, rng, a -> false);
+    EvaluationPool<A> pool = EvaluationPool.draw(truth, size, rng, a -> false);
 
     Libtorch.load();
     set_num_threads(config.train().threads());
     // The run's own split and BatchNorm treatment: the pool is scored as the run scored it.
-    SearchSession session = SearchSession.forEvaluation(config, weights);
+    SearchSession<A> session = SearchSession.forEvaluation(supernetSpace, config, weights);
     progress.printf(Locale.ROOT, "evaluating %d architectures of %s on %s (%s BN)%n",
         pool.size(), truth.source(), session.dataset().name(), eval.bn());
-    PoolResult result = SupernetScoring.scorePool(pool, session.testScorer(), eval, rng,
+    PoolResult<A> result = SupernetScoring.scorePool(pool, session.testScorer(), eval, rng,
         progress, "evaluate:");
 
     dir.writeEvaluation(new PoolEvaluation(RunFiles.FORMAT_VERSION, Instant.now().toString(),
-        truth.source(), RunConfigLoader.toMap(config), result.ranking(), result.poolScores()));
+        truth.source(), RunConfigLoader.toMap(config), result.ranking(),
+        result.poolScores(space)));
     return result.report();
   }
 }

@@ -13,8 +13,7 @@ import org.landmarknas.metric.KendallTau;
 import org.landmarknas.metric.RankingReport;
 import org.landmarknas.run.ProgressLine;
 import org.landmarknas.search.ArchScore;
-import org.landmarknas.space.Nb201Arch;
-import org.landmarknas.space.Nb201Space;
+import org.landmarknas.space.SearchSpace;
 
 /**
  * The three ways a run scores architectures on its super-net: the evaluation pool against its
@@ -25,17 +24,17 @@ final class SupernetScoring {
   private SupernetScoring() {}
 
   /** Scores every pool architecture on {@code evaluate.images} images and ranks the pool. */
-  static PoolResult scorePool(EvaluationPool<Nb201Arch> pool, PoolScorer<Nb201Arch> scorer,
+  static <A> PoolResult<A> scorePool(EvaluationPool<A> pool, PoolScorer<A> scorer,
       EvaluateConfig eval,
       SplittableRandom rng, PrintStream progress, String label) {
     long start = System.nanoTime();
     ProgressLine line = new ProgressLine(progress, pool.size(), "archs", 10.0);
-    List<ArchScore<Nb201Arch>> scores = new ArrayList<>(pool.size());
-    for (Nb201Arch a : pool.archs()) {
+    List<ArchScore<A>> scores = new ArrayList<>(pool.size());
+    for (A a : pool.archs()) {
       scores.add(scorer.score(a, eval.images(), rng));
       line.update(scores.size(), label + " pool", scores.size() + "/" + pool.size());
     }
-    PoolResult result = PoolResult.of(scores, pool, eval.topK(),
+    PoolResult<A> result = PoolResult.of(scores, pool, eval.topK(),
         (System.nanoTime() - start) / 1e9);
     RankingReport report = result.report();
     progress.printf(Locale.ROOT, "%s ranking of %d pool architectures: S-KdT %.4f  KdT %.4f"
@@ -49,17 +48,18 @@ final class SupernetScoring {
    * Scores {@code evaluate.archs} sampled architectures, distinct up to equivalence and with a
    * path from input to output (a zero cell tells nothing about ranking), best first.
    */
-  static List<ArchScore<Nb201Arch>> scoreSample(PoolScorer<Nb201Arch> scorer, EvaluateConfig eval,
+  static <A> List<ArchScore<A>> scoreSample(SearchSpace<A> space, PoolScorer<A> scorer,
+      EvaluateConfig eval,
       SplittableRandom rng, PrintStream progress) {
-    List<Nb201Arch> archs = Nb201Space.INSTANCE.sampleDistinct(eval.archs(), rng);
-    List<ArchScore<Nb201Arch>> scores = new ArrayList<>();
+    List<A> archs = space.sampleDistinct(eval.archs(), rng);
+    List<ArchScore<A>> scores = new ArrayList<>();
     ProgressLine line = new ProgressLine(progress, archs.size(), "archs", 5.0);
-    for (Nb201Arch a : archs) {
+    for (A a : archs) {
       scores.add(scorer.score(a, 0, rng));
       line.update(scores.size(), "scoring sampled architectures",
           scores.size() + "/" + archs.size());
     }
-    scores.sort(Comparator.comparingDouble((ArchScore<Nb201Arch> s) -> s.accuracy()).reversed());
+    scores.sort(Comparator.comparingDouble((ArchScore<A> s) -> s.accuracy()).reversed());
     return scores;
   }
 
@@ -67,7 +67,7 @@ final class SupernetScoring {
    * Kendall tau-b between the super-net's accuracy of the landmarks (on the validation images)
    * and their stand-alone scores: how well the regularized quantity itself is ordered.
    */
-  static double landmarkTau(LandmarkSet<Nb201Arch> landmarks, PoolScorer<Nb201Arch> scorer,
+  static <A> double landmarkTau(LandmarkSet<A> landmarks, PoolScorer<A> scorer,
       SplittableRandom rng) {
     double[] supernet = new double[landmarks.size()];
     double[] standalone = new double[landmarks.size()];

@@ -26,8 +26,7 @@ import org.landmarknas.run.PoolScoring;
 import org.landmarknas.run.RunDirectory;
 import org.landmarknas.search.ArchScore;
 import org.landmarknas.search.SearchResult;
-import org.landmarknas.space.Nb201Arch;
-import org.landmarknas.space.Nb201Space;
+import org.landmarknas.space.SearchSpace;
 
 /**
  * A whole SPOS search run: read its inputs, build the {@link SearchSession} (images, split,
@@ -45,7 +44,7 @@ public final class SupernetSearch {
   private SupernetSearch() {}
 
   /** A new run in {@code dir} (which holds only its config). */
-  public static SearchOutcome run(RunConfig config, RunDirectory dir, PrintStream progress) {
+  public static SearchOutcome<?> run(RunConfig config, RunDirectory dir, PrintStream progress) {
     return run(config, dir, progress, false);
   }
 
@@ -53,15 +52,22 @@ public final class SupernetSearch {
    * A run in {@code dir}; with {@code resume}, continues from the newest intact checkpoint there
    * (or starts over when there is none), and ends exactly as the uninterrupted run would.
    */
-  public static SearchOutcome run(RunConfig config, RunDirectory dir, PrintStream progress,
+  public static SearchOutcome<?> run(RunConfig config, RunDirectory dir, PrintStream progress,
       boolean resume) {
     return run(config, dir, progress, resume, SearchHooks.none());
   }
 
   /** {@link #run(RunConfig, RunDirectory, PrintStream, boolean)} with listeners and cancel. */
-  static SearchOutcome run(RunConfig config, RunDirectory dir, PrintStream progress,
+  static SearchOutcome<?> run(RunConfig config, RunDirectory dir, PrintStream progress,
       boolean resume, SearchHooks hooks) {
+    return run(SupernetSpaces.byName(config.space()), config, dir, progress, resume, hooks);
+  }
+
+  /** The run in the space {@code config} names, with its architecture type bound. */
+  private static <A> SearchOutcome<A> run(SupernetSpace<A> supernetSpace, RunConfig config,
+      RunDirectory dir, PrintStream progress, boolean resume, SearchHooks hooks) {
     RunClock clock = new RunClock();
+    SearchSpace<A> space = supernetSpace.space();
     TrainConfig train = config.train();
     EvaluateConfig eval = config.evaluate();
     LandmarksConfig lc = config.landmarks();
@@ -71,8 +77,8 @@ public final class SupernetSearch {
     // Inputs that can be wrong are read before any training; the images last (a missing
     // directory), before anything is written, so a run that fails on its input leaves its
     // directory empty.
-    SearchInputs inputs = SearchInputs.read(config, seeds);
-    SearchSession session = SearchSession.forTraining(config, seeds);
+    SearchInputs<A> inputs = SearchInputs.read(space, config, seeds);
+    SearchSession<A> session = SearchSession.forTraining(supernetSpace, config, seeds);
     inputs.pool().ifPresent(p -> writePool(dir, p));
     describe(config, inputs, session, progress);
     // Each checkpoint holds the weights and the momentum buffers; supernet.pt is one more copy.
@@ -80,9 +86,9 @@ public final class SupernetSearch {
     dir.requireFreeSpace((2L * train.keepCheckpoints() + 1) * 2 * weightBytes + (16L << 20),
         train.keepCheckpoints() + " checkpoints and the weights");
 
-    SposStep<Nb201Arch> sposStep = new SposStep<>(session.net(), train);
+    SposStep<A> sposStep = new SposStep<>(session.net(), train);
     Checkpoints checkpoints = new Checkpoints(dir.path(), train.keepCheckpoints());
-    RunState state = new RunState(inputs.initialLandmarks());
+    RunState<A> state = new RunState<>(inputs.initialLandmarks());
     if (resume) {
       state.resume(checkpoints, session.net(), sposStep, clock, inputs.pool(), eval,
           train.epochs(), progress);
@@ -94,15 +100,15 @@ public final class SupernetSearch {
       state.landmarks().writeCsv(dir.landmarksFile());
     }
     EpochStreams streams = seeds.epochs();
-    EpochTrainer trainer = new EpochTrainer(session, sposStep, train, lc,
-        new UniformSampling<>(Nb201Space.INSTANCE), streams, progress, state.steps(), hooks);
+    EpochTrainer<A> trainer = new EpochTrainer<>(session, sposStep, train, lc,
+        new UniformSampling<>(space), streams, progress, state.steps(), hooks);
     // New landmarks must stay out of the (fixed) evaluation pool, equivalents included, as the
     // first ones are.
-    Predicate<Nb201Arch> inPool = inputs.pool().map(EvaluationPool::members).orElse(a -> false);
+    Predicate<A> inPool = inputs.pool().map(EvaluationPool::members).orElse(a -> false);
     Set<Integer> roundEnds = LandmarkRounds.ends(train.epochs(), lc.rounds());
     try (MetricsLog metrics = dir.openMetrics()) {
       for (int epoch = state.epochsDone(); epoch < train.epochs(); epoch++) {
-        Optional<LandmarkTerm<Nb201Arch>> term = LandmarkTerm.of(session.net(), state.landmarks(),
+        Optional<LandmarkTerm<A>> term = LandmarkTerm.of(session.net(), state.landmarks(),
             lc);
         EpochStats stats = trainer.train(epoch, term, state.checkpointNote(checkpoints));
         OptionalDouble landmarkKdt = term.isEmpty() ? OptionalDouble.empty()
@@ -114,7 +120,7 @@ public final class SupernetSearch {
         boolean last = epoch == train.epochs() - 1;
         if (inputs.pool().isPresent()
             && (last || (eval.every() > 0 && (epoch + 1) % eval.every() == 0))) {
-          PoolResult pr = SupernetScoring.scorePool(inputs.pool().get(), session.testScorer(),
+          PoolResult<A> pr = SupernetScoring.scorePool(inputs.pool().get(), session.testScorer(),
               eval, streams.stream(EpochStreams.Purpose.EVALUATION, epoch), progress,
               "epoch " + (epoch + 1));
           record = record.withPoolScoring(pr.ranking(), pr.seconds());
@@ -122,7 +128,7 @@ public final class SupernetSearch {
           ranking = Optional.of(pr.report());
           // Every scoring is kept, so the S-KdT curve can be recomputed against another
           // ground truth of the same pool (e.g. a mean over more stand-alone seeds).
-          dir.writePoolScoring(new PoolScoring(epoch + 1, pr.poolScores()));
+          dir.writePoolScoring(new PoolScoring(epoch + 1, pr.poolScores(space)));
         }
         if (roundEnds.contains(epoch + 1)) {
           state.landmarksGrown(LandmarkRounds.next(state.landmarks(), inPool, lc,
@@ -149,29 +155,34 @@ public final class SupernetSearch {
   }
 
   /** After training: the sampled architectures, the final search and {@code result.json}. */
-  private static SearchOutcome finish(RunConfig config, RunDirectory dir, SearchSession session,
-      SearchInputs inputs, RunState state, RunClock clock, boolean resumed,
+  private static <A> SearchOutcome<A> finish(RunConfig config, RunDirectory dir,
+      SearchSession<A> session, SearchInputs<A> inputs, RunState<A> state, RunClock clock,
+      boolean resumed,
       PrintStream progress) {
     int after = config.train().epochs(); // the streams of the work after training
     EpochStreams streams = RunSeeds.of(config.seed()).epochs();
-    List<ArchScore<Nb201Arch>> scores = SupernetScoring.scoreSample(session.testScorer(),
+    List<ArchScore<A>> scores = SupernetScoring.scoreSample(session.space(),
+        session.testScorer(),
         config.evaluate(), streams.stream(EpochStreams.Purpose.EVALUATION, after), progress);
-    Optional<SearchResult<Nb201Arch>> search = config.search().strategy().equals("none")
+    Optional<SearchResult<A>> search = config.search().strategy().equals("none")
         ? Optional.empty()
-        : Optional.of(StrategyRun.run(config.search(), session.valScorer(),
+        : Optional.of(StrategyRun.run(session.space(), config.search(), session.valScorer(),
             streams.stream(EpochStreams.Purpose.SEARCH, after), progress, "search",
             inputs.pool().map(EvaluationPool::archs).orElse(List.of())));
-    SearchOutcome outcome = new SearchOutcome(Optional.of(dir.path()), config.train().epochs(),
+    SearchOutcome<A> outcome = new SearchOutcome<>(Optional.of(dir.path()),
+        config.train().epochs(),
         state.steps(), state.trainSeconds(), state.lastLoss(), scores,
         state.lastPool().map(PoolResult::report),
-        search.map(r -> StrategyRun.distinctTop(r, config.search().topK())).orElse(List.of()),
+        search.map(r -> StrategyRun.distinctTop(session.space(), r, config.search().topK()))
+            .orElse(List.of()),
         inputs.truth().orElse(null));
     dir.writeResult(RunResultJson.of(config, session, outcome, clock, state.lastPool(), search,
         inputs.truth(), resumed));
     return outcome;
   }
 
-  private static void describe(RunConfig config, SearchInputs inputs, SearchSession session,
+  private static <A> void describe(RunConfig config, SearchInputs<A> inputs,
+      SearchSession<A> session,
       PrintStream progress) {
     progress.printf(Locale.ROOT, "data: %s, %d training images (%d super-net / %d rank half),"
             + " %d test images%n", session.dataset().name(), session.dataset().train().count(),
@@ -181,11 +192,11 @@ public final class SupernetSearch {
         "evaluation pool: %d architectures with ground truth from %s%n", p.size(),
         inputs.truth().map(GroundTruth::source).orElseThrow()));
     NetworkShape shape = session.shape();
-    progress.printf(Locale.ROOT, "super-net: NB201 C=%d N=%d, %,d parameters, %d threads, %s%n",
-        shape.channels(), shape.cells(), session.net().parameterCount(),
+    progress.printf(Locale.ROOT, "super-net: %s C=%d N=%d, %,d parameters, %d threads, %s%n",
+        session.space().id(), shape.channels(), shape.cells(), session.net().parameterCount(),
         config.train().threads(), session.net().precision().id());
     LandmarksConfig lc = config.landmarks();
-    LandmarkSet<Nb201Arch> l = inputs.initialLandmarks();
+    LandmarkSet<A> l = inputs.initialLandmarks();
     if (l.size() >= 2) {
       progress.printf(Locale.ROOT, "landmarks: %d (scores %.2f..%.2f), %d pair(s)/step by %s,"
               + " %s loss, lambda %s to %.2f after %d warm-up epochs, lazy backward: %s,"
@@ -195,8 +206,8 @@ public final class SupernetSearch {
     }
   }
 
-  private static void checkpoint(Checkpoints checkpoints, SearchSession session,
-      SposStep<Nb201Arch> sposStep, RunState state, RunClock clock) {
+  private static <A> void checkpoint(Checkpoints checkpoints, SearchSession<A> session,
+      SposStep<A> sposStep, RunState<A> state, RunClock clock) {
     try {
       SearchCheckpoint.save(checkpoints, session.net(), sposStep.optimizer(), state.landmarks(),
           state.checkpointState(clock));
@@ -209,9 +220,9 @@ public final class SupernetSearch {
     state.checkpointed();
   }
 
-  private static void writePool(RunDirectory dir, EvaluationPool<Nb201Arch> pool) {
+  private static <A> void writePool(RunDirectory dir, EvaluationPool<A> pool) {
     // atomic: evaluate reads it, and a resume rewrites it
-    GroundTruth.CSV.write(dir.poolFile(), pool.archs(), pool.groundTruth());
+    GroundTruth.csv(pool.space()).write(dir.poolFile(), pool.archs(), pool.groundTruth());
   }
 
 }

@@ -34,7 +34,7 @@ final class EmbeddedSearchTest {
     RunConfig config = RunConfigLoader.fromDefaults(RecordedRunTest.overrides());
     Set<Path> before = runTemporaries();
     List<EpochEvent> events = new ArrayList<>();
-    SearchOutcome outcome = SearchRun.builder(config).listener(events::add).build().run();
+    SearchOutcome<?> outcome = SearchRun.builder(config).listener(events::add).build().run();
 
     assertEquals(3, events.size());
     for (int i = 0; i < 3; i++) {
@@ -65,7 +65,7 @@ final class EmbeddedSearchTest {
     assertEquals(1, e.epochsDone());
     assertTrue(Files.notExists(dir.resolve("result.json")));
 
-    SearchOutcome resumed = SearchRun.builder(config).runDirectory(dir).resume(true).build()
+    SearchOutcome<?> resumed = SearchRun.builder(config).runDirectory(dir).resume(true).build()
         .run();
     assertEquals(dir, resumed.runDirectory().orElseThrow());
     ObjectMapper json = new ObjectMapper();

@@ -10,19 +10,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.landmarknas.space.Nb201Arch;
+import org.landmarknas.space.Nb201Space;
 
 final class SearchCheckpointStateTest {
 
   private static final Path FILE = Path.of("run/checkpoints/epoch-0003/state.json");
 
   private static Map<String, Object> json() {
-    return new LinkedHashMap<>(new SearchCheckpoint.State(3, 30, 12.5, 1.25, List.of(),
-        Optional.empty(), 0, 20, 19).toJson());
+    return new LinkedHashMap<>(new SearchCheckpoint.State<Nb201Arch>(3, 30, 12.5, 1.25,
+        List.of(), Optional.empty(), 0, 20, 19).toJson(Nb201Space.INSTANCE));
   }
 
   @Test
   void fromJson_roundTripsTheCounters() {
-    SearchCheckpoint.State s = SearchCheckpoint.State.fromJson(json(), FILE);
+    SearchCheckpoint.State<Nb201Arch> s =
+        SearchCheckpoint.State.fromJson(json(), FILE, Nb201Space.INSTANCE);
     assertEquals(3, s.epochsDone());
     assertEquals(30, s.steps());
     assertEquals(1.25, s.lastLoss());
@@ -33,7 +36,7 @@ final class SearchCheckpointStateTest {
     Map<String, Object> m = json();
     m.put("format_version", 2);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> SearchCheckpoint.State.fromJson(m, FILE));
+        () -> SearchCheckpoint.State.fromJson(m, FILE, Nb201Space.INSTANCE));
     assertTrue(e.getMessage().contains(FILE + " has format_version 2, this build reads 1"),
         e.getMessage());
   }

@@ -44,7 +44,7 @@ final class SupernetSearchTest {
         "search.val-images=64", "search.top-k=3"));
     RunDirectory dir = RunDirectory.create(tmp.resolve("run"));
     ByteArrayOutputStream progress = new ByteArrayOutputStream();
-    SearchOutcome outcome = SupernetSearch.run(config, dir,
+    SearchOutcome<?> outcome = SupernetSearch.run(config, dir,
         new PrintStream(progress, true, StandardCharsets.UTF_8));
 
     List<Map<String, Object>> metrics = MetricsLog.read(dir.metricsFile());

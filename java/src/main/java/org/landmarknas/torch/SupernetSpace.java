@@ -1,0 +1,33 @@
+package org.landmarknas.torch;
+
+import org.landmarknas.space.SearchSpace;
+
+/**
+ * A search space the engine can train: the space and how to build its super-net. A config's
+ * {@code space:} names one ({@link SupernetSpaces}); the search run, evaluation and checkpoints
+ * work through it, so a second space plugs in with one implementation of this and of {@link
+ * Supernet}.
+ *
+ * @param <A> the architecture type of the space
+ */
+public interface SupernetSpace<A> {
+
+  /** The space's architectures. */
+  SearchSpace<A> space();
+
+  /** A super-net of {@code shape} holding every op of every choice, weights drawn from seed. */
+  Supernet<A> supernet(NetworkShape shape, long seed);
+
+  /** NAS-Bench-201: {@link Nb201Network}'s super-net over {@code Nb201Space}. */
+  SupernetSpace<org.landmarknas.space.Nb201Arch> NB201 = new SupernetSpace<>() {
+    @Override
+    public SearchSpace<org.landmarknas.space.Nb201Arch> space() {
+      return org.landmarknas.space.Nb201Space.INSTANCE;
+    }
+
+    @Override
+    public Supernet<org.landmarknas.space.Nb201Arch> supernet(NetworkShape shape, long seed) {
+      return Nb201Network.supernet(shape, seed);
+    }
+  };
+}
