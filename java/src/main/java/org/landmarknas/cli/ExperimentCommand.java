@@ -13,6 +13,7 @@ import org.landmarknas.data.DataLocation;
 import org.landmarknas.experiment.ExperimentReport;
 import org.landmarknas.experiment.ExperimentRunner;
 import org.landmarknas.report.ReportWriter;
+import org.landmarknas.run.SearchRunner;
 import org.landmarknas.torch.SupernetSearch;
 
 /**
@@ -29,7 +30,7 @@ final class ExperimentCommand implements Command {
       "lmnas experiment FILE [--workers K] [--report-only [--ground-truth FILE]] [--verbose]";
 
   private final Clock clock;
-  private final ExperimentRunner.Search search;
+  private final SearchRunner search;
 
   /** The real command, running searches with libtorch. */
   ExperimentCommand() {
@@ -37,7 +38,7 @@ final class ExperimentCommand implements Command {
         SupernetSearch.run(config, dir, progress, resume).summary());
   }
 
-  ExperimentCommand(Clock clock, ExperimentRunner.Search search) {
+  ExperimentCommand(Clock clock, SearchRunner search) {
     this.clock = clock;
     this.search = search;
   }

@@ -14,6 +14,7 @@ import org.apache.commons.cli.Options;
 import org.landmarknas.config.RunConfig;
 import org.landmarknas.config.RunConfigLoader;
 import org.landmarknas.run.RunDirectory;
+import org.landmarknas.run.SearchRunner;
 import org.landmarknas.torch.SupernetSearch;
 
 /**
@@ -23,17 +24,6 @@ import org.landmarknas.torch.SupernetSearch;
  */
 final class SearchCommand implements Command {
 
-  /** The search itself; a seam so tests can check the command without libtorch. */
-  @FunctionalInterface
-  interface Search {
-    /**
-     * Runs the search (continuing from the run directory's checkpoints when {@code resume}) and
-     * returns its one-paragraph summary.
-     */
-    String run(RunConfig config, RunDirectory dir, PrintStream progress, boolean resume)
-        throws Exception;
-  }
-
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
   private static final String SYNTAX = "lmnas search [--config FILE] [--set key=value]..."
@@ -41,7 +31,7 @@ final class SearchCommand implements Command {
 
   private final Clock clock;
   private final Path runsRoot;
-  private final Search search;
+  private final SearchRunner search;
 
   /** The real command: libtorch search, run directories under {@code ./runs}. */
   SearchCommand() {
@@ -50,7 +40,7 @@ final class SearchCommand implements Command {
             .summary());
   }
 
-  SearchCommand(Clock clock, Path runsRoot, Search search) {
+  SearchCommand(Clock clock, Path runsRoot, SearchRunner search) {
     this.clock = clock;
     this.runsRoot = runsRoot;
     this.search = search;

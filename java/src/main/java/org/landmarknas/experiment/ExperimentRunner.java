@@ -15,6 +15,7 @@ import org.landmarknas.config.RunConfig;
 import org.landmarknas.config.RunConfigLoader;
 import org.landmarknas.data.DataLocation;
 import org.landmarknas.run.RunDirectory;
+import org.landmarknas.run.SearchRunner;
 
 /**
  * Runs every run of an {@link ExperimentConfig} not finished yet, in {@link
@@ -27,19 +28,8 @@ import org.landmarknas.run.RunDirectory;
  */
 public final class ExperimentRunner {
 
-  /** One search, the libtorch one in the CLI; a test may record the calls instead. */
-  @FunctionalInterface
-  public interface Search {
-    /**
-     * Runs the search (continuing from the run directory's checkpoints when {@code resume}) and
-     * returns its one-paragraph summary.
-     */
-    String run(RunConfig config, RunDirectory dir, PrintStream progress, boolean resume)
-        throws Exception;
-  }
-
   private final ExperimentConfig experiment;
-  private final Search search;
+  private final SearchRunner search;
   private final PrintStream progress;
 
   /**
@@ -48,7 +38,8 @@ public final class ExperimentRunner {
    * @param progress receives one line per run (started, resumed, skipped, left to another
    *     process), the search's own progress and its summary
    */
-  public ExperimentRunner(ExperimentConfig experiment, Search search, PrintStream progress) {
+  public ExperimentRunner(ExperimentConfig experiment, SearchRunner search,
+      PrintStream progress) {
     this.experiment = experiment;
     this.search = search;
     this.progress = progress;

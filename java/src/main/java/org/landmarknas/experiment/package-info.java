@@ -5,7 +5,7 @@
  * run is skipped and an interrupted one resumed, so an experiment run again ends as if it had
  * never stopped. {@link org.landmarknas.experiment.ExperimentReport} writes the comparison of the
  * runs finished so far. The search itself is given to the runner ({@link
- * org.landmarknas.experiment.ExperimentRunner.Search}): the CLI gives the libtorch one, tests a
+ * org.landmarknas.run.SearchRunner}): the CLI gives the libtorch one, tests a
  * recording one, and this package stays free of libtorch.
  */
 package org.landmarknas.experiment;

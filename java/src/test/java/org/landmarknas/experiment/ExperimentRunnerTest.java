@@ -21,6 +21,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.landmarknas.config.ExperimentConfig;
+import org.landmarknas.run.SearchRunner;
 
 /**
  * The runner's plan, locks, skipping and resuming with a search that only records its calls and
@@ -33,7 +34,7 @@ final class ExperimentRunnerTest {
   private final Set<String> crash = new java.util.HashSet<>();
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-  private final ExperimentRunner.Search search = (config, dir, progress, resume) -> {
+  private final SearchRunner search = (config, dir, progress, resume) -> {
     String run = config.name() + "-s" + config.seed();
     searched.add(run + (resume ? " resumed" : ""));
     if (crash.remove(run)) {
