@@ -52,9 +52,8 @@ final class EpochTrainer<A> {
    * @param hooks checked for a cancel before every step
    */
   EpochTrainer(SearchSession<A> session, SposStep<A> sposStep, TrainConfig train,
-      LandmarksConfig lc,
-      SamplingPolicy<A> sampling, EpochStreams streams, PrintStream progress,
-      long stepsDone, SearchHooks hooks) {
+      LandmarksConfig lc, SamplingPolicy<A> sampling, EpochStreams streams,
+      PrintStream progress, long stepsDone, SearchHooks hooks) {
     this.batches = session.trainBatches();
     this.supernetHalf = session.split().supernet();
     this.rankHalf = session.split().rank();

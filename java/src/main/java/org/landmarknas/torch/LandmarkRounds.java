@@ -45,10 +45,8 @@ final class LandmarkRounds {
    * benchmark's landmark candidates), the only ones a new landmark can come from.
    */
   static <A> LandmarkSet<A> next(LandmarkSet<A> current, Predicate<A> inPool,
-      LandmarksConfig lc,
-      SearchConfig search, PoolScorer<A> scorer, GroundTruth<A> truth,
-          SplittableRandom rng,
-      PrintStream progress, int epoch) {
+      LandmarksConfig lc, SearchConfig search, PoolScorer<A> scorer, GroundTruth<A> truth,
+      SplittableRandom rng, PrintStream progress, int epoch) {
     List<A> candidates = new ArrayList<>();
     for (A a : truth.archs()) {
       if (!current.contains(a) && !inPool.test(a)) {

@@ -27,7 +27,6 @@ final class RunState<A> {
   private final List<EpochRecord> records = new ArrayList<>();
   private Optional<PoolResult<A>> lastPool = Optional.empty();
   private LandmarkSet<A> landmarks;
-  private boolean landmarksFromCheckpoint;
   private OptionalInt lastCheckpoint = OptionalInt.empty();
 
   /** The state of a run that starts with {@code landmarks}. */
@@ -40,9 +39,8 @@ final class RunState<A> {
    * sposStep}'s optimizer, adding its cost to {@code clock}.
    */
   void resume(Checkpoints checkpoints, Supernet<A> net, SposStep<A> sposStep,
-      RunClock clock,
-      Optional<EvaluationPool<A>> pool, EvaluateConfig eval, int epochs,
-          PrintStream progress) {
+      RunClock clock, Optional<EvaluationPool<A>> pool, EvaluateConfig eval, int epochs,
+      PrintStream progress) {
     Optional<Checkpoints.Checkpoint> found = checkpoints.latestValid(
         w -> progress.println("warning: " + w));
     if (found.isEmpty()) {
@@ -59,10 +57,7 @@ final class RunState<A> {
     lastLoss = st.lastLoss();
     clock.addPrior(st.wallSeconds(), st.cpuSeconds());
     records.addAll(st.metrics());
-    restored.landmarks().ifPresent(l -> {
-      landmarks = l;
-      landmarksFromCheckpoint = true;
-    });
+    restored.landmarks().ifPresent(l -> landmarks = l);
     if (st.lastPoolScores().isPresent() && pool.isPresent()) {
       lastPool = Optional.of(PoolResult.of(st.lastPoolScores().get(), pool.get(), eval.topK(),
           st.lastPoolSeconds()));
@@ -126,11 +121,6 @@ final class RunState<A> {
 
   LandmarkSet<A> landmarks() {
     return landmarks;
-  }
-
-  /** Whether the landmarks came from a checkpoint (its set, grown by rounds, is on file). */
-  boolean landmarksFromCheckpoint() {
-    return landmarksFromCheckpoint;
   }
 
   void landmarksGrown(LandmarkSet<A> grown) {

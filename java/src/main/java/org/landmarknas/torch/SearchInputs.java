@@ -21,8 +21,7 @@ import org.landmarknas.space.SearchSpace;
  * @param pool the evaluation pool, drawn from {@code truth} without the landmarks
  * @param <A> the architecture type of the run's space
  */
-record SearchInputs<A>(Optional<GroundTruth<A>> truth,
-    Optional<GroundTruth<A>> landmarkTruth,
+record SearchInputs<A>(Optional<GroundTruth<A>> truth, Optional<GroundTruth<A>> landmarkTruth,
     LandmarkSet<A> initialLandmarks, Optional<EvaluationPool<A>> pool) {
 
   /** Reads the inputs of {@code config}, drawing landmarks and pool from {@code seeds}. */

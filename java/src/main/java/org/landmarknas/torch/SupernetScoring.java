@@ -25,8 +25,7 @@ final class SupernetScoring {
 
   /** Scores every pool architecture on {@code evaluate.images} images and ranks the pool. */
   static <A> PoolResult<A> scorePool(EvaluationPool<A> pool, PoolScorer<A> scorer,
-      EvaluateConfig eval,
-      SplittableRandom rng, PrintStream progress, String label) {
+      EvaluateConfig eval, SplittableRandom rng, PrintStream progress, String label) {
     long start = System.nanoTime();
     ProgressLine line = new ProgressLine(progress, pool.size(), "archs", 10.0);
     List<ArchScore<A>> scores = new ArrayList<>(pool.size());
@@ -49,8 +48,7 @@ final class SupernetScoring {
    * path from input to output (a zero cell tells nothing about ranking), best first.
    */
   static <A> List<ArchScore<A>> scoreSample(SearchSpace<A> space, PoolScorer<A> scorer,
-      EvaluateConfig eval,
-      SplittableRandom rng, PrintStream progress) {
+      EvaluateConfig eval, SplittableRandom rng, PrintStream progress) {
     List<A> archs = space.sampleDistinct(eval.archs(), rng);
     List<ArchScore<A>> scores = new ArrayList<>();
     ProgressLine line = new ProgressLine(progress, archs.size(), "archs", 5.0);

@@ -95,8 +95,9 @@ public final class SupernetSearch {
       dir.rewriteMetrics(state.records());
     }
     // Written after the resume decision: a resumed run's file holds the set of its checkpoint
-    // (grown by rounds), which the initial set must not overwrite, even for a moment.
-    if (state.landmarksFromCheckpoint() || state.landmarks().size() > 0) {
+    // (grown by rounds), which the initial set must not overwrite, even for a moment. (A
+    // checkpoint keeps landmarks only when there are some.)
+    if (state.landmarks().size() > 0) {
       state.landmarks().writeCsv(dir.landmarksFile());
     }
     EpochStreams streams = seeds.epochs();
@@ -151,27 +152,24 @@ public final class SupernetSearch {
       }
     }
     hooks.checkCancelled(state.epochsDone());
-    return finish(config, dir, session, inputs, state, clock, resume, progress);
+    return finish(config, dir, session, inputs, state, streams, clock, resume, progress);
   }
 
   /** After training: the sampled architectures, the final search and {@code result.json}. */
   private static <A> SearchOutcome<A> finish(RunConfig config, RunDirectory dir,
-      SearchSession<A> session, SearchInputs<A> inputs, RunState<A> state, RunClock clock,
-      boolean resumed,
-      PrintStream progress) {
+      SearchSession<A> session, SearchInputs<A> inputs, RunState<A> state,
+      EpochStreams streams, RunClock clock, boolean resumed, PrintStream progress) {
     int after = config.train().epochs(); // the streams of the work after training
-    EpochStreams streams = RunSeeds.of(config.seed()).epochs();
     List<ArchScore<A>> scores = SupernetScoring.scoreSample(session.space(),
-        session.testScorer(),
-        config.evaluate(), streams.stream(EpochStreams.Purpose.EVALUATION, after), progress);
+        session.testScorer(), config.evaluate(),
+        streams.stream(EpochStreams.Purpose.EVALUATION, after), progress);
     Optional<SearchResult<A>> search = config.search().strategy().equals("none")
         ? Optional.empty()
         : Optional.of(StrategyRun.run(session.space(), config.search(), session.valScorer(),
             streams.stream(EpochStreams.Purpose.SEARCH, after), progress, "search",
             inputs.pool().map(EvaluationPool::archs).orElse(List.of())));
     SearchOutcome<A> outcome = new SearchOutcome<>(Optional.of(dir.path()),
-        config.train().epochs(),
-        state.steps(), state.trainSeconds(), state.lastLoss(), scores,
+        config.train().epochs(), state.steps(), state.trainSeconds(), state.lastLoss(), scores,
         state.lastPool().map(PoolResult::report),
         search.map(r -> StrategyRun.distinctTop(session.space(), r, config.search().topK()))
             .orElse(List.of()),
@@ -182,8 +180,7 @@ public final class SupernetSearch {
   }
 
   private static <A> void describe(RunConfig config, SearchInputs<A> inputs,
-      SearchSession<A> session,
-      PrintStream progress) {
+      SearchSession<A> session, PrintStream progress) {
     progress.printf(Locale.ROOT, "data: %s, %d training images (%d super-net / %d rank half),"
             + " %d test images%n", session.dataset().name(), session.dataset().train().count(),
         session.split().supernetSize(), session.split().rankSize(),
