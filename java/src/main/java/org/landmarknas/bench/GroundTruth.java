@@ -17,7 +17,7 @@ import org.landmarknas.space.SearchSpace;
 
 /**
  * Stand-alone accuracies (percent) of architectures, from a file: either an {@link ArchScoreCsv}
- * file ({@link #CSV}) or the NAS-Bench-201 table format ({@link Nb201Table#HEADER}, whose
+ * file ({@link #csv}) or the NAS-Bench-201 table format ({@link Nb201Table#HEADER}, whose
  * {@code test_accuracy} column is taken). What evaluation pools and search results are compared
  * against. Architectures are those of one {@link SearchSpace}; {@link #load(Path)} reads
  * NAS-Bench-201's.
@@ -26,12 +26,6 @@ import org.landmarknas.space.SearchSpace;
  */
 public final class GroundTruth<A> implements StandaloneScores<A> {
   public static final String CSV_HEADER = ArchScoreCsv.HEADER;
-
-  /**
-   * The codec of ground-truth and evaluation-pool ({@code pool.csv}) files: equivalent
-   * architectures may both appear, as in a benchmark table.
-   */
-  public static final ArchScoreCsv<Nb201Arch> CSV = csv(Nb201Space.INSTANCE);
 
   private final String source;
   private final SearchSpace<A> space;
@@ -60,7 +54,10 @@ public final class GroundTruth<A> implements StandaloneScores<A> {
     return of(source, Nb201Space.INSTANCE, scores);
   }
 
-  /** The codec of ground-truth files of {@code space}'s architectures. */
+  /**
+   * The codec of ground-truth and evaluation-pool ({@code pool.csv}) files of {@code space}'s
+   * architectures: equivalent architectures may both appear, as in a benchmark table.
+   */
   public static <A> ArchScoreCsv<A> csv(SearchSpace<A> space) {
     return new ArchScoreCsv<>("ground-truth file", ArchScoreCsv.Distinct.ARCHITECTURES, space);
   }
@@ -71,7 +68,7 @@ public final class GroundTruth<A> implements StandaloneScores<A> {
   }
 
   /**
-   * Reads either format, detected by the header line; the {@code arch,score} one by {@link #CSV}.
+   * Reads either format, detected by the header line; the {@code arch,score} one by {@link #csv}.
    *
    * @throws IllegalArgumentException naming the file and line for any malformed content
    */

@@ -60,12 +60,12 @@ final class ArchScoreCsvTest {
     // How the search writes pool.csv and evaluate reads it.
     Path p = dir.resolve("pool.csv");
     List<Nb201Arch> archs = List.of(Nb201Arch.parse(A), Nb201Arch.parse(B));
-    GroundTruth.CSV.write(p, archs, List.of(91.25, 1e-7));
+    GroundTruth.csv(Nb201Space.INSTANCE).write(p, archs, List.of(91.25, 1e-7));
     GroundTruth<Nb201Arch> gt = GroundTruth.load(p);
     assertEquals(archs, gt.archs());
     assertEquals(1e-7, gt.score(archs.get(1)).getAsDouble());
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> GroundTruth.CSV.write(p, archs, List.of(91.25)));
+        () -> GroundTruth.csv(Nb201Space.INSTANCE).write(p, archs, List.of(91.25)));
     assertTrue(e.getMessage().contains("2 architectures but 1 scores"), e.getMessage());
   }
 
