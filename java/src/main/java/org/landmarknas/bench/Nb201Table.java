@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.regex.Pattern;
 import org.landmarknas.space.Nb201Arch;
+import org.landmarknas.space.Skeleton;
 
 /**
  * A NAS-Bench-201 tabular benchmark: for each architecture its benchmark index and stand-alone
@@ -47,6 +48,9 @@ public final class Nb201Table {
    * @param validAccuracy stand-alone validation accuracy in percent, in [0, 100]
    * @param testAccuracy stand-alone test accuracy in percent, in [0, 100]
    */
+  /** The network of the published table: CIFAR-10 images, C=16, N=5. */
+  public static final Skeleton PUBLISHED_NETWORK = new Skeleton(3, 32, 32, 10, 16, 5);
+
   public record Row(int index, Nb201Arch arch, double validAccuracy, double testAccuracy) {
 
     /** Validates every field; see the record components. */

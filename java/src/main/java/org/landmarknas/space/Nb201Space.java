@@ -126,6 +126,11 @@ public final class Nb201Space implements SearchSpace<Nb201Arch> {
 
   /** One op index per edge, in the string's edge order. */
   @Override
+  public NetworkCost cost(Nb201Arch arch, Skeleton skeleton) {
+    return Nb201CostModel.of(arch, skeleton);
+  }
+
+  @Override
   public int encodingLength() {
     return Nb201Arch.EDGES;
   }

@@ -94,6 +94,15 @@ public interface SearchSpace<A> {
   int[] encode(A arch);
 
   /**
+   * The parameters and MACs of {@code arch}'s stand-alone network with {@code skeleton}'s sizes,
+   * counted as the space's published table counts them.
+   *
+   * @throws IllegalArgumentException when the skeleton cannot hold the space's network (an image
+   *     too small for its reductions)
+   */
+  NetworkCost cost(A arch, Skeleton skeleton);
+
+  /**
    * The architecture {@code encoding} names; empty when it names none that is valid (a DARTS
    * node fed twice by one input, an NB101 cell over its edge limit).
    *

@@ -1,6 +1,9 @@
 package org.landmarknas.standalone;
 
 import java.util.Locale;
+import org.landmarknas.data.Cifar10BinaryReader;
+import org.landmarknas.data.FashionMnistReader;
+import org.landmarknas.space.Skeleton;
 
 /**
  * How one architecture is trained from scratch to measure its stand-alone performance: every
@@ -28,6 +31,8 @@ public record StandaloneProtocol(String name, String dataset, int channels, int 
   public static final int FASHION_MNIST_HALF_IMAGES = 30_000;
   /** Fashion-MNIST's test images: a test limit at or past it scores them all. */
   public static final int FASHION_MNIST_TEST_IMAGES = 10_000;
+  /** Fashion-MNIST images are 28x28 grey; its reader keeps no constant for the side. */
+  private static final int FASHION_MNIST_SIDE = 28;
 
   public StandaloneProtocol {
     if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
@@ -59,8 +64,28 @@ public record StandaloneProtocol(String name, String dataset, int channels, int 
   }
 
   /** The network this protocol trains, whose cost the tables list. */
-  public Nb201Skeleton skeleton() {
-    return Nb201Skeleton.forDataset(dataset, channels, cells);
+  public Skeleton skeleton() {
+    return skeleton(dataset, channels, cells);
+  }
+
+  /**
+   * The network with {@code channels} and {@code cells} on the images of {@code dataset}: the
+   * one place that knows each data set's image shape, so the cost of an exported table and of an
+   * imported published one are computed alike.
+   *
+   * @throws IllegalArgumentException for a data set whose image shape is not known here
+   */
+  public static Skeleton skeleton(String dataset, int channels, int cells) {
+    if (dataset.equals(FashionMnistReader.NAME)) {
+      return new Skeleton(1, FASHION_MNIST_SIDE, FASHION_MNIST_SIDE,
+          FashionMnistReader.CLASSES, channels, cells);
+    }
+    if (dataset.equals(Cifar10BinaryReader.NAME)) {
+      return new Skeleton(Cifar10BinaryReader.CHANNELS, Cifar10BinaryReader.SIDE,
+          Cifar10BinaryReader.SIDE, Cifar10BinaryReader.CLASSES, channels, cells);
+    }
+    throw new IllegalArgumentException("no image shape known for data set \"" + dataset
+        + "\" (known: " + FashionMnistReader.NAME + ", " + Cifar10BinaryReader.NAME + ")");
   }
 
   /** This protocol on only the first {@code limit} training images (name suffixed {@code -n<limit>}). */

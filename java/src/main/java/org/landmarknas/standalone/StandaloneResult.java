@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.landmarknas.bench.Nb201Table;
 import org.landmarknas.space.Nb201Arch;
+import org.landmarknas.space.Nb201Space;
 
 /**
  * The stand-alone performance of one architecture under one protocol and seed. Accuracies are
@@ -28,14 +29,14 @@ public record StandaloneResult(Nb201Arch arch, String protocol, long seed, doubl
   /**
    * The result a row of the published NAS-Bench-201 table stands for, under {@code protocol}:
    * its accuracies as training computes them ({@link #accuracyFromPercent}), the parameters of
-   * the table's network ({@link Nb201Skeleton#PUBLISHED_CIFAR10}; 0 for a cell with no path from
+   * the table's network ({@link Nb201Table#PUBLISHED_NETWORK}; 0 for a cell with no path from
    * input to output), no losses and no wall time (the table has none). The seed is the table
    * index: equivalent cells share a store key (their canonical form), but in the table each is
    * its own training run, so all rows are kept and the store's scores average them per class.
    */
   public static StandaloneResult ofPublished(Nb201Table.Row row, String protocol) {
     long params = row.arch().isConnected()
-        ? Nb201Skeleton.PUBLISHED_CIFAR10.cost(row.arch()).parameters() : 0;
+        ? Nb201Space.INSTANCE.cost(row.arch(), Nb201Table.PUBLISHED_NETWORK).parameters() : 0;
     return new StandaloneResult(row.arch(), protocol, row.index(),
         accuracyFromPercent(row.validAccuracy()), Double.NaN,
         accuracyFromPercent(row.testAccuracy()), Double.NaN, params, 0);

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.landmarknas.space.Nb201Arch;
+import org.landmarknas.space.Nb201Space;
+import org.landmarknas.space.Skeleton;
 
 /**
  * The stand-alone results of one protocol as the CSV table {@code lmnas standalone export}
@@ -32,11 +34,11 @@ public record StandaloneTable(StandaloneProtocol protocol, List<StandaloneResult
   /** Writes the header and one line per result. */
   public void write(PrintStream out) {
     out.println(CSV_HEADER);
-    Nb201Skeleton skeleton = protocol.skeleton();
+    Skeleton skeleton = protocol.skeleton();
     for (StandaloneResult r : results) {
       out.printf(Locale.ROOT, "%s,%s,%d,%.4f,%.5f,%.4f,%.5f,%d,%d,%.1f%n", r.arch(),
           r.protocol(), r.seed(), 100 * r.validAccuracy(), r.validLoss(),
-          100 * r.testAccuracy(), r.testLoss(), r.parameters(), skeleton.cost(r.arch()).macs(),
+          100 * r.testAccuracy(), r.testLoss(), r.parameters(), Nb201Space.INSTANCE.cost(r.arch(), skeleton).macs(),
           r.wallSeconds());
     }
   }

@@ -12,7 +12,8 @@
  * means over training seeds. Accuracies read from any table in percent, this project's or the
  * published NAS-Bench-201 one, become fractions through {@link
  * org.landmarknas.standalone.StandaloneResult#accuracyFromPercent}, so they tie with trained
- * ones; costs come from {@link org.landmarknas.standalone.Nb201Skeleton}, which knows each data
- * set's image shape.
+ * ones; costs come from the space's cost model on {@link
+ * org.landmarknas.standalone.StandaloneProtocol#skeleton()}, which knows each data set's image
+ * shape.
  */
 package org.landmarknas.standalone;

@@ -3,7 +3,7 @@ package org.landmarknas.torch;
 /**
  * Counts multiply-accumulates of weighted layers from the shapes of an actual forward pass, per
  * image, when switched on for the current thread: the independent check of the analytic
- * {@link org.landmarknas.standalone.Nb201Cost}. Off, it costs one thread-local read per layer.
+ * {@link org.landmarknas.space.SearchSpace#cost}. Off, it costs one thread-local read per layer.
  */
 final class MacCounter {
   private static final ThreadLocal<long[]> COUNT = new ThreadLocal<>();

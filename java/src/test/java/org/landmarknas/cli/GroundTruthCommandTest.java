@@ -11,8 +11,9 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.landmarknas.TestData;
+import org.landmarknas.bench.Nb201Table;
 import org.landmarknas.space.Nb201Arch;
-import org.landmarknas.standalone.Nb201Cost;
+import org.landmarknas.space.Nb201Space;
 import org.landmarknas.standalone.StandaloneResult;
 import org.landmarknas.store.ResultsStore;
 
@@ -66,7 +67,8 @@ final class GroundTruthCommandTest {
       StandaloneResult r = s.get(Nb201Arch.parse(arch), "nb201-cifar10-200ep", 3).orElseThrow();
       assertEquals(4206.0 / 5000, r.validAccuracy(), 0.0);
       assertEquals(8413.0 / 10_000, r.testAccuracy(), 0.0);
-      assertEquals(Nb201Cost.of(Nb201Arch.parse(arch), 3, 32, 32, 10, 16, 5).parameters(),
+      assertEquals(Nb201Space.INSTANCE.cost(Nb201Arch.parse(arch),
+          Nb201Table.PUBLISHED_NETWORK).parameters(),
           r.parameters());
     }
   }

@@ -117,4 +117,22 @@ abstract class SearchSpaceContract<A> {
     assertEquals(samples(8), samples(8));
     assertArrayEquals(space().encode(samples(9).get(0)), space().encode(samples(9).get(0)));
   }
+
+  @Test
+  void cost_growsWithWidth_andIsTheSameForEquivalentCells() {
+    Skeleton narrow = new Skeleton(1, 28, 28, 10, 8, 1);
+    Skeleton wide = new Skeleton(1, 28, 28, 10, 16, 1);
+    for (A a : samples(10).subList(0, 20)) {
+      if (!space().isTrainable(a)) {
+        continue;
+      }
+      NetworkCost small = space().cost(a, narrow);
+      NetworkCost large = space().cost(a, wide);
+      assertTrue(small.parameters() > 0 && small.macs() > 0, "cost of " + space().format(a));
+      assertTrue(large.parameters() > small.parameters() && large.macs() > small.macs(),
+          "twice the channels cost more: " + space().format(a));
+      assertEquals(small, space().cost(space().canonical(a), narrow),
+          "an equivalent cell is the same network");
+    }
+  }
 }

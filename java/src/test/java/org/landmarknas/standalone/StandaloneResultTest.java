@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.landmarknas.bench.Nb201Table;
 import org.landmarknas.space.Nb201Arch;
+import org.landmarknas.space.Nb201Space;
 
 final class StandaloneResultTest {
 
@@ -41,7 +42,7 @@ final class StandaloneResultTest {
     assertEquals(8413.0 / 10_000, r.testAccuracy(), 0.0);
     assertEquals(7, r.seed(), "the table index");
     assertEquals("nb201-cifar10-200ep", r.protocol());
-    assertEquals(Nb201Cost.of(arch, 3, 32, 32, 10, 16, 5).parameters(), r.parameters());
+    assertEquals(Nb201Space.INSTANCE.cost(arch, Nb201Table.PUBLISHED_NETWORK).parameters(), r.parameters());
     assertEquals(Double.NaN, r.validLoss());
     assertEquals(0.0, r.wallSeconds());
 

@@ -11,7 +11,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.landmarknas.space.Nb201Arch;
 import org.landmarknas.space.Nb201Space;
-import org.landmarknas.standalone.Nb201Cost;
+import org.landmarknas.space.NetworkCost;
+import org.landmarknas.space.Skeleton;
 
 /** The analytic cost equals what a built network holds and what its forward pass computes. */
 final class Nb201CostTest {
@@ -28,7 +29,7 @@ final class Nb201CostTest {
       if (!arch.isConnected()) {
         continue;
       }
-      Nb201Cost cost = Nb201Cost.of(arch, in, h, w, 10, c, n);
+      NetworkCost cost = Nb201Space.INSTANCE.cost(arch, new Skeleton(in, h, w, 10, c, n));
       Nb201Network net = Nb201Network.standalone(
           new NetworkShape(in, 10, c, n, BatchNormMode.BATCH), arch, 1);
       assertEquals(net.parameterCount(), cost.parameters(), "parameters of " + arch);

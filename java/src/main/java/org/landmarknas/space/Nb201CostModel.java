@@ -1,8 +1,6 @@
-package org.landmarknas.standalone;
+package org.landmarknas.space;
 
 import java.util.Locale;
-import org.landmarknas.space.Nb201Arch;
-import org.landmarknas.space.Nb201Op;
 
 /**
  * Parameters and multiply-accumulates (MACs) of the stand-alone NB201 network of one cell,
@@ -12,24 +10,19 @@ import org.landmarknas.space.Nb201Op;
  * pooling, additions, ReLU and BN arithmetic, as in NAS-Bench-201's own tables. Only active
  * edges have weights (ops on dead edges never run). Checked against a count taken from the shapes
  * of an actual forward pass in {@code Nb201CostTest}.
- *
- * @param parameters trainable scalars
- * @param macs multiply-accumulates of one forward pass of one image
  */
-public record Nb201Cost(long parameters, long macs) {
+final class Nb201CostModel {
 
-  /**
-   * The cost of {@code arch}'s stand-alone network.
-   *
-   * @param inputChannels image channels (1 for Fashion-MNIST, 3 for CIFAR-10)
-   * @param height image height
-   * @param width image width
-   * @param classes classifier outputs
-   * @param channels C, the first stage's width
-   * @param cells N, cells per stage
-   */
-  public static Nb201Cost of(Nb201Arch arch, int inputChannels, int height, int width,
-      int classes, int channels, int cells) {
+  private Nb201CostModel() {}
+
+  /** The cost of {@code arch}'s stand-alone network with {@code skeleton}'s sizes. */
+  static NetworkCost of(Nb201Arch arch, Skeleton skeleton) {
+    int inputChannels = skeleton.inputChannels();
+    int height = skeleton.height();
+    int width = skeleton.width();
+    int cells = skeleton.cells();
+    int classes = skeleton.classes();
+    int channels = skeleton.channels();
     long params = 0;
     long macs = 0;
     int c = channels;
@@ -79,6 +72,6 @@ public record Nb201Cost(long parameters, long macs) {
     params += 2L * c;                             // last BN
     params += (long) c * classes + classes;       // classifier
     macs += (long) c * classes;
-    return new Nb201Cost(params, macs);
+    return new NetworkCost(params, macs);
   }
 }
