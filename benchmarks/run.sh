@@ -31,8 +31,9 @@ if [[ "${1:-}" == "--kernels" ]]; then
   shift
 fi
 
-if [[ ! -f "$JAR" ]] || [[ -n "$(find "$ROOT/java/src/main" "$ROOT/native/src/main" \
-    "$ROOT/benchmarks/src/main" "$ROOT/pom.xml" "$ROOT/java/pom.xml" "$ROOT/native/pom.xml" \
+if [[ ! -f "$JAR" ]] || [[ -n "$(find "$ROOT"/java/{core,engine}/src/main "$ROOT/native/src/main" \
+    "$ROOT/benchmarks/src/main" "$ROOT/pom.xml" "$ROOT"/java/{,core/,engine/}pom.xml \
+    "$ROOT/native/pom.xml" \
     "$ROOT/benchmarks/pom.xml" -newer "$JAR" -print -quit)" ]]; then
   echo "run.sh: building $JAR" >&2
   (cd "$ROOT" && mvn -B -q -Pbench -pl benchmarks -am package -DskipTests)
