@@ -19,6 +19,19 @@
  *       {@code canonical} form that merges equivalent cells (see its assumptions there).
  * </ul>
  *
+ * <p>NAS-Bench-101 (arXiv:1902.09635), config name {@code nb101}:
+ *
+ * <ul>
+ *   <li>{@link org.landmarknas.space.Nb101Op} - the three interior ops and their codes;
+ *   <li>{@link org.landmarknas.space.Nb101Arch} - one labelled 7-vertex spec and its pruning;
+ *       {@link org.landmarknas.space.Nb101Graph} - the pruned cell the release hashes and builds;
+ *   <li>{@link org.landmarknas.space.Nb101Notation} - the readable form and the published
+ *       56-tuple key;
+ *   <li>{@link org.landmarknas.space.Nb101Space} - validity, sampling, mutation, the 26-entry
+ *       encoding, the release's module hash as canonical key and its stored cell as canonical
+ *       form, and the network's cost ({@link org.landmarknas.space.Nb101Cost}).
+ * </ul>
+ *
  * <p>A cell's {@code code()} is not its row in the benchmark table; that mapping belongs to
  * {@code org.landmarknas.bench.Nb201Table}. Randomness always comes in as a
  * {@link java.util.SplittableRandom} chosen by the caller.
