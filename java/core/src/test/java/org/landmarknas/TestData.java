@@ -49,6 +49,14 @@ public final class TestData {
     return table;
   }
 
+  /** The NB101 sample with zero-cost proxies shipped in {@code benchmarks/data/nasbench101/}. */
+  public static Path nb101Table() {
+    Path table = repoRoot().resolve("benchmarks/data/nasbench101/zc_nasbench101.json");
+    assertTrue(Files.isRegularFile(table), "the NB101 sample ships with the repository, but "
+        + table + " is not there");
+    return table;
+  }
+
   /**
    * The Fashion-MNIST directory the engine would read; skips the calling test where it is
    * missing, fails it instead when {@code CI=true}.
