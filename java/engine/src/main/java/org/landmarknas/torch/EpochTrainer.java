@@ -94,30 +94,62 @@ final class EpochTrainer<A> {
    * @throws SearchCancelledException when the run was cancelled; the epoch is dropped
    */
   EpochStats train(int epoch, Optional<LandmarkTerm<A>> term, String checkpointNote) {
-    SplittableRandom archRng = streams.stream(EpochStreams.Purpose.ARCHITECTURES, epoch);
-    SplittableRandom dataRng = streams.stream(EpochStreams.Purpose.DATA, epoch);
-    SplittableRandom rankRng = streams.stream(EpochStreams.Purpose.RANK_DATA, epoch);
-    SplittableRandom pairRng = streams.stream(EpochStreams.Purpose.PAIRS, epoch);
-    int[] rankOrder = BatchOrder.epochOrder(rankHalf, rankRng);
-    int rankCursor = 0;
-    double rate = lr.at(epoch);
-    sposStep.setLearningRate(rate);
-    long epochStart = System.nanoTime();
-    double lossSum = 0;
-    long correct = 0;
-    long seen = 0;
-    double landmarkLossSum = 0;
-    long landmarkSteps = 0;
-    long activePairs = 0;
-    long sampledPairs = 0;
-    double lambdaSum = 0;
-    // Step latency in microseconds, 3 significant digits: the tail (p99, max) shows GC or
-    // allocator stalls that a mean steps/s hides.
-    Histogram latency = new Histogram(3_600_000_000L, 3);
-    int[] order = BatchOrder.epochOrder(supernetHalf, dataRng);
-    int cursor = 0;
+    Epoch run = new Epoch(epoch, term, checkpointNote);
     for (int s = 0; s < stepsPerEpoch; s++) {
       hooks.checkCancelled(epoch);
+      run.step(s);
+      sampling.afterStep(epoch, s);
+    }
+    sampling.afterEpoch(epoch);
+    return run.stats();
+  }
+
+  /**
+   * One epoch in progress: its random streams, where it is in its shuffled halves, and the sums
+   * its {@link EpochStats} are made of.
+   */
+  private final class Epoch {
+    private final int epoch;
+    private final Optional<LandmarkTerm<A>> term;
+    private final String checkpointNote;
+    private final SplittableRandom archRng;
+    private final SplittableRandom dataRng;
+    private final SplittableRandom rankRng;
+    private final SplittableRandom pairRng;
+    private final double rate;
+    private final long start = System.nanoTime();
+    // Step latency in microseconds, 3 significant digits: the tail (p99, max) shows GC or
+    // allocator stalls that a mean steps/s hides.
+    private final Histogram latency = new Histogram(3_600_000_000L, 3);
+    private int[] rankOrder;
+    private int rankCursor;
+    private int[] order;
+    private int cursor;
+    private double lossSum;
+    private long correct;
+    private long seen;
+    private double landmarkLossSum;
+    private long landmarkSteps;
+    private long activePairs;
+    private long sampledPairs;
+    private double lambdaSum;
+
+    Epoch(int epoch, Optional<LandmarkTerm<A>> term, String checkpointNote) {
+      this.epoch = epoch;
+      this.term = term;
+      this.checkpointNote = checkpointNote;
+      archRng = streams.stream(EpochStreams.Purpose.ARCHITECTURES, epoch);
+      dataRng = streams.stream(EpochStreams.Purpose.DATA, epoch);
+      rankRng = streams.stream(EpochStreams.Purpose.RANK_DATA, epoch);
+      pairRng = streams.stream(EpochStreams.Purpose.PAIRS, epoch);
+      rankOrder = BatchOrder.epochOrder(rankHalf, rankRng);
+      rate = lr.at(epoch);
+      sposStep.setLearningRate(rate);
+      order = BatchOrder.epochOrder(supernetHalf, dataRng);
+    }
+
+    /** Step {@code s}: the path's update and, with λ > 0, the landmark pairs' term. */
+    void step(int s) {
       if (cursor + train.batchSize() > order.length) { // more steps than one pass: reshuffle
         order = BatchOrder.epochOrder(supernetHalf, dataRng);
         cursor = 0;
@@ -132,25 +164,7 @@ final class EpochTrainer<A> {
         sposStep.begin();
         r = sposStep.accumulate(batch, sampling.path(epoch, s, archRng));
         if (term.isPresent() && lam > 0) {
-          // The rank half can be smaller than a batch (a small data.train-limit or a large
-          // data.split-fraction): then the ranking batch is the whole half.
-          int rankCount = Math.min(count, rankOrder.length);
-          if (rankCursor + rankCount > rankOrder.length) {
-            rankOrder = BatchOrder.epochOrder(rankHalf, rankRng);
-            rankCursor = 0;
-          }
-          LabeledBatch rankBatch = batches.batch(rankOrder, rankCursor, rankCount, true,
-              rankRng);
-          rankCursor += rankCount;
-          LandmarkTerm.Result t = term.get().accumulate(rankBatch,
-              pairSampler.sample(term.get().landmarks().size(), pairRng), lam);
-          if (!Double.isFinite(t.loss())) {
-            throw diverged("landmark ranking loss", t.loss(), epoch, s, rate, checkpointNote);
-          }
-          landmarkLossSum += t.loss();
-          landmarkSteps++;
-          activePairs += t.activePairs();
-          sampledPairs += t.pairs();
+          landmarkTerm(term.get(), count, lam, s);
         }
         sposStep.finish();
       }
@@ -168,16 +182,40 @@ final class EpochTrainer<A> {
           String.format(Locale.ROOT, "loss %.4f acc %.1f%% lr %.5f",
               lossSum / seen, 100.0 * correct / seen, rate));
     }
-    double seconds = (System.nanoTime() - epochStart) / 1e9;
-    double[] latencyMs = {latency.getValueAtPercentile(50) / 1000.0,
-        latency.getValueAtPercentile(90) / 1000.0, latency.getValueAtPercentile(99) / 1000.0,
-        latency.getMaxValue() / 1000.0};
-    Optional<EpochStats.Landmarks> landmarks = term.isEmpty() ? Optional.empty()
-        : Optional.of(new EpochStats.Landmarks(lambdaSum / stepsPerEpoch,
-            landmarkSteps > 0 ? landmarkLossSum / landmarkSteps : Double.NaN,
-            sampledPairs > 0 ? (double) activePairs / sampledPairs : Double.NaN));
-    return new EpochStats(epoch + 1, stepsPerEpoch, rate, lossSum / seen,
-        (double) correct / seen, seconds, latencyMs, landmarks);
+
+    private void landmarkTerm(LandmarkTerm<A> landmarks, int count, double lam, int s) {
+      // The rank half can be smaller than a batch (a small data.train-limit or a large
+      // data.split-fraction): then the ranking batch is the whole half.
+      int rankCount = Math.min(count, rankOrder.length);
+      if (rankCursor + rankCount > rankOrder.length) {
+        rankOrder = BatchOrder.epochOrder(rankHalf, rankRng);
+        rankCursor = 0;
+      }
+      LabeledBatch rankBatch = batches.batch(rankOrder, rankCursor, rankCount, true, rankRng);
+      rankCursor += rankCount;
+      LandmarkTerm.Result t = landmarks.accumulate(rankBatch,
+          pairSampler.sample(landmarks.landmarks().size(), pairRng), lam);
+      if (!Double.isFinite(t.loss())) {
+        throw diverged("landmark ranking loss", t.loss(), epoch, s, rate, checkpointNote);
+      }
+      landmarkLossSum += t.loss();
+      landmarkSteps++;
+      activePairs += t.activePairs();
+      sampledPairs += t.pairs();
+    }
+
+    EpochStats stats() {
+      double seconds = (System.nanoTime() - start) / 1e9;
+      double[] latencyMs = {latency.getValueAtPercentile(50) / 1000.0,
+          latency.getValueAtPercentile(90) / 1000.0, latency.getValueAtPercentile(99) / 1000.0,
+          latency.getMaxValue() / 1000.0};
+      Optional<EpochStats.Landmarks> landmarks = term.isEmpty() ? Optional.empty()
+          : Optional.of(new EpochStats.Landmarks(lambdaSum / stepsPerEpoch,
+              landmarkSteps > 0 ? landmarkLossSum / landmarkSteps : Double.NaN,
+              sampledPairs > 0 ? (double) activePairs / sampledPairs : Double.NaN));
+      return new EpochStats(epoch + 1, stepsPerEpoch, rate, lossSum / seen,
+          (double) correct / seen, seconds, latencyMs, landmarks);
+    }
   }
 
   /** The error that stops a run whose loss became NaN or infinite at (0-based) epoch, step. */

@@ -22,4 +22,18 @@ public interface SamplingPolicy<A> {
 
   /** A short name for progress lines and run records, e.g. {@code uniform}. */
   String name();
+
+  /**
+   * Called after step {@code step} of epoch {@code epoch} has updated the weights: where a policy
+   * with parameters of its own updates them (GDAS's architecture step on a validation batch).
+   * SPOS has none.
+   */
+  default void afterStep(int epoch, int step) {}
+
+  /**
+   * Called when epoch {@code epoch} has trained its last step, before the epoch is scored and
+   * checkpointed: where a policy updates between epochs (NAO retrains its controller and renews
+   * the pool its paths come from). SPOS has nothing to do.
+   */
+  default void afterEpoch(int epoch) {}
 }
