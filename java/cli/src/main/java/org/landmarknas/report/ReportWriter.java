@@ -137,11 +137,17 @@ public final class ReportWriter {
     }
 
     Path table = outDir.resolve(TABLE_MD);
-    writeText(table, ReportTable.markdown(groups, grouping, groundTruth, paired));
+    PoolBaselines baselines = PoolBaselines.of(summaries);
+    writeText(table, ReportTable.markdown(groups, grouping, groundTruth, paired)
+        + baselines.markdown());
     files.add(table);
     Path json = outDir.resolve(REPORT_JSON);
-    writeText(json, toJson(ReportJson.of(generatedAt, grouping, groundTruth, summaries, runPlots,
-        groups, paired, plots, notes)));
+    Map<String, Object> report = ReportJson.of(generatedAt, grouping, groundTruth, summaries,
+        runPlots, groups, paired, plots, notes);
+    if (!baselines.rankings().isEmpty() || baselines.note().isPresent()) {
+      report.put("baselines", baselines.toMap());
+    }
+    writeText(json, toJson(report));
     files.add(json);
     return new ReportOutput(outDir, files, notes);
   }

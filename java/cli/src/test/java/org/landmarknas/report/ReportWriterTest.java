@@ -15,11 +15,19 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.landmarknas.bench.BaselineRanking;
+import org.landmarknas.config.RunConfig;
+import org.landmarknas.config.RunConfigLoader;
+import org.landmarknas.metric.AccuracyUnit;
+import org.landmarknas.space.Nb201Arch;
+import org.landmarknas.space.Nb201Space;
+import org.landmarknas.standalone.StandaloneProtocol;
 
 final class ReportWriterTest {
 
@@ -127,6 +135,34 @@ final class ReportWriterTest {
     assertEquals(2 + 3, rows.size());
     assertEquals(List.of("baseline (seed 1)", "1", "0.600 ± 0.000 (1 run)", "92.00", "94.00",
         "7 / 15625", "0.500"), cells(rows.get(3)));
+  }
+
+  @Test
+  void write_standardRuns_baselinesOfTheFirstPool_costsFromTheRunsConfig() throws IOException {
+    String md = Files.readString(standardOut.resolve("table.md"));
+    String section = md.substring(md.indexOf("## Baselines on the same pool"));
+    // base-0's pool: 6 cells whose ground truth rises with their index
+    List<Nb201Arch> archs = new ArrayList<>();
+    double[] truth = new double[6];
+    for (int i = 0; i < 6; i++) {
+      archs.add(Nb201Arch.ofCode(1000 + 37 * i));
+      truth[i] = 85.0 + 1.1 * i;
+    }
+    // config.yaml sets only name, seed and epochs: the defaults' data set, C and N
+    RunConfig defaults = RunConfigLoader.fromDefaults(List.of());
+    BaselineRanking params = BaselineRanking.of(Nb201Space.INSTANCE,
+        StandaloneProtocol.skeleton(defaults.data().dataset(), defaults.supernet().channels(),
+            defaults.supernet().cells()), archs, truth, AccuracyUnit.PERCENT,
+        defaults.evaluate().topK()).get(0);
+    assertTrue(section.contains(String.format(Locale.ROOT, "| parameters | %.3f | %.3f | %.3f |",
+        params.report().sparseKendallTau(), params.report().kendallTau(),
+        params.report().spearmanRho())), section);
+    assertTrue(section.contains("| random |"), section);
+    assertTrue(section.contains("1 run(s) scored a different pool"), "lm-0 scored 8 cells");
+    JsonNode json = new ObjectMapper().readTree(standardOut.resolve("report.json").toFile());
+    assertEquals("parameters", json.at("/baselines/rankings/0/name").asText());
+    assertEquals(params.report().sparseKendallTau(),
+        json.at("/baselines/rankings/0/skdt").asDouble(), 1e-12);
   }
 
   @Test

@@ -16,15 +16,19 @@ import java.util.Map;
  * @param config the run's resolved configuration
  * @param ranking the pool's ranking against the ground truth
  * @param pool the scores, in pool order
+ * @param baselines the pool ranked without the super-net ({@code BaselineRanking}); empty in
+ *     files written before they were
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PoolEvaluation(Integer formatVersion, String evaluatedAt, String groundTruth,
-    Map<String, Object> config, Ranking ranking, List<PoolScore> pool) {
+    Map<String, Object> config, Ranking ranking, List<PoolScore> pool,
+    List<NamedRanking> baselines) {
 
-  /** Copies the map and the list. */
+  /** Copies the map and the lists; a file from before baselines were written reads none. */
   public PoolEvaluation {
     config = Copies.map(config);
     pool = Copies.list(pool);
+    baselines = baselines == null ? List.of() : Copies.list(baselines);
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import org.landmarknas.metric.RankingReport;
 
 /**
  * How well the super-net ranks the evaluation pool against its ground truth, as the run files
@@ -27,4 +28,12 @@ public record Ranking(Double skdt, Double kdt, Double spearman, Double precision
     Integer poolSize,
     // the naming strategy would read "TopKTop" as an acronym: best_of_top_ktop_percent
     @JsonProperty("best_of_top_k_top_percent") Double bestOfTopKTopPercent,
-    @JsonProperty("mean_of_top_k_top_percent") Double meanOfTopKTopPercent) {}
+    @JsonProperty("mean_of_top_k_top_percent") Double meanOfTopKTopPercent) {
+
+  /** {@code report}'s figures. */
+  public static Ranking of(RankingReport report) {
+    return new Ranking(report.sparseKendallTau(), report.kendallTau(), report.spearmanRho(),
+        report.precisionAtK(), report.topK(), report.n(), report.bestOfTopKTopPercent(),
+        report.meanOfTopKTopPercent());
+  }
+}

@@ -75,8 +75,16 @@ final class RunFilesTest {
     PoolScoring scoring = new PoolScoring(2, pool());
     assertEquals(scoring, RunFiles.readPoolScoring(write("pool.json", RunFiles.encode(scoring))));
     PoolEvaluation eval = new PoolEvaluation(1, "2026-01-01T00:00:00Z", "gt.csv", config(),
-        ranking(0.1), pool());
+        ranking(0.1), pool(), List.of(new NamedRanking("parameters", ranking(0.6))));
     assertEquals(eval, RunFiles.readEvaluation(write("eval.json", RunFiles.encode(eval))));
+    // evaluation.json from before baselines were written: none, not null
+    PoolEvaluation old = new PoolEvaluation(1, "2026-01-01T00:00:00Z", "gt.csv", config(),
+        ranking(0.1), pool(), List.of());
+    String withoutBaselines = new String(RunFiles.encode(old), StandardCharsets.UTF_8)
+        .replaceAll(",\\s*\"baselines\"\\s*:\\s*\\[\\s*\\]", "");
+    assertFalse(withoutBaselines.contains("baselines"), withoutBaselines);
+    assertEquals(old, RunFiles.readEvaluation(write("old.json",
+        withoutBaselines.getBytes(StandardCharsets.UTF_8))));
     List<EpochRecord> epochs = List.of(epoch(1), EpochRecord.training(2, 4, 0.02, 2.3, 0.1, 0.5,
         new double[] {1, 2, 3, 4}));
     RunDirectory dir = RunDirectory.create(tmp.resolve("run"));

@@ -45,8 +45,6 @@ record PoolResult<A>(List<ArchScore<A>> scores, double[] groundTruth, RankingRep
 
   /** The ranking as the run files write it. */
   Ranking ranking() {
-    return new Ranking(report.sparseKendallTau(), report.kendallTau(), report.spearmanRho(),
-        report.precisionAtK(), report.topK(), report.n(), report.bestOfTopKTopPercent(),
-        report.meanOfTopKTopPercent());
+    return Ranking.of(report);
   }
 }

@@ -6,19 +6,26 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import org.landmarknas.bench.BaselineRanking;
 import org.landmarknas.bench.EvaluationPool;
 import org.landmarknas.bench.GroundTruth;
 import org.landmarknas.config.EvaluateConfig;
 import org.landmarknas.config.RunConfig;
 import org.landmarknas.config.RunConfigLoader;
+import org.landmarknas.metric.AccuracyUnit;
 import org.landmarknas.metric.RankingReport;
+import org.landmarknas.run.NamedRanking;
 import org.landmarknas.run.PoolEvaluation;
+import org.landmarknas.run.Ranking;
 import org.landmarknas.run.RunDirectory;
 import org.landmarknas.run.RunFiles;
 import org.landmarknas.space.SearchSpace;
+import org.landmarknas.space.Skeleton;
+import org.landmarknas.standalone.StandaloneProtocol;
 
 /**
  * Scores the evaluation pool on a trained super-net saved in a run directory, without training:
@@ -72,9 +79,27 @@ public final class SupernetEvaluation {
     PoolResult<A> result = SupernetScoring.scorePool(pool, session.testScorer(), eval, rng,
         progress, "evaluate:");
 
+    List<NamedRanking> baselines = baselines(space, config, pool, result.report().topK());
+    baselines.forEach(b -> progress.printf(Locale.ROOT,
+        "baseline %-10s S-KdT %.4f  KdT %.4f  Spearman %.4f  precision@%d %.2f%n", b.name(),
+        b.ranking().skdt(), b.ranking().kdt(), b.ranking().spearman(), b.ranking().k(),
+        b.ranking().precisionAtK()));
     dir.writeEvaluation(new PoolEvaluation(RunFiles.FORMAT_VERSION, Instant.now().toString(),
         truth.source(), RunConfigLoader.toMap(config), result.ranking(),
-        result.poolScores(space)));
+        result.poolScores(space), baselines));
     return result.report();
+  }
+
+  /**
+   * The pool ranked without the super-net, by the cost of the stand-alone network of the
+   * super-net's sizes: what the super-net's figures must beat.
+   */
+  private static <A> List<NamedRanking> baselines(SearchSpace<A> space, RunConfig config,
+      EvaluationPool<A> pool, int k) {
+    Skeleton skeleton = StandaloneProtocol.skeleton(config.data().dataset(),
+        config.supernet().channels(), config.supernet().cells());
+    return BaselineRanking.of(space, skeleton, pool.archs(), pool.groundTruthArray(),
+            AccuracyUnit.PERCENT, k).stream()
+        .map(b -> new NamedRanking(b.name(), Ranking.of(b.report()))).toList();
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,6 +13,7 @@ import org.landmarknas.TestData;
 import org.landmarknas.config.RunConfig;
 import org.landmarknas.config.RunConfigLoader;
 import org.landmarknas.metric.RankingReport;
+import org.landmarknas.run.NamedRanking;
 import org.landmarknas.run.PoolEvaluation;
 import org.landmarknas.run.RunDirectory;
 import org.landmarknas.run.RunFiles;
@@ -37,5 +39,8 @@ final class SupernetEvaluationTest {
     assertEquals(report.sparseKendallTau(), e.ranking().skdt());
     assertEquals(report.meanOfTopKTopPercent(), e.ranking().meanOfTopKTopPercent());
     assertEquals("recorded", e.config().get("name"));
+    assertEquals(List.of("parameters", "macs", "random"),
+        e.baselines().stream().map(NamedRanking::name).toList());
+    assertEquals(report.n(), e.baselines().get(0).ranking().poolSize(), "the same pool");
   }
 }
