@@ -4,26 +4,15 @@ import static org.bytedeco.pytorch.global.torch.linear;
 import static org.bytedeco.pytorch.global.torch.manual_seed;
 import static org.bytedeco.pytorch.global.torch.relu;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.bytedeco.javacpp.PointerScope;
-import org.bytedeco.pytorch.InputArchive;
 import org.bytedeco.pytorch.Module;
-import org.bytedeco.pytorch.NoGradGuard;
-import org.bytedeco.pytorch.OutputArchive;
-import org.bytedeco.pytorch.StringTensorDict;
-import org.bytedeco.pytorch.StringTensorDictItem;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorOptional;
 import org.bytedeco.pytorch.TensorVector;
-import org.landmarknas.run.AtomicFile;
 import org.landmarknas.space.Nb201Arch;
 
 /**
@@ -117,13 +106,7 @@ public final class Nb201Network implements Supernet<Nb201Arch> {
    * registration order. The handles share storage and gradients with the network's own.
    */
   public Map<String, Tensor> namedParameters() {
-    Map<String, Tensor> named = new LinkedHashMap<>();
-    StringTensorDict dict = module.named_parameters(true);
-    for (long i = 0; i < dict.size(); i++) {
-      StringTensorDictItem item = dict.get(i);
-      named.put(item.key().getString(), new Tensor(item.value()));
-    }
-    return named;
+    return weights().namedParameters();
   }
 
   /** Number of scalar parameters in the whole network (for a super-net: all ops of all edges). */
@@ -148,84 +131,22 @@ public final class Nb201Network implements Supernet<Nb201Arch> {
    */
   @Override
   public void save(Path file) {
-    try {
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      AtomicFile.write(file, tmp -> {
-        try (PointerScope scope = new PointerScope()) {
-          OutputArchive archive = new OutputArchive();
-          for (Map.Entry<String, Tensor> e : namedState().entrySet()) {
-            archive.write(e.getKey(), e.getValue());
-          }
-          archive.save_to(tmp.toString());
-        }
-      });
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write network weights to " + file, e);
-    }
+    weights().save(file);
   }
 
   /**
    * Loads weights written by {@link #save} into this network. Every tensor is checked (present,
-   * same shape) before any is copied, so a mismatching file leaves the network untouched. (A bare
-   * libtorch {@code Module::load} would silently replace tensors of other shapes.)
+   * same shape) before any is copied, so a mismatching file leaves the network untouched.
    *
    * @throws IllegalArgumentException naming the file and the first mismatch
    */
   @Override
   public void load(Path file) {
-    if (!Files.isRegularFile(file)) {
-      throw new IllegalArgumentException("network weights file " + file + " does not exist");
-    }
-    try (PointerScope scope = new PointerScope()) {
-      InputArchive archive = new InputArchive();
-      try {
-        archive.load_from(file.toString());
-      } catch (RuntimeException e) {
-        throw new IllegalArgumentException("cannot read network weights from " + file + ": "
-            + firstLine(e.getMessage()), e);
-      }
-      Map<String, Tensor> target = namedState();
-      Map<String, Tensor> loaded = new LinkedHashMap<>();
-      for (Map.Entry<String, Tensor> e : target.entrySet()) {
-        Tensor t = new Tensor();
-        if (!archive.try_read(e.getKey(), t)) {
-          throw new IllegalArgumentException("network weights file " + file + " lacks tensor "
-              + e.getKey() + " (saved from a network of another shape or architecture?)");
-        }
-        long[] want = e.getValue().sizes().vec().get();
-        long[] got = t.sizes().vec().get();
-        if (!java.util.Arrays.equals(want, got)) {
-          throw new IllegalArgumentException("network weights file " + file + ": tensor "
-              + e.getKey() + " has shape " + java.util.Arrays.toString(got) + ", this network ("
-              + "C=" + shape.channels() + ", N=" + shape.cells() + ") needs "
-              + java.util.Arrays.toString(want));
-        }
-        loaded.put(e.getKey(), t);
-      }
-      try (NoGradGuard noGrad = new NoGradGuard()) {
-        for (Map.Entry<String, Tensor> e : target.entrySet()) {
-          e.getValue().copy_(loaded.get(e.getKey()));
-        }
-      }
-    }
+    weights().load(file);
   }
 
-  /** Parameters and buffers by dotted path: everything a checkpoint must hold. */
-  private Map<String, Tensor> namedState() {
-    Map<String, Tensor> state = namedParameters();
-    StringTensorDict buffers = module.named_buffers(true);
-    for (long i = 0; i < buffers.size(); i++) {
-      state.put(buffers.get(i).key().getString(), new Tensor(buffers.get(i).value()));
-    }
-    return state;
-  }
-
-  private static String firstLine(String s) {
-    if (s == null) {
-      return "unknown error";
-    }
-    int nl = s.indexOf('\n');
-    return nl < 0 ? s : s.substring(0, nl);
+  private ModuleWeights weights() {
+    return new ModuleWeights(module, "C=" + shape.channels() + ", N=" + shape.cells());
   }
 
   /** Sets training mode (matters only for RUNNING BatchNorm). */
