@@ -10,15 +10,18 @@ package org.landmarknas.space;
  * <p>Because the remainder follows the vertex order, two numberings of one graph can give its
  * vertices different widths: 128 channels over three output feeders are 43, 43, 42, and which
  * op gets 42 depends on the numbering.
+ *
+ * <p>Public because the engine builds its NB101 networks at exactly these widths, so that a
+ * network's parameters equal the count of {@link Nb101Space#labelledCost}.
  */
-final class Nb101VertexChannels {
+public final class Nb101VertexChannels {
 
   private Nb101VertexChannels() {}
 
   /**
    * The width of each vertex of {@code g}, input ({@code in}) and output ({@code out}) included.
    */
-  static int[] of(Nb101Graph g, int in, int out) {
+  public static int[] of(Nb101Graph g, int in, int out) {
     int n = g.vertices();
     int[] width = new int[n];
     width[0] = in;

@@ -53,13 +53,26 @@ final class BatchNorm2d {
     this.momentum = momentum;
   }
 
+  /**
+   * Normalises {@code x}. When {@code x} has fewer channels than this layer (a channel-sliced
+   * super-net path), its first channels' affine weights and running statistics serve, as one
+   * shared layer sliced like the convolution before it; the running statistics of the other
+   * channels stay untouched.
+   */
   Tensor forward(Tensor x) {
+    long c = x.size(1);
+    boolean sliced = c < weight.size(0);
+    Tensor w = sliced ? weight.narrow(0, 0, c) : weight;
+    Tensor b = sliced ? bias.narrow(0, 0, c) : bias;
     if (mode == BatchNormMode.BATCH) {
-      return batch_norm(x, new TensorOptional(weight), new TensorOptional(bias),
+      return batch_norm(x, new TensorOptional(w), new TensorOptional(b),
           new TensorOptional(), new TensorOptional(), true, momentum, EPS, false);
     }
-    return batch_norm(x, new TensorOptional(weight), new TensorOptional(bias),
-        new TensorOptional(runningMean), new TensorOptional(runningVar), owner.is_training(),
+    // narrow gives views, so the running update writes into the first c entries of the buffers
+    Tensor mean = sliced ? runningMean.narrow(0, 0, c) : runningMean;
+    Tensor var = sliced ? runningVar.narrow(0, 0, c) : runningVar;
+    return batch_norm(x, new TensorOptional(w), new TensorOptional(b),
+        new TensorOptional(mean), new TensorOptional(var), owner.is_training(),
         momentum, EPS, false);
   }
 }
