@@ -5,8 +5,9 @@ import org.landmarknas.space.SearchSpaces;
 
 /** The trainable spaces by their config name, as {@link SearchSpaces} names the spaces. */
 final class SupernetSpaces {
-  private static final Map<String, SupernetSpace<?>> BY_NAME = Map.of("nb201",
-      SupernetSpace.NB201);
+  private static final Map<String, SupernetSpace<?>> BY_NAME = Map.of(
+      "nb201", SupernetSpace.NB201,
+      "nb101", Nb101SupernetSpace.INSTANCE);
 
   private SupernetSpaces() {}
 

@@ -200,4 +200,11 @@ final class Nb101NetworkTest {
         () -> standalone.load(file));
     assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
   }
+
+  @Test
+  void supernetSpace_isRegisteredAsNb101() {
+    assertEquals(Nb101SupernetSpace.INSTANCE, SupernetSpaces.byName("nb101"));
+    assertEquals(SPACE, SupernetSpaces.byName("nb101").space());
+    assertTrue(Nb101SupernetSpace.INSTANCE.supernet(SMALL, 1) instanceof Nb101Network);
+  }
 }
