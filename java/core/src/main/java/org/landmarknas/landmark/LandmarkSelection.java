@@ -38,7 +38,7 @@ public final class LandmarkSelection {
     GroundTruth<A> gt = truth.orElseThrow(() -> new IllegalArgumentException(
         "landmarks.count = " + cfg.count() + " needs stand-alone scores: set"
             + " landmarks.ground-truth or evaluate.pool"));
-    LandmarkSelector<A> selector = selector(space, cfg);
+    LandmarkSelector<A> selector = selector(space, cfg, gt.archs());
     List<A> chosen = selector.select(cfg.count(), rng, a -> gt.score(a).isPresent());
     List<Landmark<A>> landmarks = new ArrayList<>(chosen.size());
     for (A a : chosen) {
@@ -47,10 +47,12 @@ public final class LandmarkSelection {
     return LandmarkSet.of(space, landmarks);
   }
 
-  static <A> LandmarkSelector<A> selector(SearchSpace<A> space, LandmarksConfig cfg) {
+  /** The configured selector; {@code candidates} are the cells with known scores. */
+  static <A> LandmarkSelector<A> selector(SearchSpace<A> space, LandmarksConfig cfg,
+      List<A> candidates) {
     switch (cfg.selector()) {
       case "random":
-        return new RandomLandmarkSelector<>(space);
+        return new RandomLandmarkSelector<>(space, candidates);
       case "diverse":
         return new DiverseLandmarkSelector<>(space, cfg.tau(), false);
       case "diverse-strict":

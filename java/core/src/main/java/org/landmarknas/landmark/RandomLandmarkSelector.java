@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Predicate;
@@ -15,10 +16,28 @@ import org.landmarknas.space.SearchSpace;
  * over equivalence classes, so a class with many members is likelier, as when one samples the
  * space and discards repeats.
  *
- * @param space the space, which must be enumerable (NB201, NB101)
+ * <p>A space too large to list (NB101's 373 million specs) is drawn from {@code candidates}
+ * instead, the cells with known scores in their file's order: only those can be landmarks, and
+ * drawing from them uniformly is what rejection sampling from the space would converge to, at a
+ * cost no one could pay.
+ *
+ * @param space the space
+ * @param candidates what to draw from when the space cannot be enumerated; empty to require an
+ *     enumerable space
  * @param <A> the architecture type
  */
-public record RandomLandmarkSelector<A>(SearchSpace<A> space) implements LandmarkSelector<A> {
+public record RandomLandmarkSelector<A>(SearchSpace<A> space, List<A> candidates)
+    implements LandmarkSelector<A> {
+
+  /** Copies the candidates. */
+  public RandomLandmarkSelector {
+    candidates = List.copyOf(candidates);
+  }
+
+  /** A selector over an enumerable space. */
+  public RandomLandmarkSelector(SearchSpace<A> space) {
+    this(space, List.of());
+  }
 
   @Override
   public List<A> select(int m, SplittableRandom rng, Predicate<A> allowed) {
@@ -27,9 +46,12 @@ public record RandomLandmarkSelector<A>(SearchSpace<A> space) implements Landmar
     // request fail instead of looping: drawing from the live candidates and retiring a drawn
     // class's members lazily has the same distribution as rejection sampling from the space.
     List<A> live = new ArrayList<>();
-    for (A a : space.enumerate().orElseThrow(() -> new IllegalArgumentException(
-        "random landmark selection draws from the whole space, but " + space.id()
-            + " is too large to list: give landmarks.file or use the diverse selector"))) {
+    List<A> pool = space.enumerate().or(() -> candidates.isEmpty() ? Optional.empty()
+        : Optional.of(candidates)).orElseThrow(() -> new IllegalArgumentException(
+            "random landmark selection draws from the whole space, but " + space.id()
+                + " is too large to list and no candidates were given: give landmarks.file"
+                + " or landmarks.ground-truth"));
+    for (A a : pool) {
       if (space.isTrainable(a) && allowed.test(a)) {
         live.add(a);
       }

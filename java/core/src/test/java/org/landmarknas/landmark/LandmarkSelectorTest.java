@@ -12,6 +12,12 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
+import org.landmarknas.TestData;
+import org.landmarknas.bench.GroundTruth;
+import org.landmarknas.bench.Nb101Table;
+import org.landmarknas.config.LandmarksConfig;
+import org.landmarknas.space.Nb101Arch;
+import org.landmarknas.space.Nb101Space;
 import org.landmarknas.space.Nb201Arch;
 import org.landmarknas.space.Nb201Space;
 
@@ -171,5 +177,23 @@ final class LandmarkSelectorTest {
     Map<Nb201Arch, Double> scores = Map.of(Nb201Arch.parse(LandmarkSetTest.A), Double.NaN);
     assertThrows(IllegalArgumentException.class,
         () -> new TopKSelector<>(scores, LandmarkSet.empty()));
+  }
+
+  @Test
+  void random_onASpaceTooLargeToList_drawsFromTheCellsWithScores() {
+    GroundTruth<Nb101Arch> truth = Nb101Table.load(TestData.nb101Table()).groundTruth();
+    LandmarkSelector<Nb101Arch> selector = LandmarkSelection.selector(Nb101Space.INSTANCE,
+        LandmarksConfig.defaults(), truth.archs());
+    List<Nb101Arch> picks = selector.select(30, new SplittableRandom(4),
+        a -> truth.score(a).isPresent());
+    assertEquals(30, picks.size());
+    assertEquals(30, picks.stream().map(Nb101Space.INSTANCE::canonicalKey).distinct().count(),
+        "one per class");
+    assertTrue(truth.archs().containsAll(picks));
+    assertEquals(picks, selector.select(30, new SplittableRandom(4), a -> true), "seeded");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new RandomLandmarkSelector<>(Nb101Space.INSTANCE).select(2,
+            new SplittableRandom(1), a -> true));
+    assertTrue(e.getMessage().contains("landmarks.ground-truth"), e.getMessage());
   }
 }
