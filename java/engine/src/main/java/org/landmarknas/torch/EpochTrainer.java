@@ -42,6 +42,7 @@ final class EpochTrainer<A> {
   private final ProgressLine line;
   private final SearchHooks hooks;
   private final SamplingPolicy<A> sampling;
+  private final DataParallel parallel;
   private long steps;
 
   /**
@@ -54,6 +55,19 @@ final class EpochTrainer<A> {
   EpochTrainer(SearchSession<A> session, SposStep<A> sposStep, TrainConfig train,
       LandmarksConfig lc, SamplingPolicy<A> sampling, EpochStreams streams,
       PrintStream progress, long stepsDone, SearchHooks hooks) {
+    this(session, sposStep, train, lc, sampling, streams, progress, stepsDone, hooks,
+        DataParallel.SINGLE);
+  }
+
+  /**
+   * A trainer of one process's share of each step.
+   *
+   * @param parallel which shards of each global batch this process trains, and how their
+   *     gradients and figures are joined ({@link DataParallel#SINGLE}: the whole batch)
+   */
+  EpochTrainer(SearchSession<A> session, SposStep<A> sposStep, TrainConfig train,
+      LandmarksConfig lc, SamplingPolicy<A> sampling, EpochStreams streams,
+      PrintStream progress, long stepsDone, SearchHooks hooks, DataParallel parallel) {
     this.batches = session.trainBatches();
     this.supernetHalf = session.split().supernet();
     this.rankHalf = session.split().rank();
@@ -71,6 +85,7 @@ final class EpochTrainer<A> {
     this.steps = stepsDone;
     this.hooks = hooks;
     this.sampling = sampling;
+    this.parallel = parallel;
     this.line = new ProgressLine(progress, steps, (long) stepsPerEpoch * train.epochs(), "steps",
         5.0);
   }
@@ -155,28 +170,39 @@ final class EpochTrainer<A> {
         cursor = 0;
       }
       int count = Math.min(train.batchSize(), order.length);
-      SposStep.StepResult r;
+      double[] sums; // loss·size, correct, size: over all shards of all processes
       double lam = lambda.at(lc.perStep() ? epoch + (double) s / stepsPerEpoch : epoch);
       lambdaSum += lam;
       long stepStart = System.nanoTime();
       try (PointerScope scope = new PointerScope()) {
+        // Every process assembles the whole batch (the same augmentation draws) and trains
+        // its shards of it.
         LabeledBatch batch = batches.batch(order, cursor, count, true, dataRng);
         sposStep.begin();
-        r = sposStep.accumulate(batch, sampling.path(epoch, s, archRng));
+        A path = sampling.path(epoch, s, archRng);
+        double[] local = new double[3];
+        for (LabeledBatch shard : parallel.shards(batch)) {
+          SposStep.StepResult r = sposStep.accumulate(shard, path);
+          local[0] += r.loss() * r.size();
+          local[1] += r.correct();
+          local[2] += r.size();
+        }
         if (term.isPresent() && lam > 0) {
           landmarkTerm(term.get(), count, lam, s);
         }
+        parallel.averageGradients();
         sposStep.finish();
+        sums = parallel.sum(local);
       }
       latency.recordValue(Math.max(1, (System.nanoTime() - stepStart) / 1000));
-      if (!Double.isFinite(r.loss())) {
-        throw diverged("loss", r.loss(), epoch, s, rate, checkpointNote);
+      if (!Double.isFinite(sums[0])) {
+        throw diverged("loss", sums[0] / sums[2], epoch, s, rate, checkpointNote);
       }
       cursor += count;
       steps++;
-      lossSum += r.loss() * r.size();
-      correct += r.correct();
-      seen += r.size();
+      lossSum += sums[0];
+      correct += (long) sums[1];
+      seen += (long) sums[2];
       line.update(steps, String.format(Locale.ROOT, "epoch %d/%d step %d/%d",
               epoch + 1, train.epochs(), s + 1, stepsPerEpoch),
           String.format(Locale.ROOT, "loss %.4f acc %.1f%% lr %.5f",
@@ -193,8 +219,8 @@ final class EpochTrainer<A> {
       }
       LabeledBatch rankBatch = batches.batch(rankOrder, rankCursor, rankCount, true, rankRng);
       rankCursor += rankCount;
-      LandmarkTerm.Result t = landmarks.accumulate(rankBatch,
-          pairSampler.sample(landmarks.landmarks().size(), pairRng), lam);
+      LandmarkTerm.Result t = landmarks.accumulate(parallel.shards(rankBatch),
+          pairSampler.sample(landmarks.landmarks().size(), pairRng), lam, parallel);
       if (!Double.isFinite(t.loss())) {
         throw diverged("landmark ranking loss", t.loss(), epoch, s, rate, checkpointNote);
       }

@@ -30,6 +30,17 @@ public final class LabeledBatch {
     return size;
   }
 
+  /**
+   * The images {@code from..from+count-1} of this batch, as views of its tensors (no copy): a
+   * rank's shard of a data-parallel step.
+   */
+  LabeledBatch slice(int from, int count) {
+    if (from == 0 && count == size) {
+      return this;
+    }
+    return new LabeledBatch(images.narrow(0, from, count), labels.narrow(0, from, count), count);
+  }
+
   @Override
   public String toString() {
     return "LabeledBatch[" + size + " images]";

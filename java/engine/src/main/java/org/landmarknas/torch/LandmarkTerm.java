@@ -107,9 +107,21 @@ public final class LandmarkTerm<A> {
    * {@link org.bytedeco.javacpp.PointerScope}, between the SPOS backward and the optimizer step.
    */
   public Result accumulate(LabeledBatch rank, List<LandmarkPair> pairs, double lambda) {
+    return accumulate(List.of(rank), pairs, lambda, DataParallel.SINGLE);
+  }
+
+  /**
+   * {@link #accumulate(LabeledBatch, List, double)} for this process's {@code shards} of the rank
+   * batch of a data-parallel step: each landmark's loss is averaged over all shards of all
+   * processes before R and its coefficients are computed, so every process sees the same R, the
+   * same active pairs and takes the same lazy branch; each then backpropagates the coefficients
+   * through its own shards, and {@link DataParallel#averageGradients()} completes the mean.
+   */
+  Result accumulate(List<LabeledBatch> shards, List<LandmarkPair> pairs, double lambda,
+      DataParallel parallel) {
     int m = pairs.size();
     int size = landmarks.size();
-    Tensor[] graphs = new Tensor[size];
+    Tensor[][] graphs = new Tensor[shards.size()][size];
     double[] values = new double[size];
     boolean[] needed = new boolean[size];
     for (LandmarkPair p : pairs) {
@@ -117,17 +129,20 @@ public final class LandmarkTerm<A> {
       needed[p.better()] = true;
     }
     for (int k = 0; k < size; k++) {
-      if (!needed[k]) {
-        continue;
-      }
-      if (mode == Mode.NOGRAD) {
-        try (NoGradGuard g = new NoGradGuard()) {
-          values[k] = landmarkLoss(rank, k).item_double();
+      for (int s = 0; needed[k] && s < shards.size(); s++) {
+        if (mode == Mode.NOGRAD) {
+          try (NoGradGuard g = new NoGradGuard()) {
+            values[k] += landmarkLoss(shards.get(s), k).item_double();
+          }
+        } else {
+          graphs[s][k] = landmarkLoss(shards.get(s), k);
+          values[k] += graphs[s][k].item_double();
         }
-      } else {
-        graphs[k] = landmarkLoss(rank, k);
-        values[k] = graphs[k].item_double();
       }
+    }
+    double[] summed = parallel.sum(values);
+    for (int k = 0; k < size; k++) {
+      values[k] = summed[k] / parallel.shardCount(); // one process: x / 1, exactly x
     }
     for (LandmarkPair p : pairs) {
       if (!Double.isFinite(values[p.better()]) || !Double.isFinite(values[p.worse()])) {
@@ -147,13 +162,15 @@ public final class LandmarkTerm<A> {
       return new Result(r, active, m, false);
     }
     Tensor surrogate = null;
-    for (int k = 0; k < size; k++) {
-      if (!needed[k] || (coef[k] == 0 && mode != Mode.OFF)) {
-        continue;
+    for (int s = 0; s < shards.size(); s++) {
+      for (int k = 0; k < size; k++) {
+        if (!needed[k] || (coef[k] == 0 && mode != Mode.OFF)) {
+          continue;
+        }
+        Tensor lk = graphs[s][k] != null ? graphs[s][k] : landmarkLoss(shards.get(s), k);
+        Tensor term = lk.mul(new Scalar(coef[k]));
+        surrogate = surrogate == null ? term : surrogate.add(term);
       }
-      Tensor lk = graphs[k] != null ? graphs[k] : landmarkLoss(rank, k);
-      Tensor term = lk.mul(new Scalar(coef[k]));
-      surrogate = surrogate == null ? term : surrogate.add(term);
     }
     surrogate.backward();
     return new Result(r, active, m, true);
