@@ -60,12 +60,25 @@ public final class SupernetSearch {
   /** {@link #run(RunConfig, RunDirectory, PrintStream, boolean)} with listeners and cancel. */
   static SearchOutcome<?> run(RunConfig config, RunDirectory dir, PrintStream progress,
       boolean resume, SearchHooks hooks) {
-    return run(SupernetSpaces.byName(config.space()), config, dir, progress, resume, hooks);
+    return run(SupernetSpaces.byName(config.space()), config, dir, progress, resume, hooks,
+        Optional.empty());
+  }
+
+  /**
+   * One rank of a data-parallel run of {@code group.world()} processes (see {@link
+   * DataParallelRun}): every rank trains its shard of each step; rank 0 alone writes {@code
+   * dir}, scores and searches, and the others return an outcome without scores.
+   */
+  public static SearchOutcome<?> run(RunConfig config, RunDirectory dir, PrintStream progress,
+      boolean resume, GlooGroup group) {
+    return run(SupernetSpaces.byName(config.space()), config, dir, progress, resume,
+        SearchHooks.none(), Optional.of(group));
   }
 
   /** The run in the space {@code config} names, with its architecture type bound. */
   private static <A> SearchOutcome<A> run(SupernetSpace<A> supernetSpace, RunConfig config,
-      RunDirectory dir, PrintStream progress, boolean resume, SearchHooks hooks) {
+      RunDirectory dir, PrintStream progress, boolean resume, SearchHooks hooks,
+      Optional<GlooGroup> group) {
     RunClock clock = new RunClock();
     SearchSpace<A> space = supernetSpace.space();
     TrainConfig train = config.train();
@@ -79,12 +92,17 @@ public final class SupernetSearch {
     // directory empty.
     SearchInputs<A> inputs = SearchInputs.read(space, config, seeds);
     SearchSession<A> session = SearchSession.forTraining(supernetSpace, config, seeds);
-    inputs.pool().ifPresent(p -> writePool(dir, p));
-    describe(config, inputs, session, progress);
-    // Each checkpoint holds the weights and the momentum buffers; supernet.pt is one more copy.
-    long weightBytes = 4L * session.net().parameterCount();
-    dir.requireFreeSpace((2L * train.keepCheckpoints() + 1) * 2 * weightBytes + (16L << 20),
-        train.keepCheckpoints() + " checkpoints and the weights");
+    DataParallelRun ranks = DataParallelRun.of(group, session.net());
+    boolean lead = ranks.parallel().leads();
+    if (lead) {
+      inputs.pool().ifPresent(p -> writePool(dir, p));
+      describe(config, inputs, session, progress);
+      // Each checkpoint holds the weights and the momentum buffers; supernet.pt is one more
+      // copy.
+      long weightBytes = 4L * session.net().parameterCount();
+      dir.requireFreeSpace((2L * train.keepCheckpoints() + 1) * 2 * weightBytes + (16L << 20),
+          train.keepCheckpoints() + " checkpoints and the weights");
+    }
 
     SposStep<A> sposStep = new SposStep<>(session.net(), train);
     Checkpoints checkpoints = new Checkpoints(dir.path(), train.keepCheckpoints());
@@ -92,34 +110,39 @@ public final class SupernetSearch {
     if (resume) {
       state.resume(checkpoints, session.net(), sposStep, clock, inputs.pool(), eval,
           train.epochs(), progress);
-      dir.rewriteMetrics(state.records());
+      ranks.requireSameEpoch(state.epochsDone());
+      if (lead) {
+        dir.rewriteMetrics(state.records());
+      }
     }
     // Written after the resume decision: a resumed run's file holds the set of its checkpoint
     // (grown by rounds), which the initial set must not overwrite, even for a moment. (A
     // checkpoint keeps landmarks only when there are some.)
-    if (state.landmarks().size() > 0) {
+    if (lead && state.landmarks().size() > 0) {
       state.landmarks().writeCsv(dir.landmarksFile());
     }
     EpochStreams streams = seeds.epochs();
     EpochTrainer<A> trainer = new EpochTrainer<>(session, sposStep, train, lc,
-        new UniformSampling<>(space), streams, progress, state.steps(), hooks);
+        new UniformSampling<>(space), streams, progress, state.steps(), hooks,
+        ranks.parallel());
     // New landmarks must stay out of the (fixed) evaluation pool, equivalents included, as the
     // first ones are.
     Predicate<A> inPool = inputs.pool().map(EvaluationPool::members).orElse(a -> false);
     Set<Integer> roundEnds = LandmarkRounds.ends(train.epochs(), lc.rounds());
-    try (MetricsLog metrics = dir.openMetrics()) {
+    // Only rank 0 opens the log (a null resource is allowed and never closed).
+    try (MetricsLog metrics = lead ? dir.openMetrics() : null) {
       for (int epoch = state.epochsDone(); epoch < train.epochs(); epoch++) {
         Optional<LandmarkTerm<A>> term = LandmarkTerm.of(session.net(), state.landmarks(),
             lc);
         EpochStats stats = trainer.train(epoch, term, state.checkpointNote(checkpoints));
-        OptionalDouble landmarkKdt = term.isEmpty() ? OptionalDouble.empty()
+        OptionalDouble landmarkKdt = term.isEmpty() || !lead ? OptionalDouble.empty()
             : OptionalDouble.of(SupernetScoring.landmarkTau(state.landmarks(),
                 session.valScorer(),
                 streams.stream(EpochStreams.Purpose.LANDMARK_EVALUATION, epoch)));
         EpochRecord record = stats.toRecord(landmarkKdt);
         Optional<RankingReport> ranking = Optional.empty();
         boolean last = epoch == train.epochs() - 1;
-        if (inputs.pool().isPresent()
+        if (lead && inputs.pool().isPresent()
             && (last || (eval.every() > 0 && (epoch + 1) % eval.every() == 0))) {
           PoolResult<A> pr = SupernetScoring.scorePool(inputs.pool().get(), session.testScorer(),
               eval, streams.stream(EpochStreams.Purpose.EVALUATION, epoch), progress,
@@ -132,27 +155,43 @@ public final class SupernetSearch {
           dir.writePoolScoring(new PoolScoring(epoch + 1, pr.poolScores(space)));
         }
         if (roundEnds.contains(epoch + 1)) {
-          state.landmarksGrown(LandmarkRounds.next(state.landmarks(), inPool, lc,
-              config.search(), session.valScorer(), inputs.landmarkTruth().get(),
-              streams.stream(EpochStreams.Purpose.SEARCH, epoch), progress, epoch + 1));
-          state.landmarks().writeCsv(dir.landmarksFile());
+          // Rank 0 grows the set (its BatchNorm buffers are the ones scored with) and sends it.
+          int round = epoch;
+          state.landmarksGrown(ranks.fromLeader(state.landmarks(), () -> LandmarkRounds.next(
+              state.landmarks(), inPool, lc, config.search(), session.valScorer(),
+              inputs.landmarkTruth().get(), streams.stream(EpochStreams.Purpose.SEARCH, round),
+              progress, round + 1)));
+          if (lead) {
+            state.landmarks().writeCsv(dir.landmarksFile());
+          }
         }
         boolean withLandmarks = term.isPresent() || roundEnds.contains(epoch + 1);
         if (withLandmarks) {
           record = record.withLandmarks(state.landmarks().size());
         }
         state.epochDone(stats, record, trainer.steps());
-        if (train.checkpointAfter(epoch + 1)) {
-          checkpoint(checkpoints, session, sposStep, state, clock);
+        if (lead) {
+          if (train.checkpointAfter(epoch + 1)) {
+            checkpoint(checkpoints, session, sposStep, state, clock);
+          }
+          metrics.append(record);
+          session.net().save(dir.weightsFile()); // atomic: the last finished epoch survives
         }
-        metrics.append(record);
-        session.net().save(dir.weightsFile()); // atomic: the last finished epoch survives
         hooks.epochFinished(new EpochEvent(train.epochs(), stats, landmarkKdt, ranking,
             withLandmarks ? state.landmarks().size() : 0));
       }
     }
     hooks.checkCancelled(state.epochsDone());
-    return finish(config, dir, session, inputs, state, streams, clock, resume, progress);
+    if (!lead) {
+      ranks.awaitLeader(); // rank 0 scores and searches alone
+      return new SearchOutcome<>(Optional.empty(), train.epochs(), state.steps(),
+          state.trainSeconds(), state.lastLoss(), List.of(), Optional.empty(), List.of(),
+          null);
+    }
+    SearchOutcome<A> outcome = finish(config, dir, session, inputs, state, streams, clock,
+        resume, progress);
+    ranks.awaitLeader();
+    return outcome;
   }
 
   /** After training: the sampled architectures, the final search and {@code result.json}. */
