@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -15,6 +16,9 @@ import org.landmarknas.config.RunConfig;
 import org.landmarknas.config.RunConfigLoader;
 import org.landmarknas.run.RunDirectory;
 import org.landmarknas.run.SearchRunner;
+import org.landmarknas.torch.GlooGroup;
+import org.landmarknas.torch.Rendezvous;
+import org.landmarknas.torch.SearchOutcome;
 import org.landmarknas.torch.SupernetSearch;
 
 /**
@@ -27,7 +31,10 @@ final class SearchCommand implements Command {
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
   private static final String SYNTAX = "lmnas search [--config FILE] [--set key=value]..."
-      + " [--run-dir DIR] [--data-dir DIR] [--verbose]\n       lmnas search --resume RUN_DIR";
+      + " [--run-dir DIR] [--data-dir DIR] [--verbose]\n       lmnas search --resume RUN_DIR"
+      + "\n       (data-parallel: add --ranks N, or --rank R --world W --rendezvous HOST:PORT)";
+  /** How long a rank waits for the others at a collective (rank 0 scores alone meanwhile). */
+  private static final Duration RANK_TIMEOUT = Duration.ofMinutes(60);
 
   private final Clock clock;
   private final Path runsRoot;
@@ -57,7 +64,7 @@ final class SearchCommand implements Command {
   }
 
   private static Options options() {
-    return CommandOptions.of(
+    Options options = CommandOptions.of(
         CommandOptions.withArg("config", "FILE",
             "YAML run configuration (default: built-in defaults, see configs/defaults.yaml)"),
         Option.builder().longOpt("set").hasArg().argName("key=value")
@@ -67,7 +74,10 @@ final class SearchCommand implements Command {
         CommandOptions.withArg("data-dir", "DIR",
             "data set directory (same as --set data.dir=DIR)"),
         CommandOptions.withArg("resume", "RUN_DIR", "continue an interrupted run from its newest"
-            + " intact checkpoint, with the config.yaml it was started with"));
+            + " intact checkpoint, with the config.yaml it was started with (data-parallel:"
+            + " with the same number of ranks)"));
+    RankOptions.options().forEach(options::addOption);
+    return options;
   }
 
   @Override
@@ -85,16 +95,29 @@ final class SearchCommand implements Command {
       throw new IllegalArgumentException("unexpected argument \"" + cl.getArgs()[0]
           + "\" (config keys are set with --set key=value)");
     }
+    RankOptions ranks = RankOptions.of(cl);
     if (cl.hasOption("resume")) {
-      return resume(cl, out);
+      return resume(cl, args, ranks, out);
     }
     List<String> overrides = CommandOptions.configOverrides(cl);
     RunConfig config = cl.hasOption("config")
         ? RunConfigLoader.load(Path.of(cl.getOptionValue("config")), overrides)
         : RunConfigLoader.fromDefaults(overrides);
+    ranks.requireDivisible(config.train().batchSize());
 
     Path path = cl.hasOption("run-dir")
         ? Path.of(cl.getOptionValue("run-dir")) : defaultRunDir(config.name());
+    if (ranks.ranks() > 0) { // every rank must get the same directory: name it once, here
+      List<String> rankArgs = RankOptions.withoutRanks(args);
+      if (!cl.hasOption("run-dir")) {
+        rankArgs.addAll(List.of("--run-dir", path.toString()));
+      }
+      out.println("run directory: " + path + " (" + ranks.ranks() + " ranks)");
+      return RankProcesses.run(rankArgs, ranks.ranks());
+    }
+    if (ranks.rendezvous().isPresent()) {
+      return runRank(config, path, false, ranks.rendezvous().get(), out);
+    }
     RunDirectory dir = RunDirectory.create(path);
     dir.writeConfig(RunConfigLoader.toYaml(config));
     out.println("run directory: " + dir.path());
@@ -114,7 +137,8 @@ final class SearchCommand implements Command {
    * {@code --resume RUN_DIR}: the run's own config, nothing overridden (a changed config would
    * not continue the same run).
    */
-  private int resume(CommandLine cl, PrintStream out) throws Exception {
+  private int resume(CommandLine cl, String[] args, RankOptions ranks, PrintStream out)
+      throws Exception {
     for (String other : List.of("config", "set", "run-dir", "data-dir")) {
       if (cl.hasOption(other)) {
         throw new IllegalArgumentException("--resume cannot be combined with --" + other
@@ -132,10 +156,51 @@ final class SearchCommand implements Command {
       return Main.EXIT_OK;
     }
     RunConfig config = RunConfigLoader.load(dir.configFile(), List.of());
+    ranks.requireDivisible(config.train().batchSize());
+    if (ranks.ranks() > 0) {
+      return RankProcesses.run(RankOptions.withoutRanks(args), ranks.ranks());
+    }
+    if (ranks.rendezvous().isPresent()) {
+      return runRank(config, dir.path(), true, ranks.rendezvous().get(), out);
+    }
     out.println("run directory: " + dir.path() + " (resuming)");
     String summary = search.run(config, dir, out, true);
     out.println(summary);
     out.println("results in " + dir.path());
+    return Main.EXIT_OK;
+  }
+
+  /**
+   * One rank of a data-parallel run. Rank 0 creates the run directory before it joins the group,
+   * so the others, which join after it, find it (on a shared file system; elsewhere they create
+   * an empty one: they write nothing, and read it only to resume). Ranks other than 0 print
+   * nothing but their end.
+   */
+  private static int runRank(RunConfig config, Path path, boolean resume, Rendezvous r,
+      PrintStream out) throws java.io.IOException {
+    RunDirectory dir;
+    if (r.leads() && !resume) {
+      dir = RunDirectory.create(path);
+      dir.writeConfig(RunConfigLoader.toYaml(config));
+      out.println("run directory: " + dir.path() + " (rank 0 of " + r.world() + ")");
+    } else if (r.leads()) {
+      dir = RunDirectory.reopen(path);
+      out.println("run directory: " + dir.path() + " (resuming, rank 0 of " + r.world() + ")");
+    } else {
+      dir = null;
+    }
+    PrintStream progress = r.leads() ? out
+        : new PrintStream(java.io.OutputStream.nullOutputStream());
+    try (GlooGroup group = GlooGroup.join(r, RANK_TIMEOUT)) {
+      if (dir == null) {
+        Files.createDirectories(path);
+        dir = RunDirectory.open(path);
+      }
+      SearchOutcome<?> outcome = SupernetSearch.run(config, dir, progress, resume, group);
+      out.println(r.leads() ? outcome.summary() + System.lineSeparator() + "results in "
+          + dir.path() : String.format(Locale.ROOT, "rank %d of %d done: %d steps",
+          r.rank(), r.world(), outcome.steps()));
+    }
     return Main.EXIT_OK;
   }
 
