@@ -197,9 +197,15 @@ final class SearchCommand implements Command {
         dir = RunDirectory.open(path);
       }
       SearchOutcome<?> outcome = SupernetSearch.run(config, dir, progress, resume, group);
+      GlooGroup.AllreduceCost cost = group.allreduceCost();
+      long steps = Math.max(1, outcome.steps());
       out.println(r.leads() ? outcome.summary() + System.lineSeparator() + "results in "
           + dir.path() : String.format(Locale.ROOT, "rank %d of %d done: %d steps",
           r.rank(), r.world(), outcome.steps()));
+      // Resumed runs count earlier processes' steps too: then the per-step figures are low.
+      out.printf(Locale.ROOT, "rank %d allreduce: %d calls, %.1f MB, %.2f s waiting"
+              + " (%.2f ms and %.1f kB per step)%n", r.rank(), cost.calls(), cost.bytes() / 1e6,
+          cost.seconds(), 1e3 * cost.seconds() / steps, cost.bytes() / 1e3 / steps);
     }
     return Main.EXIT_OK;
   }
