@@ -3,13 +3,9 @@ package org.landmarknas.torch;
 import static org.bytedeco.pytorch.global.torch.set_num_threads;
 
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.OptionalDouble;
-import java.util.Set;
-import java.util.function.Predicate;
 import org.landmarknas.bench.EvaluationPool;
 import org.landmarknas.bench.GroundTruth;
 import org.landmarknas.config.EvaluateConfig;
@@ -17,12 +13,9 @@ import org.landmarknas.config.LandmarksConfig;
 import org.landmarknas.config.RunConfig;
 import org.landmarknas.config.TrainConfig;
 import org.landmarknas.landmark.LandmarkSet;
-import org.landmarknas.metric.RankingReport;
 import org.landmarknas.run.Checkpoints;
-import org.landmarknas.run.EpochRecord;
 import org.landmarknas.run.EpochStreams;
 import org.landmarknas.run.MetricsLog;
-import org.landmarknas.run.PoolScoring;
 import org.landmarknas.run.RunDirectory;
 import org.landmarknas.search.ArchScore;
 import org.landmarknas.search.SearchResult;
@@ -125,60 +118,12 @@ public final class SupernetSearch {
     EpochTrainer<A> trainer = new EpochTrainer<>(session, sposStep, train, lc,
         new UniformSampling<>(space), streams, progress, state.steps(), hooks,
         ranks.parallel());
-    // New landmarks must stay out of the (fixed) evaluation pool, equivalents included, as the
-    // first ones are.
-    Predicate<A> inPool = inputs.pool().map(EvaluationPool::members).orElse(a -> false);
-    Set<Integer> roundEnds = LandmarkRounds.ends(train.epochs(), lc.rounds());
+    EpochLoop<A> loop = new EpochLoop<>(config, dir, session, inputs, state, trainer, sposStep,
+        checkpoints, clock, streams, ranks, hooks, progress);
     // Only rank 0 opens the log (a null resource is allowed and never closed).
     try (MetricsLog metrics = lead ? dir.openMetrics() : null) {
       for (int epoch = state.epochsDone(); epoch < train.epochs(); epoch++) {
-        Optional<LandmarkTerm<A>> term = LandmarkTerm.of(session.net(), state.landmarks(),
-            lc);
-        EpochStats stats = trainer.train(epoch, term, state.checkpointNote(checkpoints));
-        OptionalDouble landmarkKdt = term.isEmpty() || !lead ? OptionalDouble.empty()
-            : OptionalDouble.of(SupernetScoring.landmarkTau(state.landmarks(),
-                session.valScorer(),
-                streams.stream(EpochStreams.Purpose.LANDMARK_EVALUATION, epoch)));
-        EpochRecord record = stats.toRecord(landmarkKdt);
-        Optional<RankingReport> ranking = Optional.empty();
-        boolean last = epoch == train.epochs() - 1;
-        if (lead && inputs.pool().isPresent()
-            && (last || (eval.every() > 0 && (epoch + 1) % eval.every() == 0))) {
-          PoolResult<A> pr = SupernetScoring.scorePool(inputs.pool().get(), session.testScorer(),
-              eval, streams.stream(EpochStreams.Purpose.EVALUATION, epoch), progress,
-              "epoch " + (epoch + 1));
-          record = record.withPoolScoring(pr.ranking(), pr.seconds());
-          state.poolScored(pr);
-          ranking = Optional.of(pr.report());
-          // Every scoring is kept, so the S-KdT curve can be recomputed against another
-          // ground truth of the same pool (e.g. a mean over more stand-alone seeds).
-          dir.writePoolScoring(new PoolScoring(epoch + 1, pr.poolScores(space)));
-        }
-        if (roundEnds.contains(epoch + 1)) {
-          // Rank 0 grows the set (its BatchNorm buffers are the ones scored with) and sends it.
-          int round = epoch;
-          state.landmarksGrown(ranks.fromLeader(state.landmarks(), () -> LandmarkRounds.next(
-              state.landmarks(), inPool, lc, config.search(), session.valScorer(),
-              inputs.landmarkTruth().get(), streams.stream(EpochStreams.Purpose.SEARCH, round),
-              progress, round + 1)));
-          if (lead) {
-            state.landmarks().writeCsv(dir.landmarksFile());
-          }
-        }
-        boolean withLandmarks = term.isPresent() || roundEnds.contains(epoch + 1);
-        if (withLandmarks) {
-          record = record.withLandmarks(state.landmarks().size());
-        }
-        state.epochDone(stats, record, trainer.steps());
-        if (lead) {
-          if (train.checkpointAfter(epoch + 1)) {
-            checkpoint(checkpoints, session, sposStep, state, clock);
-          }
-          metrics.append(record);
-          session.net().save(dir.weightsFile()); // atomic: the last finished epoch survives
-        }
-        hooks.epochFinished(new EpochEvent(train.epochs(), stats, landmarkKdt, ranking,
-            withLandmarks ? state.landmarks().size() : 0));
+        loop.run(epoch, metrics);
       }
     }
     hooks.checkCancelled(state.epochsDone());
@@ -240,20 +185,6 @@ public final class SupernetSearch {
           lc.pairs(), lc.pairSampler(), lc.loss(), lc.schedule(), lc.lambdaMax(), lc.warmup(),
           lc.lazy(), lc.rounds());
     }
-  }
-
-  private static <A> void checkpoint(Checkpoints checkpoints, SearchSession<A> session,
-      SposStep<A> sposStep, RunState<A> state, RunClock clock) {
-    try {
-      SearchCheckpoint.save(checkpoints, session.net(), sposStep.optimizer(), state.landmarks(),
-          state.checkpointState(clock));
-    } catch (UncheckedIOException e) {
-      throw new UncheckedIOException(e.getMessage() + "; " + (state.lastCheckpoint().isEmpty()
-          ? "no earlier checkpoint exists"
-          : "the checkpoint after epoch " + state.lastCheckpoint().getAsInt() + " is intact"),
-          e.getCause());
-    }
-    state.checkpointed();
   }
 
   private static <A> void writePool(RunDirectory dir, EvaluationPool<A> pool) {

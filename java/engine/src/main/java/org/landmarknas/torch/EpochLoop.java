@@ -1,0 +1,144 @@
+package org.landmarknas.torch;
+
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.landmarknas.bench.EvaluationPool;
+import org.landmarknas.config.EvaluateConfig;
+import org.landmarknas.config.LandmarksConfig;
+import org.landmarknas.config.RunConfig;
+import org.landmarknas.metric.RankingReport;
+import org.landmarknas.run.Checkpoints;
+import org.landmarknas.run.EpochRecord;
+import org.landmarknas.run.EpochStreams;
+import org.landmarknas.run.MetricsLog;
+import org.landmarknas.run.PoolScoring;
+import org.landmarknas.run.RunDirectory;
+
+/**
+ * One epoch of a search run after another: train it, then what follows an epoch in order —
+ * the landmarks' own tau, the pool's scoring, a landmark round, the run state, the checkpoint,
+ * the metrics line, the weights and the listeners. In a data-parallel run only rank 0 scores and
+ * writes; a round's grown landmark set comes from rank 0.
+ *
+ * @param <A> the architecture type of the run's space
+ */
+final class EpochLoop<A> {
+  private final RunConfig config;
+  private final RunDirectory dir;
+  private final SearchSession<A> session;
+  private final SearchInputs<A> inputs;
+  private final RunState<A> state;
+  private final EpochTrainer<A> trainer;
+  private final SposStep<A> sposStep;
+  private final Checkpoints checkpoints;
+  private final RunClock clock;
+  private final EpochStreams streams;
+  private final DataParallelRun ranks;
+  private final SearchHooks hooks;
+  private final PrintStream progress;
+  private final boolean lead;
+  private final Predicate<A> inPool;
+  private final Set<Integer> roundEnds;
+
+  EpochLoop(RunConfig config, RunDirectory dir, SearchSession<A> session,
+      SearchInputs<A> inputs, RunState<A> state, EpochTrainer<A> trainer, SposStep<A> sposStep,
+      Checkpoints checkpoints, RunClock clock, EpochStreams streams, DataParallelRun ranks,
+      SearchHooks hooks, PrintStream progress) {
+    this.config = config;
+    this.dir = dir;
+    this.session = session;
+    this.inputs = inputs;
+    this.state = state;
+    this.trainer = trainer;
+    this.sposStep = sposStep;
+    this.checkpoints = checkpoints;
+    this.clock = clock;
+    this.streams = streams;
+    this.ranks = ranks;
+    this.hooks = hooks;
+    this.progress = progress;
+    this.lead = ranks.parallel().leads();
+    // New landmarks must stay out of the (fixed) evaluation pool, equivalents included, as the
+    // first ones are.
+    this.inPool = inputs.pool().map(EvaluationPool::members).orElse(a -> false);
+    this.roundEnds = LandmarkRounds.ends(config.train().epochs(), config.landmarks().rounds());
+  }
+
+  /**
+   * Trains and finishes epoch {@code epoch} (0-based).
+   *
+   * @param metrics the run's metrics log; null on ranks other than 0
+   */
+  void run(int epoch, MetricsLog metrics) {
+    LandmarksConfig lc = config.landmarks();
+    Optional<LandmarkTerm<A>> term = LandmarkTerm.of(session.net(), state.landmarks(), lc);
+    EpochStats stats = trainer.train(epoch, term, state.checkpointNote(checkpoints));
+    OptionalDouble landmarkKdt = term.isEmpty() || !lead ? OptionalDouble.empty()
+        : OptionalDouble.of(SupernetScoring.landmarkTau(state.landmarks(), session.valScorer(),
+            streams.stream(EpochStreams.Purpose.LANDMARK_EVALUATION, epoch)));
+    EpochRecord record = stats.toRecord(landmarkKdt);
+    Optional<RankingReport> ranking = Optional.empty();
+    if (lead && inputs.pool().isPresent() && scoresPoolAfter(epoch)) {
+      PoolResult<A> pr = SupernetScoring.scorePool(inputs.pool().get(), session.testScorer(),
+          config.evaluate(), streams.stream(EpochStreams.Purpose.EVALUATION, epoch), progress,
+          "epoch " + (epoch + 1));
+      record = record.withPoolScoring(pr.ranking(), pr.seconds());
+      state.poolScored(pr);
+      ranking = Optional.of(pr.report());
+      // Every scoring is kept, so the S-KdT curve can be recomputed against another ground
+      // truth of the same pool (e.g. a mean over more stand-alone seeds).
+      dir.writePoolScoring(new PoolScoring(epoch + 1, pr.poolScores(session.space())));
+    }
+    if (roundEnds.contains(epoch + 1)) {
+      growLandmarks(epoch);
+    }
+    boolean withLandmarks = term.isPresent() || roundEnds.contains(epoch + 1);
+    if (withLandmarks) {
+      record = record.withLandmarks(state.landmarks().size());
+    }
+    state.epochDone(stats, record, trainer.steps());
+    if (lead) {
+      if (config.train().checkpointAfter(epoch + 1)) {
+        checkpoint();
+      }
+      metrics.append(record);
+      session.net().save(dir.weightsFile()); // atomic: the last finished epoch survives
+    }
+    hooks.epochFinished(new EpochEvent(config.train().epochs(), stats, landmarkKdt, ranking,
+        withLandmarks ? state.landmarks().size() : 0));
+  }
+
+  private boolean scoresPoolAfter(int epoch) {
+    EvaluateConfig eval = config.evaluate();
+    return epoch == config.train().epochs() - 1
+        || (eval.every() > 0 && (epoch + 1) % eval.every() == 0);
+  }
+
+  /** A landmark round: rank 0 grows the set (its BatchNorm buffers scored it) and sends it. */
+  private void growLandmarks(int epoch) {
+    state.landmarksGrown(ranks.fromLeader(state.landmarks(), () -> LandmarkRounds.next(
+        state.landmarks(), inPool, config.landmarks(), config.search(), session.valScorer(),
+        inputs.landmarkTruth().get(), streams.stream(EpochStreams.Purpose.SEARCH, epoch),
+        progress, epoch + 1)));
+    if (lead) {
+      state.landmarks().writeCsv(dir.landmarksFile());
+    }
+  }
+
+  private void checkpoint() {
+    try {
+      SearchCheckpoint.save(checkpoints, session.net(), sposStep.optimizer(), state.landmarks(),
+          state.checkpointState(clock));
+    } catch (UncheckedIOException e) {
+      throw new UncheckedIOException(e.getMessage() + "; " + (state.lastCheckpoint().isEmpty()
+          ? "no earlier checkpoint exists"
+          : "the checkpoint after epoch " + state.lastCheckpoint().getAsInt() + " is intact"),
+          e.getCause());
+    }
+    state.checkpointed();
+  }
+}
