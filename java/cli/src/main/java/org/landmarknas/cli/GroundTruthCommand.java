@@ -6,6 +6,8 @@ import java.util.Locale;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.landmarknas.bench.Nb201Table;
+import org.landmarknas.space.Nb201Arch;
+import org.landmarknas.space.Nb201Space;
 import org.landmarknas.standalone.StandaloneResult;
 import org.landmarknas.store.ResultsStore;
 
@@ -13,7 +15,9 @@ import org.landmarknas.store.ResultsStore;
  * {@code lmnas groundtruth import}: a published NAS-Bench-201 table (index, arch_str,
  * valid_accuracy, test_accuracy) into the results store, under one protocol name, so that runs on
  * CIFAR-10 take landmark and pool scores from it. Bad rows are rejected with their line numbers
- * before anything is written. What a row becomes is {@link StandaloneResult#ofPublished}'s.
+ * before anything is written. What a row becomes is {@link StandaloneResult#ofPublished}'s. The
+ * command is NB201's by what it reads (the published table's format), so its rows go into the
+ * store's NB201 space.
  */
 final class GroundTruthCommand implements Command {
   private static final String SYNTAX = "lmnas groundtruth import --table FILE [--store FILE]"
@@ -59,7 +63,7 @@ final class GroundTruthCommand implements Command {
     Path store = Path.of(cl.getOptionValue("store", StandaloneCommand.DEFAULT_STORE.toString()));
     int added = 0;
     long start = System.nanoTime();
-    try (ResultsStore s = ResultsStore.open(store)) {
+    try (ResultsStore<Nb201Arch> s = ResultsStore.open(store, Nb201Space.INSTANCE)) {
       for (Nb201Table.Row row : table.rows()) {
         if (s.put(StandaloneResult.ofPublished(row, protocol))) {
           added++;

@@ -21,8 +21,7 @@ import org.landmarknas.data.ImageDataset;
 import org.landmarknas.landmark.LandmarkSet;
 import org.landmarknas.report.BenchmarkPlots;
 import org.landmarknas.run.ProgressLine;
-import org.landmarknas.space.Nb201Arch;
-import org.landmarknas.space.Nb201Space;
+import org.landmarknas.space.SearchSpace;
 import org.landmarknas.standalone.ArchList;
 import org.landmarknas.standalone.BenchmarkStats;
 import org.landmarknas.standalone.SeedMeans;
@@ -33,16 +32,19 @@ import org.landmarknas.store.JobFailure;
 import org.landmarknas.store.QueueStatus;
 import org.landmarknas.store.ResultsStore;
 import org.landmarknas.torch.StandaloneTrainer;
+import org.landmarknas.torch.SupernetSpace;
+import org.landmarknas.torch.SupernetSpaces;
 
 /**
  * {@code lmnas standalone}: stand-alone training of architectures under the CPU-sized
  * Fashion-MNIST protocol, directly ({@code train}) or through the results store's job queue
  * ({@code enqueue}, {@code worker}, {@code status}, {@code export}). A protocol is named by its
- * options ({@code --channels}, {@code --epochs}, {@code --train-limit}, {@code --test-limit},
- * {@code --valid-images}); results are keyed by (architecture class, protocol, seed) and
- * committed one by one. The options and the protocol they name are {@link StandaloneOptions}',
- * the exported table {@link StandaloneTable}'s, the seed means {@link SeedMeans}': this class
- * parses, calls and prints.
+ * options ({@code --space}, {@code --channels}, {@code --epochs}, {@code --train-limit}, {@code
+ * --test-limit}, {@code --valid-images}); its space parses, samples and trains the architectures
+ * (each subcommand runs typed by it), and results are keyed by (space, architecture class,
+ * protocol, seed) and committed one by one. The options and the protocol they name are {@link
+ * StandaloneOptions}', the exported table {@link StandaloneTable}'s, the seed means {@link
+ * SeedMeans}': this class parses, calls and prints.
  */
 final class StandaloneCommand implements Command {
   private static final String SYNTAX = "lmnas standalone"
@@ -65,9 +67,10 @@ final class StandaloneCommand implements Command {
     Options options = StandaloneOptions.options();
     CommandLine cl = CommandOptions.parse(options, args);
     if (cl.hasOption(CommandOptions.HELP)) {
-      CommandOptions.printHelp(out, SYNTAX, "Stand-alone protocol: NB201 cell, C=16, N=1, SGD lr"
-          + " 0.1 cosine per step, batch 128, on the super-net half of Fashion-MNIST; accuracy on"
-          + " 5,000 rank-half images (valid) and the 10k test set.", options,
+      CommandOptions.printHelp(out, SYNTAX, "Stand-alone protocol: a cell of --space (default"
+          + " NB201), C=16, N=1, SGD lr 0.1 cosine per step, batch 128, on the super-net half of"
+          + " Fashion-MNIST; accuracy on 5,000 rank-half images (valid) and the 10k test set.",
+          options,
           "train --arch STR | enqueue (--archs FILE | --random N | --landmarks FILE) | worker"
               + " [--workers K] | status | export [--format csv|scores] | import --csv FILE"
               + " | stats [--reference FILE] [--plot DIR]");
@@ -82,100 +85,113 @@ final class StandaloneCommand implements Command {
     Path store = Path.of(cl.getOptionValue("store", DEFAULT_STORE.toString()));
     switch (cl.getArgs()[0]) {
       case "train":
-        return train(cl, protocol, seed, store, out);
+        return train(cl, SupernetSpaces.byName(protocol.space()), protocol, seed, store, out);
       case "enqueue":
-        return enqueue(cl, protocol, seed, store, out);
+        return enqueue(cl, protocol.searchSpace(), protocol, seed, store, out);
       case "worker":
         return worker(cl, protocol, store, args, out);
       case "status":
-        try (ResultsStore s = openExistingStore(store)) {
-          QueueStatus q = s.status(protocol.name());
-          List<StandaloneResult> results = s.all(protocol.name());
-          out.printf(Locale.ROOT, "%s, protocol %s: %d queued, %d running, %d done, %d failed,"
-                  + " %d with an expired lease, %d results%n", store, protocol.name(),
-              q.queued(), q.running(), q.done(), q.failed(), q.expired(), results.size());
-          if (!results.isEmpty()) {
-            SortedMap<Long, Integer> bySeed = new TreeMap<>();
-            results.forEach(r -> bySeed.merge(r.seed(), 1, Integer::sum));
-            StringBuilder line = new StringBuilder("results by seed:");
-            bySeed.forEach((sd, n) -> line.append(' ').append(sd).append(": ").append(n)
-                .append(','));
-            line.setLength(line.length() - 1);
-            out.println(line);
-          }
-          for (JobFailure f : s.failures(protocol.name())) {
-            out.printf(Locale.ROOT, "failed: job %d, %s seed %d, after %d claim(s): %s%n",
-                f.id(), f.arch(), f.seed(), f.attempts(), f.error());
-          }
-          if (q.failed() > 0) {
-            out.println("(enqueue them again to retry: lmnas standalone enqueue with the same"
-                + " list and seed)");
-          }
-          if (q.pending() > 0 && !results.isEmpty()) {
-            double perResult = results.stream().mapToDouble(StandaloneResult::wallSeconds)
-                .average().orElseThrow();
-            out.printf(Locale.ROOT, "pending: about %s of one worker's time (%.1f s per result"
-                + " so far)%n", ProgressLine.clock(q.etaSeconds(perResult, 1)), perResult);
-          }
-        }
-        return Main.EXIT_OK;
+        return status(protocol.searchSpace(), protocol, store, out);
       case "export":
-        return export(cl, protocol, seed, store, out);
+        return export(cl, protocol.searchSpace(), protocol, seed, store, out);
       case "import":
-        return importCsv(cl, protocol, store, out);
+        return importCsv(cl, protocol.searchSpace(), protocol, store, out);
       case "stats":
-        try (ResultsStore s = openExistingStore(store)) {
-          Optional<StandaloneScores<Nb201Arch>> reference = Optional.ofNullable(
-              cl.getOptionValue("reference")).map(f -> GroundTruth.load(Path.of(f)).byClass());
-          List<StandaloneResult> results = s.all(protocol.name());
-          if (results.isEmpty()) {
-            throw new IllegalArgumentException(noResults(s, protocol));
-          }
-          BenchmarkStats stats = BenchmarkStats.of(results, reference);
-          // The store's file name, not its path: the output is committed beside the tables
-          // (benchmarks/data/*-stats.txt) and must not carry a path of the machine it ran on.
-          out.printf(Locale.ROOT, "%s, protocol %s%n", store.getFileName(), protocol.name());
-          out.print(stats.describe());
-          if (cl.hasOption("plot")) {
-            for (Path f : BenchmarkPlots.write(results, stats, reference, protocol.name(),
-                Path.of(cl.getOptionValue("plot")))) {
-              out.println("plot: " + f);
-            }
-          }
-        }
-        return Main.EXIT_OK;
+        return stats(cl, protocol.searchSpace(), protocol, store, out);
       default:
         throw new IllegalArgumentException("unknown subcommand \"" + cl.getArgs()[0]
             + "\" (allowed: train, enqueue, worker, status, export, import, stats)");
     }
   }
 
+  /** {@code status}: the protocol's queue, its results by seed, its failed jobs. */
+  private static <A> int status(SearchSpace<A> space, StandaloneProtocol protocol, Path store,
+      PrintStream out) {
+    try (ResultsStore<A> s = openExistingStore(store, space)) {
+      QueueStatus q = s.status(protocol.name());
+      List<StandaloneResult<A>> results = s.all(protocol.name());
+      out.printf(Locale.ROOT, "%s, protocol %s: %d queued, %d running, %d done, %d failed,"
+              + " %d with an expired lease, %d results%n", store, protocol.name(),
+          q.queued(), q.running(), q.done(), q.failed(), q.expired(), results.size());
+      if (!results.isEmpty()) {
+        SortedMap<Long, Integer> bySeed = new TreeMap<>();
+        results.forEach(r -> bySeed.merge(r.seed(), 1, Integer::sum));
+        StringBuilder line = new StringBuilder("results by seed:");
+        bySeed.forEach((sd, n) -> line.append(' ').append(sd).append(": ").append(n)
+            .append(','));
+        line.setLength(line.length() - 1);
+        out.println(line);
+      }
+      for (JobFailure<A> f : s.failures(protocol.name())) {
+        out.printf(Locale.ROOT, "failed: job %d, %s seed %d, after %d claim(s): %s%n",
+            f.id(), space.format(f.arch()), f.seed(), f.attempts(), f.error());
+      }
+      if (q.failed() > 0) {
+        out.println("(enqueue them again to retry: lmnas standalone enqueue with the same"
+            + " list and seed)");
+      }
+      if (q.pending() > 0 && !results.isEmpty()) {
+        double perResult = results.stream().mapToDouble(StandaloneResult::wallSeconds)
+            .average().orElseThrow();
+        out.printf(Locale.ROOT, "pending: about %s of one worker's time (%.1f s per result"
+            + " so far)%n", ProgressLine.clock(q.etaSeconds(perResult, 1)), perResult);
+      }
+    }
+    return Main.EXIT_OK;
+  }
+
+  /** {@code stats}: the table's figures ({@link BenchmarkStats}), optionally plotted. */
+  private static <A> int stats(CommandLine cl, SearchSpace<A> space, StandaloneProtocol protocol,
+      Path store, PrintStream out) throws IOException {
+    try (ResultsStore<A> s = openExistingStore(store, space)) {
+      Optional<StandaloneScores<A>> reference = Optional.ofNullable(
+          cl.getOptionValue("reference")).map(f -> GroundTruth.load(space, Path.of(f)).byClass());
+      List<StandaloneResult<A>> results = s.all(protocol.name());
+      if (results.isEmpty()) {
+        throw new IllegalArgumentException(noResults(s, protocol));
+      }
+      BenchmarkStats stats = BenchmarkStats.of(space, results, reference);
+      // The store's file name, not its path: the output is committed beside the tables
+      // (benchmarks/data/*-stats.txt) and must not carry a path of the machine it ran on.
+      out.printf(Locale.ROOT, "%s, protocol %s%n", store.getFileName(), protocol.name());
+      out.print(stats.describe());
+      if (cl.hasOption("plot")) {
+        for (Path f : BenchmarkPlots.write(space, results, stats, reference, protocol.name(),
+            Path.of(cl.getOptionValue("plot")))) {
+          out.println("plot: " + f);
+        }
+      }
+    }
+    return Main.EXIT_OK;
+  }
+
   /**
    * {@code export}: every result with its cost ({@code csv}), or the ground-truth file of a list
    * of architectures ({@code scores}), which fails naming the first architecture not trained.
    */
-  private static int export(CommandLine cl, StandaloneProtocol protocol, long seed, Path store,
-      PrintStream out) throws IOException {
+  private static <A> int export(CommandLine cl, SearchSpace<A> space, StandaloneProtocol protocol,
+      long seed, Path store, PrintStream out) throws IOException {
     String format = cl.getOptionValue("format", "csv");
-    try (ResultsStore s = openExistingStore(store)) {
+    try (ResultsStore<A> s = openExistingStore(store, space)) {
       switch (format) {
-        case "csv" -> new StandaloneTable(protocol, s.all(protocol.name())).write(out);
+        case "csv" -> new StandaloneTable<>(protocol, space, s.all(protocol.name())).write(out);
         case "scores" -> {
           if (!cl.hasOption("archs")) {
             throw new IllegalArgumentException("export --format scores needs --archs FILE");
           }
           List<Long> seeds = StandaloneOptions.exportSeeds(cl);
-          List<Nb201Arch> archs = ArchList.read(Path.of(cl.getOptionValue("archs"))).archs();
-          SeedMeans means = SeedMeans.of(archs, seeds, (a, sd) -> s.get(a, protocol.name(), sd));
+          List<A> archs = ArchList.read(Path.of(cl.getOptionValue("archs")), space).archs();
+          SeedMeans<A> means = SeedMeans.of(archs, seeds,
+              (a, sd) -> s.get(a, protocol.name(), sd));
           if (!means.gaps().isEmpty()) {
-            SeedMeans.Gap first = means.gaps().get(0);
+            SeedMeans.Gap<A> first = means.gaps().get(0);
             throw new IllegalArgumentException(String.format(Locale.ROOT, "export: %d of the %d"
                     + " architectures of %s lack a result for one or more of seeds %s in %s,"
                     + " nothing written; the first: %s has no result for protocol %s, seed %d",
                 means.incomplete(), archs.size(), cl.getOptionValue("archs"), seeds, store,
-                first.arch(), protocol.name(), first.seed()));
+                space.format(first.arch()), protocol.name(), first.seed()));
           }
-          means.write(out);
+          means.write(space, out);
         }
         default -> throw new IllegalArgumentException("--format " + format
             + " is not supported (allowed: csv, scores)");
@@ -189,16 +205,16 @@ final class StandaloneCommand implements Command {
    * into the store (rows already there are kept), so a table committed to the repository restores
    * a lost store and a generation continues from it instead of retraining.
    */
-  private static int importCsv(CommandLine cl, StandaloneProtocol protocol, Path store,
-      PrintStream out) throws IOException {
+  private static <A> int importCsv(CommandLine cl, SearchSpace<A> space,
+      StandaloneProtocol protocol, Path store, PrintStream out) throws IOException {
     if (!cl.hasOption("csv")) {
       throw new IllegalArgumentException("import needs --csv FILE");
     }
     Path file = Path.of(cl.getOptionValue("csv"));
-    List<StandaloneResult> rows = StandaloneTable.read(file, protocol).results();
+    List<StandaloneResult<A>> rows = StandaloneTable.read(file, protocol, space).results();
     int added = 0;
-    try (ResultsStore s = openStore(store)) {
-      for (StandaloneResult r : rows) {
+    try (ResultsStore<A> s = openStore(store, space)) {
+      for (StandaloneResult<A> r : rows) {
         if (s.put(r)) {
           added++;
         }
@@ -209,46 +225,47 @@ final class StandaloneCommand implements Command {
     return Main.EXIT_OK;
   }
 
-  private static int train(CommandLine cl, StandaloneProtocol protocol, long seed, Path store,
-      PrintStream out) throws IOException {
+  private static <A> int train(CommandLine cl, SupernetSpace<A> space,
+      StandaloneProtocol protocol, long seed, Path store, PrintStream out) {
     if (!cl.hasOption("arch")) {
       throw new IllegalArgumentException("train needs --arch STR");
     }
-    Nb201Arch arch = Nb201Arch.parse(cl.getOptionValue("arch"));
-    StandaloneResult r = new StandaloneTrainer(data(cl, protocol)).train(arch, protocol, seed,
-        out);
-    out.println(r);
+    A arch = space.space().parse(cl.getOptionValue("arch"));
+    StandaloneResult<A> r = new StandaloneTrainer<>(space, data(cl, protocol)).train(arch,
+        protocol, seed, out);
+    out.println(r.describe(space.space()));
     if (cl.hasOption("store")) {
-      try (ResultsStore s = openStore(store)) {
+      try (ResultsStore<A> s = openStore(store, space.space())) {
         out.println(s.put(r) ? "stored in " + store : "already in " + store + " (kept the first)");
       }
     }
     return Main.EXIT_OK;
   }
 
-  private static int enqueue(CommandLine cl, StandaloneProtocol protocol, long seed, Path store,
-      PrintStream out) throws IOException {
+  private static <A> int enqueue(CommandLine cl, SearchSpace<A> space,
+      StandaloneProtocol protocol, long seed, Path store, PrintStream out) throws IOException {
     List<String> sources = Stream.of("archs", "landmarks", "random")
         .filter(cl::hasOption).map(o -> "--" + o).toList();
     if (sources.size() > 1) {
       throw new IllegalArgumentException("enqueue takes one of --archs, --landmarks and --random,"
           + " got " + String.join(" and ", sources));
     }
-    List<Nb201Arch> archs;
+    List<A> archs;
     if (cl.hasOption("archs")) {
-      archs = ArchList.read(Path.of(cl.getOptionValue("archs"))).requireTrainable().archs();
+      archs = ArchList.read(Path.of(cl.getOptionValue("archs")), space).requireTrainable()
+          .archs();
     } else if (cl.hasOption("landmarks")) {
       String file = cl.getOptionValue("landmarks");
-      archs = new ArchList(file, LandmarkSet.fromCsv(Path.of(file)).landmarks().stream()
-          .map(l -> l.arch()).toList()).requireTrainable().archs();
+      archs = new ArchList<>(file, space, LandmarkSet.fromCsv(space, Path.of(file)).landmarks()
+          .stream().map(l -> l.arch()).toList()).requireTrainable().archs();
     } else if (cl.hasOption("random")) {
       int n = CommandOptions.intOption(cl, "random", 0, 1);
-      archs = Nb201Space.INSTANCE.sampleDistinct(n, new SplittableRandom(seed));
+      archs = space.sampleDistinct(n, new SplittableRandom(seed));
     } else {
       throw new IllegalArgumentException("enqueue needs --archs FILE, --random N or"
           + " --landmarks FILE");
     }
-    try (ResultsStore s = openStore(store)) {
+    try (ResultsStore<A> s = openStore(store, space)) {
       int added = s.enqueue(archs, protocol.name(), seed);
       out.printf(Locale.ROOT, "enqueued %d of %d architectures for protocol %s, seed %d in %s"
           + " (the others were queued or done already)%n", added, archs.size(), protocol.name(),
@@ -261,7 +278,7 @@ final class StandaloneCommand implements Command {
    * What a store holds when it has nothing of {@code protocol}: the protocols it does hold, since
    * the usual cause is a protocol option that differs from the table's.
    */
-  private static String noResults(ResultsStore s, StandaloneProtocol protocol) {
+  private static String noResults(ResultsStore<?> s, StandaloneProtocol protocol) {
     var counts = s.resultCounts();
     StringBuilder sb = new StringBuilder(s.file() + " holds no result of protocol "
         + protocol.name());
@@ -291,25 +308,31 @@ final class StandaloneCommand implements Command {
       return ChildProcesses.runCopies("standalone", args, workers);
     }
     Duration lease = Duration.ofSeconds(CommandOptions.intOption(cl, "lease-seconds", 600, 1));
-    try (ResultsStore s = openStore(store)) {
-      new StandaloneWorker(s, new StandaloneTrainer(data(cl, protocol)), protocol, lease, out)
-          .run();
-    }
+    work(SupernetSpaces.byName(protocol.space()), data(cl, protocol), protocol, store, lease,
+        out);
     return Main.EXIT_OK;
   }
 
+  /** One worker process of {@code space}'s cells: the trainer and the store share its type. */
+  private static <A> void work(SupernetSpace<A> space, ImageDataset data,
+      StandaloneProtocol protocol, Path store, Duration lease, PrintStream out) {
+    try (ResultsStore<A> s = openStore(store, space.space())) {
+      new StandaloneWorker<>(s, new StandaloneTrainer<>(space, data), protocol, lease, out).run();
+    }
+  }
+
   /** Opens a store that must exist: reading a mistyped path would create an empty one. */
-  private static ResultsStore openExistingStore(Path store) {
+  private static <A> ResultsStore<A> openExistingStore(Path store, SearchSpace<A> space) {
     if (!Files.isRegularFile(store)) {
       throw new IllegalArgumentException("results store " + store + " does not exist (--store"
           + " FILE names the store that enqueue, worker and train --store write)");
     }
-    return openStore(store);
+    return openStore(store, space);
   }
 
-  /** Opens the store, creating it and its directory when absent. */
-  private static ResultsStore openStore(Path store) {
-    return ResultsStore.open(store);
+  /** Opens the store for {@code space}, creating it and its directory when absent. */
+  private static <A> ResultsStore<A> openStore(Path store, SearchSpace<A> space) {
+    return ResultsStore.open(store, space);
   }
 
   private static ImageDataset data(CommandLine cl, StandaloneProtocol protocol) {

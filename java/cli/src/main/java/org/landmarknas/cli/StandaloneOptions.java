@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
+import org.landmarknas.space.SearchSpaces;
 import org.landmarknas.standalone.StandaloneProtocol;
 
 /**
@@ -17,11 +18,15 @@ final class StandaloneOptions {
 
   static Options options() {
     return CommandOptions.of(
-        CommandOptions.withArg("arch", "STR", "train: the NB201 architecture"),
+        CommandOptions.withArg("arch", "STR", "train: the architecture, in the space's notation"),
         CommandOptions.withArg("archs", "FILE", "enqueue: file with one architecture per line"),
         CommandOptions.withArg("random", "N", "enqueue: N random non-equivalent architectures"),
         CommandOptions.withArg("landmarks", "FILE", "enqueue: the architectures of an arch,score"
             + " CSV (e.g. a run's landmarks.csv)"),
+        CommandOptions.withArg("space", "ID", "protocol: the search space of the cells (default "
+            + StandaloneProtocol.DEFAULT_SPACE + "; known: " + String.join(", ",
+            SearchSpaces.names()) + "; another space than " + StandaloneProtocol.DEFAULT_SPACE
+            + " names the protocol ID-...)"),
         CommandOptions.withArg("channels", "C", "protocol: cell channels C (default 16)"),
         CommandOptions.withArg("epochs", "N", "protocol: training epochs (default 4)"),
         CommandOptions.withArg("threads", "T", "intra-op threads per trainer (default 2)"),
@@ -51,7 +56,7 @@ final class StandaloneOptions {
   }
 
   static StandaloneProtocol protocol(CommandLine cl) {
-    StandaloneProtocol base = StandaloneProtocol.fashionMnist(
+    StandaloneProtocol base = StandaloneProtocol.fashionMnist(space(cl),
         CommandOptions.intOption(cl, "channels", 16, 1),
         CommandOptions.intOption(cl, "epochs", 4, 1))
         .withThreads(CommandOptions.intOption(cl, "threads", 2, 1));
@@ -68,6 +73,21 @@ final class StandaloneOptions {
           + StandaloneProtocol.FASHION_MNIST_HALF_IMAGES + " images of the rank half");
     }
     return valid == base.validImages() ? p : p.withValidImages(valid);
+  }
+
+  /**
+   * {@code --space}, {@value StandaloneProtocol#DEFAULT_SPACE} when absent.
+   *
+   * @throws IllegalArgumentException naming the value and the known spaces when no space has it
+   */
+  private static String space(CommandLine cl) {
+    String space = cl.getOptionValue("space", StandaloneProtocol.DEFAULT_SPACE);
+    try {
+      SearchSpaces.byName(space);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--space: " + e.getMessage(), e);
+    }
+    return space;
   }
 
   /**

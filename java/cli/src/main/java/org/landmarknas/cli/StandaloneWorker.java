@@ -25,19 +25,23 @@ import org.landmarknas.torch.StandaloneTrainer;
  * once. A training that throws (a diverged loss, a cell with no path from input to output) marks
  * its job failed with the error and the worker goes on with the next: the same job would fail
  * the same way for every worker.
+ *
+ * @param <A> the architecture type of the protocol's space, which the store and trainer share
  */
-final class StandaloneWorker {
-  private final ResultsStore store;
-  private final StandaloneTrainer trainer;
+final class StandaloneWorker<A> {
+  private final ResultsStore<A> store;
+  private final StandaloneTrainer<A> trainer;
   private final StandaloneProtocol protocol;
   private final Duration lease;
   private final PrintStream out;
   private final String me = WorkerId.forThisProcess();
   /** The job being trained; the shutdown hook and the loop each take it at most once. */
-  private final AtomicReference<Job> current = new AtomicReference<>();
+  private final AtomicReference<Job<A>> current = new AtomicReference<>();
 
-  StandaloneWorker(ResultsStore store, StandaloneTrainer trainer, StandaloneProtocol protocol,
-      Duration lease, PrintStream out) {
+  StandaloneWorker(ResultsStore<A> store, StandaloneTrainer<A> trainer,
+      StandaloneProtocol protocol, Duration lease, PrintStream out) {
+    protocol.requireSpace(store.space());
+    protocol.requireSpace(trainer.space());
     this.store = store;
     this.trainer = trainer;
     this.protocol = protocol;
@@ -58,17 +62,17 @@ final class StandaloneWorker {
     try (ShutdownHook release = ShutdownHook.register("release-job", this::releaseCurrent)) {
       while (true) {
         // Only this worker's protocol: another protocol's jobs wait for their own workers.
-        Optional<Job> claimed = store.claim(me, protocol.name(), lease);
+        Optional<Job<A>> claimed = store.claim(me, protocol.name(), lease);
         if (claimed.isEmpty()) {
           break;
         }
-        Job job = claimed.get();
+        Job<A> job = claimed.get();
         current.set(job);
-        out.printf(Locale.ROOT, "[%s] job %d: %s (attempt %d)%n", me, job.id(), job.arch(),
-            job.attempts());
+        out.printf(Locale.ROOT, "[%s] job %d: %s (attempt %d)%n", me, job.id(),
+            store.space().format(job.arch()), job.attempts());
         var ticket = beat.scheduleAtFixedRate(() -> renew(job),
             lease.toMillis() / 3, lease.toMillis() / 3, TimeUnit.MILLISECONDS);
-        StandaloneResult r;
+        StandaloneResult<A> r;
         try {
           r = trainer.train(job.arch(), protocol, job.seed(), out);
         } catch (RuntimeException e) {
@@ -87,7 +91,8 @@ final class StandaloneWorker {
           return; // the shutdown hook gave the job back while it trained: stopping
         }
         store.complete(job, r);
-        out.printf(Locale.ROOT, "[%s] job %d done: %s%n", me, job.id(), r);
+        out.printf(Locale.ROOT, "[%s] job %d done: %s%n", me, job.id(),
+            r.describe(store.space()));
         done++;
         seconds += r.wallSeconds();
         progress(done, seconds);
@@ -105,7 +110,7 @@ final class StandaloneWorker {
    * its timeout) is reported and retried on the next beat; an exception escaping here would
    * silently cancel every later beat and let the lease run out mid-training.
    */
-  private void renew(Job job) {
+  private void renew(Job<A> job) {
     try {
       if (!store.heartbeat(job, lease)) {
         out.printf(Locale.ROOT, "[%s] job %d: lease lost to another worker (its lease ran out);"

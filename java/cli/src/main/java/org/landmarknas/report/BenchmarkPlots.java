@@ -12,7 +12,7 @@ import java.util.OptionalDouble;
 import org.knowm.xchart.XYChart;
 import org.landmarknas.bench.StandaloneScores;
 import org.landmarknas.metric.KendallTau;
-import org.landmarknas.space.Nb201Arch;
+import org.landmarknas.space.SearchSpace;
 import org.landmarknas.standalone.BenchmarkStats;
 import org.landmarknas.standalone.StandaloneResult;
 
@@ -35,14 +35,16 @@ public final class BenchmarkPlots {
    * files: {@value #SEEDS_FILE} when the stats have a noise ceiling, {@value #REFERENCE_FILE}
    * when {@code reference} scores two or more seed-0 architectures.
    *
+   * @param <A> the architecture type of the protocol's space
+   * @param space the protocol's space, whose equivalence classes group the results
    * @param results the table of one protocol, every seed
    * @param stats {@link BenchmarkStats#of} of the same results (its ceiling seeds pick the cells)
    * @param protocol the protocol's name, for the titles
    */
-  public static List<Path> write(List<StandaloneResult> results, BenchmarkStats stats,
-      Optional<StandaloneScores<Nb201Arch>> reference, String protocol,
-          Path dir) throws IOException {
-    Map<Nb201Arch, Map<Long, Double>> bySeed = BenchmarkStats.bySeed(results);
+  public static <A> List<Path> write(SearchSpace<A> space, List<StandaloneResult<A>> results,
+      BenchmarkStats stats, Optional<StandaloneScores<A>> reference, String protocol, Path dir)
+      throws IOException {
+    Map<A, Map<Long, Double>> bySeed = BenchmarkStats.bySeed(space, results);
     List<Path> written = new ArrayList<>();
     Files.createDirectories(dir);
     if (stats.ceilingKendall().isPresent()) {
@@ -61,7 +63,7 @@ public final class BenchmarkPlots {
     return written;
   }
 
-  private static XYChart seeds(Map<Nb201Arch, Map<Long, Double>> bySeed, BenchmarkStats stats,
+  private static <A> XYChart seeds(Map<A, Map<Long, Double>> bySeed, BenchmarkStats stats,
       String protocol) {
     List<Long> seeds = stats.ceilingSeeds();
     List<Map<Long, Double>> cells = bySeed.values().stream()
@@ -87,11 +89,11 @@ public final class BenchmarkPlots {
     return chart;
   }
 
-  private static Optional<XYChart> againstReference(Map<Nb201Arch, Map<Long, Double>> bySeed,
-      StandaloneScores<Nb201Arch> reference, String protocol) {
+  private static <A> Optional<XYChart> againstReference(Map<A, Map<Long, Double>> bySeed,
+      StandaloneScores<A> reference, String protocol) {
     List<Double> ref = new ArrayList<>();
     List<Double> mine = new ArrayList<>();
-    for (Map.Entry<Nb201Arch, Map<Long, Double>> e : bySeed.entrySet()) {
+    for (Map.Entry<A, Map<Long, Double>> e : bySeed.entrySet()) {
       OptionalDouble r = reference.score(e.getKey());
       if (r.isPresent() && e.getValue().containsKey(0L)) {
         ref.add(r.getAsDouble());

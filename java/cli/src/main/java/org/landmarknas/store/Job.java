@@ -2,14 +2,15 @@ package org.landmarknas.store;
 
 import java.time.Instant;
 import java.util.Objects;
-import org.landmarknas.space.Nb201Arch;
 
 /**
  * A claimed unit of work: train {@code arch} (the canonical member of its equivalence class) under
  * {@code protocol} with {@code seed}. {@code worker} holds it until {@code leaseUntil}; past that,
  * any worker may claim it again. {@code attempts} counts claims, this one included.
+ *
+ * @param <A> the architecture type of the store's space
  */
-public record Job(long id, Nb201Arch arch, String protocol, long seed, String worker,
+public record Job<A>(long id, A arch, String protocol, long seed, String worker,
     Instant leaseUntil, int attempts) {
 
   /** Checks the fields. */

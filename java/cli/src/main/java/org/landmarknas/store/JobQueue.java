@@ -1,8 +1,5 @@
 package org.landmarknas.store;
 
-import static org.landmarknas.store.ResultsTable.SPACE;
-import static org.landmarknas.store.ResultsTable.key;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,7 +15,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import org.landmarknas.space.Nb201Arch;
 import org.landmarknas.standalone.StandaloneResult;
 
 /**
@@ -26,9 +22,12 @@ import org.landmarknas.standalone.StandaloneResult;
  * A lease is only a time in the row, renewed by heartbeats, so a worker killed without warning
  * (SIGKILL, a lost machine) needs no cleanup: its lease runs out and the job is claimable again.
  * Every state change is one write transaction, so no two processes change a job at once.
- * Arguments are checked by {@link ResultsStore}, which is the queue's only way in.
+ * One instance queues the jobs of one space, the space of its {@link ResultsTable}. Arguments
+ * are checked by {@link ResultsStore}, which is the queue's only way in.
+ *
+ * @param <A> the architecture type of the space
  */
-final class JobQueue {
+final class JobQueue<A> {
 
   /** Claims after which a job whose lease ran out again is given up instead of claimed. */
   static final int MAX_CLAIMS = 3;
@@ -38,12 +37,15 @@ final class JobQueue {
 
   private final StoreConnection db;
   private final Clock clock;
-  private final ResultsTable results;
+  private final ResultsTable<A> results;
+  /** The {@code space} column of this queue's jobs. */
+  private final String space;
 
-  JobQueue(StoreConnection db, Clock clock, ResultsTable results) {
+  JobQueue(StoreConnection db, Clock clock, ResultsTable<A> results) {
     this.db = db;
     this.clock = clock;
     this.results = results;
+    this.space = results.spaceId();
   }
 
   /**
@@ -52,10 +54,10 @@ final class JobQueue {
    *
    * @return the number of jobs added or queued again
    */
-  int enqueue(Collection<Nb201Arch> archs, String protocol, long seed) {
+  int enqueue(Collection<? extends A> archs, String protocol, long seed) {
     Set<String> keys = new LinkedHashSet<>();
-    for (Nb201Arch a : archs) {
-      keys.add(key(Objects.requireNonNull(a, "archs element")));
+    for (A a : archs) {
+      keys.add(results.key(Objects.requireNonNull(a, "archs element")));
     }
     return db.write("enqueue " + keys.size() + " jobs for " + protocol, c -> {
       long now = clock.millis();
@@ -65,7 +67,7 @@ final class JobQueue {
           + " AND protocol = ? AND seed = ? AND state = 'failed'")) {
         for (String k : keys) {
           p.setLong(1, now);
-          p.setString(2, SPACE);
+          p.setString(2, space);
           p.setString(3, k);
           p.setString(4, protocol);
           p.setLong(5, seed);
@@ -78,14 +80,14 @@ final class JobQueue {
           + " AND seed = ?) AND NOT EXISTS (SELECT 1 FROM results WHERE space = ? AND arch = ?"
           + " AND protocol = ? AND seed = ?)")) {
         for (String k : keys) {
-          p.setString(1, SPACE);
+          p.setString(1, space);
           p.setString(2, k);
           p.setString(3, protocol);
           p.setLong(4, seed);
           p.setLong(5, now);
           p.setLong(6, now);
           for (int base : new int[] {7, 11}) {
-            p.setString(base, SPACE);
+            p.setString(base, space);
             p.setString(base + 1, k);
             p.setString(base + 2, protocol);
             p.setLong(base + 3, seed);
@@ -102,7 +104,7 @@ final class JobQueue {
    * {@code lease}, after giving up the expired jobs claimed {@link #MAX_CLAIMS} times; the read
    * and the update share one write-locked transaction.
    */
-  Optional<Job> claim(String worker, String protocol, Duration lease) {
+  Optional<Job<A>> claim(String worker, String protocol, Duration lease) {
     return db.write("claim for " + worker, c -> {
       long now = clock.millis();
       long until = now + lease.toMillis();
@@ -114,14 +116,14 @@ final class JobQueue {
       while (true) {
         try (PreparedStatement p = c.prepareStatement(
             "SELECT MIN(id) FROM jobs WHERE space = ? AND protocol = ? AND " + CLAIMABLE)) {
-          p.setString(1, SPACE);
+          p.setString(1, space);
           p.setString(2, protocol);
           p.setLong(3, now);
           try (ResultSet r = p.executeQuery()) {
             r.next();
             id = r.getLong(1);
             if (r.wasNull()) {
-              return Optional.<Job>empty();
+              return Optional.<Job<A>>empty();
             }
           }
         }
@@ -143,7 +145,7 @@ final class JobQueue {
         p.setLong(1, id);
         try (ResultSet r = p.executeQuery()) {
           r.next();
-          return Optional.of(new Job(id, Nb201Arch.parse(r.getString(1)),
+          return Optional.of(new Job<>(id, results.space().parse(r.getString(1)),
               r.getString(2), r.getLong(3), worker, Instant.ofEpochMilli(until), r.getInt(4)));
         }
       }
@@ -157,7 +159,7 @@ final class JobQueue {
       p.setString(1, "its lease ran out on all " + MAX_CLAIMS + " claims: the workers holding it"
           + " died or hung (train it alone with lmnas standalone train to see why)");
       p.setLong(2, now);
-      p.setString(3, SPACE);
+      p.setString(3, space);
       p.setString(4, protocol);
       p.setLong(5, now);
       p.setInt(6, MAX_CLAIMS);
@@ -169,14 +171,14 @@ final class JobQueue {
    * Marks {@code job} failed with {@code error}, cut to the column's length, while its worker
    * still holds it; false when it does not (nothing changed).
    */
-  boolean fail(Job job, String error) {
+  boolean fail(Job<A> job, String error) {
     String kept = error.length() <= StoreSchema.ERROR_LENGTH ? error
         : error.substring(0, StoreSchema.ERROR_LENGTH - 3) + "...";
     return endLease("fail job ", job, "failed", kept);
   }
 
   /** Puts {@code job} back in the queue while its worker holds it; false when it does not. */
-  boolean release(Job job) {
+  boolean release(Job<A> job) {
     return endLease("release job ", job, "queued", null);
   }
 
@@ -184,16 +186,17 @@ final class JobQueue {
    * Ends {@code job}'s lease with a new state, while {@code job.worker()} still holds it: what
    * {@link #fail} and {@link #release} share.
    */
-  private boolean endLease(String what, Job job, String state, String error) {
+  private boolean endLease(String what, Job<A> job, String state, String error) {
     return db.write(what + job.id(), c -> {
       try (PreparedStatement p = c.prepareStatement("UPDATE jobs SET state = ?, error = ?,"
-          + " lease_owner = NULL, lease_until = NULL, updated_at = ? WHERE id = ?"
+          + " lease_owner = NULL, lease_until = NULL, updated_at = ? WHERE id = ? AND space = ?"
           + " AND state = 'running' AND lease_owner = ?")) {
         p.setString(1, state);
         p.setString(2, error);
         p.setLong(3, clock.millis());
         p.setLong(4, job.id());
-        p.setString(5, job.worker());
+        p.setString(5, space);
+        p.setString(6, job.worker());
         return p.executeUpdate() == 1;
       }
     });
@@ -224,15 +227,17 @@ final class JobQueue {
   }
 
   /** Extends {@code job}'s lease to now + {@code lease} while its worker still holds it. */
-  boolean heartbeat(Job job, Duration lease) {
+  boolean heartbeat(Job<A> job, Duration lease) {
     return db.write("heartbeat job " + job.id(), c -> {
       long now = clock.millis();
       try (PreparedStatement p = c.prepareStatement("UPDATE jobs SET lease_until = ?,"
-          + " updated_at = ? WHERE id = ? AND state = 'running' AND lease_owner = ?")) {
+          + " updated_at = ? WHERE id = ? AND space = ? AND state = 'running'"
+          + " AND lease_owner = ?")) {
         p.setLong(1, now + lease.toMillis());
         p.setLong(2, now);
         p.setLong(3, job.id());
-        p.setString(4, job.worker());
+        p.setString(4, space);
+        p.setString(5, job.worker());
         return p.executeUpdate() == 1;
       }
     });
@@ -245,23 +250,24 @@ final class JobQueue {
    * @throws IllegalArgumentException when {@code result} is not for the job's class, protocol
    *     and seed
    */
-  void complete(Job job, StandaloneResult result) {
-    if (!key(result.arch()).equals(job.arch().toString()) || !result.protocol().equals(
-        job.protocol()) || result.seed() != job.seed()) {
+  void complete(Job<A> job, StandaloneResult<A> result) {
+    if (!results.key(result.arch()).equals(results.key(job.arch()))
+        || !result.protocol().equals(job.protocol()) || result.seed() != job.seed()) {
       throw new IllegalArgumentException(String.format(Locale.ROOT,
           "results store %s: result for %s %s seed %d does not match job %d (%s %s seed %d)",
-          db.file(), result.arch(), result.protocol(), result.seed(), job.id(), job.arch(),
-          job.protocol(), job.seed()));
+          db.file(), results.space().format(result.arch()), result.protocol(), result.seed(),
+          job.id(), results.space().format(job.arch()), job.protocol(), job.seed()));
     }
     db.write("complete job " + job.id(), c -> {
       results.insert(c, result);
       try (PreparedStatement p = c.prepareStatement("UPDATE jobs SET state = 'done',"
-          + " lease_owner = NULL, lease_until = NULL, updated_at = ? WHERE id = ?")) {
+          + " lease_owner = NULL, lease_until = NULL, updated_at = ? WHERE id = ? AND space = ?")) {
         p.setLong(1, clock.millis());
         p.setLong(2, job.id());
+        p.setString(3, space);
         if (p.executeUpdate() != 1) {
           throw new StoreException(String.format(Locale.ROOT,
-              "results store %s: job %d does not exist", db.file(), job.id()));
+              "results store %s: job %d does not exist in space %s", db.file(), job.id(), space));
         }
       }
       return null;
@@ -269,17 +275,17 @@ final class JobQueue {
   }
 
   /** {@code protocol}'s failed jobs, oldest first. */
-  List<JobFailure> failures(String protocol) {
+  List<JobFailure<A>> failures(String protocol) {
     return db.read("list failed jobs of " + protocol, c -> {
       try (PreparedStatement p = c.prepareStatement("SELECT id, arch, seed, attempts, error"
           + " FROM jobs WHERE space = ? AND protocol = ? AND state = 'failed' ORDER BY id")) {
-        p.setString(1, SPACE);
+        p.setString(1, space);
         p.setString(2, protocol);
-        List<JobFailure> out = new ArrayList<>();
+        List<JobFailure<A>> out = new ArrayList<>();
         try (ResultSet r = p.executeQuery()) {
           while (r.next()) {
             String error = r.getString(5);
-            out.add(new JobFailure(r.getLong(1), Nb201Arch.parse(r.getString(2)), protocol,
+            out.add(new JobFailure<>(r.getLong(1), results.space().parse(r.getString(2)), protocol,
                 r.getLong(3), r.getInt(4), error == null ? "(no message)" : error));
           }
         }
@@ -301,7 +307,7 @@ final class JobQueue {
           + " FROM jobs WHERE space = ? AND protocol = ?")) {
         p.setLong(1, now);
         p.setLong(2, now);
-        p.setString(3, SPACE);
+        p.setString(3, space);
         p.setString(4, protocol);
         try (ResultSet r = p.executeQuery()) {
           r.next();

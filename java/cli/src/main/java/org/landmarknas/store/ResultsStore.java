@@ -9,7 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
 import org.landmarknas.bench.StandaloneScores;
-import org.landmarknas.space.Nb201Arch;
+import org.landmarknas.space.SearchSpace;
 import org.landmarknas.standalone.StandaloneResult;
 
 /**
@@ -17,7 +17,9 @@ import org.landmarknas.standalone.StandaloneResult;
  * SQLite file that several processes may open at once.
  *
  * <p>Results are keyed by (space, equivalence class, protocol, seed): an architecture and its
- * isomorphic twins share one row, because they compute the same function. The first result stored
+ * isomorphic twins share one row, because they compute the same function. A store is opened for
+ * one search space and sees only that space's results and jobs: one file may hold several
+ * spaces, even under one protocol name, and they never mix. The first result stored
  * for a key wins; a later one is dropped. Every write is its own committed transaction, so a
  * process killed at any point leaves whole rows behind.
  *
@@ -33,35 +35,41 @@ import org.landmarknas.standalone.StandaloneResult;
  * {@link ResultsTable} (results), {@link JobQueue} (jobs and leases) and {@link StoreConnection}
  * (the connection and its transactions). One instance holds one connection, used by one thread at
  * a time, so threads may share it. For parallel claims, open one store per worker.
+ *
+ * @param <A> the architecture type of the store's space
  */
-public final class ResultsStore implements AutoCloseable {
+public final class ResultsStore<A> implements AutoCloseable {
 
   /** Claims after which a job whose lease ran out again is given up instead of claimed. */
   public static final int MAX_CLAIMS = JobQueue.MAX_CLAIMS;
 
   private final StoreConnection db;
-  private final ResultsTable results;
-  private final JobQueue queue;
+  private final ResultsTable<A> results;
+  private final JobQueue<A> queue;
 
-  private ResultsStore(StoreConnection db, Clock clock) {
+  private ResultsStore(StoreConnection db, Clock clock, SearchSpace<A> space) {
     this.db = db;
-    this.results = new ResultsTable(db, clock);
-    this.queue = new JobQueue(db, clock, results);
-  }
-
-  /** Opens (creating if needed) the store in {@code file}, using the system clock for leases. */
-  public static ResultsStore open(Path file) {
-    return open(file, Clock.systemUTC());
+    this.results = new ResultsTable<>(db, clock, space);
+    this.queue = new JobQueue<>(db, clock, results);
   }
 
   /**
-   * Opens (creating if needed) the store in {@code file}; {@code clock} times leases, so tests
-   * can expire one without waiting.
+   * Opens (creating if needed) the store in {@code file} for {@code space}'s results, using the
+   * system clock for leases.
+   */
+  public static <A> ResultsStore<A> open(Path file, SearchSpace<A> space) {
+    return open(file, space, Clock.systemUTC());
+  }
+
+  /**
+   * Opens (creating if needed) the store in {@code file} for {@code space}'s results; {@code
+   * clock} times leases, so tests can expire one without waiting.
    *
    * @throws StoreException when the file cannot be opened or has a newer schema
    */
-  public static ResultsStore open(Path file, Clock clock) {
+  public static <A> ResultsStore<A> open(Path file, SearchSpace<A> space, Clock clock) {
     Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(space, "space");
     Objects.requireNonNull(clock, "clock");
     Path abs = file.toAbsolutePath();
     StoreConnection db = StoreConnection.open(abs);
@@ -72,12 +80,17 @@ public final class ResultsStore implements AutoCloseable {
       db.close();
       throw e;
     }
-    return new ResultsStore(db, clock);
+    return new ResultsStore<>(db, clock, space);
   }
 
   /** The database file. */
   public Path file() {
     return db.file();
+  }
+
+  /** The space whose results and jobs this store reads and writes. */
+  public SearchSpace<A> space() {
+    return results.space();
   }
 
   /** The schema version recorded in the file. */
@@ -91,7 +104,7 @@ public final class ResultsStore implements AutoCloseable {
    * @return true when stored; false when a result for the same class, protocol and seed already
    *     exists (that one is kept)
    */
-  public boolean put(StandaloneResult r) {
+  public boolean put(StandaloneResult<A> r) {
     Objects.requireNonNull(r, "r");
     requireProtocol(r.protocol());
     return results.put(r);
@@ -102,14 +115,14 @@ public final class ResultsStore implements AutoCloseable {
    * {@code seed}. Its {@code arch()} is the architecture that was trained, which may be an
    * equivalent one.
    */
-  public Optional<StandaloneResult> get(Nb201Arch arch, String protocol, long seed) {
+  public Optional<StandaloneResult<A>> get(A arch, String protocol, long seed) {
     Objects.requireNonNull(arch, "arch");
     requireProtocol(protocol);
     return results.get(arch, protocol, seed);
   }
 
   /** Every result under {@code protocol}, ordered by class key and seed. */
-  public List<StandaloneResult> all(String protocol) {
+  public List<StandaloneResult<A>> all(String protocol) {
     requireProtocol(protocol);
     return results.all(protocol);
   }
@@ -119,12 +132,12 @@ public final class ResultsStore implements AutoCloseable {
    * for an architecture's class under {@code protocol}; empty when none is stored. Valid only
    * while the store is open.
    */
-  public StandaloneScores<Nb201Arch> scores(String protocol) {
+  public StandaloneScores<A> scores(String protocol) {
     requireProtocol(protocol);
     return arch -> results.meanTestAccuracy(Objects.requireNonNull(arch, "arch"), protocol);
   }
 
-  /** The number of results per protocol, by protocol name: what a store holds. */
+  /** The number of this space's results per protocol, by protocol name: what a store holds. */
   public SortedMap<String, Integer> resultCounts() {
     return results.counts();
   }
@@ -137,7 +150,7 @@ public final class ResultsStore implements AutoCloseable {
    *
    * @return the number of jobs added or queued again
    */
-  public int enqueue(Collection<Nb201Arch> archs, String protocol, long seed) {
+  public int enqueue(Collection<? extends A> archs, String protocol, long seed) {
     Objects.requireNonNull(archs, "archs");
     requireProtocol(protocol);
     return queue.enqueue(archs, protocol, seed);
@@ -153,7 +166,7 @@ public final class ResultsStore implements AutoCloseable {
    *
    * @return the job, or empty when nothing of {@code protocol} is claimable now
    */
-  public Optional<Job> claim(String worker, String protocol, Duration lease) {
+  public Optional<Job<A>> claim(String worker, String protocol, Duration lease) {
     requireProtocol(protocol);
     requireWorker(worker);
     requireLease(lease);
@@ -166,14 +179,14 @@ public final class ResultsStore implements AutoCloseable {
    *
    * @return false when the job is done or no longer this worker's (nothing changed)
    */
-  public boolean fail(Job job, String error) {
+  public boolean fail(Job<A> job, String error) {
     Objects.requireNonNull(job, "job");
     Objects.requireNonNull(error, "error");
     return queue.fail(job, error);
   }
 
   /** {@code protocol}'s failed jobs, oldest first. */
-  public List<JobFailure> failures(String protocol) {
+  public List<JobFailure<A>> failures(String protocol) {
     requireProtocol(protocol);
     return queue.failures(protocol);
   }
@@ -184,7 +197,7 @@ public final class ResultsStore implements AutoCloseable {
    * @return false when the job is done or was claimed by another worker after the lease expired
    *     (the caller should stop working on it)
    */
-  public boolean heartbeat(Job job, Duration lease) {
+  public boolean heartbeat(Job<A> job, Duration lease) {
     Objects.requireNonNull(job, "job");
     requireLease(lease);
     return queue.heartbeat(job, lease);
@@ -197,7 +210,7 @@ public final class ResultsStore implements AutoCloseable {
    *
    * @return false when the job is done or no longer this worker's (nothing changed)
    */
-  public boolean release(Job job) {
+  public boolean release(Job<A> job) {
     Objects.requireNonNull(job, "job");
     return queue.release(job);
   }
@@ -221,7 +234,7 @@ public final class ResultsStore implements AutoCloseable {
    * @throws IllegalArgumentException when {@code result} is not for the job's class, protocol
    *     and seed
    */
-  public void complete(Job job, StandaloneResult result) {
+  public void complete(Job<A> job, StandaloneResult<A> result) {
     Objects.requireNonNull(job, "job");
     Objects.requireNonNull(result, "result");
     queue.complete(job, result);
@@ -241,7 +254,7 @@ public final class ResultsStore implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "ResultsStore[" + db.file() + "]";
+    return "ResultsStore[" + db.file() + ", " + results.spaceId() + "]";
   }
 
   private static void requireProtocol(String protocol) {

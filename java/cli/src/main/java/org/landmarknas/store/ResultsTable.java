@@ -11,69 +11,84 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.landmarknas.space.Nb201Arch;
-import org.landmarknas.space.Nb201Space;
+import org.landmarknas.space.SearchSpace;
 import org.landmarknas.standalone.StandaloneResult;
 
 /**
  * The {@code results} table: stand-alone results keyed by (space, equivalence class, protocol,
- * seed), where the first result stored for a key wins. Arguments are checked by
- * {@link ResultsStore}, which is this table's only way in.
+ * seed), where the first result stored for a key wins. One instance reads and writes the rows of
+ * one space, so results of two spaces never meet, even under one protocol name. Arguments are
+ * checked by {@link ResultsStore}, which is this table's only way in.
+ *
+ * @param <A> the architecture type of the space
  */
-final class ResultsTable {
-
-  /** The search space every row belongs to; the column leaves room for others. */
-  static final String SPACE = Nb201Space.INSTANCE.id();
+final class ResultsTable<A> {
 
   private static final String RESULT_COLUMNS = "trained_arch, protocol, seed, valid_accuracy,"
       + " valid_loss, test_accuracy, test_loss, parameters, wall_seconds";
 
   private final StoreConnection db;
   private final Clock clock;
+  private final SearchSpace<A> space;
+  /** The {@code space} column of this space's rows: its {@link SearchSpace#id()}. */
+  private final String spaceId;
 
-  ResultsTable(StoreConnection db, Clock clock) {
+  ResultsTable(StoreConnection db, Clock clock, SearchSpace<A> space) {
     this.db = db;
     this.clock = clock;
+    this.space = space;
+    this.spaceId = space.id();
+  }
+
+  /** The space whose rows this table reads and writes. */
+  SearchSpace<A> space() {
+    return space;
+  }
+
+  /** The value of the {@code space} column of this space's rows and jobs. */
+  String spaceId() {
+    return spaceId;
   }
 
   /**
-   * The key a row is stored under: the canonical member of {@code arch}'s equivalence class, so
-   * isomorphic architectures, which compute the same function, share one row (and one job).
+   * The key a row is stored under: the canonical member of {@code arch}'s equivalence class in
+   * the space's notation, so isomorphic architectures, which compute the same function, share
+   * one row (and one job), and a job's key parses back into the architecture to train.
    */
-  static String key(Nb201Arch arch) {
-    return Nb201Space.INSTANCE.canonical(arch).toString();
+  String key(A arch) {
+    return space.format(space.canonical(arch));
   }
 
   /** Stores {@code r} in its own transaction; false when its key already has a result. */
-  boolean put(StandaloneResult r) {
-    return db.write("put " + r.arch() + " " + r.protocol() + " seed " + r.seed(),
+  boolean put(StandaloneResult<A> r) {
+    return db.write("put " + space.format(r.arch()) + " " + r.protocol() + " seed " + r.seed(),
         c -> insert(c, r));
   }
 
   /** The result stored for {@code arch}'s class under {@code protocol} and {@code seed}. */
-  Optional<StandaloneResult> get(Nb201Arch arch, String protocol, long seed) {
-    return db.read("get " + arch, c -> {
+  Optional<StandaloneResult<A>> get(A arch, String protocol, long seed) {
+    return db.read("get " + space.format(arch), c -> {
       try (PreparedStatement p = c.prepareStatement("SELECT " + RESULT_COLUMNS
           + " FROM results WHERE space = ? AND arch = ? AND protocol = ? AND seed = ?")) {
-        p.setString(1, SPACE);
+        p.setString(1, spaceId);
         p.setString(2, key(arch));
         p.setString(3, protocol);
         p.setLong(4, seed);
         try (ResultSet r = p.executeQuery()) {
-          return r.next() ? Optional.of(result(r)) : Optional.<StandaloneResult>empty();
+          return r.next() ? Optional.of(result(r)) : Optional.<StandaloneResult<A>>empty();
         }
       }
     });
   }
 
   /** Every result under {@code protocol}, ordered by class key and seed. */
-  List<StandaloneResult> all(String protocol) {
+  List<StandaloneResult<A>> all(String protocol) {
     return db.read("list " + protocol, c -> {
       try (PreparedStatement p = c.prepareStatement("SELECT " + RESULT_COLUMNS
           + " FROM results WHERE space = ? AND protocol = ? ORDER BY arch, seed")) {
-        p.setString(1, SPACE);
+        p.setString(1, spaceId);
         p.setString(2, protocol);
-        List<StandaloneResult> out = new ArrayList<>();
+        List<StandaloneResult<A>> out = new ArrayList<>();
         try (ResultSet r = p.executeQuery()) {
           while (r.next()) {
             out.add(result(r));
@@ -85,11 +100,11 @@ final class ResultsTable {
   }
 
   /** Mean test accuracy in percent over the seeds stored for {@code arch}'s class. */
-  OptionalDouble meanTestAccuracy(Nb201Arch arch, String protocol) {
-    return db.read("score " + arch, c -> {
+  OptionalDouble meanTestAccuracy(A arch, String protocol) {
+    return db.read("score " + space.format(arch), c -> {
       try (PreparedStatement p = c.prepareStatement("SELECT AVG(test_accuracy) FROM results"
           + " WHERE space = ? AND arch = ? AND protocol = ? AND test_accuracy IS NOT NULL")) {
-        p.setString(1, SPACE);
+        p.setString(1, spaceId);
         p.setString(2, key(arch));
         p.setString(3, protocol);
         try (ResultSet r = p.executeQuery()) {
@@ -103,12 +118,12 @@ final class ResultsTable {
     });
   }
 
-  /** The number of results per protocol, by protocol name. */
+  /** The number of this space's results per protocol, by protocol name. */
   SortedMap<String, Integer> counts() {
     return db.read("count results", c -> {
       try (PreparedStatement p = c.prepareStatement("SELECT protocol, COUNT(*) FROM results"
           + " WHERE space = ? GROUP BY protocol")) {
-        p.setString(1, SPACE);
+        p.setString(1, spaceId);
         SortedMap<String, Integer> out = new TreeMap<>();
         try (ResultSet r = p.executeQuery()) {
           while (r.next()) {
@@ -126,15 +141,15 @@ final class ResultsTable {
    *
    * @return true when inserted
    */
-  boolean insert(Connection c, StandaloneResult r) throws SQLException {
+  boolean insert(Connection c, StandaloneResult<A> r) throws SQLException {
     try (PreparedStatement p = c.prepareStatement("INSERT INTO results (space, arch, "
         + RESULT_COLUMNS + ", created_at) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
         + " WHERE NOT EXISTS (SELECT 1 FROM results WHERE space = ? AND arch = ?"
         + " AND protocol = ? AND seed = ?)")) {
       String k = key(r.arch());
-      p.setString(1, SPACE);
+      p.setString(1, spaceId);
       p.setString(2, k);
-      p.setString(3, r.arch().toString());
+      p.setString(3, space.format(r.arch()));
       p.setString(4, r.protocol());
       p.setLong(5, r.seed());
       setDouble(p, 6, r.validAccuracy());
@@ -144,7 +159,7 @@ final class ResultsTable {
       p.setLong(10, r.parameters());
       setDouble(p, 11, r.wallSeconds());
       p.setLong(12, clock.millis());
-      p.setString(13, SPACE);
+      p.setString(13, spaceId);
       p.setString(14, k);
       p.setString(15, r.protocol());
       p.setLong(16, r.seed());
@@ -152,8 +167,8 @@ final class ResultsTable {
     }
   }
 
-  private static StandaloneResult result(ResultSet r) throws SQLException {
-    return new StandaloneResult(Nb201Arch.parse(r.getString(1)), r.getString(2), r.getLong(3),
+  private StandaloneResult<A> result(ResultSet r) throws SQLException {
+    return new StandaloneResult<>(space.parse(r.getString(1)), r.getString(2), r.getLong(3),
         getDouble(r, 4), getDouble(r, 5), getDouble(r, 6), getDouble(r, 7), r.getLong(8),
         getDouble(r, 9));
   }

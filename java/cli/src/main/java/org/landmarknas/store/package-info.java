@@ -3,10 +3,11 @@
  * processes through one SQLite file.
  *
  * <p>{@link org.landmarknas.store.ResultsStore} keeps one row per (space, architecture class,
- * protocol, seed); isomorphic architectures share a row, keyed by
- * {@code Nb201Space.canonical(arch)}. {@code put} and {@code get} read and write results,
- * {@code scores(protocol)} serves them as {@link org.landmarknas.bench.StandaloneScores} (mean
- * test accuracy over seeds, percent).
+ * protocol, seed); isomorphic architectures share a row, keyed by the space's canonical member of
+ * the class ({@code space.format(space.canonical(arch))}). A store is opened for one
+ * {@link org.landmarknas.space.SearchSpace} and sees only that space's rows and jobs. {@code
+ * put} and {@code get} read and write results, {@code scores(protocol)} serves them as {@link
+ * org.landmarknas.bench.StandaloneScores} (mean test accuracy over seeds, percent).
  *
  * <p>The queue lives in the same file. A driver calls {@code enqueue(archs, protocol, seed)}
  * (idempotent: present jobs and stored results are skipped, failed jobs are queued again); each

@@ -14,7 +14,6 @@ import org.landmarknas.TestData;
 import org.landmarknas.bench.Nb201Table;
 import org.landmarknas.space.Nb201Arch;
 import org.landmarknas.space.Nb201Space;
-import org.landmarknas.standalone.StandaloneResult;
 import org.landmarknas.store.ResultsStore;
 
 final class GroundTruthCommandTest {
@@ -38,7 +37,7 @@ final class GroundTruthCommandTest {
     run(again, err, "groundtruth", "import", "--table", table.toString(), "--store",
         store.toString());
     assertTrue(again.toString(StandardCharsets.UTF_8).contains("imported 0 of 15625"));
-    try (ResultsStore s = ResultsStore.open(store)) {
+    try (ResultsStore<Nb201Arch> s = ResultsStore.open(store, Nb201Space.INSTANCE)) {
       assertEquals(15_625, s.all("nb201-cifar10-200ep").size());
       // index 6111, the table's best cell (valid 91.61, test 91.09): no equivalent cell, so its
       // class mean is its own test accuracy
@@ -63,8 +62,8 @@ final class GroundTruthCommandTest {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     assertEquals(0, run(new ByteArrayOutputStream(), err, "groundtruth", "import", "--table",
         table.toString(), "--store", store.toString()), err.toString(StandardCharsets.UTF_8));
-    try (ResultsStore s = ResultsStore.open(store)) {
-      StandaloneResult r = s.get(Nb201Arch.parse(arch), "nb201-cifar10-200ep", 3).orElseThrow();
+    try (ResultsStore<Nb201Arch> s = ResultsStore.open(store, Nb201Space.INSTANCE)) {
+      var r = s.get(Nb201Arch.parse(arch), "nb201-cifar10-200ep", 3).orElseThrow();
       assertEquals(4206.0 / 5000, r.validAccuracy(), 0.0);
       assertEquals(8413.0 / 10_000, r.testAccuracy(), 0.0);
       assertEquals(Nb201Space.INSTANCE.cost(Nb201Arch.parse(arch),

@@ -64,10 +64,10 @@ final class StandaloneCommandTest {
         store.toString());
     assertFalse(noResults.out().contains("pending:"), noResults.out());
     String protocol = StandaloneProtocol.fashionMnist(8, 2).name();
-    try (ResultsStore s = ResultsStore.open(store)) {
+    try (ResultsStore<Nb201Arch> s = ResultsStore.open(store, Nb201Space.INSTANCE)) {
       for (int i = 0; i < 2; i++) {
         Nb201Arch arch = Nb201Space.INSTANCE.sampleDistinct(2, new SplittableRandom(9)).get(i);
-        s.put(new StandaloneResult(arch, protocol, 0, 0.8, 0.5, 0.8, 0.5, 1234, 10 + 4 * i));
+        s.put(new StandaloneResult<>(arch, protocol, 0, 0.8, 0.5, 0.8, 0.5, 1234, 10 + 4 * i));
       }
     }
     Out status = run("standalone", "status", "--channels", "8", "--epochs", "2", "--store",
@@ -80,7 +80,7 @@ final class StandaloneCommandTest {
 
   @Test
   void quickProtocolOptions_areNamedInTheProtocol() {
-    ResultsStore.open(dir.resolve("q.db")).close();
+    ResultsStore.open(dir.resolve("q.db"), Nb201Space.INSTANCE).close();
     Out status = run("standalone", "status", "--channels", "8", "--epochs", "2", "--train-limit",
         "256", "--test-limit", "500", "--valid-images", "300", "--store",
         dir.resolve("q.db").toString());
@@ -95,15 +95,37 @@ final class StandaloneCommandTest {
     }
   }
 
+  /**
+   * {@code --space} names the protocol's space: the default spelled out is the same protocol, a
+   * typo is a one-line error (exit 2) naming the value and the known spaces, for every
+   * subcommand, before any store is touched.
+   */
+  @Test
+  void spaceOption_defaultIsTheSameProtocol_andATypoExitsTwoNamingIt() {
+    Path store = dir.resolve("q.db");
+    ResultsStore.open(store, Nb201Space.INSTANCE).close();
+    Out spelled = run("standalone", "status", "--space", "nb201", "--store", store.toString());
+    assertEquals(0, spelled.code(), spelled.err());
+    assertEquals(run("standalone", "status", "--store", store.toString()).out(), spelled.out());
+    assertTrue(spelled.out().contains("protocol fmnist-c16n1-e4: 0 queued"), spelled.out());
+    for (String sub : List.of("status", "train", "enqueue", "worker", "export", "import",
+        "stats")) {
+      Out o = run("standalone", sub, "--space", "nb2O1", "--store", store.toString());
+      assertEquals(2, o.code(), sub + ": " + o.err());
+      assertEquals("lmnas standalone: error: --space: unknown search space \"nb2O1\" (known:"
+          + " nb201)\n", o.err(), sub);
+    }
+  }
+
   @Test
   void exportScoresAndStats_readStoredResults() throws Exception {
     Path store = dir.resolve("s.db");
     List<Nb201Arch> archs = Nb201Space.INSTANCE.sampleDistinct(3, new SplittableRandom(4));
     String protocol = StandaloneProtocol.fashionMnist(8, 2).name();
-    try (ResultsStore s = ResultsStore.open(store)) {
+    try (ResultsStore<Nb201Arch> s = ResultsStore.open(store, Nb201Space.INSTANCE)) {
       for (int i = 0; i < archs.size(); i++) {
         for (long seed = 0; seed < 2; seed++) {
-          s.put(new StandaloneResult(archs.get(i), protocol, seed,
+          s.put(new StandaloneResult<>(archs.get(i), protocol, seed,
               0.8, 0.5, 0.80 + 0.01 * i + 0.001 * seed, 0.5, 1234, 12.5));
         }
       }
@@ -170,8 +192,8 @@ final class StandaloneCommandTest {
         missing.err());
 
     // one of the two listed cells lacks seed 2: nothing is printed, not the first row
-    try (ResultsStore s = ResultsStore.open(store)) {
-      s.put(new StandaloneResult(archs.get(2), protocol, 2, 0.8, 0.5, 0.83, 0.5, 1234, 12.5));
+    try (ResultsStore<Nb201Arch> s = ResultsStore.open(store, Nb201Space.INSTANCE)) {
+      s.put(new StandaloneResult<>(archs.get(2), protocol, 2, 0.8, 0.5, 0.83, 0.5, 1234, 12.5));
     }
     Out partial = run("standalone", "export", "--format", "scores", "--archs", list.toString(),
         "--channels", "8", "--epochs", "2", "--seeds", "0,1,2", "--store", store.toString());
@@ -186,7 +208,7 @@ final class StandaloneCommandTest {
   @Test
   void protocolOptions_thatChangeNothing_leftOutOfTheNameOrRefused() {
     String store = dir.resolve("q.db").toString();
-    ResultsStore.open(Path.of(store)).close();
+    ResultsStore.open(Path.of(store), Nb201Space.INSTANCE).close();
     Out defaults = run("standalone", "status", "--valid-images", "5000", "--store", store);
     assertEquals(0, defaults.code(), defaults.err());
     assertTrue(defaults.out().contains("protocol fmnist-c16n1-e4: "), defaults.out());
@@ -231,8 +253,8 @@ final class StandaloneCommandTest {
     assertFalse(Files.exists(typo), "reading does not create the store");
 
     Path store = dir.resolve("s.db");
-    try (ResultsStore s = ResultsStore.open(store)) {
-      s.put(new StandaloneResult(Nb201Space.INSTANCE.sampleDistinct(1, new SplittableRandom(3))
+    try (ResultsStore<Nb201Arch> s = ResultsStore.open(store, Nb201Space.INSTANCE)) {
+      s.put(new StandaloneResult<>(Nb201Space.INSTANCE.sampleDistinct(1, new SplittableRandom(3))
           .get(0), "fmnist-c8n1-e2", 0, 0.8, 0.5, 0.8, 0.5, 1234, 10));
     }
     Out other = run("standalone", "stats", "--channels", "8", "--epochs", "3", "--store",
@@ -252,9 +274,9 @@ final class StandaloneCommandTest {
     String protocol = StandaloneProtocol.fashionMnist(8, 2).name();
     Nb201Arch arch = Nb201Space.INSTANCE.sampleDistinct(1, new SplittableRandom(9)).get(0);
     // 8,413 of 10,000 and 4,206 of 5,000: 84.13 / 100 and 84.12 / 100 are not the nearest doubles
-    StandaloneResult trained = new StandaloneResult(arch, protocol, 0, 4206.0 / 5000, 0.5,
+    var trained = new StandaloneResult<>(arch, protocol, 0, 4206.0 / 5000, 0.5,
         8413.0 / 10_000, 0.5, 1234, 12.5);
-    try (ResultsStore s = ResultsStore.open(store)) {
+    try (ResultsStore<Nb201Arch> s = ResultsStore.open(store, Nb201Space.INSTANCE)) {
       s.put(trained);
     }
     Path table = dir.resolve("a.csv");
@@ -263,8 +285,8 @@ final class StandaloneCommandTest {
     Path fresh = dir.resolve("b.db");
     assertEquals(0, run("standalone", "import", "--csv", table.toString(), "--channels", "8",
         "--epochs", "2", "--store", fresh.toString()).code());
-    try (ResultsStore s = ResultsStore.open(fresh)) {
-      StandaloneResult back = s.get(arch, protocol, 0).orElseThrow();
+    try (ResultsStore<Nb201Arch> s = ResultsStore.open(fresh, Nb201Space.INSTANCE)) {
+      StandaloneResult<Nb201Arch> back = s.get(arch, protocol, 0).orElseThrow();
       assertEquals(trained.testAccuracy(), back.testAccuracy(), 0.0);
       assertEquals(trained.validAccuracy(), back.validAccuracy(), 0.0);
     }
@@ -294,7 +316,7 @@ final class StandaloneCommandTest {
     Path store = dir.resolve("f.db");
     List<Nb201Arch> archs = Nb201Space.INSTANCE.sampleDistinct(2, new SplittableRandom(6));
     String protocol = StandaloneProtocol.fashionMnist(8, 2).name();
-    try (ResultsStore s = ResultsStore.open(store)) {
+    try (ResultsStore<Nb201Arch> s = ResultsStore.open(store, Nb201Space.INSTANCE)) {
       s.enqueue(archs, protocol, 0);
       var job = s.claim("w", protocol, java.time.Duration.ofMinutes(1)).orElseThrow();
       s.fail(job, "loss diverged");

@@ -12,10 +12,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.landmarknas.space.Nb201Arch;
+import org.landmarknas.space.Nb201Space;
 import org.landmarknas.standalone.StandaloneProtocol;
 import org.landmarknas.store.QueueStatus;
 import org.landmarknas.store.ResultsStore;
 import org.landmarknas.torch.StandaloneTrainer;
+import org.landmarknas.torch.SupernetSpace;
 
 /** The worker's handling of a job whose training throws; real training is in the e2e tests. */
 final class StandaloneWorkerTest {
@@ -28,9 +30,10 @@ final class StandaloneWorkerTest {
         "|nor_conv_3x3~0|+|none~0|none~1|+|none~0|none~1|none~2|");
     StandaloneProtocol protocol = StandaloneProtocol.fashionMnist(8, 1);
     ByteArrayOutputStream log = new ByteArrayOutputStream();
-    try (ResultsStore store = ResultsStore.open(dir.resolve("w.db"))) {
+    try (var store = ResultsStore.open(dir.resolve("w.db"), Nb201Space.INSTANCE)) {
       store.enqueue(List.of(constant), protocol.name(), 0);
-      new StandaloneWorker(store, new StandaloneTrainer(null), protocol, Duration.ofMinutes(1),
+      new StandaloneWorker<>(store, new StandaloneTrainer<>(SupernetSpace.NB201, null), protocol,
+          Duration.ofMinutes(1),
           new PrintStream(log, true, StandardCharsets.UTF_8)).run();
 
       assertEquals(new QueueStatus(0, 0, 0, 0, 1), store.status(protocol.name()));

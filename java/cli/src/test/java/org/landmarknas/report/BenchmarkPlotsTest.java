@@ -28,13 +28,13 @@ final class BenchmarkPlotsTest {
       Nb201Space.INSTANCE.sampleDistinct(12, new SplittableRandom(3));
 
   /** 12 cells with seed 0, the first 8 also with seeds 1 and 2. */
-  private static List<StandaloneResult> table() {
+  private static List<StandaloneResult<Nb201Arch>> table() {
     SplittableRandom noise = new SplittableRandom(5);
-    List<StandaloneResult> rs = new ArrayList<>();
+    List<StandaloneResult<Nb201Arch>> rs = new ArrayList<>();
     for (int a = 0; a < ARCHS.size(); a++) {
       for (long seed = 0; seed < (a < 8 ? 3 : 1); seed++) {
         double acc = 0.80 + 0.005 * a + 0.003 * noise.nextGaussian();
-        rs.add(new StandaloneResult(ARCHS.get(a), "p", seed, acc, 0.5, acc, 0.5, 1000, 10));
+        rs.add(new StandaloneResult<>(ARCHS.get(a), "p", seed, acc, 0.5, acc, 0.5, 1000, 10));
       }
     }
     return rs;
@@ -42,12 +42,13 @@ final class BenchmarkPlotsTest {
 
   @Test
   void write_ceilingAndReference_twoReadablePngs() throws IOException {
-    List<StandaloneResult> rs = table();
+    List<StandaloneResult<Nb201Arch>> rs = table();
     StandaloneScores reference = a -> ARCHS.indexOf(a) % 2 == 0
         ? OptionalDouble.of(70.0 + ARCHS.indexOf(a)) : OptionalDouble.empty();
-    BenchmarkStats stats = BenchmarkStats.of(rs, Optional.of(reference));
+    BenchmarkStats stats = BenchmarkStats.of(Nb201Space.INSTANCE, rs, Optional.of(reference));
 
-    List<Path> files = BenchmarkPlots.write(rs, stats, Optional.of(reference), "p",
+    List<Path> files = BenchmarkPlots.write(Nb201Space.INSTANCE, rs, stats, Optional.of(reference),
+        "p",
         dir.resolve("plots"));
 
     assertEquals(List.of(dir.resolve("plots").resolve(BenchmarkPlots.SEEDS_FILE),
@@ -62,9 +63,10 @@ final class BenchmarkPlotsTest {
 
   @Test
   void write_noCeilingNoReference_nothing() throws IOException {
-    List<StandaloneResult> seed0 = table().stream().filter(r -> r.seed() == 0).toList();
-    BenchmarkStats stats = BenchmarkStats.of(seed0, Optional.empty());
-    assertEquals(List.of(), BenchmarkPlots.write(seed0, stats, Optional.empty(), "p", dir));
+    List<StandaloneResult<Nb201Arch>> seed0 = table().stream().filter(r -> r.seed() == 0).toList();
+    BenchmarkStats stats = BenchmarkStats.of(Nb201Space.INSTANCE, seed0, Optional.empty());
+    assertEquals(List.of(), BenchmarkPlots.write(Nb201Space.INSTANCE, seed0, stats, Optional.empty(),
+        "p", dir));
   }
 
   private static long colours(BufferedImage image) {

@@ -24,6 +24,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.landmarknas.space.Nb201Arch;
+import org.landmarknas.space.Nb201Space;
 
 final class JobQueueTest {
 
@@ -36,7 +37,7 @@ final class JobQueueTest {
   @Test
   void enqueue_twice_addsEachClassOnce() {
     List<Nb201Arch> archs = StoreFixtures.distinctArchs(5);
-    try (ResultsStore store = ResultsStore.open(dir.resolve("q.db"))) {
+    try (var store = ResultsStore.open(dir.resolve("q.db"), Nb201Space.INSTANCE)) {
       assertEquals(5, store.enqueue(archs, P, 1));
       assertEquals(0, store.enqueue(archs, P, 1));
       assertEquals(5, store.enqueue(archs, P, 2));
@@ -47,7 +48,7 @@ final class JobQueueTest {
   @Test
   void enqueue_storedResult_skipped() {
     List<Nb201Arch> archs = StoreFixtures.distinctArchs(3);
-    try (ResultsStore store = ResultsStore.open(dir.resolve("q.db"))) {
+    try (var store = ResultsStore.open(dir.resolve("q.db"), Nb201Space.INSTANCE)) {
       store.put(StoreFixtures.result(archs.get(0), 1, 0.5));
       assertEquals(2, store.enqueue(archs, P, 1));
     }
@@ -55,7 +56,7 @@ final class JobQueueTest {
 
   @Test
   void claim_emptyQueue_isEmpty() {
-    try (ResultsStore store = ResultsStore.open(dir.resolve("q.db"))) {
+    try (var store = ResultsStore.open(dir.resolve("q.db"), Nb201Space.INSTANCE)) {
       assertEquals(Optional.empty(), store.claim("w", P, MINUTE));
     }
   }
@@ -63,10 +64,10 @@ final class JobQueueTest {
   @Test
   void claim_ofAProtocol_skipsOlderJobsOfAnotherProtocol() {
     List<Nb201Arch> archs = StoreFixtures.distinctArchs(2);
-    try (ResultsStore store = ResultsStore.open(dir.resolve("q.db"))) {
+    try (var store = ResultsStore.open(dir.resolve("q.db"), Nb201Space.INSTANCE)) {
       store.enqueue(archs.subList(0, 1), P, 0);
       store.enqueue(archs.subList(1, 2), "longer", 0);
-      Job longer = store.claim("a", "longer", MINUTE).orElseThrow();
+      Job<Nb201Arch> longer = store.claim("a", "longer", MINUTE).orElseThrow();
       assertEquals(archs.get(1), longer.arch());
       assertEquals("longer", longer.protocol());
       assertEquals(Optional.empty(), store.claim("b", "longer", MINUTE));
@@ -79,13 +80,13 @@ final class JobQueueTest {
   void claim_takesOldestFirst_andLiveLeaseIsNotReclaimed() {
     TestClock clock = new TestClock(Instant.parse("2026-01-01T00:00:00Z"));
     List<Nb201Arch> archs = StoreFixtures.distinctArchs(2);
-    try (ResultsStore store = ResultsStore.open(dir.resolve("q.db"), clock)) {
+    try (var store = ResultsStore.open(dir.resolve("q.db"), Nb201Space.INSTANCE, clock)) {
       store.enqueue(archs, P, 3);
-      Job first = store.claim("a", P, MINUTE).orElseThrow();
+      Job<Nb201Arch> first = store.claim("a", P, MINUTE).orElseThrow();
       assertEquals(archs.get(0), first.arch());
       assertEquals(3, first.seed());
       assertEquals(1, first.attempts());
-      Job second = store.claim("b", P, MINUTE).orElseThrow();
+      Job<Nb201Arch> second = store.claim("b", P, MINUTE).orElseThrow();
       assertEquals(archs.get(1), second.arch());
       clock.advance(Duration.ofSeconds(59));
       assertEquals(Optional.empty(), store.claim("c", P, MINUTE));
@@ -96,12 +97,12 @@ final class JobQueueTest {
   @Test
   void claim_expiredLease_isReclaimed() {
     TestClock clock = new TestClock(Instant.parse("2026-01-01T00:00:00Z"));
-    try (ResultsStore store = ResultsStore.open(dir.resolve("q.db"), clock)) {
+    try (var store = ResultsStore.open(dir.resolve("q.db"), Nb201Space.INSTANCE, clock)) {
       store.enqueue(StoreFixtures.distinctArchs(1), P, 1);
-      Job first = store.claim("a", P, MINUTE).orElseThrow();
+      Job<Nb201Arch> first = store.claim("a", P, MINUTE).orElseThrow();
       clock.advance(Duration.ofSeconds(61));
       assertEquals(new QueueStatus(0, 0, 0, 1, 0), store.status(P));
-      Job again = store.claim("b", P, MINUTE).orElseThrow();
+      Job<Nb201Arch> again = store.claim("b", P, MINUTE).orElseThrow();
       assertEquals(first.id(), again.id());
       assertEquals("b", again.worker());
       assertEquals(2, again.attempts());
@@ -112,9 +113,9 @@ final class JobQueueTest {
   @Test
   void heartbeat_extendsLease() {
     TestClock clock = new TestClock(Instant.parse("2026-01-01T00:00:00Z"));
-    try (ResultsStore store = ResultsStore.open(dir.resolve("q.db"), clock)) {
+    try (var store = ResultsStore.open(dir.resolve("q.db"), Nb201Space.INSTANCE, clock)) {
       store.enqueue(StoreFixtures.distinctArchs(1), P, 1);
-      Job job = store.claim("a", P, MINUTE).orElseThrow();
+      Job<Nb201Arch> job = store.claim("a", P, MINUTE).orElseThrow();
       clock.advance(Duration.ofSeconds(50));
       assertTrue(store.heartbeat(job, MINUTE));
       clock.advance(Duration.ofSeconds(50));
@@ -125,15 +126,15 @@ final class JobQueueTest {
   @Test
   void release_heldJob_isClaimableAtOnce_onlyByItsHolder_notOnceDone() {
     TestClock clock = new TestClock(Instant.parse("2026-01-01T00:00:00Z"));
-    try (ResultsStore store = ResultsStore.open(dir.resolve("q.db"), clock)) {
+    try (var store = ResultsStore.open(dir.resolve("q.db"), Nb201Space.INSTANCE, clock)) {
       store.enqueue(StoreFixtures.distinctArchs(1), P, 1);
-      Job first = store.claim("a", P, MINUTE).orElseThrow();
-      Job stranger = new Job(first.id(), first.arch(), P, 1, "b", first.leaseUntil(), 1);
+      Job<Nb201Arch> first = store.claim("a", P, MINUTE).orElseThrow();
+      var stranger = new Job<>(first.id(), first.arch(), P, 1, "b", first.leaseUntil(), 1);
       assertFalse(store.release(stranger), "b does not hold the lease");
       assertTrue(store.release(first));
       assertEquals(new QueueStatus(1, 0, 0, 0, 0), store.status(P));
       assertFalse(store.heartbeat(first, MINUTE), "a let go of it");
-      Job again = store.claim("b", P, MINUTE).orElseThrow(); // no wait for the lease
+      Job<Nb201Arch> again = store.claim("b", P, MINUTE).orElseThrow(); // no wait for the lease
       assertEquals(first.id(), again.id());
       assertEquals(2, again.attempts());
       store.complete(again, StoreFixtures.result(again.arch(), 1, 0.7));
@@ -144,11 +145,11 @@ final class JobQueueTest {
 
   @Test
   void releaseAll_givesBackEveryJobOfThatWorkerOnly() {
-    try (ResultsStore store = ResultsStore.open(dir.resolve("q.db"))) {
+    try (var store = ResultsStore.open(dir.resolve("q.db"), Nb201Space.INSTANCE)) {
       store.enqueue(StoreFixtures.distinctArchs(3), P, 1);
-      Job a1 = store.claim("a", P, MINUTE).orElseThrow();
+      Job<Nb201Arch> a1 = store.claim("a", P, MINUTE).orElseThrow();
       store.claim("b", P, MINUTE).orElseThrow();
-      Job a2 = store.claim("a", P, MINUTE).orElseThrow();
+      Job<Nb201Arch> a2 = store.claim("a", P, MINUTE).orElseThrow();
       assertEquals(List.of(a1.id(), a2.id()), store.releaseAll("a"));
       assertEquals(new QueueStatus(2, 1, 0, 0, 0), store.status(P));
       assertEquals(List.of(), store.releaseAll("a"));
@@ -158,21 +159,21 @@ final class JobQueueTest {
   @Test
   void fail_heldJob_keepsTheError_isNotClaimedAgain_untilEnqueuedAgain() {
     List<Nb201Arch> archs = StoreFixtures.distinctArchs(2);
-    try (ResultsStore store = ResultsStore.open(dir.resolve("q.db"))) {
+    try (var store = ResultsStore.open(dir.resolve("q.db"), Nb201Space.INSTANCE)) {
       store.enqueue(archs, P, 1);
-      Job bad = store.claim("a", P, MINUTE).orElseThrow();
-      assertFalse(store.fail(new Job(bad.id(), bad.arch(), P, 1, "b", bad.leaseUntil(), 1),
+      Job<Nb201Arch> bad = store.claim("a", P, MINUTE).orElseThrow();
+      assertFalse(store.fail(new Job<>(bad.id(), bad.arch(), P, 1, "b", bad.leaseUntil(), 1),
           "not b's job"), "only the holder fails its job");
       assertTrue(store.fail(bad, "loss diverged at step 7"));
       assertEquals(new QueueStatus(1, 0, 0, 0, 1), store.status(P));
-      assertEquals(List.of(new JobFailure(bad.id(), archs.get(0), P, 1, 1,
+      assertEquals(List.of(new JobFailure<>(bad.id(), archs.get(0), P, 1, 1,
           "loss diverged at step 7")), store.failures(P));
       assertEquals(archs.get(1), store.claim("a", P, MINUTE).orElseThrow().arch(),
           "the worker goes on with the next job");
       assertEquals(Optional.empty(), store.claim("a", P, MINUTE), "the failed one is not retried");
 
       assertEquals(1, store.enqueue(archs, P, 1), "enqueue queues the failed job again");
-      Job retry = store.claim("c", P, MINUTE).orElseThrow();
+      Job<Nb201Arch> retry = store.claim("c", P, MINUTE).orElseThrow();
       assertEquals(bad.id(), retry.id());
       assertEquals(1, retry.attempts(), "a fresh start");
       assertEquals(List.of(), store.failures(P));
@@ -181,9 +182,9 @@ final class JobQueueTest {
 
   @Test
   void fail_longError_isCutToTheColumn() {
-    try (ResultsStore store = ResultsStore.open(dir.resolve("q.db"))) {
+    try (var store = ResultsStore.open(dir.resolve("q.db"), Nb201Space.INSTANCE)) {
       store.enqueue(StoreFixtures.distinctArchs(1), P, 1);
-      Job job = store.claim("a", P, MINUTE).orElseThrow();
+      Job<Nb201Arch> job = store.claim("a", P, MINUTE).orElseThrow();
       assertTrue(store.fail(job, "x".repeat(5000)));
       String kept = store.failures(P).get(0).error();
       assertEquals(StoreSchema.ERROR_LENGTH, kept.length());
@@ -195,15 +196,15 @@ final class JobQueueTest {
   void claim_jobWhoseWorkersKeepDying_givenUpAfterMaxClaims() {
     TestClock clock = new TestClock(Instant.parse("2026-01-01T00:00:00Z"));
     List<Nb201Arch> archs = StoreFixtures.distinctArchs(2);
-    try (ResultsStore store = ResultsStore.open(dir.resolve("q.db"), clock)) {
+    try (var store = ResultsStore.open(dir.resolve("q.db"), Nb201Space.INSTANCE, clock)) {
       store.enqueue(archs.subList(0, 1), P, 1);
       for (int claim = 1; claim <= ResultsStore.MAX_CLAIMS; claim++) {
-        Job job = store.claim("w" + claim, P, MINUTE).orElseThrow();
+        Job<Nb201Arch> job = store.claim("w" + claim, P, MINUTE).orElseThrow();
         assertEquals(claim, job.attempts());
         clock.advance(Duration.ofSeconds(61)); // its worker died: the lease runs out
       }
       store.enqueue(archs.subList(1, 2), P, 1);
-      Job next = store.claim("w", P, MINUTE).orElseThrow();
+      Job<Nb201Arch> next = store.claim("w", P, MINUTE).orElseThrow();
       assertEquals(archs.get(1), next.arch(), "the deadly job is skipped, the next one taken");
       assertEquals(new QueueStatus(0, 1, 0, 0, 1), store.status(P));
       assertTrue(store.failures(P).get(0).error().contains("lease ran out on all "
@@ -213,9 +214,9 @@ final class JobQueueTest {
 
   @Test
   void complete_storesResultAndMarksDone() {
-    try (ResultsStore store = ResultsStore.open(dir.resolve("q.db"))) {
+    try (var store = ResultsStore.open(dir.resolve("q.db"), Nb201Space.INSTANCE)) {
       store.enqueue(StoreFixtures.distinctArchs(1), P, 1);
-      Job job = store.claim("a", P, MINUTE).orElseThrow();
+      Job<Nb201Arch> job = store.claim("a", P, MINUTE).orElseThrow();
       store.complete(job, StoreFixtures.result(job.arch(), 1, 0.7));
       assertEquals(new QueueStatus(0, 0, 1, 0, 0), store.status(P));
       assertEquals(0.7, store.get(job.arch(), P, 1).orElseThrow().testAccuracy());
@@ -227,10 +228,10 @@ final class JobQueueTest {
   @Test
   void complete_failingJobUpdate_rollsBackTheResult() {
     Path file = dir.resolve("q.db");
-    try (ResultsStore store = ResultsStore.open(file)) {
+    try (ResultsStore<Nb201Arch> store = ResultsStore.open(file, Nb201Space.INSTANCE)) {
       store.enqueue(StoreFixtures.distinctArchs(1), P, 1);
-      Job job = store.claim("a", P, MINUTE).orElseThrow();
-      Job ghost = new Job(job.id() + 100, job.arch(), P, 1, "a", job.leaseUntil(), 1);
+      Job<Nb201Arch> job = store.claim("a", P, MINUTE).orElseThrow();
+      Job<Nb201Arch> ghost = new Job<>(job.id() + 100, job.arch(), P, 1, "a", job.leaseUntil(), 1);
       assertThrows(StoreException.class,
           () -> store.complete(ghost, StoreFixtures.result(job.arch(), 1, 0.7)));
       assertEquals(Optional.empty(), store.get(job.arch(), P, 1), "result rolled back");
@@ -241,9 +242,9 @@ final class JobQueueTest {
   @Test
   void complete_jobRowUnwritable_leavesNeitherResultNorDone() throws Exception {
     Path file = dir.resolve("q.db");
-    try (ResultsStore store = ResultsStore.open(file)) {
+    try (ResultsStore<Nb201Arch> store = ResultsStore.open(file, Nb201Space.INSTANCE)) {
       store.enqueue(StoreFixtures.distinctArchs(1), P, 1);
-      Job job = store.claim("a", P, MINUTE).orElseThrow();
+      Job<Nb201Arch> job = store.claim("a", P, MINUTE).orElseThrow();
       // A trigger makes the second statement of the transaction fail after the first succeeded.
       try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
           Statement s = c.createStatement()) {
@@ -260,9 +261,9 @@ final class JobQueueTest {
   @Test
   void complete_resultForOtherArch_rejected() {
     List<Nb201Arch> archs = StoreFixtures.distinctArchs(2);
-    try (ResultsStore store = ResultsStore.open(dir.resolve("q.db"))) {
+    try (var store = ResultsStore.open(dir.resolve("q.db"), Nb201Space.INSTANCE)) {
       store.enqueue(archs.subList(0, 1), P, 1);
-      Job job = store.claim("a", P, MINUTE).orElseThrow();
+      Job<Nb201Arch> job = store.claim("a", P, MINUTE).orElseThrow();
       assertThrows(IllegalArgumentException.class,
           () -> store.complete(job, StoreFixtures.result(archs.get(1), 1, 0.7)));
       assertThrows(IllegalArgumentException.class,
@@ -274,7 +275,7 @@ final class JobQueueTest {
   void claim_concurrentConnections_neverClaimTwice() throws Exception {
     Path file = dir.resolve("q.db");
     int jobs = 40;
-    try (ResultsStore setup = ResultsStore.open(file)) {
+    try (ResultsStore<Nb201Arch> setup = ResultsStore.open(file, Nb201Space.INSTANCE)) {
       assertEquals(jobs, setup.enqueue(StoreFixtures.distinctArchs(jobs), P, 1));
     }
     int threads = 4;
@@ -286,9 +287,9 @@ final class JobQueueTest {
         String worker = "w" + t;
         Callable<List<Long>> claimer = () -> {
           List<Long> ids = new ArrayList<>();
-          try (ResultsStore store = ResultsStore.open(file)) {
+          try (ResultsStore<Nb201Arch> store = ResultsStore.open(file, Nb201Space.INSTANCE)) {
             start.await();
-            for (Optional<Job> j = store.claim(worker, P, MINUTE); j.isPresent();
+            for (Optional<Job<Nb201Arch>> j = store.claim(worker, P, MINUTE); j.isPresent();
                 j = store.claim(worker, P, MINUTE)) {
               ids.add(j.get().id());
             }

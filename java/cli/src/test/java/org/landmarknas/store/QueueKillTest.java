@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.landmarknas.space.Nb201Arch;
+import org.landmarknas.space.Nb201Space;
 import org.landmarknas.standalone.StandaloneResult;
 
 /**
@@ -41,7 +42,7 @@ final class QueueKillTest {
   void killedWorker_jobReclaimed_everyJobDoneOnce() throws Exception {
     Path file = dir.resolve("queue.db");
     List<Nb201Arch> archs = StoreFixtures.distinctArchs(JOBS);
-    try (ResultsStore store = ResultsStore.open(file)) {
+    try (ResultsStore<Nb201Arch> store = ResultsStore.open(file, Nb201Space.INSTANCE)) {
       assertEquals(JOBS, store.enqueue(archs, StoreFixtures.PROTOCOL, 1));
     }
 
@@ -63,9 +64,9 @@ final class QueueKillTest {
     assertEquals(JOBS, new HashSet<>(done).size(), () -> "a job was done twice: " + done);
     assertTrue(survivor.ids("claimed ").contains(victimJob), "victim's job was not re-claimed");
 
-    try (ResultsStore store = ResultsStore.open(file)) {
+    try (ResultsStore<Nb201Arch> store = ResultsStore.open(file, Nb201Space.INSTANCE)) {
       assertEquals(new QueueStatus(0, 0, JOBS, 0, 0), store.status(StoreFixtures.PROTOCOL));
-      List<StandaloneResult> results = store.all(StoreFixtures.PROTOCOL);
+      List<StandaloneResult<Nb201Arch>> results = store.all(StoreFixtures.PROTOCOL);
       assertEquals(JOBS, results.size());
       Set<Nb201Arch> stored = results.stream().map(StandaloneResult::arch)
           .collect(Collectors.toSet());

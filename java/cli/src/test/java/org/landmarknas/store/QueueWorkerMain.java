@@ -3,6 +3,8 @@ package org.landmarknas.store;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import org.landmarknas.space.Nb201Arch;
+import org.landmarknas.space.Nb201Space;
 
 /**
  * A stand-in worker process for {@link QueueKillTest}: claims jobs from a shared store, "trains"
@@ -21,9 +23,9 @@ final class QueueWorkerMain {
     String worker = args[1];
     Duration lease = Duration.ofMillis(Long.parseLong(args[2]));
     long workMillis = Long.parseLong(args[3]);
-    try (ResultsStore store = ResultsStore.open(file)) {
+    try (ResultsStore<Nb201Arch> store = ResultsStore.open(file, Nb201Space.INSTANCE)) {
       while (true) {
-        Optional<Job> claimed = store.claim(worker, StoreFixtures.PROTOCOL, lease);
+        Optional<Job<Nb201Arch>> claimed = store.claim(worker, StoreFixtures.PROTOCOL, lease);
         if (claimed.isEmpty()) {
           if (store.status(StoreFixtures.PROTOCOL).pending() == 0) {
             return;
@@ -31,7 +33,7 @@ final class QueueWorkerMain {
           Thread.sleep(50);  // a job is held by someone else; its lease may yet expire
           continue;
         }
-        Job job = claimed.get();
+        Job<Nb201Arch> job = claimed.get();
         System.out.println("claimed " + job.id());
         System.out.flush();
         Thread.sleep(workMillis);

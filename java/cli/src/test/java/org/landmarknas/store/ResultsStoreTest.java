@@ -30,8 +30,8 @@ final class ResultsStoreTest {
   @Test
   void put_thenGet_roundTripsEveryField() {
     Nb201Arch arch = StoreFixtures.distinctArchs(5).get(4);
-    StandaloneResult r = new StandaloneResult(arch, "p", 7, 0.81, 0.6, 0.79, 0.65, 123_456, 42.5);
-    try (ResultsStore store = ResultsStore.open(dir.resolve("r.db"))) {
+    var r = new StandaloneResult<>(arch, "p", 7, 0.81, 0.6, 0.79, 0.65, 123_456, 42.5);
+    try (var store = ResultsStore.open(dir.resolve("r.db"), Nb201Space.INSTANCE)) {
       assertTrue(store.put(r));
       assertEquals(Optional.of(r), store.get(arch, "p", 7));
       assertEquals(Optional.empty(), store.get(arch, "p", 8));
@@ -42,7 +42,7 @@ final class ResultsStoreTest {
   @Test
   void put_duplicateKey_keepsFirstRow() {
     Nb201Arch arch = StoreFixtures.distinctArchs(3).get(2);
-    try (ResultsStore store = ResultsStore.open(dir.resolve("r.db"))) {
+    try (var store = ResultsStore.open(dir.resolve("r.db"), Nb201Space.INSTANCE)) {
       assertTrue(store.put(StoreFixtures.result(arch, 1, 0.9)));
       assertFalse(store.put(StoreFixtures.result(arch, 1, 0.1)));
       assertEquals(1, store.all(StoreFixtures.PROTOCOL).size());
@@ -58,7 +58,7 @@ final class ResultsStoreTest {
         "|nor_conv_1x1~0|+|none~0|none~1|+|skip_connect~0|none~1|none~2|");
     assertEquals(Nb201Space.INSTANCE.canonical(arch), Nb201Space.INSTANCE.canonical(twin));
     assertNotEquals(arch, twin);
-    try (ResultsStore store = ResultsStore.open(dir.resolve("r.db"))) {
+    try (var store = ResultsStore.open(dir.resolve("r.db"), Nb201Space.INSTANCE)) {
       assertTrue(store.put(StoreFixtures.result(arch, 1, 0.9)));
       assertFalse(store.put(StoreFixtures.result(twin, 1, 0.5)));
       assertEquals(arch, store.get(twin, StoreFixtures.PROTOCOL, 1).orElseThrow().arch());
@@ -69,12 +69,12 @@ final class ResultsStoreTest {
   void open_existingFile_keepsData() {
     Path file = dir.resolve("sub/r.db");
     List<Nb201Arch> archs = StoreFixtures.distinctArchs(3);
-    try (ResultsStore store = ResultsStore.open(file)) {
+    try (ResultsStore<Nb201Arch> store = ResultsStore.open(file, Nb201Space.INSTANCE)) {
       for (Nb201Arch a : archs) {
         store.put(StoreFixtures.result(a, 1, 0.5));
       }
     }
-    try (ResultsStore store = ResultsStore.open(file)) {
+    try (ResultsStore<Nb201Arch> store = ResultsStore.open(file, Nb201Space.INSTANCE)) {
       assertEquals(3, store.all(StoreFixtures.PROTOCOL).size());
       assertEquals(StoreSchema.CURRENT, store.schemaVersion());
     }
@@ -83,7 +83,7 @@ final class ResultsStoreTest {
   @Test
   void open_newFile_recordsSchemaVersionAndWal() throws Exception {
     Path file = dir.resolve("r.db");
-    ResultsStore.open(file).close();
+    ResultsStore.open(file, Nb201Space.INSTANCE).close();
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
         Statement s = c.createStatement()) {
       try (ResultSet r = s.executeQuery("SELECT version FROM schema_version ORDER BY version")) {
@@ -113,15 +113,15 @@ final class ResultsStoreTest {
           + " attempts, created_at, updated_at) VALUES ('nas-bench-201', '" + archs.get(1) + "', 'p', 0,"
           + " 'running', 'w', 0, 2, 0, 0)");
     }
-    try (ResultsStore store = ResultsStore.open(file)) {
+    try (ResultsStore<Nb201Arch> store = ResultsStore.open(file, Nb201Space.INSTANCE)) {
       assertEquals(2, store.schemaVersion());
       assertEquals(new QueueStatus(0, 0, 1, 1, 0), store.status("p"));
       assertEquals(1, store.enqueue(archs, "p", 0), "two were there already");
-      Job expired = store.claim("x", "p", Duration.ofMinutes(1)).orElseThrow();
+      Job<Nb201Arch> expired = store.claim("x", "p", Duration.ofMinutes(1)).orElseThrow();
       assertEquals(archs.get(1), expired.arch());
       assertEquals(3, expired.attempts(), "attempts carried over");
       assertTrue(store.fail(expired, "the new state is allowed"));
-      Job fresh = store.claim("x", "p", Duration.ofMinutes(1)).orElseThrow();
+      Job<Nb201Arch> fresh = store.claim("x", "p", Duration.ofMinutes(1)).orElseThrow();
       assertEquals(archs.get(2), fresh.arch());
       assertEquals(3, fresh.id(), "new ids continue after the old ones");
     }
@@ -130,12 +130,12 @@ final class ResultsStoreTest {
   @Test
   void resultCounts_perProtocol() {
     List<Nb201Arch> archs = StoreFixtures.distinctArchs(3);
-    try (ResultsStore store = ResultsStore.open(dir.resolve("r.db"))) {
+    try (var store = ResultsStore.open(dir.resolve("r.db"), Nb201Space.INSTANCE)) {
       assertEquals(Map.of(), store.resultCounts());
       for (Nb201Arch a : archs) {
         store.put(StoreFixtures.result(a, 1, 0.5));
       }
-      store.put(new StandaloneResult(archs.get(0), "other", 0, 0.5, 1, 0.5, 1, 10, 1));
+      store.put(new StandaloneResult<>(archs.get(0), "other", 0, 0.5, 1, 0.5, 1, 10, 1));
       assertEquals(Map.of(StoreFixtures.PROTOCOL, 3, "other", 1), store.resultCounts());
     }
   }
@@ -143,12 +143,13 @@ final class ResultsStoreTest {
   @Test
   void open_newerSchema_failsNamingTheFile() throws Exception {
     Path file = dir.resolve("r.db");
-    ResultsStore.open(file).close();
+    ResultsStore.open(file, Nb201Space.INSTANCE).close();
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
         Statement s = c.createStatement()) {
       s.execute("INSERT INTO schema_version (version, applied_at) VALUES (99, 0)");
     }
-    StoreException e = assertThrows(StoreException.class, () -> ResultsStore.open(file));
+    StoreException e = assertThrows(StoreException.class,
+        () -> ResultsStore.open(file, Nb201Space.INSTANCE));
     assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
     assertTrue(e.getMessage().contains("99"), e.getMessage());
   }
@@ -157,14 +158,15 @@ final class ResultsStoreTest {
   void open_unreadableFile_failsNamingTheFile() throws Exception {
     Path file = dir.resolve("not-a-db");
     java.nio.file.Files.writeString(file, "this is not an SQLite database, just some text ".repeat(50));
-    StoreException e = assertThrows(StoreException.class, () -> ResultsStore.open(file));
+    StoreException e = assertThrows(StoreException.class,
+        () -> ResultsStore.open(file, Nb201Space.INSTANCE));
     assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
   }
 
   @Test
   void scores_meanOverSeeds_inPercent() {
     List<Nb201Arch> archs = StoreFixtures.distinctArchs(2);
-    try (ResultsStore store = ResultsStore.open(dir.resolve("r.db"))) {
+    try (var store = ResultsStore.open(dir.resolve("r.db"), Nb201Space.INSTANCE)) {
       store.put(StoreFixtures.result(archs.get(0), 1, 0.80));
       store.put(StoreFixtures.result(archs.get(0), 2, 0.90));
       StandaloneScores scores = store.scores(StoreFixtures.PROTOCOL);
@@ -177,9 +179,9 @@ final class ResultsStoreTest {
   @Test
   void put_nanLoss_roundTripsAsNan() {
     Nb201Arch arch = StoreFixtures.distinctArchs(1).get(0);
-    StandaloneResult r = new StandaloneResult(arch, "p", 1, 0.1, Double.NaN, 0.1, Double.NaN, 5,
+    var r = new StandaloneResult<>(arch, "p", 1, 0.1, Double.NaN, 0.1, Double.NaN, 5,
         1.0);
-    try (ResultsStore store = ResultsStore.open(dir.resolve("r.db"))) {
+    try (var store = ResultsStore.open(dir.resolve("r.db"), Nb201Space.INSTANCE)) {
       store.put(r);
       assertTrue(Double.isNaN(store.get(arch, "p", 1).orElseThrow().testLoss()));
     }
@@ -188,9 +190,9 @@ final class ResultsStoreTest {
   @Test
   void put_blankProtocol_rejected() {
     Nb201Arch arch = StoreFixtures.distinctArchs(1).get(0);
-    try (ResultsStore store = ResultsStore.open(dir.resolve("r.db"))) {
+    try (var store = ResultsStore.open(dir.resolve("r.db"), Nb201Space.INSTANCE)) {
       assertThrows(IllegalArgumentException.class, () -> store.put(
-          new StandaloneResult(arch, " ", 1, 0.1, 0.1, 0.1, 0.1, 5, 1.0)));
+          new StandaloneResult<>(arch, " ", 1, 0.1, 0.1, 0.1, 0.1, 5, 1.0)));
     }
   }
 }

@@ -25,8 +25,8 @@ final class StoreFixtures {
   }
 
   /** A result with numbers derived from the arch code, so rows differ. */
-  static StandaloneResult result(Nb201Arch arch, long seed, double testAccuracy) {
-    return new StandaloneResult(arch, PROTOCOL, seed, 0.5, 1.25, testAccuracy, 1.5,
+  static StandaloneResult<Nb201Arch> result(Nb201Arch arch, long seed, double testAccuracy) {
+    return new StandaloneResult<>(arch, PROTOCOL, seed, 0.5, 1.25, testAccuracy, 1.5,
         1000 + arch.code(), 2.0);
   }
 }

@@ -11,8 +11,7 @@ import java.util.OptionalDouble;
 import java.util.TreeMap;
 import org.landmarknas.bench.StandaloneScores;
 import org.landmarknas.metric.KendallTau;
-import org.landmarknas.space.Nb201Arch;
-import org.landmarknas.space.Nb201Space;
+import org.landmarknas.space.SearchSpace;
 
 /**
  * What a README states about a stand-alone benchmark table: its size, the spread of its test
@@ -172,17 +171,18 @@ public record BenchmarkStats(int results, int archs, double minAccuracy, double 
   }
 
   /**
-   * The statistics of {@code results} (one protocol), with {@code reference} scores when given.
+   * The statistics of {@code results} (one protocol, cells of {@code space}), with {@code
+   * reference} scores when given.
    *
    * @throws IllegalArgumentException when there is no seed-0 result
    */
-  public static BenchmarkStats of(List<StandaloneResult> results,
-      Optional<StandaloneScores<Nb201Arch>> reference) {
+  public static <A> BenchmarkStats of(SearchSpace<A> space, List<StandaloneResult<A>> results,
+      Optional<StandaloneScores<A>> reference) {
     Objects.requireNonNull(results, "results");
-    Map<Nb201Arch, Map<Long, Double>> bySeed = bySeed(results);
+    Map<A, Map<Long, Double>> bySeed = bySeed(space, results);
     double wall = results.stream().mapToDouble(StandaloneResult::wallSeconds).sum();
-    List<Nb201Arch> seeded = new ArrayList<>();
-    for (Map.Entry<Nb201Arch, Map<Long, Double>> e : bySeed.entrySet()) {
+    List<A> seeded = new ArrayList<>();
+    for (Map.Entry<A, Map<Long, Double>> e : bySeed.entrySet()) {
       if (e.getValue().containsKey(0L)) {
         seeded.add(e.getKey());
       }
@@ -226,15 +226,16 @@ public record BenchmarkStats(int results, int archs, double minAccuracy, double 
 
   /**
    * Test accuracy in percent by architecture and seed, in the order of {@code results}. An
-   * architecture stands for its equivalence class, under the form its first result has: a result
-   * stored under an isomorphic twin (a direct {@code train --arch} beside the queue's canonical
-   * form) is a seed of the same cell.
+   * architecture stands for its equivalence class in {@code space}, under the form its first
+   * result has: a result stored under an isomorphic twin (a direct {@code train --arch} beside the
+   * queue's canonical form) is a seed of the same cell.
    */
-  public static Map<Nb201Arch, Map<Long, Double>> bySeed(List<StandaloneResult> results) {
-    Map<Nb201Arch, Nb201Arch> firstOfClass = new LinkedHashMap<>();
-    Map<Nb201Arch, Map<Long, Double>> bySeed = new LinkedHashMap<>();
-    for (StandaloneResult r : results) {
-      Nb201Arch cell = firstOfClass.computeIfAbsent(Nb201Space.INSTANCE.canonical(r.arch()),
+  public static <A> Map<A, Map<Long, Double>> bySeed(SearchSpace<A> space,
+      List<StandaloneResult<A>> results) {
+    Map<A, A> firstOfClass = new LinkedHashMap<>();
+    Map<A, Map<Long, Double>> bySeed = new LinkedHashMap<>();
+    for (StandaloneResult<A> r : results) {
+      A cell = firstOfClass.computeIfAbsent(space.canonical(r.arch()),
           c -> r.arch());
       bySeed.computeIfAbsent(cell, a -> new TreeMap<>()).put(r.seed(), 100 * r.testAccuracy());
     }

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.landmarknas.space.Nb201Arch;
 
 /**
  * Which seed sets a table's noise ceiling is measured over, each with its cells. A table is
@@ -33,12 +32,12 @@ final class CeilingSeedSets {
    * seed is partly trained keeps its headline over the cells and seeds it had until the new seed
    * has covered enough cells; then the rest, the most seeds first.
    *
+   * @param <A> the architecture type
    * @param seeded the architectures with a seed-0 result, in table order
    * @param bySeed test accuracy by architecture and seed, as {@link BenchmarkStats#bySeed}
    * @return the seed sets, ascending seeds each, in that order, mapped to their cells
    */
-  static Map<List<Long>, List<Nb201Arch>> of(List<Nb201Arch> seeded,
-      Map<Nb201Arch, Map<Long, Double>> bySeed) {
+  static <A> Map<List<Long>, List<A>> of(List<A> seeded, Map<A, Map<Long, Double>> bySeed) {
     List<List<Long>> trained = seeded.stream().map(a -> List.copyOf(bySeed.get(a).keySet()))
         .filter(set -> set.size() >= 2).distinct().toList();
     Set<List<Long>> candidates = new LinkedHashSet<>(trained);
@@ -54,9 +53,9 @@ final class CeilingSeedSets {
         }
       }
     }
-    Map<List<Long>, List<Nb201Arch>> cells = new LinkedHashMap<>();
+    Map<List<Long>, List<A>> cells = new LinkedHashMap<>();
     for (List<Long> set : candidates) {
-      List<Nb201Arch> having = seeded.stream()
+      List<A> having = seeded.stream()
           .filter(a -> bySeed.get(a).keySet().containsAll(set)).toList();
       if (having.size() >= BenchmarkStats.MIN_CEILING_ARCHS) {
         cells.put(set, having);
@@ -74,7 +73,7 @@ final class CeilingSeedSets {
       order.remove(h);
       order.add(0, h);
     });
-    Map<List<Long>, List<Nb201Arch>> ordered = new LinkedHashMap<>();
+    Map<List<Long>, List<A>> ordered = new LinkedHashMap<>();
     order.forEach(set -> ordered.put(set, cells.get(set)));
     return ordered;
   }

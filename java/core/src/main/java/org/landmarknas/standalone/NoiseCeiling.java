@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import org.landmarknas.metric.KendallTau;
 import org.landmarknas.metric.SparseKendallTau;
-import org.landmarknas.space.Nb201Arch;
 
 /**
  * The noise ceiling measured over the cells trained with every seed of one set: how well the
@@ -15,13 +14,15 @@ import org.landmarknas.space.Nb201Arch;
  * the mean of all seeds but one against the one held out, beside what {@link SeedNoise} and
  * {@link SimulatedCeiling} predict for the same cells. The held-out figure is measured because
  * with an odd number of seeds it is the one check of those predictions beyond the ceilings.
+ *
+ * @param <A> the architecture type of the table's space
  */
-final class NoiseCeiling {
+final class NoiseCeiling<A> {
 
-  private final List<Nb201Arch> cells;
-  private final Map<Nb201Arch, Map<Long, Double>> bySeed;
+  private final List<A> cells;
+  private final Map<A, Map<Long, Double>> bySeed;
 
-  private NoiseCeiling(List<Nb201Arch> cells, Map<Nb201Arch, Map<Long, Double>> bySeed) {
+  private NoiseCeiling(List<A> cells, Map<A, Map<Long, Double>> bySeed) {
     this.cells = cells;
     this.bySeed = bySeed;
   }
@@ -29,13 +30,14 @@ final class NoiseCeiling {
   /**
    * The ceiling over {@code cells}, every one of which has all of {@code seeds}.
    *
+   * @param <A> the architecture type
    * @param seeds two or more seeds, ascending
    * @param cells at least {@value BenchmarkStats#MIN_CEILING_ARCHS} architectures
    * @param bySeed test accuracy by architecture and seed, as {@link BenchmarkStats#bySeed}
    */
-  static BenchmarkStats.SeedSet measure(List<Long> seeds, List<Nb201Arch> cells,
-      Map<Nb201Arch, Map<Long, Double>> bySeed) {
-    NoiseCeiling over = new NoiseCeiling(cells, bySeed);
+  static <A> BenchmarkStats.SeedSet measure(List<Long> seeds, List<A> cells,
+      Map<A, Map<Long, Double>> bySeed) {
+    NoiseCeiling<A> over = new NoiseCeiling<>(cells, bySeed);
     List<BenchmarkStats.Ceiling> ceilings = new ArrayList<>();
     for (int k = 1; 2 * k <= seeds.size(); k++) {
       ceilings.add(over.ceiling(seeds, k));

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.landmarknas.bench.GroundTruth;
-import org.landmarknas.space.Nb201Arch;
+import org.landmarknas.space.SearchSpace;
 
 /**
  * The ground truth of a list of architectures as the mean test accuracy over several training
@@ -15,24 +15,33 @@ import org.landmarknas.space.Nb201Arch;
  * whole or not at all: {@link #write} refuses while any architecture lacks a seed, so a
  * ground-truth file is never written from a half-trained table, looking complete to its reader.
  *
+ * @param <A> the architecture type of the protocol's space
  * @param archs the architectures, in the order of the file written
  * @param seeds the training seeds averaged, at least one
  * @param means per architecture, the mean test accuracy in percent over {@code seeds}; NaN where
  *     a seed is missing
  * @param gaps every (architecture, seed) without a result, in the order of {@code archs}
  */
-public record SeedMeans(List<Nb201Arch> archs, List<Long> seeds, List<Double> means,
-    List<Gap> gaps) {
+public record SeedMeans<A>(List<A> archs, List<Long> seeds, List<Double> means,
+    List<Gap<A>> gaps) {
 
-  /** Where a result comes from: the store, under the protocol of the table. */
+  /**
+   * Where a result comes from: the store, under the protocol of the table.
+   *
+   * @param <A> the architecture type
+   */
   @FunctionalInterface
-  public interface Results {
+  public interface Results<A> {
     /** The result of {@code arch} trained with {@code seed}, if there is one. */
-    Optional<StandaloneResult> get(Nb201Arch arch, long seed);
+    Optional<StandaloneResult<A>> get(A arch, long seed);
   }
 
-  /** An architecture without a result for one seed. */
-  public record Gap(Nb201Arch arch, long seed) {}
+  /**
+   * An architecture without a result for one seed.
+   *
+   * @param <A> the architecture type
+   */
+  public record Gap<A>(A arch, long seed) {}
 
   public SeedMeans {
     archs = List.copyOf(archs);
@@ -45,26 +54,26 @@ public record SeedMeans(List<Nb201Arch> archs, List<Long> seeds, List<Double> me
   }
 
   /** The means of {@code archs} over {@code seeds}, looked up in {@code results}. */
-  public static SeedMeans of(List<Nb201Arch> archs, List<Long> seeds, Results results) {
+  public static <A> SeedMeans<A> of(List<A> archs, List<Long> seeds, Results<A> results) {
     List<Double> means = new ArrayList<>();
-    List<Gap> gaps = new ArrayList<>();
-    for (Nb201Arch a : archs) {
+    List<Gap<A>> gaps = new ArrayList<>();
+    for (A a : archs) {
       double sum = 0;
       boolean complete = true;
       for (long sd : seeds) {
-        Optional<StandaloneResult> r = results.get(a, sd);
+        Optional<StandaloneResult<A>> r = results.get(a, sd);
         if (r.isPresent()) {
           sum += r.get().testAccuracy();
         } else {
           complete = false;
-          gaps.add(new Gap(a, sd));
+          gaps.add(new Gap<>(a, sd));
         }
       }
       // Summed in seed order, scaled to percent, then divided: the arithmetic the committed
       // mean tables were written with, so exporting them again reproduces them byte for byte.
       means.add(complete ? 100 * sum / seeds.size() : Double.NaN);
     }
-    return new SeedMeans(archs, seeds, means, gaps);
+    return new SeedMeans<>(archs, seeds, means, gaps);
   }
 
   /** How many architectures lack a result for one or more seeds. */
@@ -74,18 +83,19 @@ public record SeedMeans(List<Nb201Arch> archs, List<Long> seeds, List<Double> me
 
   /**
    * Writes the ground-truth file ({@link GroundTruth#CSV_HEADER}, then arch,score with 4
-   * decimals per architecture).
+   * decimals per architecture, the architecture in {@code space}'s notation).
    *
    * @throws IllegalStateException when an architecture lacks a seed (check {@link #gaps} first)
    */
-  public void write(PrintStream out) {
+  public void write(SearchSpace<A> space, PrintStream out) {
     if (!gaps.isEmpty()) {
       throw new IllegalStateException(incomplete() + " architectures lack a result; the first: "
-          + gaps.get(0));
+          + space.format(gaps.get(0).arch()) + " seed " + gaps.get(0).seed());
     }
     out.println(GroundTruth.CSV_HEADER);
     for (int i = 0; i < archs.size(); i++) {
-      out.println(String.format(Locale.ROOT, "%s,%.4f", archs.get(i), means.get(i)));
+      out.println(String.format(Locale.ROOT, "%s,%.4f", space.format(archs.get(i)),
+          means.get(i)));
     }
   }
 }

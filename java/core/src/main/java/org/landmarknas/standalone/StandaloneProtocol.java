@@ -3,6 +3,8 @@ package org.landmarknas.standalone;
 import java.util.Locale;
 import org.landmarknas.data.Cifar10BinaryReader;
 import org.landmarknas.data.FashionMnistReader;
+import org.landmarknas.space.SearchSpace;
+import org.landmarknas.space.SearchSpaces;
 import org.landmarknas.space.Skeleton;
 
 /**
@@ -13,12 +15,16 @@ import org.landmarknas.space.Skeleton;
  * (the same half the super-net trains on), validation the first {@code validImages} of the rank
  * half, testing the test set.
  *
- * @param name a short id for tables and stores (e.g. {@code fmnist-c16n1-e4})
+ * @param name a short id for tables and stores (e.g. {@code fmnist-c16n1-e4}); a protocol of
+ *     another space than {@value #DEFAULT_SPACE} names it first (e.g. {@code nb101-fmnist-...}),
+ *     so a name still fixes every field
+ * @param space the config name of the search space whose cells it trains ({@link SearchSpaces}),
+ *     which parses the architectures of its results and tables
  * @param splitSeed seed of the 50/50 training split (fixed per protocol, not per run)
  * @param trainLimit training images of the super-net half used (0 = all)
  * @param testLimit test images scored (0 = all)
  */
-public record StandaloneProtocol(String name, String dataset, int channels, int cells,
+public record StandaloneProtocol(String name, String space, String dataset, int channels, int cells,
     int epochs, int batchSize, double lr, double lrMin, double momentum, double weightDecay,
     double gradClip, int cropPadding, boolean horizontalFlip, long splitSeed, int trainLimit,
     int validImages, int testLimit, int threads) {
@@ -33,11 +39,22 @@ public record StandaloneProtocol(String name, String dataset, int channels, int 
   public static final int FASHION_MNIST_TEST_IMAGES = 10_000;
   /** Fashion-MNIST images are 28x28 grey; its reader keeps no constant for the side. */
   private static final int FASHION_MNIST_SIDE = 28;
+  /**
+   * The space of a protocol that names none: every protocol, store row and table written before
+   * protocols named their space trains NAS-Bench-201 cells.
+   */
+  public static final String DEFAULT_SPACE = "nb201";
 
   public StandaloneProtocol {
     if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
       throw new IllegalArgumentException("protocol name \"" + name
           + "\" is not allowed (1-64 letters, digits, '.', '_' or '-')");
+    }
+    try {
+      SearchSpaces.byName(space);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("stand-alone protocol " + name + ": " + e.getMessage(),
+          e);
     }
     check(name, channels >= 1, "channels", channels, ">= 1");
     check(name, cells >= 1, "cells", cells, ">= 1");
@@ -60,6 +77,24 @@ public record StandaloneProtocol(String name, String dataset, int channels, int 
     if (!ok) {
       throw new IllegalArgumentException(String.format(Locale.ROOT,
           "stand-alone protocol %s: %s must be %s, got %s", protocol, field, expected, value));
+    }
+  }
+
+  /** The search space {@link #space} names. */
+  public SearchSpace<?> searchSpace() {
+    return SearchSpaces.byName(space);
+  }
+
+  /**
+   * Checks that {@code s} is this protocol's space, before its architectures are trained, read
+   * or written under this protocol's name.
+   *
+   * @throws IllegalArgumentException naming both spaces when it is another one
+   */
+  public void requireSpace(SearchSpace<?> s) {
+    if (s != searchSpace()) {
+      throw new IllegalArgumentException("stand-alone protocol " + name + " trains cells of "
+          + space + " (" + searchSpace().id() + "), not of " + s.id());
     }
   }
 
@@ -90,21 +125,21 @@ public record StandaloneProtocol(String name, String dataset, int channels, int 
 
   /** This protocol on only the first {@code limit} training images (name suffixed {@code -n<limit>}). */
   public StandaloneProtocol withTrainLimit(int limit) {
-    return new StandaloneProtocol(name + "-n" + limit, dataset, channels, cells, epochs,
+    return new StandaloneProtocol(name + "-n" + limit, space, dataset, channels, cells, epochs,
         batchSize, lr, lrMin, momentum, weightDecay, gradClip, cropPadding, horizontalFlip,
         splitSeed, limit, validImages, testLimit, threads);
   }
 
   /** This protocol scored on only the first {@code limit} test images (name suffixed {@code -t<limit>}). */
   public StandaloneProtocol withTestLimit(int limit) {
-    return new StandaloneProtocol(name + "-t" + limit, dataset, channels, cells, epochs,
+    return new StandaloneProtocol(name + "-t" + limit, space, dataset, channels, cells, epochs,
         batchSize, lr, lrMin, momentum, weightDecay, gradClip, cropPadding, horizontalFlip,
         splitSeed, trainLimit, validImages, limit, threads);
   }
 
   /** This protocol validated on {@code images} rank-half images (name suffixed {@code -v<images>}). */
   public StandaloneProtocol withValidImages(int images) {
-    return new StandaloneProtocol(name + "-v" + images, dataset, channels, cells, epochs,
+    return new StandaloneProtocol(name + "-v" + images, space, dataset, channels, cells, epochs,
         batchSize, lr, lrMin, momentum, weightDecay, gradClip, cropPadding, horizontalFlip,
         splitSeed, trainLimit, images, testLimit, threads);
   }
@@ -114,21 +149,32 @@ public record StandaloneProtocol(String name, String dataset, int channels, int 
    * thread count only reorders float sums, so results agree to rounding, not bit for bit.
    */
   public StandaloneProtocol withThreads(int n) {
-    return new StandaloneProtocol(name, dataset, channels, cells, epochs, batchSize, lr, lrMin,
+    return new StandaloneProtocol(name, space, dataset, channels, cells, epochs, batchSize, lr,
+        lrMin,
         momentum, weightDecay, gradClip, cropPadding, horizontalFlip, splitSeed, trainLimit,
         validImages, testLimit, n);
   }
 
-  /** {@link #fashionMnist(int, int)} with C=16. */
+  /** {@link #fashionMnist(int, int)} with C=16: the default protocol of NB201 callers. */
   public static StandaloneProtocol fashionMnist(int epochs) {
     return fashionMnist(16, epochs);
   }
 
-  /**
-   * A CPU-sized Fashion-MNIST protocol: C={@code channels}, N=1, SGD as in NAS-Bench-201 (lr 0.1
-   * cosine, momentum 0.9, weight decay 5e-4), {@code epochs} epochs over the super-net half.
-   */
+  /** {@link #fashionMnist(String, int, int)} of {@value #DEFAULT_SPACE} cells. */
   public static StandaloneProtocol fashionMnist(int channels, int epochs) {
+    return fashionMnist(DEFAULT_SPACE, channels, epochs);
+  }
+
+  /**
+   * A CPU-sized Fashion-MNIST protocol for cells of {@code space}: C={@code channels}, N=1, SGD
+   * as in NAS-Bench-201 (lr 0.1 cosine, momentum 0.9, weight decay 5e-4), {@code epochs} epochs
+   * over the super-net half. Its name is {@code fmnist-c<C>n1-e<epochs>}, after {@code <space>-}
+   * for a space other than {@value #DEFAULT_SPACE}.
+   *
+   * @throws IllegalArgumentException naming {@code space} and the known ones when no space has
+   *     that name
+   */
+  public static StandaloneProtocol fashionMnist(String space, int channels, int epochs) {
     int cells = 1;
     int batchSize = 128;
     double lr = 0.1;
@@ -143,9 +189,10 @@ public record StandaloneProtocol(String name, String dataset, int channels, int 
     int validImages = 5000;
     int allTestImages = 0;
     int threads = 2;
-    return new StandaloneProtocol("fmnist-c" + channels + "n1-e" + epochs, "fashion-mnist",
-        channels, cells, epochs, batchSize, lr, lrMin, momentum, weightDecay, gradClip,
-        cropPadding, horizontalFlip, splitSeed, allTrainImages, validImages, allTestImages,
-        threads);
+    String prefix = DEFAULT_SPACE.equals(space) ? "" : space + "-";
+    return new StandaloneProtocol(prefix + "fmnist-c" + channels + "n1-e" + epochs, space,
+        "fashion-mnist", channels, cells, epochs, batchSize, lr, lrMin, momentum, weightDecay,
+        gradClip, cropPadding, horizontalFlip, splitSeed, allTrainImages, validImages,
+        allTestImages, threads);
   }
 }

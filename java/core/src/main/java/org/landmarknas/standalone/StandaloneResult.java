@@ -1,17 +1,19 @@
 package org.landmarknas.standalone;
 
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import org.landmarknas.bench.Nb201Table;
 import org.landmarknas.space.Nb201Arch;
 import org.landmarknas.space.Nb201Space;
+import org.landmarknas.space.SearchSpace;
 
 /**
  * The stand-alone performance of one architecture under one protocol and seed. Accuracies are
- * fractions in [0, 1]; {@code parameters} counts the trained network's weights.
+ * fractions in [0, 1]; {@code parameters} counts the trained network's weights. The protocol
+ * names the architecture's space ({@link StandaloneProtocol#space}).
+ *
+ * @param <A> the architecture type of the protocol's space
  */
-public record StandaloneResult(Nb201Arch arch, String protocol, long seed, double validAccuracy,
+public record StandaloneResult<A>(A arch, String protocol, long seed, double validAccuracy,
     double validLoss, double testAccuracy, double testLoss, long parameters, double wallSeconds) {
 
   /**
@@ -34,33 +36,21 @@ public record StandaloneResult(Nb201Arch arch, String protocol, long seed, doubl
    * index: equivalent cells share a store key (their canonical form), but in the table each is
    * its own training run, so all rows are kept and the store's scores average them per class.
    */
-  public static StandaloneResult ofPublished(Nb201Table.Row row, String protocol) {
+  public static StandaloneResult<Nb201Arch> ofPublished(Nb201Table.Row row, String protocol) {
     long params = row.arch().isConnected()
         ? Nb201Space.INSTANCE.cost(row.arch(), Nb201Table.PUBLISHED_NETWORK).parameters() : 0;
-    return new StandaloneResult(row.arch(), protocol, row.index(),
+    return new StandaloneResult<>(row.arch(), protocol, row.index(),
         accuracyFromPercent(row.validAccuracy()), Double.NaN,
         accuracyFromPercent(row.testAccuracy()), Double.NaN, params, 0);
   }
 
-  /** Flat JSON-ready view (accuracies also in percent, as tables use them). */
-  public Map<String, Object> toMap() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("arch", arch.toString());
-    m.put("protocol", protocol);
-    m.put("seed", seed);
-    m.put("valid_accuracy", 100 * validAccuracy);
-    m.put("valid_loss", validLoss);
-    m.put("test_accuracy", 100 * testAccuracy);
-    m.put("test_loss", testLoss);
-    m.put("parameters", parameters);
-    m.put("wall_seconds", wallSeconds);
-    return m;
-  }
-
-  @Override
-  public String toString() {
+  /**
+   * One line for a terminal: the architecture in {@code space}'s notation, the accuracies in
+   * percent, the protocol, seed, parameters and training time.
+   */
+  public String describe(SearchSpace<A> space) {
     return String.format(Locale.ROOT, "%s  valid %.2f%%  test %.2f%%  (%s, seed %d, %,d params,"
-            + " %.1f s)", arch, 100 * validAccuracy, 100 * testAccuracy, protocol, seed,
-        parameters, wallSeconds);
+            + " %.1f s)", space.format(arch), 100 * validAccuracy, 100 * testAccuracy, protocol,
+        seed, parameters, wallSeconds);
   }
 }

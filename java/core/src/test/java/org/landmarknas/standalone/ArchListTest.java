@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.landmarknas.space.Nb201Arch;
+import org.landmarknas.space.Nb201Space;
 
 final class ArchListTest {
   private static final String A =
@@ -22,22 +23,23 @@ final class ArchListTest {
   @Test
   void read_skipsBlankLines_namesTheLineOfABadOne() throws Exception {
     Path file = Files.writeString(dir.resolve("a.txt"), "\n" + A + "\n  \n" + CONSTANT + "\n");
-    ArchList list = ArchList.read(file);
+    ArchList<Nb201Arch> list = ArchList.read(file, Nb201Space.INSTANCE);
     assertEquals(List.of(Nb201Arch.parse(A), Nb201Arch.parse(CONSTANT)), list.archs());
     assertEquals(file.toString(), list.source());
 
     Files.writeString(file, A + "\n|bad~0|\n");
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> ArchList.read(file));
+        () -> ArchList.read(file, Nb201Space.INSTANCE));
     assertEquals(file + ":2: ", e.getMessage().substring(0, file.toString().length() + 4));
   }
 
   @Test
   void requireTrainable_refusesACellWithoutPath() {
-    ArchList good = new ArchList("x", List.of(Nb201Arch.parse(A)));
+    var good = new ArchList<>("x", Nb201Space.INSTANCE, List.of(Nb201Arch.parse(A)));
     assertSame(good, good.requireTrainable());
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new ArchList("x.txt", List.of(Nb201Arch.parse(A), Nb201Arch.parse(CONSTANT)))
+        () -> new ArchList<>("x.txt", Nb201Space.INSTANCE,
+            List.of(Nb201Arch.parse(A), Nb201Arch.parse(CONSTANT)))
             .requireTrainable());
     assertEquals("x.txt: " + CONSTANT + " has no path from input to output (its network"
         + " computes a constant); remove it from the list", e.getMessage());

@@ -20,14 +20,14 @@ final class BenchmarkStatsTest {
   private static final List<Nb201Arch> ARCHS =
       Nb201Space.INSTANCE.sampleDistinct(16, new SplittableRandom(1));
 
-  private static StandaloneResult result(int arch, long seed, double testPercent) {
-    return new StandaloneResult(ARCHS.get(arch), "p", seed, 0.5, 1.0, testPercent / 100, 1.0,
+  private static StandaloneResult<Nb201Arch> result(int arch, long seed, double testPercent) {
+    return new StandaloneResult<>(ARCHS.get(arch), "p", seed, 0.5, 1.0, testPercent / 100, 1.0,
         1000, 10.0);
   }
 
   @Test
   void of_rangeCostAndCeilingFromKnownValues() {
-    List<StandaloneResult> rs = new ArrayList<>();
+    List<StandaloneResult<Nb201Arch>> rs = new ArrayList<>();
     double[] seed0 = {80, 81, 82, 83, 84, 85};
     for (int i = 0; i < 6; i++) {
       rs.add(result(i, 0, seed0[i]));
@@ -40,7 +40,7 @@ final class BenchmarkStatsTest {
       rs.add(result(i, 2, seed2[i]));
     }
 
-    BenchmarkStats s = BenchmarkStats.of(rs, Optional.empty());
+    BenchmarkStats s = BenchmarkStats.of(Nb201Space.INSTANCE, rs, Optional.empty());
 
     assertEquals(14, s.results());
     assertEquals(6, s.archs());
@@ -100,7 +100,7 @@ final class BenchmarkStatsTest {
     // three cells with seeds 0-3 (3 x 6 comparisons) hold the ceiling; all six have seed 1,
     // which swaps the last two: one discordant pair of 15
     double[] seed1 = {80, 81, 82, 83, 85.5, 84.5};
-    List<StandaloneResult> rs = new ArrayList<>();
+    List<StandaloneResult<Nb201Arch>> rs = new ArrayList<>();
     for (int a = 0; a < 6; a++) {
       rs.add(result(a, 0, 80 + a));
       rs.add(result(a, 1, seed1[a]));
@@ -110,7 +110,7 @@ final class BenchmarkStatsTest {
       rs.add(result(a, 3, 80.2 + a));
     }
 
-    BenchmarkStats s = BenchmarkStats.of(rs, Optional.empty());
+    BenchmarkStats s = BenchmarkStats.of(Nb201Space.INSTANCE, rs, Optional.empty());
 
     assertEquals(List.of(0L, 1L, 2L, 3L), s.ceilingSeeds());
     assertEquals(3, s.ceilingArchs());
@@ -131,7 +131,7 @@ final class BenchmarkStatsTest {
   @Test
   void of_stagePartWayThrough_ceilingOverEachSeedSetAndTheSeedsTheyShare() {
     // 3 cells with seeds 0-5, 4 with 0-2 (the stage under way), 5 with 0-1
-    List<StandaloneResult> rs = new ArrayList<>();
+    List<StandaloneResult<Nb201Arch>> rs = new ArrayList<>();
     int[] seedsOf = {6, 6, 6, 3, 3, 3, 3, 2, 2, 2, 2, 2};
     for (int a = 0; a < seedsOf.length; a++) {
       for (int seed = 0; seed < seedsOf[a]; seed++) {
@@ -139,7 +139,7 @@ final class BenchmarkStatsTest {
       }
     }
 
-    BenchmarkStats s = BenchmarkStats.of(rs, Optional.empty());
+    BenchmarkStats s = BenchmarkStats.of(Nb201Space.INSTANCE, rs, Optional.empty());
 
     // comparisons: {0..5} 3 x 15 = 45, {0,1,2} 7 x 3 = 21, {0,1} 12 x 1
     assertEquals(List.of(List.of(0L, 1L, 2L, 3L, 4L, 5L), List.of(0L, 1L, 2L), List.of(0L, 1L)),
@@ -157,14 +157,14 @@ final class BenchmarkStatsTest {
         rs.add(result(a, seed, 80 + 0.5 * a + 0.2 * seed));
       }
     }
-    BenchmarkStats later = BenchmarkStats.of(rs, Optional.empty());
+    BenchmarkStats later = BenchmarkStats.of(Nb201Space.INSTANCE, rs, Optional.empty());
     assertEquals(List.of(0L, 1L, 2L, 3L, 4L, 5L), later.ceilingSeeds(), "11 x 3 = 33 < 45");
 
     // the stage done, every cell has 0-2: 16 x 3 = 48 takes the headline, the six seeds stay
     for (int a = 7; a < 12; a++) {
       rs.add(result(a, 2, 80.4 + a));
     }
-    BenchmarkStats done = BenchmarkStats.of(rs, Optional.empty());
+    BenchmarkStats done = BenchmarkStats.of(Nb201Space.INSTANCE, rs, Optional.empty());
     assertEquals(List.of(List.of(0L, 1L, 2L), List.of(0L, 1L, 2L, 3L, 4L, 5L)),
         done.ceilingSets().stream().map(BenchmarkStats.SeedSet::seeds).toList());
     assertEquals(16, done.ceilingArchs());
@@ -177,14 +177,14 @@ final class BenchmarkStatsTest {
   @Test
   void of_fourSeeds_ceilingOfTwoSeedMeansOverTheThreeSplits() {
     double[][] bySeed = {{80, 82, 81, 81}, {81, 81, 80, 82}, {90, 90, 90, 90}};
-    List<StandaloneResult> rs = new ArrayList<>();
+    List<StandaloneResult<Nb201Arch>> rs = new ArrayList<>();
     for (int a = 0; a < 3; a++) {
       for (int seed = 0; seed < 4; seed++) {
         rs.add(result(a, seed, bySeed[a][seed]));
       }
     }
 
-    BenchmarkStats s = BenchmarkStats.of(rs, Optional.empty());
+    BenchmarkStats s = BenchmarkStats.of(Nb201Space.INSTANCE, rs, Optional.empty());
 
     assertEquals(List.of(0L, 1L, 2L, 3L), s.ceilingSeeds());
     assertEquals(2, s.ceilings().size());
@@ -203,7 +203,7 @@ final class BenchmarkStatsTest {
   @Test
   void of_ceilingSeedSet_theOneWithTheMostCellTimesSeedPairComparisons() {
     // six cells with seeds 0-2, two of them also with seed 3: 6 cells x 3 pairs beat 2 x 6
-    List<StandaloneResult> rs = new ArrayList<>();
+    List<StandaloneResult<Nb201Arch>> rs = new ArrayList<>();
     for (int a = 0; a < 6; a++) {
       for (int seed = 0; seed < 3; seed++) {
         rs.add(result(a, seed, 80 + a + 0.1 * seed));
@@ -211,7 +211,7 @@ final class BenchmarkStatsTest {
     }
     rs.add(result(0, 3, 80.5));
     rs.add(result(1, 3, 81.5));
-    BenchmarkStats partly = BenchmarkStats.of(rs, Optional.empty());
+    BenchmarkStats partly = BenchmarkStats.of(Nb201Space.INSTANCE, rs, Optional.empty());
     assertEquals(List.of(0L, 1L, 2L), partly.ceilingSeeds());
     assertEquals(6, partly.ceilingArchs());
 
@@ -219,7 +219,7 @@ final class BenchmarkStatsTest {
     for (int a = 2; a < 4; a++) {
       rs.add(result(a, 3, 80.5 + a));
     }
-    BenchmarkStats most = BenchmarkStats.of(rs, Optional.empty());
+    BenchmarkStats most = BenchmarkStats.of(Nb201Space.INSTANCE, rs, Optional.empty());
     assertEquals(List.of(0L, 1L, 2L, 3L), most.ceilingSeeds());
     assertEquals(4, most.ceilingArchs());
 
@@ -228,7 +228,7 @@ final class BenchmarkStatsTest {
       rs.add(result(a, 0, 80 + 0.3 * a));
       rs.add(result(a, 1, 80.1 + 0.3 * a));
     }
-    BenchmarkStats wide = BenchmarkStats.of(rs, Optional.empty());
+    BenchmarkStats wide = BenchmarkStats.of(Nb201Space.INSTANCE, rs, Optional.empty());
     assertEquals(List.of(0L, 1L, 2L, 3L), wide.ceilingSeeds());
     assertEquals(4, wide.ceilingArchs());
   }
@@ -238,14 +238,14 @@ final class BenchmarkStatsTest {
     // three cells, each missing other seeds (failed jobs): any two share 4 seeds over 2 cells,
     // all three share {0, 1, 5}
     long[][] seedsOf = {{0, 1, 2, 4, 5}, {0, 1, 2, 3, 5}, {0, 1, 3, 4, 5}};
-    List<StandaloneResult> rs = new ArrayList<>();
+    List<StandaloneResult<Nb201Arch>> rs = new ArrayList<>();
     for (int a = 0; a < 3; a++) {
       for (long seed : seedsOf[a]) {
         rs.add(result(a, seed, 80 + a + 0.1 * seed));
       }
     }
 
-    BenchmarkStats s = BenchmarkStats.of(rs, Optional.empty());
+    BenchmarkStats s = BenchmarkStats.of(Nb201Space.INSTANCE, rs, Optional.empty());
 
     assertEquals(List.of(0L, 1L, 5L), s.ceilingSeeds());
     assertEquals(3, s.ceilingArchs());
@@ -261,17 +261,17 @@ final class BenchmarkStatsTest {
     // the identity cell's class is large: three sampled cells outside it
     List<Nb201Arch> others = ARCHS.stream().filter(a -> !Nb201Space.INSTANCE.canonical(a)
         .equals(Nb201Space.INSTANCE.canonical(arch))).limit(3).toList();
-    List<StandaloneResult> rs = new ArrayList<>();
+    List<StandaloneResult<Nb201Arch>> rs = new ArrayList<>();
     for (int a = 0; a < 3; a++) {
-      rs.add(new StandaloneResult(others.get(a), "p", 0, 0.5, 1.0, 0.80 + 0.01 * a, 1.0, 1000,
+      rs.add(new StandaloneResult<>(others.get(a), "p", 0, 0.5, 1.0, 0.80 + 0.01 * a, 1.0, 1000,
           10.0));
-      rs.add(new StandaloneResult(others.get(a), "p", 1, 0.5, 1.0, 0.805 + 0.01 * a, 1.0, 1000,
+      rs.add(new StandaloneResult<>(others.get(a), "p", 1, 0.5, 1.0, 0.805 + 0.01 * a, 1.0, 1000,
           10.0));
     }
-    rs.add(new StandaloneResult(arch, "p", 0, 0.5, 1.0, 0.84, 1.0, 1000, 10.0));
-    rs.add(new StandaloneResult(twin, "p", 1, 0.5, 1.0, 0.845, 1.0, 1000, 10.0));
+    rs.add(new StandaloneResult<>(arch, "p", 0, 0.5, 1.0, 0.84, 1.0, 1000, 10.0));
+    rs.add(new StandaloneResult<>(twin, "p", 1, 0.5, 1.0, 0.845, 1.0, 1000, 10.0));
 
-    BenchmarkStats s = BenchmarkStats.of(rs, Optional.empty());
+    BenchmarkStats s = BenchmarkStats.of(Nb201Space.INSTANCE, rs, Optional.empty());
 
     assertEquals(4, s.archs(), "the twin's seed 1 belongs to the cell trained with seed 0");
     assertEquals(4, s.ceilingArchs());
@@ -281,7 +281,7 @@ final class BenchmarkStatsTest {
   @Test
   void of_fewerThanThreeCellsShareSeeds_noCeiling_butTheSeedPairOverThree() {
     // one cell with six seeds, two more with seed 1: {0..5} has 1 cell, {0, 1} has 3
-    List<StandaloneResult> rs = new ArrayList<>();
+    List<StandaloneResult<Nb201Arch>> rs = new ArrayList<>();
     for (int seed = 0; seed < 6; seed++) {
       rs.add(result(0, seed, 80 + 0.1 * seed));
     }
@@ -289,11 +289,11 @@ final class BenchmarkStatsTest {
       rs.add(result(a, 0, 80 + a));
       rs.add(result(a, 1, 80 + a));
     }
-    BenchmarkStats three = BenchmarkStats.of(rs, Optional.empty());
+    BenchmarkStats three = BenchmarkStats.of(Nb201Space.INSTANCE, rs, Optional.empty());
     assertEquals(List.of(0L, 1L), three.ceilingSeeds());
     assertEquals(3, three.ceilingArchs());
 
-    BenchmarkStats two = BenchmarkStats.of(rs.subList(0, 8), Optional.empty());
+    BenchmarkStats two = BenchmarkStats.of(Nb201Space.INSTANCE, rs.subList(0, 8), Optional.empty());
     assertFalse(two.ceilingKendall().isPresent(), "a tau over two cells is +1 or -1");
     assertTrue(two.ceilingSets().isEmpty());
     assertTrue(two.describe().contains("noise ceiling: needs at least 3 architectures"),
@@ -302,7 +302,7 @@ final class BenchmarkStatsTest {
 
   @Test
   void of_referenceReversed_tauMinusOne() {
-    List<StandaloneResult> rs = new ArrayList<>();
+    List<StandaloneResult<Nb201Arch>> rs = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
       rs.add(result(i, 0, 80 + i));
     }
@@ -310,7 +310,8 @@ final class BenchmarkStatsTest {
     for (int i = 0; i < 6; i++) {
       ref.put(ARCHS.get(i), 90.0 - i);
     }
-    BenchmarkStats s = BenchmarkStats.of(rs, Optional.of(a -> ref.containsKey(a)
+    BenchmarkStats s = BenchmarkStats.of(Nb201Space.INSTANCE, rs,
+        Optional.of(a -> ref.containsKey(a)
         ? OptionalDouble.of(ref.get(a)) : OptionalDouble.empty()));
     assertEquals(-1.0, s.referenceKendall().getAsDouble(), 1e-12);
     assertEquals(6, s.referenceArchs());
@@ -323,6 +324,6 @@ final class BenchmarkStatsTest {
   @Test
   void of_noSeedZero_rejected() {
     assertThrows(IllegalArgumentException.class,
-        () -> BenchmarkStats.of(List.of(result(0, 1, 80)), Optional.empty()));
+        () -> BenchmarkStats.of(Nb201Space.INSTANCE, List.of(result(0, 1, 80)), Optional.empty()));
   }
 }

@@ -36,7 +36,7 @@ final class StandaloneResultTest {
     Nb201Arch arch = Nb201Arch.parse(
         "|nor_conv_3x3~0|+|nor_conv_3x3~0|avg_pool_3x3~1|+|skip_connect~0|nor_conv_3x3~1|"
             + "skip_connect~2|");
-    StandaloneResult r = StandaloneResult.ofPublished(new Nb201Table.Row(7, arch, 84.12, 84.13),
+    var r = StandaloneResult.ofPublished(new Nb201Table.Row(7, arch, 84.12, 84.13),
         "nb201-cifar10-200ep");
     assertEquals(4206.0 / 5000, r.validAccuracy(), 0.0);
     assertEquals(8413.0 / 10_000, r.testAccuracy(), 0.0);

@@ -12,6 +12,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.landmarknas.space.Nb201Arch;
+import org.landmarknas.space.Nb201Space;
+import org.landmarknas.space.TinySpace;
 
 final class StandaloneTableTest {
   private static final StandaloneProtocol PROTOCOL =
@@ -24,7 +26,7 @@ final class StandaloneTableTest {
 
   @TempDir Path dir;
 
-  private static String written(StandaloneTable table) {
+  private static String written(StandaloneTable<Nb201Arch> table) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     table.write(new PrintStream(bytes, true, StandardCharsets.UTF_8));
     return bytes.toString(StandardCharsets.UTF_8);
@@ -35,9 +37,9 @@ final class StandaloneTableTest {
     String text = StandaloneTable.CSV_HEADER + System.lineSeparator() + COMMITTED_ROW
         + System.lineSeparator();
     Path file = Files.writeString(dir.resolve("t.csv"), text + "\n");
-    StandaloneTable table = StandaloneTable.read(file, PROTOCOL);
-    StandaloneResult r = table.results().get(0);
-    assertEquals(new StandaloneResult(ARCH, PROTOCOL.name(), 0, 4278.0 / 5000, 0.39273,
+    StandaloneTable<Nb201Arch> table = StandaloneTable.read(file, PROTOCOL, Nb201Space.INSTANCE);
+    StandaloneResult<Nb201Arch> r = table.results().get(0);
+    assertEquals(new StandaloneResult<>(ARCH, PROTOCOL.name(), 0, 4278.0 / 5000, 0.39273,
         8411.0 / 10_000, 0.41964, 21506, 112.9), r);
     assertEquals(text, written(table));
   }
@@ -48,22 +50,25 @@ final class StandaloneTableTest {
     Files.writeString(file, StandaloneTable.CSV_HEADER + "\n" + COMMITTED_ROW + "\n"
         + COMMITTED_ROW.replace("85.5600", "x") + "\n");
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> StandaloneTable.read(file, PROTOCOL));
+        () -> StandaloneTable.read(file, PROTOCOL, Nb201Space.INSTANCE));
     assertEquals(file + ":3: valid_accuracy \"x\" is not a number", e.getMessage());
 
     Files.writeString(file, StandaloneTable.CSV_HEADER + "\n" + COMMITTED_ROW + ",1\n");
-    e = assertThrows(IllegalArgumentException.class, () -> StandaloneTable.read(file, PROTOCOL));
+    e = assertThrows(IllegalArgumentException.class,
+        () -> StandaloneTable.read(file, PROTOCOL, Nb201Space.INSTANCE));
     assertEquals(file + ":2: expected 10 fields, got 11", e.getMessage());
 
     Files.writeString(file, StandaloneTable.CSV_HEADER + "\n" + COMMITTED_ROW + "\n");
     e = assertThrows(IllegalArgumentException.class,
-        () -> StandaloneTable.read(file, StandaloneProtocol.fashionMnist(8, 6)));
+        () -> StandaloneTable.read(file, StandaloneProtocol.fashionMnist(8, 6),
+            Nb201Space.INSTANCE));
     assertEquals(file + ":2: protocol fmnist-c8n1-e6-n15000 is not fmnist-c8n1-e6 (pass the"
         + " options that name the table's protocol: --channels, --epochs, --train-limit,"
         + " --test-limit, --valid-images)", e.getMessage());
 
     Files.writeString(file, "");
-    e = assertThrows(IllegalArgumentException.class, () -> StandaloneTable.read(file, PROTOCOL));
+    e = assertThrows(IllegalArgumentException.class,
+        () -> StandaloneTable.read(file, PROTOCOL, Nb201Space.INSTANCE));
     assertEquals(file + ":1: expected the header " + StandaloneTable.CSV_HEADER
         + ", found an empty file", e.getMessage());
   }
@@ -71,6 +76,20 @@ final class StandaloneTableTest {
   @Test
   void write_emptyTable_isTheHeaderAlone() {
     assertEquals(StandaloneTable.CSV_HEADER + System.lineSeparator(),
-        written(new StandaloneTable(PROTOCOL, List.of())));
+        written(new StandaloneTable<>(PROTOCOL, Nb201Space.INSTANCE, List.of())));
+  }
+
+  /** A table is read and written only by its protocol's space: a mix-up fails before any row. */
+  @Test
+  void anotherSpaceThanTheProtocols_isRefused_namingBoth() throws Exception {
+    Path file = Files.writeString(dir.resolve("t.csv"), StandaloneTable.CSV_HEADER + "\n"
+        + COMMITTED_ROW + "\n");
+    TinySpace tiny = new TinySpace("tiny");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> StandaloneTable.read(file, PROTOCOL, tiny));
+    assertEquals("stand-alone protocol fmnist-c8n1-e6-n15000 trains cells of nb201"
+        + " (nas-bench-201), not of tiny", e.getMessage());
+    assertThrows(IllegalArgumentException.class,
+        () -> new StandaloneTable<>(PROTOCOL, tiny, List.of()));
   }
 }

@@ -17,29 +17,48 @@ import org.landmarknas.data.ImageDataset;
 import org.landmarknas.run.ProgressLine;
 import org.landmarknas.schedule.CosineLr;
 import org.landmarknas.search.ArchScore;
-import org.landmarknas.space.Nb201Arch;
+import org.landmarknas.space.SearchSpace;
 import org.landmarknas.standalone.StandaloneProtocol;
 import org.landmarknas.standalone.StandaloneResult;
 
 /**
- * Trains one architecture from scratch under a {@link StandaloneProtocol}: a stand-alone NB201
- * network with its own weights and classic (running-statistics) BatchNorm, SGD with a per-step
- * cosine learning rate over the protocol's epochs, then accuracy and loss in eval mode on the
- * validation images and the test set. Same protocol, same seed, same
- * thread count: same result (libtorch on the CPU is deterministic here).
+ * Trains one architecture from scratch under a {@link StandaloneProtocol}: the stand-alone
+ * network of its space ({@link SupernetSpace#standalone}) with its own weights and classic
+ * (running-statistics) BatchNorm, SGD with a per-step cosine learning rate over the protocol's
+ * epochs, then accuracy and loss in eval mode on the validation images and the test set. Same
+ * protocol, same seed, same thread count: same result (libtorch on the CPU is deterministic
+ * here).
+ *
+ * @param <A> the architecture type of the space
  */
-public final class StandaloneTrainer {
+public final class StandaloneTrainer<A> {
+  private final SupernetSpace<A> space;
   private final ImageDataset data;
 
-  public StandaloneTrainer(ImageDataset data) {
+  /** A trainer of {@code space}'s cells on {@code data}. */
+  public StandaloneTrainer(SupernetSpace<A> space, ImageDataset data) {
     Libtorch.load();
+    this.space = space;
     this.data = data;
   }
 
-  public StandaloneResult train(Nb201Arch arch, StandaloneProtocol p, long seed,
+  /** The space whose cells this trainer trains. */
+  public SearchSpace<A> space() {
+    return space.space();
+  }
+
+  /**
+   * Trains {@code arch} under {@code p} with {@code seed}, writing progress to {@code progress}.
+   *
+   * @throws IllegalArgumentException when {@code p} is a protocol of another space, or {@code
+   *     arch} has no path from input to output
+   * @throws IllegalStateException when the loss diverges
+   */
+  public StandaloneResult<A> train(A arch, StandaloneProtocol p, long seed,
       PrintStream progress) {
-    if (!arch.isConnected()) {
-      throw new IllegalArgumentException("architecture " + arch
+    p.requireSpace(space.space());
+    if (!space.space().isTrainable(arch)) {
+      throw new IllegalArgumentException("architecture " + space.space().format(arch)
           + " has no path from input to output: its stand-alone network computes a constant");
     }
     long start = System.nanoTime();
@@ -57,9 +76,9 @@ public final class StandaloneTrainer {
         p.momentum(), p.weightDecay(), p.gradClip(), p.threads());
     NetworkShape shape = new NetworkShape(data.channels(), data.classes(), p.channels(),
         p.cells(), BatchNormMode.RUNNING);
-    Nb201Network net = Nb201Network.standalone(shape, arch, seed);
+    Supernet<A> net = space.standalone(shape, arch, seed);
     net.train(true);
-    SposStep<Nb201Arch> step = new SposStep<>(net, train);
+    SposStep<A> step = new SposStep<>(net, train);
     TensorBatcher batches = new TensorBatcher(new BatchAssembler(data.train(),
         data.normalization(), new Augmentation(p.cropPadding(), p.horizontalFlip())),
         p.batchSize());
@@ -83,23 +102,31 @@ public final class StandaloneTrainer {
         }
         if (!Double.isFinite(r.loss())) {
           throw new IllegalStateException(String.format(Locale.ROOT,
-              "stand-alone training of %s diverged: loss %s at epoch %d step %d", arch,
-              r.loss(), epoch + 1, s + 1));
+              "stand-alone training of %s diverged: loss %s at epoch %d step %d",
+              space.space().format(arch), r.loss(), epoch + 1, s + 1));
         }
         lossSum += r.loss();
         line.update(++done, String.format(Locale.ROOT, "stand-alone epoch %d/%d", epoch + 1,
             p.epochs()), String.format(Locale.ROOT, "loss %.4f", lossSum / (s + 1)));
       }
     }
-    // Running BN statistics, eval mode: the stand-alone network is one fixed architecture.
-    ArchScore<Nb201Arch> valid = new SupernetEvaluator<>(net, new TensorBatcher(new BatchAssembler(
-        data.train().subset(validIdx), data.normalization(), Augmentation.NONE), 256))
-        .score(arch, 0);
-    ArchScore<Nb201Arch> tested = new SupernetEvaluator<>(net, new TensorBatcher(
-        new BatchAssembler(test,
-        data.normalization(), Augmentation.NONE), 256)).score(arch, 0);
-    return new StandaloneResult(arch, p.name(), seed, valid.accuracy(), valid.loss(),
-        tested.accuracy(), tested.loss(), net.parameterCount(),
-        (System.nanoTime() - start) / 1e9);
+    ImageData valid = data.train().subset(validIdx);
+    return result(net, arch, p, seed, valid, test, start);
+  }
+
+  /**
+   * Scores the trained {@code net} on the validation images and the test set, with its running
+   * BN statistics in eval mode: the stand-alone network is one fixed architecture. The wall time
+   * since {@code startNanos} includes the scoring.
+   */
+  private StandaloneResult<A> result(Supernet<A> net, A arch, StandaloneProtocol p, long seed,
+      ImageData valid, ImageData test, long startNanos) {
+    ArchScore<A> validScore = new SupernetEvaluator<>(net, new TensorBatcher(new BatchAssembler(
+        valid, data.normalization(), Augmentation.NONE), 256)).score(arch, 0);
+    ArchScore<A> testScore = new SupernetEvaluator<>(net, new TensorBatcher(new BatchAssembler(
+        test, data.normalization(), Augmentation.NONE), 256)).score(arch, 0);
+    return new StandaloneResult<>(arch, p.name(), seed, validScore.accuracy(), validScore.loss(),
+        testScore.accuracy(), testScore.loss(), net.parameterCount(),
+        (System.nanoTime() - startNanos) / 1e9);
   }
 }

@@ -25,12 +25,12 @@ final class StandaloneTrainerTest {
   void train_shortProtocol_learns_andIsReproducible() {
     TestData.fashionMnist();
     ImageDataset data = DataLocation.system().load("fashion-mnist", Optional.empty());
-    StandaloneProtocol p = new StandaloneProtocol("tiny", "fashion-mnist", 8, 1, 1, 64, 0.1,
-        0.0, 0.9, 5e-4, 5.0, 2, true, 0L, 4096, 500, 1000, 2);
-    StandaloneTrainer trainer = new StandaloneTrainer(data);
+    StandaloneProtocol p = new StandaloneProtocol("tiny", "nb201", "fashion-mnist", 8, 1, 1, 64,
+        0.1, 0.0, 0.9, 5e-4, 5.0, 2, true, 0L, 4096, 500, 1000, 2);
+    StandaloneTrainer<Nb201Arch> trainer = new StandaloneTrainer<>(SupernetSpace.NB201, data);
     PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-    StandaloneResult a = trainer.train(ARCH, p, 3, quiet);
-    StandaloneResult b = trainer.train(ARCH, p, 3, quiet);
+    StandaloneResult<Nb201Arch> a = trainer.train(ARCH, p, 3, quiet);
+    StandaloneResult<Nb201Arch> b = trainer.train(ARCH, p, 3, quiet);
     assertTrue(a.testAccuracy() > 0.45, "10 classes, chance 0.10: " + a);
     assertTrue(a.validAccuracy() > 0.45, a.toString());
     assertEquals(a.testAccuracy(), b.testAccuracy(), 0.0, "same seed, same result");
