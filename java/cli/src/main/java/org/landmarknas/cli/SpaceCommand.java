@@ -8,73 +8,87 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.function.Supplier;
 import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.landmarknas.space.Nb201Arch;
 import org.landmarknas.space.Nb201Op;
 import org.landmarknas.space.Nb201Space;
+import org.landmarknas.space.SearchSpace;
+import org.landmarknas.space.SearchSpaces;
 
 /**
- * {@code lmnas space <info|sample|mutate|distance|canonical>}: look at the NAS-Bench-201 space
- * from the shell. Architectures are written in the benchmark's string form
- * {@code |op~0|+|op~0|op~1|+|op~0|op~1|op~2|}; quote them in the shell.
+ * {@code lmnas space <info|sample|mutate|distance|canonical|neighbours>}: look at a search space
+ * from the shell, the one {@code --space ID} names (default {@value #DEFAULT_SPACE}), through
+ * its {@link SearchSpace}. Architectures are written in the space's notation, for NB201 the
+ * benchmark's string form {@code |op~0|+|op~0|op~1|+|op~0|op~1|op~2|}; quote them in the shell.
  */
 final class SpaceCommand implements Command {
+
+  /** The space a subcommand inspects when {@code --space} is not given. */
+  static final String DEFAULT_SPACE = "nb201";
 
   /** One subcommand: its options, usage line and action. */
   private record Sub(String name, String summary, String syntax, Options options, Action action) {}
 
+  /** A subcommand's work, on the space {@code --space} names (captured typed by the caller). */
   @FunctionalInterface
   private interface Action {
     void run(CommandLine cl, PrintStream out);
   }
 
-  private final Supplier<Nb201Space> spaceSupplier;
   private final Map<String, Sub> subs = new LinkedHashMap<>();
 
-  /** Uses {@link Nb201Space#INSTANCE}, looked up only when a subcommand runs. */
   SpaceCommand() {
-    this(() -> Nb201Space.INSTANCE);
-  }
-
-  SpaceCommand(Supplier<Nb201Space> space) {
-    this.spaceSupplier = space;
-    add(new Sub("info", "size, edges, ops, canonical classes and maximum distance",
-        "lmnas space info", CommandOptions.of(), (cl, out) -> info(cl, out)));
+    add(new Sub("info", "size, encoding, canonical classes and maximum distance",
+        "lmnas space info [--space ID]", CommandOptions.of(spaceOption()),
+        (cl, out) -> info(space(cl), cl, out)));
     add(new Sub("sample", "print K architectures drawn uniformly",
-        "lmnas space sample [--count K] [--seed S] [--distinct]",
-        CommandOptions.of(
+        "lmnas space sample [--space ID] [--count K] [--seed S] [--distinct]",
+        CommandOptions.of(spaceOption(),
             CommandOptions.withArg("count", "K", "number of architectures (default 1)"),
-            CommandOptions.flag("distinct", "only connected cells, no two equivalent"),
+            CommandOptions.flag("distinct", "only trainable cells, no two equivalent"),
             CommandOptions.withArg("seed", "S", "random seed (default 0)")),
-        (cl, out) -> sample(cl, out)));
+        (cl, out) -> sample(space(cl), cl, out)));
     add(new Sub("mutate", "print a mutation of an architecture",
-        "lmnas space mutate --arch STR [--seed S]   (or: mutate STR)",
-        CommandOptions.of(
+        "lmnas space mutate [--space ID] --arch STR [--seed S]   (or: mutate STR)",
+        CommandOptions.of(spaceOption(),
             CommandOptions.withArg("arch", "STR", "the parent architecture"),
             CommandOptions.withArg("seed", "S", "random seed (default 0)")),
-        (cl, out) -> out.println(space().mutate(oneArch(cl), rng(cl)))));
+        (cl, out) -> mutate(space(cl), cl, out)));
     add(new Sub("distance", "print the distance between two architectures",
-        "lmnas space distance --arch A --arch B   (or: distance A B)",
-        CommandOptions.of(
+        "lmnas space distance [--space ID] --arch A --arch B   (or: distance A B)",
+        CommandOptions.of(spaceOption(),
             CommandOptions.withArg("arch", "STR", "an architecture; give it twice")),
-        (cl, out) -> {
-          List<Nb201Arch> archs = archs(cl, 2);
-          out.println(space().distance(archs.get(0), archs.get(1)));
-        }));
+        (cl, out) -> distance(space(cl), cl, out)));
     add(new Sub("canonical", "print the canonical representative of an architecture and its key",
-        "lmnas space canonical --arch STR   (or: canonical STR)",
-        CommandOptions.of(CommandOptions.withArg("arch", "STR", "the architecture")),
-        (cl, out) -> {
-          Nb201Arch arch = oneArch(cl);
-          out.println("canonical: " + space().canonical(arch));
-          out.println("key: " + space().canonicalKey(arch));
-        }));
+        "lmnas space canonical [--space ID] --arch STR   (or: canonical STR)",
+        CommandOptions.of(spaceOption(), CommandOptions.withArg("arch", "STR",
+            "the architecture")),
+        (cl, out) -> canonical(space(cl), cl, out)));
+    add(new Sub("neighbours", "print every architecture one elementary change away",
+        "lmnas space neighbours [--space ID] --arch STR   (or: neighbours STR)",
+        CommandOptions.of(spaceOption(), CommandOptions.withArg("arch", "STR",
+            "the architecture")),
+        (cl, out) -> neighbours(space(cl), cl, out)));
   }
 
-  private Nb201Space space() {
-    return spaceSupplier.get();
+  private static Option spaceOption() {
+    return CommandOptions.withArg("space", "ID", "the search space (default " + DEFAULT_SPACE
+        + "; known: " + String.join(", ", SearchSpaces.names()) + ")");
+  }
+
+  /**
+   * The space {@code --space} names.
+   *
+   * @throws IllegalArgumentException naming the value and the known spaces
+   */
+  private static SearchSpace<?> space(CommandLine cl) {
+    try {
+      return SearchSpaces.byName(cl.getOptionValue("space", DEFAULT_SPACE));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--space: " + e.getMessage(), e);
+    }
   }
 
   private void add(Sub sub) {
@@ -88,7 +102,7 @@ final class SpaceCommand implements Command {
 
   @Override
   public String summary() {
-    return "inspect the NAS-Bench-201 space: " + String.join(", ", subs.keySet());
+    return "inspect a search space: " + String.join(", ", subs.keySet());
   }
 
   @Override
@@ -124,47 +138,75 @@ final class SpaceCommand implements Command {
   private void printUsage(PrintStream out) {
     out.println("usage: lmnas space <subcommand> [options]");
     out.println();
-    out.println("Inspect the NAS-Bench-201 search space (" + space().id() + ").");
+    out.println("Inspect the search space --space ID names (default " + DEFAULT_SPACE
+        + "; known: " + String.join(", ", SearchSpaces.names()) + ").");
     out.println();
     out.println("subcommands:");
     for (Sub s : subs.values()) {
       out.printf(Locale.ROOT, "  %-10s %s%n", s.name(), s.summary());
     }
     out.println();
-    out.println("Architectures use the benchmark's string form, e.g.");
+    out.println("Architectures use the space's notation; NB201's is the benchmark's string form,"
+        + " e.g.");
     out.println("  '|nor_conv_3x3~0|+|nor_conv_3x3~0|avg_pool_3x3~1|+|skip_connect~0|nor_conv_3x3~1"
         + "|skip_connect~2|'");
     out.println("Run 'lmnas space <subcommand> --help' for its options.");
   }
 
-  private void info(CommandLine cl, PrintStream out) {
+  private static <A> void info(SearchSpace<A> space, CommandLine cl, PrintStream out) {
     noPositional(cl);
-    Nb201Space space = space();
-    List<String> edges = new ArrayList<>();
-    for (int e = 0; e < Nb201Arch.EDGES; e++) {
-      edges.add(Nb201Arch.edgeTo(e) + "<-" + Nb201Arch.edgeFrom(e));
-    }
     out.println("space: " + space.id());
     out.println("architectures: " + space.size());
-    out.println("edges: " + Nb201Arch.EDGES + " (" + String.join(", ", edges) + ")");
-    out.println("ops: " + Nb201Op.values().length + " (" + Nb201Op.allowedIds() + ")");
-    out.println("canonical classes: " + space.distinctClassCount());
+    if (space == Nb201Space.INSTANCE) {
+      // NB201's cell is its edges and ops; other spaces say what they are by their encoding.
+      List<String> edges = new ArrayList<>();
+      for (int e = 0; e < Nb201Arch.EDGES; e++) {
+        edges.add(Nb201Arch.edgeTo(e) + "<-" + Nb201Arch.edgeFrom(e));
+      }
+      out.println("edges: " + Nb201Arch.EDGES + " (" + String.join(", ", edges) + ")");
+      out.println("ops: " + Nb201Op.values().length + " (" + Nb201Op.allowedIds() + ")");
+    }
+    List<String> choices = new ArrayList<>();
+    for (int i = 0; i < space.encodingLength(); i++) {
+      choices.add(Integer.toString(space.encodingChoices(i)));
+    }
+    out.println("encoding: " + space.encodingLength() + " positions (choices "
+        + String.join(", ", choices) + ")");
+    space.classCount().ifPresent(n -> out.println("canonical classes: " + n));
     out.println("max distance: " + space.maxDistance());
   }
 
-  private void sample(CommandLine cl, PrintStream out) {
+  private static <A> void sample(SearchSpace<A> space, CommandLine cl, PrintStream out) {
     noPositional(cl);
     int count = cl.hasOption("count")
         ? CommandOptions.intValue("count", cl.getOptionValue("count"), 1) : 1;
     SplittableRandom rng = rng(cl);
-    Nb201Space space = space();
     if (cl.hasOption("distinct")) {
-      space.sampleDistinct(count, rng).forEach(out::println);
+      space.sampleDistinct(count, rng).forEach(a -> out.println(space.format(a)));
       return;
     }
     for (int i = 0; i < count; i++) {
-      out.println(space.sample(rng));
+      out.println(space.format(space.sample(rng)));
     }
+  }
+
+  private static <A> void mutate(SearchSpace<A> space, CommandLine cl, PrintStream out) {
+    out.println(space.format(space.mutate(archs(space, cl, 1).get(0), rng(cl))));
+  }
+
+  private static <A> void distance(SearchSpace<A> space, CommandLine cl, PrintStream out) {
+    List<A> archs = archs(space, cl, 2);
+    out.println(space.distance(archs.get(0), archs.get(1)));
+  }
+
+  private static <A> void canonical(SearchSpace<A> space, CommandLine cl, PrintStream out) {
+    A arch = archs(space, cl, 1).get(0);
+    out.println("canonical: " + space.format(space.canonical(arch)));
+    out.println("key: " + space.canonicalKey(arch));
+  }
+
+  private static <A> void neighbours(SearchSpace<A> space, CommandLine cl, PrintStream out) {
+    space.neighbours(archs(space, cl, 1).get(0)).forEach(a -> out.println(space.format(a)));
   }
 
   private static SplittableRandom rng(CommandLine cl) {
@@ -173,12 +215,11 @@ final class SpaceCommand implements Command {
     return new SplittableRandom(seed);
   }
 
-  private static Nb201Arch oneArch(CommandLine cl) {
-    return archs(cl, 1).get(0);
-  }
-
-  /** Exactly {@code n} architectures from {@code --arch} options and positional arguments. */
-  private static List<Nb201Arch> archs(CommandLine cl, int n) {
+  /**
+   * Exactly {@code n} of {@code space}'s architectures from {@code --arch} options and positional
+   * arguments.
+   */
+  private static <A> List<A> archs(SearchSpace<A> space, CommandLine cl, int n) {
     List<String> texts = new ArrayList<>();
     if (cl.hasOption("arch")) {
       texts.addAll(Arrays.asList(cl.getOptionValues("arch")));
@@ -189,9 +230,9 @@ final class SpaceCommand implements Command {
           "expected %d architecture%s (--arch STR or positional), got %d",
           n, n == 1 ? "" : "s", texts.size()));
     }
-    List<Nb201Arch> archs = new ArrayList<>(n);
+    List<A> archs = new ArrayList<>(n);
     for (String t : texts) {
-      archs.add(Nb201Arch.parse(t));
+      archs.add(space.parse(t));
     }
     return archs;
   }

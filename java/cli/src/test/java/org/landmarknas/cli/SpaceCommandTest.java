@@ -123,10 +123,38 @@ final class SpaceCommandTest {
     CliRun unknown = CliRun.standard("space", "shuffle");
     assertEquals(2, unknown.exitCode());
     assertTrue(unknown.oneLineError(), unknown.err());
-    assertTrue(unknown.err().contains("info, sample, mutate, distance, canonical"),
+    assertTrue(unknown.err().contains("info, sample, mutate, distance, canonical, neighbours"),
         unknown.err());
     CliRun missing = CliRun.standard("space");
     assertEquals(2, missing.exitCode());
     assertTrue(missing.oneLineError(), missing.err());
+  }
+
+  @Test
+  void neighbours_printsTheSpacesNeighboursInOrder() {
+    CliRun r = CliRun.standard("space", "neighbours", A);
+    assertEquals(0, r.exitCode(), r.err());
+    List<String> expected = SPACE.neighbours(Nb201Arch.parse(A)).stream()
+        .map(SPACE::format).toList();
+    assertEquals(expected, r.out().lines().toList());
+  }
+
+  /** {@code --space} picks the space: spelled out, the default is the same; a typo exits 2. */
+  @Test
+  void spaceOption_defaultSpelledOutIsTheSame_typoExitsTwoNamingValueAndKnownSpaces() {
+    assertEquals(CliRun.standard("space", "sample", "--count", "3", "--seed", "5").out(),
+        CliRun.standard("space", "sample", "--space", "nb201", "--count", "3", "--seed", "5")
+            .out());
+    assertEquals(CliRun.standard("space", "info").out(),
+        CliRun.standard("space", "info", "--space", "nb201").out());
+    for (String[] args : List.of(new String[] {"space", "info", "--space", "nb2O1"},
+        new String[] {"space", "canonical", "--space", "nb2O1", A},
+        new String[] {"space", "sample", "--space", "nb2O1"})) {
+      CliRun r = CliRun.standard(args);
+      assertEquals(2, r.exitCode(), String.join(" ", args));
+      assertTrue(r.oneLineError(), r.err());
+      assertEquals("lmnas space: error: --space: unknown search space \"nb2O1\" (known: nb201)\n",
+          r.err());
+    }
   }
 }
