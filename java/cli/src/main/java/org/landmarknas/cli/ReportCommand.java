@@ -14,13 +14,11 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
-import org.landmarknas.bench.GroundTruth;
 import org.landmarknas.report.Grouping;
 import org.landmarknas.report.Regrounding;
 import org.landmarknas.report.ReportOutput;
 import org.landmarknas.report.ReportWriter;
 import org.landmarknas.report.RunRecord;
-import org.landmarknas.space.Nb201Arch;
 
 /**
  * {@code lmnas report}: tables and plots from finished run directories. Every run is read (and
@@ -107,7 +105,7 @@ final class ReportCommand implements Command {
       }
     }
     Optional<String> groundTruth = Optional.ofNullable(cl.getOptionValue("ground-truth"));
-    Optional<GroundTruth<Nb201Arch>> truth = groundTruth.map(f -> GroundTruth.load(Path.of(f)));
+    Optional<Path> truth = groundTruth.map(Path::of);
     List<RunRecord> runs = new ArrayList<>();
     for (Path dir : dirs) {
       runs.add(Regrounding.load(dir, truth));

@@ -6,14 +6,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.landmarknas.bench.GroundTruth;
 import org.landmarknas.config.ExperimentConfig;
 import org.landmarknas.report.Grouping;
 import org.landmarknas.report.Regrounding;
 import org.landmarknas.report.ReportOutput;
 import org.landmarknas.report.ReportWriter;
 import org.landmarknas.report.RunRecord;
-import org.landmarknas.space.Nb201Arch;
 
 /**
  * The comparison report of an experiment's finished runs (table.md with S-KdT mean ± std per arm,
@@ -39,7 +37,7 @@ public record ExperimentReport(int finishedRuns, int plannedRuns, Optional<Repor
    */
   public static ExperimentReport write(ExperimentConfig experiment,
       Optional<String> groundTruth, Instant generatedAt) throws IOException {
-    Optional<GroundTruth<Nb201Arch>> truth = groundTruth.map(f -> GroundTruth.load(Path.of(f)));
+    Optional<Path> truth = groundTruth.map(Path::of);
     List<ExperimentConfig.Run> plan = experiment.runs();
     List<RunRecord> runs = new ArrayList<>();
     List<String> notes = new ArrayList<>();

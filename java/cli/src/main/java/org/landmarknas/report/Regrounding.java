@@ -13,7 +13,8 @@ import java.util.OptionalInt;
 import org.landmarknas.bench.GroundTruth;
 import org.landmarknas.metric.RankingReport;
 import org.landmarknas.run.RunDirectory;
-import org.landmarknas.space.Nb201Arch;
+import org.landmarknas.space.SearchSpace;
+import org.landmarknas.space.SearchSpaces;
 
 /**
  * A run's rankings recomputed against another ground truth of the same architectures, without
@@ -22,7 +23,8 @@ import org.landmarknas.space.Nb201Arch;
  * higher). The final pool and ranking come from {@code result.json}, the S-KdT curve from the
  * {@code pool-epoch-NNNN.json} file the engine keeps for every scoring, and the architectures the
  * search found get their score, rank and total from the new ground truth as the engine writes
- * them ({@link GroundTruth#rank}, {@link GroundTruth#size}).
+ * them ({@link GroundTruth#rank}, {@link GroundTruth#size}). The ground truth is read in the
+ * space the run searched ({@code space} of its config), which parses the pool's architectures.
  */
 public final class Regrounding {
 
@@ -32,12 +34,20 @@ public final class Regrounding {
   private Regrounding() {}
 
   /**
-   * The run recorded in {@code dir}, re-grounded when {@code truth} is given, as it was recorded
-   * otherwise: what every report of finished runs starts from.
+   * The run recorded in {@code dir}, re-grounded against the ground-truth file {@code truth}
+   * (read in the run's space) when given, as it was recorded otherwise: what every report of
+   * finished runs starts from.
+   *
+   * @throws IllegalArgumentException when the run names an unknown space, or the file is not a
+   *     ground truth of the run's space's architectures
    */
-  public static RunRecord load(Path dir, Optional<GroundTruth<Nb201Arch>> truth) {
+  public static RunRecord load(Path dir, Optional<Path> truth) {
     RunRecord run = RunRecord.load(dir);
-    return truth.isPresent() ? of(run, truth.get()) : run;
+    if (truth.isEmpty()) {
+      return run;
+    }
+    SearchSpace<?> space = SearchSpaces.byName(RunFileParser.space(dir));
+    return of(run, GroundTruth.load(space, truth.get()));
   }
 
   /**
@@ -46,7 +56,7 @@ public final class Regrounding {
    * @throws IllegalArgumentException when a pool architecture has no score in {@code truth}, or
    *     an epoch logged an S-KdT whose scoring file is missing (runs older than the files)
    */
-  public static RunRecord of(RunRecord run, GroundTruth<Nb201Arch> truth) {
+  public static <A> RunRecord of(RunRecord run, GroundTruth<A> truth) {
     List<PoolEntry> pool = reground(run.pool(), truth,
         run.dir().resolve(RunDirectory.RESULT_FILE));
     Optional<RankingSummary> ranking = Optional.empty();
@@ -68,7 +78,7 @@ public final class Regrounding {
         ranking, search, run.cost(), run.finished());
   }
 
-  private static EpochMetrics epoch(RunRecord run, EpochMetrics e, GroundTruth<Nb201Arch> truth) {
+  private static <A> EpochMetrics epoch(RunRecord run, EpochMetrics e, GroundTruth<A> truth) {
     Path file = run.dir().resolve(String.format(Locale.ROOT, RunDirectory.POOL_SCORES_FILE,
         e.epoch()));
     if (!Files.exists(file)) {
@@ -89,11 +99,11 @@ public final class Regrounding {
     return new EpochMetrics(e.epoch(), values);
   }
 
-  private static List<PoolEntry> reground(List<PoolEntry> pool, GroundTruth<Nb201Arch> truth,
+  private static <A> List<PoolEntry> reground(List<PoolEntry> pool, GroundTruth<A> truth,
       Path file) {
     List<PoolEntry> out = new ArrayList<>(pool.size());
     for (PoolEntry p : pool) {
-      OptionalDouble score = truth.score(arch(p.arch(), file));
+      OptionalDouble score = truth.score(arch(truth.space(), p.arch(), file));
       if (score.isEmpty()) {
         throw new IllegalArgumentException(String.format(Locale.ROOT,
             "%s: pool architecture %s has no score in %s", file, p.arch(), truth.source()));
@@ -110,10 +120,10 @@ public final class Regrounding {
   }
 
   /** A found architecture's new score and its rank in the new ground truth (1 = best). */
-  private static SearchSummary.Found found(SearchSummary.Found f, GroundTruth<Nb201Arch> truth) {
-    Nb201Arch arch;
+  private static <A> SearchSummary.Found found(SearchSummary.Found f, GroundTruth<A> truth) {
+    A arch;
     try {
-      arch = Nb201Arch.parse(f.arch());
+      arch = truth.space().parse(f.arch());
     } catch (IllegalArgumentException e) {
       // "#3": the run wrote no architecture string
       return new SearchSummary.Found(f.arch(), f.supernetValAccuracy(), OptionalDouble.empty(),
@@ -123,12 +133,13 @@ public final class Regrounding {
         truth.rank(arch), OptionalInt.of(truth.size()));
   }
 
-  private static Nb201Arch arch(String s, Path file) {
+  private static <A> A arch(SearchSpace<A> space, String s, Path file) {
     try {
-      return Nb201Arch.parse(s);
+      return space.parse(s);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "%s: pool entry \"%s\" is not an NB201 architecture (%s)", file, s, e.getMessage()), e);
+          "%s: pool entry \"%s\" is not an architecture of %s (%s)", file, s, space.id(),
+          e.getMessage()), e);
     }
   }
 }

@@ -37,6 +37,9 @@ import org.yaml.snakeyaml.error.YAMLException;
 final class RunFileParser {
   private RunFileParser() {}
 
+  /** The space of a run whose files name none. */
+  static final String DEFAULT_SPACE = "nb201";
+
   static RunRecord parse(Path dir) {
     if (!Files.isDirectory(dir)) {
       throw new IllegalArgumentException(String.format(Locale.ROOT,
@@ -77,6 +80,24 @@ final class RunFileParser {
         result.map(RunResult::ranking).map(RunFileParser::ranking),
         result.map(RunResult::search).map(RunFileParser::search),
         result.flatMap(RunFileParser::cost), result.isPresent());
+  }
+
+  /**
+   * The config name of the search space the run in {@code dir} searched: {@code space} of its
+   * {@code config.yaml}, else of the config in {@code result.json}, else {@code nb201} (runs
+   * written before configs named a space searched NB201).
+   */
+  static String space(Path dir) {
+    Path configFile = dir.resolve(RunDirectory.CONFIG_FILE);
+    Path resultFile = dir.resolve(RunDirectory.RESULT_FILE);
+    Optional<String> space = Files.exists(configFile)
+        ? new ConfigValues(configFile, "").text(readYaml(configFile), "space")
+        : Optional.empty();
+    if (space.isEmpty() && Files.exists(resultFile)) {
+      space = new ConfigValues(resultFile, "provenance.config.").text(
+          RunFiles.readResult(resultFile).provenance().config(), "space");
+    }
+    return space.orElse(DEFAULT_SPACE);
   }
 
   /** The pool of one scoring file of a run ({@code pool-epoch-NNNN.json}). */

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.landmarknas.bench.GroundTruth;
@@ -62,7 +63,7 @@ final class RegroundingTest {
   }
 
   /** The reversed order: architecture i scores 90 - 1.1 i. */
-  private static GroundTruth reversed() {
+  private static GroundTruth<Nb201Arch> reversed() {
     Map<Nb201Arch, Double> m = new HashMap<>();
     for (int i = 0; i < 6; i++) {
       m.put(arch(i), 90.0 - 1.1 * i);
@@ -138,5 +139,38 @@ final class RegroundingTest {
         () -> Regrounding.of(RunRecord.load(run()), GroundTruth.of("part.csv", partial)));
     assertTrue(e.getMessage().contains("pool architecture " + arch(1) + " has no score in"
         + " part.csv"), e.getMessage());
+  }
+
+  /**
+   * {@code load} reads the ground truth in the space the run searched: a run naming {@code
+   * nb201} is re-grounded as one naming none, and a run naming an unknown space fails naming it
+   * instead of having its pool parsed as NB201.
+   */
+  @Test
+  void load_readsTheGroundTruthInTheRunsSpace() throws IOException {
+    Path truth = dir.resolve("rev.csv");
+    StringBuilder csv = new StringBuilder(GroundTruth.CSV_HEADER + "\n");
+    for (int i = 0; i < 6; i++) {
+      csv.append(arch(i)).append(',').append(90.0 - 1.1 * i).append('\n');
+    }
+    Files.writeString(truth, csv);
+    Path plain = run("plain", 0, false);
+    Path named = run("named", 0, false);
+    Path config = named.resolve("config.yaml");
+    Files.writeString(config, Files.readString(config) + "space: nb201\n");
+    assertEquals("nb201", RunFileParser.space(plain), "runs that name no space searched NB201");
+    assertEquals("nb201", RunFileParser.space(named));
+    RunRecord a = Regrounding.load(plain, Optional.of(truth));
+    RunRecord b = Regrounding.load(named, Optional.of(truth));
+    assertEquals(a.ranking(), b.ranking());
+    assertEquals(-1.0, a.ranking().orElseThrow().skdt().getAsDouble(), 1e-12);
+
+    Files.writeString(config, Files.readString(config).replace("space: nb201",
+        "space: nb2O1"));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Regrounding.load(named, Optional.of(truth)));
+    assertTrue(e.getMessage().contains("unknown search space \"nb2O1\""), e.getMessage());
+    assertEquals(RunRecord.load(named).pool(), Regrounding.load(named, Optional.empty()).pool(),
+        "without a ground truth the space is not needed");
   }
 }
