@@ -1,7 +1,9 @@
 package org.landmarknas.config;
 
+import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.landmarknas.space.SearchSpace;
 import org.landmarknas.space.SearchSpaces;
 
 /**
@@ -37,6 +39,7 @@ public record RunConfig(String name, long seed, String space, DataConfig data,
     Objects.requireNonNull(evaluate, "evaluate");
     Objects.requireNonNull(search, "search");
     Objects.requireNonNull(landmarks, "landmarks");
+    checkLandmarksFit(SearchSpaces.byName(space), landmarks);
     if (landmarks.enabled() && landmarks.warmup() >= train.epochs()) {
       throw KeyCheck.outOfRange("landmarks.warmup", landmarks.warmup(),
           "< train.epochs (" + train.epochs() + "): the warm-up must end before the run does");
@@ -65,6 +68,23 @@ public record RunConfig(String name, long seed, String space, DataConfig data,
     if (EvaluateConfig.BN_RECALIBRATE.equals(evaluate.bn()) && supernet.batchStatistics()) {
       throw new ConfigException("evaluate.bn", "recalibrate needs supernet.batchnorm: running"
           + " (with batch statistics there are no running averages to recalibrate)");
+    }
+  }
+
+  /** The landmark keys that depend on the space: how many classes it has, how far cells lie. */
+  private static void checkLandmarksFit(SearchSpace<?> space, LandmarksConfig landmarks) {
+    // trainable classes (a class that computes a constant can be neither a landmark nor
+    // ranked), less the two that a ranking of what is left needs at least
+    long trainable = space.classCount().orElse(Long.MAX_VALUE) - 1;
+    if (landmarks.count() > trainable - 2) {
+      throw KeyCheck.outOfRange("landmarks.count", landmarks.count(), String.format(
+          Locale.ROOT, "<= %d: the %d distinct trainable %s architectures less 2 (landmarks"
+              + " must leave at least 2 to rank)", trainable - 2, trainable, space.id()));
+    }
+    if (landmarks.tau() >= space.maxDistance()) {
+      throw KeyCheck.outOfRange("landmarks.tau", landmarks.tau(), String.format(Locale.ROOT,
+          "0..%d (below %s's maximum Hamming distance %d)", space.maxDistance() - 1,
+          space.id(), space.maxDistance()));
     }
   }
 

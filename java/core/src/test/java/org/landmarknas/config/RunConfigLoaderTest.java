@@ -227,6 +227,24 @@ final class RunConfigLoaderTest {
   }
 
   @Test
+  void landmarkBounds_comeFromTheConfiguredSpace() throws IOException {
+    // NB201: 6 edges, so tau < 6; NB101: 26 encoding positions
+    Path nb201 = write("a.yaml", "landmarks:\n  tau: 6\n");
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> RunConfigLoader.load(nb201, List.of()));
+    assertEquals("landmarks.tau", e.key().orElseThrow());
+    assertTrue(e.getMessage().contains("0..5 (below nas-bench-201's maximum Hamming distance 6)"),
+        e.getMessage());
+    RunConfig nb101 = RunConfigLoader.load(write("b.yaml",
+        "space: nb101\nlandmarks:\n  tau: 20\n  count: 5000\n  ground-truth: gt.csv\n"), List.of());
+    assertEquals(20, nb101.landmarks().tau());
+    ConfigException count = assertThrows(ConfigException.class,
+        () -> RunConfigLoader.load(write("c.yaml", "landmarks:\n  count: 5000\n"), List.of()));
+    assertTrue(count.getMessage().contains("<= 4927: the 4929 distinct trainable nas-bench-201"),
+        count.getMessage());
+  }
+
+  @Test
   void unknownNestedKey_namesDottedKeyAndSectionKeys() throws IOException {
     Path f = write("u.yaml", "train:\n  epochs: 3\n  epoch: 3\n");
     ConfigException e = assertThrows(ConfigException.class,

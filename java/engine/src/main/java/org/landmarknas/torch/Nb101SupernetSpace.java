@@ -24,4 +24,14 @@ public final class Nb101SupernetSpace implements SupernetSpace<Nb101Arch> {
   public Supernet<Nb101Arch> supernet(NetworkShape shape, long seed) {
     return Nb101Network.supernet(shape, seed);
   }
+
+  /**
+   * The network of {@code arch} exactly as numbered. The results store trains each class's
+   * {@link Nb101Space#canonical canonical} cell, NB101's own choice, whose cost is {@link
+   * Nb101Space#cost}.
+   */
+  @Override
+  public Supernet<Nb101Arch> standalone(NetworkShape shape, Nb101Arch arch, long seed) {
+    return Nb101Network.standalone(shape, arch, seed);
+  }
 }
