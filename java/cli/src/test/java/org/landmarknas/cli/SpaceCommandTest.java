@@ -153,7 +153,8 @@ final class SpaceCommandTest {
       CliRun r = CliRun.standard(args);
       assertEquals(2, r.exitCode(), String.join(" ", args));
       assertTrue(r.oneLineError(), r.err());
-      assertEquals("lmnas space: error: --space: unknown search space \"nb2O1\" (known: nb201)\n",
+      assertEquals("lmnas space: error: --space: unknown search space \"nb2O1\""
+          + " (known: nb201, nb101)\n",
           r.err());
     }
   }
