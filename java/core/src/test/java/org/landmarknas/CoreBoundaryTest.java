@@ -25,7 +25,8 @@ final class CoreBoundaryTest {
         "org.apache.commons.cli.Options", // the CLI's libraries
         "org.apache.commons.math3.stat.inference.TTest",
         "org.knowm.xchart.XYChart",
-        "org.sqlite.JDBC"));
+        "org.sqlite.JDBC",
+        "org.postgresql.Driver"));
     assertTrue(present.isEmpty(), "the core's class path holds " + present);
   }
 

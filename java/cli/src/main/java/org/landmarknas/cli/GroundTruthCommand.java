@@ -10,6 +10,7 @@ import org.landmarknas.space.Nb201Arch;
 import org.landmarknas.space.Nb201Space;
 import org.landmarknas.standalone.StandaloneResult;
 import org.landmarknas.store.ResultsStore;
+import org.landmarknas.store.StoreLocation;
 
 /**
  * {@code lmnas groundtruth import}: a published NAS-Bench-201 table (index, arch_str,
@@ -36,7 +37,8 @@ final class GroundTruthCommand implements Command {
   private static Options options() {
     return CommandOptions.of(
         CommandOptions.withArg("table", "FILE", "NB201 table CSV"),
-        CommandOptions.withArg("store", "FILE", "results store (default runs/results.db)"),
+        CommandOptions.withArg("store", "STORE", "results store, " + StoreOption.HELP
+            + " (default runs/results.db)"),
         CommandOptions.withArg("protocol", "NAME",
             "protocol name of the imported rows (default nb201-cifar10-200ep)"));
   }
@@ -60,10 +62,10 @@ final class GroundTruthCommand implements Command {
     }
     Nb201Table table = Nb201Table.load(Path.of(cl.getOptionValue("table")));
     String protocol = cl.getOptionValue("protocol", "nb201-cifar10-200ep");
-    Path store = Path.of(cl.getOptionValue("store", StandaloneCommand.DEFAULT_STORE.toString()));
+    StoreLocation store = StoreOption.location(cl);
     int added = 0;
     long start = System.nanoTime();
-    try (ResultsStore<Nb201Arch> s = ResultsStore.open(store, Nb201Space.INSTANCE)) {
+    try (ResultsStore<Nb201Arch> s = StoreOption.open(store, Nb201Space.INSTANCE)) {
       for (Nb201Table.Row row : table.rows()) {
         if (s.put(StandaloneResult.ofPublished(row, protocol))) {
           added++;

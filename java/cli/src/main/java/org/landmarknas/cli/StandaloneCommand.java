@@ -2,7 +2,6 @@ package org.landmarknas.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -31,6 +30,7 @@ import org.landmarknas.standalone.StandaloneTable;
 import org.landmarknas.store.JobFailure;
 import org.landmarknas.store.QueueStatus;
 import org.landmarknas.store.ResultsStore;
+import org.landmarknas.store.StoreLocation;
 import org.landmarknas.torch.StandaloneTrainer;
 import org.landmarknas.torch.SupernetSpace;
 import org.landmarknas.torch.SupernetSpaces;
@@ -50,7 +50,6 @@ final class StandaloneCommand implements Command {
   private static final String SYNTAX = "lmnas standalone"
       + " train|enqueue|worker|status|export|import|stats"
       + " [options]   (see --help)";
-  static final Path DEFAULT_STORE = Path.of("runs", "results.db");
 
   @Override
   public String name() {
@@ -82,7 +81,7 @@ final class StandaloneCommand implements Command {
     }
     StandaloneProtocol protocol = StandaloneOptions.protocol(cl);
     long seed = StandaloneOptions.seed(cl);
-    Path store = Path.of(cl.getOptionValue("store", DEFAULT_STORE.toString()));
+    StoreLocation store = StoreOption.location(cl);
     switch (cl.getArgs()[0]) {
       case "train":
         return train(cl, SupernetSpaces.byName(protocol.space()), protocol, seed, store, out);
@@ -105,9 +104,10 @@ final class StandaloneCommand implements Command {
   }
 
   /** {@code status}: the protocol's queue, its results by seed, its failed jobs. */
-  private static <A> int status(SearchSpace<A> space, StandaloneProtocol protocol, Path store,
+  private static <A> int status(SearchSpace<A> space, StandaloneProtocol protocol,
+      StoreLocation store,
       PrintStream out) {
-    try (ResultsStore<A> s = openExistingStore(store, space)) {
+    try (ResultsStore<A> s = StoreOption.openExisting(store, space)) {
       QueueStatus q = s.status(protocol.name());
       List<StandaloneResult<A>> results = s.all(protocol.name());
       out.printf(Locale.ROOT, "%s, protocol %s: %d queued, %d running, %d done, %d failed,"
@@ -142,8 +142,8 @@ final class StandaloneCommand implements Command {
 
   /** {@code stats}: the table's figures ({@link BenchmarkStats}), optionally plotted. */
   private static <A> int stats(CommandLine cl, SearchSpace<A> space, StandaloneProtocol protocol,
-      Path store, PrintStream out) throws IOException {
-    try (ResultsStore<A> s = openExistingStore(store, space)) {
+      StoreLocation store, PrintStream out) throws IOException {
+    try (ResultsStore<A> s = StoreOption.openExisting(store, space)) {
       Optional<StandaloneScores<A>> reference = Optional.ofNullable(
           cl.getOptionValue("reference")).map(f -> GroundTruth.load(space, Path.of(f)).byClass());
       List<StandaloneResult<A>> results = s.all(protocol.name());
@@ -151,9 +151,10 @@ final class StandaloneCommand implements Command {
         throw new IllegalArgumentException(noResults(s, protocol));
       }
       BenchmarkStats stats = BenchmarkStats.of(space, results, reference);
-      // The store's file name, not its path: the output is committed beside the tables
-      // (benchmarks/data/*-stats.txt) and must not carry a path of the machine it ran on.
-      out.printf(Locale.ROOT, "%s, protocol %s%n", store.getFileName(), protocol.name());
+      // The store's file or database name, not its path or host: the output is committed beside
+      // the tables (benchmarks/data/*-stats.txt) and must not carry a path of the machine it ran
+      // on.
+      out.printf(Locale.ROOT, "%s, protocol %s%n", store.shortName(), protocol.name());
       out.print(stats.describe());
       if (cl.hasOption("plot")) {
         for (Path f : BenchmarkPlots.write(space, results, stats, reference, protocol.name(),
@@ -170,9 +171,9 @@ final class StandaloneCommand implements Command {
    * of architectures ({@code scores}), which fails naming the first architecture not trained.
    */
   private static <A> int export(CommandLine cl, SearchSpace<A> space, StandaloneProtocol protocol,
-      long seed, Path store, PrintStream out) throws IOException {
+      long seed, StoreLocation store, PrintStream out) throws IOException {
     String format = cl.getOptionValue("format", "csv");
-    try (ResultsStore<A> s = openExistingStore(store, space)) {
+    try (ResultsStore<A> s = StoreOption.openExisting(store, space)) {
       switch (format) {
         case "csv" -> new StandaloneTable<>(protocol, space, s.all(protocol.name())).write(out);
         case "scores" -> {
@@ -206,14 +207,14 @@ final class StandaloneCommand implements Command {
    * a lost store and a generation continues from it instead of retraining.
    */
   private static <A> int importCsv(CommandLine cl, SearchSpace<A> space,
-      StandaloneProtocol protocol, Path store, PrintStream out) throws IOException {
+      StandaloneProtocol protocol, StoreLocation store, PrintStream out) throws IOException {
     if (!cl.hasOption("csv")) {
       throw new IllegalArgumentException("import needs --csv FILE");
     }
     Path file = Path.of(cl.getOptionValue("csv"));
     List<StandaloneResult<A>> rows = StandaloneTable.read(file, protocol, space).results();
     int added = 0;
-    try (ResultsStore<A> s = openStore(store, space)) {
+    try (ResultsStore<A> s = StoreOption.open(store, space)) {
       for (StandaloneResult<A> r : rows) {
         if (s.put(r)) {
           added++;
@@ -226,7 +227,7 @@ final class StandaloneCommand implements Command {
   }
 
   private static <A> int train(CommandLine cl, SupernetSpace<A> space,
-      StandaloneProtocol protocol, long seed, Path store, PrintStream out) {
+      StandaloneProtocol protocol, long seed, StoreLocation store, PrintStream out) {
     if (!cl.hasOption("arch")) {
       throw new IllegalArgumentException("train needs --arch STR");
     }
@@ -235,7 +236,7 @@ final class StandaloneCommand implements Command {
         protocol, seed, out);
     out.println(r.describe(space.space()));
     if (cl.hasOption("store")) {
-      try (ResultsStore<A> s = openStore(store, space.space())) {
+      try (ResultsStore<A> s = StoreOption.open(store, space.space())) {
         out.println(s.put(r) ? "stored in " + store : "already in " + store + " (kept the first)");
       }
     }
@@ -243,7 +244,8 @@ final class StandaloneCommand implements Command {
   }
 
   private static <A> int enqueue(CommandLine cl, SearchSpace<A> space,
-      StandaloneProtocol protocol, long seed, Path store, PrintStream out) throws IOException {
+      StandaloneProtocol protocol, long seed, StoreLocation store, PrintStream out)
+      throws IOException {
     List<String> sources = Stream.of("archs", "landmarks", "random")
         .filter(cl::hasOption).map(o -> "--" + o).toList();
     if (sources.size() > 1) {
@@ -265,7 +267,7 @@ final class StandaloneCommand implements Command {
       throw new IllegalArgumentException("enqueue needs --archs FILE, --random N or"
           + " --landmarks FILE");
     }
-    try (ResultsStore<A> s = openStore(store, space)) {
+    try (ResultsStore<A> s = StoreOption.open(store, space)) {
       int added = s.enqueue(archs, protocol.name(), seed);
       out.printf(Locale.ROOT, "enqueued %d of %d architectures for protocol %s, seed %d in %s"
           + " (the others were queued or done already)%n", added, archs.size(), protocol.name(),
@@ -280,7 +282,7 @@ final class StandaloneCommand implements Command {
    */
   private static String noResults(ResultsStore<?> s, StandaloneProtocol protocol) {
     var counts = s.resultCounts();
-    StringBuilder sb = new StringBuilder(s.file() + " holds no result of protocol "
+    StringBuilder sb = new StringBuilder(s.location() + " holds no result of protocol "
         + protocol.name());
     if (counts.isEmpty()) {
       sb.append(" and none of any other (is it the right file?)");
@@ -299,7 +301,7 @@ final class StandaloneCommand implements Command {
    * processes of itself (separate JVMs: a killed one loses only its current job, which another
    * redoes when the lease expires).
    */
-  private static int worker(CommandLine cl, StandaloneProtocol protocol, Path store,
+  private static int worker(CommandLine cl, StandaloneProtocol protocol, StoreLocation store,
       String[] args, PrintStream out) throws Exception {
     int workers = CommandOptions.intOption(cl, "workers", 1, 1);
     if (workers > 1) {
@@ -315,24 +317,10 @@ final class StandaloneCommand implements Command {
 
   /** One worker process of {@code space}'s cells: the trainer and the store share its type. */
   private static <A> void work(SupernetSpace<A> space, ImageDataset data,
-      StandaloneProtocol protocol, Path store, Duration lease, PrintStream out) {
-    try (ResultsStore<A> s = openStore(store, space.space())) {
+      StandaloneProtocol protocol, StoreLocation store, Duration lease, PrintStream out) {
+    try (ResultsStore<A> s = StoreOption.open(store, space.space())) {
       new StandaloneWorker<>(s, new StandaloneTrainer<>(space, data), protocol, lease, out).run();
     }
-  }
-
-  /** Opens a store that must exist: reading a mistyped path would create an empty one. */
-  private static <A> ResultsStore<A> openExistingStore(Path store, SearchSpace<A> space) {
-    if (!Files.isRegularFile(store)) {
-      throw new IllegalArgumentException("results store " + store + " does not exist (--store"
-          + " FILE names the store that enqueue, worker and train --store write)");
-    }
-    return openStore(store, space);
-  }
-
-  /** Opens the store for {@code space}, creating it and its directory when absent. */
-  private static <A> ResultsStore<A> openStore(Path store, SearchSpace<A> space) {
-    return ResultsStore.open(store, space);
   }
 
   private static ImageDataset data(CommandLine cl, StandaloneProtocol protocol) {

@@ -38,8 +38,8 @@ final class StandaloneOptions {
             + " (default 5,000; named -vN)"),
         CommandOptions.withArg("seed", "S", "training seed (default 0); with --random also the"
             + " sampling seed"),
-        CommandOptions.withArg("store", "FILE", "results store (default runs/results.db; train"
-            + " stores its result only when --store is given)"),
+        CommandOptions.withArg("store", "STORE", "results store, " + StoreOption.HELP
+            + " (default runs/results.db; train stores its result only when --store is given)"),
         CommandOptions.withArg("workers", "K", "worker: processes to run (default 1)"),
         CommandOptions.withArg("lease-seconds", "L", "worker: job lease (default 600)"),
         CommandOptions.withArg("format", "csv|scores", "export: csv = every result with all"

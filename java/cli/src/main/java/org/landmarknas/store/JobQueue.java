@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,7 +20,8 @@ import org.landmarknas.standalone.StandaloneResult;
  * The {@code jobs} table: the queue of trainings and the leases under which workers hold them.
  * A lease is only a time in the row, renewed by heartbeats, so a worker killed without warning
  * (SIGKILL, a lost machine) needs no cleanup: its lease runs out and the job is claimable again.
- * Every state change is one write transaction, so no two processes change a job at once.
+ * Every state change is one write transaction, so no two processes change a job at once. Times
+ * come from the store's {@link StoreClock}, the database's unless a test gives another.
  * One instance queues the jobs of one space, the space of its {@link ResultsTable}. Arguments
  * are checked by {@link ResultsStore}, which is the queue's only way in.
  *
@@ -36,12 +36,12 @@ final class JobQueue<A> {
       "(state = 'queued' OR (state = 'running' AND lease_until < ?))";
 
   private final StoreConnection db;
-  private final Clock clock;
+  private final StoreClock clock;
   private final ResultsTable<A> results;
   /** The {@code space} column of this queue's jobs. */
   private final String space;
 
-  JobQueue(StoreConnection db, Clock clock, ResultsTable<A> results) {
+  JobQueue(StoreConnection db, StoreClock clock, ResultsTable<A> results) {
     this.db = db;
     this.clock = clock;
     this.results = results;
@@ -60,7 +60,7 @@ final class JobQueue<A> {
       keys.add(results.key(Objects.requireNonNull(a, "archs element")));
     }
     return db.write("enqueue " + keys.size() + " jobs for " + protocol, c -> {
-      long now = clock.millis();
+      long now = clock.millis(c);
       int added = 0;
       try (PreparedStatement p = c.prepareStatement("UPDATE jobs SET state = 'queued',"
           + " attempts = 0, error = NULL, updated_at = ? WHERE space = ? AND arch = ?"
@@ -74,24 +74,21 @@ final class JobQueue<A> {
           added += p.executeUpdate();
         }
       }
+      // A job already there is kept by the unique key (ON CONFLICT: two drivers enqueueing at
+      // once under read committed would both pass a NOT EXISTS test); a stored result is tested.
       try (PreparedStatement p = c.prepareStatement("INSERT INTO jobs (space, arch, protocol,"
           + " seed, state, attempts, created_at, updated_at) SELECT ?, ?, ?, ?, 'queued', 0, ?, ?"
-          + " WHERE NOT EXISTS (SELECT 1 FROM jobs WHERE space = ? AND arch = ? AND protocol = ?"
-          + " AND seed = ?) AND NOT EXISTS (SELECT 1 FROM results WHERE space = ? AND arch = ?"
-          + " AND protocol = ? AND seed = ?)")) {
+          + " WHERE NOT EXISTS (SELECT 1 FROM results WHERE space = ? AND arch = ?"
+          + " AND protocol = ? AND seed = ?) ON CONFLICT DO NOTHING")) {
         for (String k : keys) {
-          p.setString(1, space);
-          p.setString(2, k);
-          p.setString(3, protocol);
-          p.setLong(4, seed);
-          p.setLong(5, now);
-          p.setLong(6, now);
-          for (int base : new int[] {7, 11}) {
+          for (int base : new int[] {1, 7}) {
             p.setString(base, space);
             p.setString(base + 1, k);
             p.setString(base + 2, protocol);
             p.setLong(base + 3, seed);
           }
+          p.setLong(5, now);
+          p.setLong(6, now);
           added += p.executeUpdate();
         }
       }
@@ -106,25 +103,25 @@ final class JobQueue<A> {
    */
   Optional<Job<A>> claim(String worker, String protocol, Duration lease) {
     return db.write("claim for " + worker, c -> {
-      long now = clock.millis();
+      long now = clock.millis(c);
       long until = now + lease.toMillis();
       giveUpDeadlyJobs(c, protocol, now);
       long id;
-      // Where the dialect's transaction does not lock the row between the read and the update
-      // (PostgreSQL's read committed), another claimer can take the job in between; the update
-      // repeats the state test, changes nothing then, and the next claimable job is tried.
+      // SQLite's write lock keeps other claimers out for the whole transaction; PostgreSQL's
+      // FOR UPDATE SKIP LOCKED locks the picked row and lets others pick the next one. The
+      // update repeats the state test all the same, and a job taken in between is skipped.
       while (true) {
-        try (PreparedStatement p = c.prepareStatement(
-            "SELECT MIN(id) FROM jobs WHERE space = ? AND protocol = ? AND " + CLAIMABLE)) {
+        try (PreparedStatement p = c.prepareStatement("SELECT id FROM jobs WHERE space = ?"
+            + " AND protocol = ? AND " + CLAIMABLE + " ORDER BY id LIMIT 1"
+            + db.dialect().skipLocked())) {
           p.setString(1, space);
           p.setString(2, protocol);
           p.setLong(3, now);
           try (ResultSet r = p.executeQuery()) {
-            r.next();
-            id = r.getLong(1);
-            if (r.wasNull()) {
+            if (!r.next()) {
               return Optional.<Job<A>>empty();
             }
+            id = r.getLong(1);
           }
         }
         try (PreparedStatement p = c.prepareStatement("UPDATE jobs SET state = 'running',"
@@ -152,10 +149,16 @@ final class JobQueue<A> {
     });
   }
 
+  /**
+   * Marks failed the expired jobs already claimed {@link #MAX_CLAIMS} times. Only rows no other
+   * claimer has locked: two claimers giving up overlapping sets in different orders would
+   * otherwise deadlock, and a row skipped now is given up by the next claim.
+   */
   private void giveUpDeadlyJobs(Connection c, String protocol, long now) throws SQLException {
     try (PreparedStatement p = c.prepareStatement("UPDATE jobs SET state = 'failed',"
-        + " error = ?, lease_owner = NULL, lease_until = NULL, updated_at = ? WHERE space = ?"
-        + " AND protocol = ? AND state = 'running' AND lease_until < ? AND attempts >= ?")) {
+        + " error = ?, lease_owner = NULL, lease_until = NULL, updated_at = ? WHERE id IN"
+        + " (SELECT id FROM jobs WHERE space = ? AND protocol = ? AND state = 'running'"
+        + " AND lease_until < ? AND attempts >= ?" + db.dialect().skipLocked() + ")")) {
       p.setString(1, "its lease ran out on all " + MAX_CLAIMS + " claims: the workers holding it"
           + " died or hung (train it alone with lmnas standalone train to see why)");
       p.setLong(2, now);
@@ -193,7 +196,7 @@ final class JobQueue<A> {
           + " AND state = 'running' AND lease_owner = ?")) {
         p.setString(1, state);
         p.setString(2, error);
-        p.setLong(3, clock.millis());
+        p.setLong(3, clock.millis(c));
         p.setLong(4, job.id());
         p.setString(5, space);
         p.setString(6, job.worker());
@@ -218,7 +221,7 @@ final class JobQueue<A> {
       try (PreparedStatement p = c.prepareStatement("UPDATE jobs SET state = 'queued',"
           + " lease_owner = NULL, lease_until = NULL, updated_at = ? WHERE state = 'running'"
           + " AND lease_owner = ?")) {
-        p.setLong(1, clock.millis());
+        p.setLong(1, clock.millis(c));
         p.setString(2, worker);
         p.executeUpdate();
       }
@@ -229,7 +232,7 @@ final class JobQueue<A> {
   /** Extends {@code job}'s lease to now + {@code lease} while its worker still holds it. */
   boolean heartbeat(Job<A> job, Duration lease) {
     return db.write("heartbeat job " + job.id(), c -> {
-      long now = clock.millis();
+      long now = clock.millis(c);
       try (PreparedStatement p = c.prepareStatement("UPDATE jobs SET lease_until = ?,"
           + " updated_at = ? WHERE id = ? AND space = ? AND state = 'running'"
           + " AND lease_owner = ?")) {
@@ -255,19 +258,20 @@ final class JobQueue<A> {
         || !result.protocol().equals(job.protocol()) || result.seed() != job.seed()) {
       throw new IllegalArgumentException(String.format(Locale.ROOT,
           "results store %s: result for %s %s seed %d does not match job %d (%s %s seed %d)",
-          db.file(), results.space().format(result.arch()), result.protocol(), result.seed(),
+          db.describe(), results.space().format(result.arch()), result.protocol(), result.seed(),
           job.id(), results.space().format(job.arch()), job.protocol(), job.seed()));
     }
     db.write("complete job " + job.id(), c -> {
       results.insert(c, result);
       try (PreparedStatement p = c.prepareStatement("UPDATE jobs SET state = 'done',"
           + " lease_owner = NULL, lease_until = NULL, updated_at = ? WHERE id = ? AND space = ?")) {
-        p.setLong(1, clock.millis());
+        p.setLong(1, clock.millis(c));
         p.setLong(2, job.id());
         p.setString(3, space);
         if (p.executeUpdate() != 1) {
           throw new StoreException(String.format(Locale.ROOT,
-              "results store %s: job %d does not exist in space %s", db.file(), job.id(), space));
+              "results store %s: job %d does not exist in space %s", db.describe(), job.id(),
+              space));
         }
       }
       return null;
@@ -297,7 +301,7 @@ final class JobQueue<A> {
   /** Counts of {@code protocol}'s jobs by state, leases judged against the clock now. */
   QueueStatus status(String protocol) {
     return db.read("status " + protocol, c -> {
-      long now = clock.millis();
+      long now = clock.millis(c);
       try (PreparedStatement p = c.prepareStatement("SELECT"
           + " SUM(CASE WHEN state = 'queued' THEN 1 ELSE 0 END),"
           + " SUM(CASE WHEN state = 'running' AND lease_until >= ? THEN 1 ELSE 0 END),"

@@ -1,5 +1,7 @@
 package org.landmarknas.store;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,7 +16,8 @@ import org.landmarknas.standalone.StandaloneResult;
 
 /**
  * A durable store of stand-alone results and the queue of trainings that produce them, in one
- * SQLite file that several processes may open at once.
+ * SQLite file that several processes of a machine may open at once, or in one PostgreSQL database
+ * that workers on many machines share ({@link StoreLocation}).
  *
  * <p>Results are keyed by (space, equivalence class, protocol, seed): an architecture and its
  * isomorphic twins share one row, because they compute the same function. A store is opened for
@@ -25,16 +28,17 @@ import org.landmarknas.standalone.StandaloneResult;
  *
  * <p>The queue hands out jobs under a lease: {@link #claim} takes the oldest queued job, or a job
  * whose worker let its lease run out (it crashed or hung), so no job is lost to a dead worker.
- * {@link #complete} stores the result and marks the job done in one transaction. Claims take the
- * write lock before reading, so two processes never claim the same live job. A job whose training
+ * {@link #complete} stores the result and marks the job done in one transaction. A claim locks
+ * what it reads (SQLite's write lock, PostgreSQL's {@code FOR UPDATE SKIP LOCKED}), so two
+ * processes never claim the same live job. A job whose training
  * throws is marked failed ({@link #fail}) with its error, and so is one whose lease ran out on
  * {@value #MAX_CLAIMS} claims (it crashes its workers): one bad job does not stop the others, and
  * enqueueing it again retries it.
  *
  * <p>This class checks arguments and is the package's public face; the SQL lives in
- * {@link ResultsTable} (results), {@link JobQueue} (jobs and leases) and {@link StoreConnection}
- * (the connection and its transactions). One instance holds one connection, used by one thread at
- * a time, so threads may share it. For parallel claims, open one store per worker.
+ * {@link ResultsTable} (results), {@link JobQueue} (jobs and leases), {@link StoreConnection}
+ * (the connection, its transactions and their retries) and a {@link Dialect} per database.
+ * One instance holds one connection, used by one thread at a time, so threads may share it. For parallel claims, open one store per worker.
  *
  * @param <A> the architecture type of the store's space
  */
@@ -44,48 +48,84 @@ public final class ResultsStore<A> implements AutoCloseable {
   public static final int MAX_CLAIMS = JobQueue.MAX_CLAIMS;
 
   private final StoreConnection db;
+  private final StoreLocation location;
   private final ResultsTable<A> results;
   private final JobQueue<A> queue;
 
-  private ResultsStore(StoreConnection db, Clock clock, SearchSpace<A> space) {
+  private ResultsStore(StoreConnection db, StoreLocation location, StoreClock clock,
+      SearchSpace<A> space) {
     this.db = db;
+    this.location = location;
     this.results = new ResultsTable<>(db, clock, space);
     this.queue = new JobQueue<>(db, clock, results);
   }
 
-  /**
-   * Opens (creating if needed) the store in {@code file} for {@code space}'s results, using the
-   * system clock for leases.
-   */
+  /** Opens (creating if needed) the SQLite store in {@code file} for {@code space}'s results. */
   public static <A> ResultsStore<A> open(Path file, SearchSpace<A> space) {
-    return open(file, space, Clock.systemUTC());
+    return open(StoreLocation.file(Objects.requireNonNull(file, "file")), space);
   }
 
   /**
-   * Opens (creating if needed) the store in {@code file} for {@code space}'s results; {@code
-   * clock} times leases, so tests can expire one without waiting.
-   *
-   * @throws StoreException when the file cannot be opened or has a newer schema
+   * Opens (creating if needed) the SQLite store in {@code file}; {@code clock} times leases, so
+   * tests can expire one without waiting.
    */
   public static <A> ResultsStore<A> open(Path file, SearchSpace<A> space, Clock clock) {
-    Objects.requireNonNull(file, "file");
+    return open(StoreLocation.file(Objects.requireNonNull(file, "file")), space, clock);
+  }
+
+  /**
+   * Opens the store at {@code location} for {@code space}'s results, creating its tables (and a
+   * SQLite file with its directory) if needed. Leases are timed by the database's clock: the
+   * server's {@code now()} for PostgreSQL, the machine's for a SQLite file.
+   *
+   * @throws StoreUnreachableException when the database cannot be opened or connected to
+   * @throws StoreException when its schema is newer than this build's
+   */
+  public static <A> ResultsStore<A> open(StoreLocation location, SearchSpace<A> space) {
+    Objects.requireNonNull(location, "location");
+    return openWith(location, space, location.dialect().clock());
+  }
+
+  /**
+   * {@link #open(StoreLocation, SearchSpace)} with leases timed by {@code clock} instead of the
+   * database, so tests can expire one without waiting.
+   */
+  public static <A> ResultsStore<A> open(StoreLocation location, SearchSpace<A> space,
+      Clock clock) {
+    return openWith(location, space, StoreClock.of(Objects.requireNonNull(clock, "clock")));
+  }
+
+  private static <A> ResultsStore<A> openWith(StoreLocation location, SearchSpace<A> space,
+      StoreClock clock) {
+    Objects.requireNonNull(location, "location");
     Objects.requireNonNull(space, "space");
-    Objects.requireNonNull(clock, "clock");
-    Path abs = file.toAbsolutePath();
-    StoreConnection db = StoreConnection.open(abs);
+    Dialect dialect = location.dialect();
+    location.sqliteFile().ifPresent(ResultsStore::createDirectory);
+    StoreConnection db = StoreConnection.open(dialect, Backoff.DEFAULT);
     try {
-      db.write("migrate schema", conn -> StoreSchema.migrate(conn, abs.toString(),
-          clock.millis()));
+      db.write("migrate schema", c -> StoreSchema.migrate(c, dialect, clock.millis(c)));
     } catch (RuntimeException e) {
       db.close();
       throw e;
     }
-    return new ResultsStore<>(db, clock, space);
+    return new ResultsStore<>(db, location, clock, space);
   }
 
-  /** The database file. */
-  public Path file() {
-    return db.file();
+  private static void createDirectory(Path file) {
+    Path dir = file.getParent();
+    try {
+      if (dir != null) {
+        Files.createDirectories(dir);
+      }
+    } catch (IOException e) {
+      throw new StoreUnreachableException("results store " + file
+          + ": cannot create its directory", e);
+    }
+  }
+
+  /** Where the store lives: its SQLite file or its PostgreSQL database. */
+  public StoreLocation location() {
+    return location;
   }
 
   /** The space whose results and jobs this store reads and writes. */
@@ -93,7 +133,7 @@ public final class ResultsStore<A> implements AutoCloseable {
     return results.space();
   }
 
-  /** The schema version recorded in the file. */
+  /** The schema version recorded in the store. */
   public int schemaVersion() {
     return db.read("read schema version", StoreSchema::version);
   }
@@ -254,7 +294,7 @@ public final class ResultsStore<A> implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "ResultsStore[" + db.file() + ", " + results.spaceId() + "]";
+    return "ResultsStore[" + location + ", " + results.spaceId() + "]";
   }
 
   private static void requireProtocol(String protocol) {

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,12 +27,12 @@ final class ResultsTable<A> {
       + " valid_loss, test_accuracy, test_loss, parameters, wall_seconds";
 
   private final StoreConnection db;
-  private final Clock clock;
+  private final StoreClock clock;
   private final SearchSpace<A> space;
   /** The {@code space} column of this space's rows: its {@link SearchSpace#id()}. */
   private final String spaceId;
 
-  ResultsTable(StoreConnection db, Clock clock, SearchSpace<A> space) {
+  ResultsTable(StoreConnection db, StoreClock clock, SearchSpace<A> space) {
     this.db = db;
     this.clock = clock;
     this.space = space;
@@ -142,13 +141,13 @@ final class ResultsTable<A> {
    * @return true when inserted
    */
   boolean insert(Connection c, StandaloneResult<A> r) throws SQLException {
+    // ON CONFLICT, not a NOT EXISTS test: two writers of one key at once under PostgreSQL's read
+    // committed would both pass the test, and the second would fail on the unique key.
     try (PreparedStatement p = c.prepareStatement("INSERT INTO results (space, arch, "
-        + RESULT_COLUMNS + ", created_at) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
-        + " WHERE NOT EXISTS (SELECT 1 FROM results WHERE space = ? AND arch = ?"
-        + " AND protocol = ? AND seed = ?)")) {
-      String k = key(r.arch());
+        + RESULT_COLUMNS + ", created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        + " ON CONFLICT DO NOTHING")) {
       p.setString(1, spaceId);
-      p.setString(2, k);
+      p.setString(2, key(r.arch()));
       p.setString(3, space.format(r.arch()));
       p.setString(4, r.protocol());
       p.setLong(5, r.seed());
@@ -158,11 +157,7 @@ final class ResultsTable<A> {
       setDouble(p, 9, r.testLoss());
       p.setLong(10, r.parameters());
       setDouble(p, 11, r.wallSeconds());
-      p.setLong(12, clock.millis());
-      p.setString(13, spaceId);
-      p.setString(14, k);
-      p.setString(15, r.protocol());
-      p.setLong(16, r.seed());
+      p.setLong(12, clock.millis(c));
       return p.executeUpdate() == 1;
     }
   }

@@ -5,22 +5,36 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 /**
- * Everything the store says that only SQLite understands: the JDBC URL, the session pragmas and
- * how a write transaction begins. All other SQL in this package is plain, so a PostgreSQL dialect
- * would replace this class and nothing else.
+ * A store in one SQLite file: WAL mode, writers wait for each other's lock up to a busy timeout,
+ * and a write transaction takes the lock up front. SQLite runs inside each worker's process, so
+ * every process that opens the file reads the same machine's clock: the system clock is the
+ * database's clock here.
  */
-final class SqliteDialect {
+final class SqliteDialect implements Dialect {
 
   /** How long a writer waits for another process's write lock before giving up. */
   static final Duration BUSY_TIMEOUT = Duration.ofSeconds(10);
 
-  private SqliteDialect() {}
+  private final Path file;
 
-  /** Opens a connection to {@code file} (created if absent) in WAL mode with a busy timeout. */
-  static Connection connect(Path file) throws SQLException {
+  /** The dialect of the store in {@code file}, an absolute path. */
+  SqliteDialect(Path file) {
+    this.file = file;
+  }
+
+  @Override
+  public String describe() {
+    return file.toString();
+  }
+
+  /** Opens a connection to the file (created if absent) in WAL mode with a busy timeout. */
+  @Override
+  public Connection connect() throws SQLException {
     Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
     try (Statement s = c.createStatement()) {
       // The timeout first: switching to WAL itself needs the lock another opener may hold.
@@ -33,12 +47,16 @@ final class SqliteDialect {
     return c;
   }
 
-  /**
-   * Column type of a surrogate key the database numbers itself; in SQLite an {@code INTEGER
-   * PRIMARY KEY} is the row id, increasing as rows are added.
-   */
-  static String identityColumn() {
+  /** In SQLite an {@code INTEGER PRIMARY KEY} is the row id, increasing as rows are added. */
+  @Override
+  public String identityColumn() {
     return "INTEGER PRIMARY KEY";
+  }
+
+  /** Nothing: a row id is one more than the highest in the table, whatever inserted that. */
+  @Override
+  public List<String> resumeIdentity(String table) {
+    return List.of();
   }
 
   /**
@@ -47,9 +65,53 @@ final class SqliteDialect {
    * deadlock avoidance); taking the lock up front lets the busy timeout apply and makes a
    * read-then-update (a job claim) atomic across processes.
    */
-  static void beginWrite(Connection c) throws SQLException {
+  @Override
+  public void begin(Connection c) throws SQLException {
+    execute(c, "BEGIN IMMEDIATE");
+  }
+
+  @Override
+  public void commit(Connection c) throws SQLException {
+    execute(c, "COMMIT");
+  }
+
+  @Override
+  public void rollback(Connection c) throws SQLException {
+    execute(c, "ROLLBACK");
+  }
+
+  /** Nothing to do: the write transaction already holds the file's only write lock. */
+  @Override
+  public void lockSchema(Connection c) {}
+
+  /** Nothing: the write lock taken by {@link #begin} already keeps other claimers out. */
+  @Override
+  public String skipLocked() {
+    return "";
+  }
+
+  /**
+   * None: a busy file is waited for by the busy timeout, and past it the store is stuck for
+   * longer than a retry would bridge.
+   */
+  @Override
+  public boolean isTransient(SQLException e) {
+    return false;
+  }
+
+  @Override
+  public boolean isConnectionLost(SQLException e) {
+    return false;
+  }
+
+  @Override
+  public StoreClock clock() {
+    return StoreClock.of(Clock.systemUTC());
+  }
+
+  private static void execute(Connection c, String sql) throws SQLException {
     try (Statement s = c.createStatement()) {
-      s.execute("BEGIN IMMEDIATE");
+      s.execute(sql);
     }
   }
 }

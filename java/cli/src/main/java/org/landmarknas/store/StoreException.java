@@ -1,11 +1,12 @@
 package org.landmarknas.store;
 
 /**
- * A results store could not be read or written: the database file is unreadable, locked for
- * longer than the busy timeout, or of an unknown schema version. The message names the file and
- * the operation.
+ * A results store could not be read or written: the database file is unreadable or locked for
+ * longer than the busy timeout, the server stayed away through every retry, or the schema is of
+ * an unknown version. The message names the store and the operation. {@link
+ * StoreUnreachableException} is the one that could not be opened at all.
  */
-public final class StoreException extends RuntimeException {
+public class StoreException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 

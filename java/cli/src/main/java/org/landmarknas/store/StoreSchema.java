@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -12,7 +13,7 @@ import java.util.Locale;
  * The versioned layout of a results store. Each version is a list of DDL statements applied once,
  * in order, and recorded in {@code schema_version}; a later version appends a list here and never
  * edits an earlier one, so any old file can be brought up to date. The DDL is plain SQL apart from
- * the identity column, which the dialect spells.
+ * the identity column, which the {@link Dialect} spells.
  */
 final class StoreSchema {
 
@@ -22,9 +23,14 @@ final class StoreSchema {
   /** The longest failure message a job keeps; longer ones are cut. */
   static final int ERROR_LENGTH = 2000;
 
-  private static final List<List<String>> VERSIONS = List.of(
-      // Version 1: results keyed by equivalence class, and the work queue.
-      List.of(
+  /**
+   * The DDL of every version, in order, with {@code dialect}'s identity column; a rebuilt table
+   * that keeps its ids resumes its identity after them (PostgreSQL's sequence does not move when
+   * ids are given).
+   */
+  private static List<List<String>> versions(Dialect dialect) {
+    // Version 1: results keyed by equivalence class, and the work queue.
+    List<String> version1 = List.of(
           "CREATE TABLE results ("
               + " space VARCHAR(64) NOT NULL,"
               + " arch VARCHAR(256) NOT NULL,"
@@ -40,7 +46,7 @@ final class StoreSchema {
               + " created_at BIGINT NOT NULL,"
               + " UNIQUE (space, arch, protocol, seed))",
           "CREATE TABLE jobs ("
-              + " id " + SqliteDialect.identityColumn() + ","
+              + " id " + dialect.identityColumn() + ","
               + " space VARCHAR(64) NOT NULL,"
               + " arch VARCHAR(256) NOT NULL,"
               + " protocol VARCHAR(256) NOT NULL,"
@@ -52,13 +58,13 @@ final class StoreSchema {
               + " created_at BIGINT NOT NULL,"
               + " updated_at BIGINT NOT NULL,"
               + " UNIQUE (space, arch, protocol, seed))",
-          "CREATE INDEX jobs_by_state ON jobs (state, id)"),
-      // Version 2: a job can fail (its training threw, or its workers kept dying on it) and
-      // keeps why, so one bad job no longer stops every worker that claims it. SQLite cannot
-      // alter a CHECK constraint, so the table is rebuilt, in plain SQL.
-      List.of(
+          "CREATE INDEX jobs_by_state ON jobs (state, id)");
+    // Version 2: a job can fail (its training threw, or its workers kept dying on it) and
+    // keeps why, so one bad job no longer stops every worker that claims it. SQLite cannot
+    // alter a CHECK constraint, so the table is rebuilt, in plain SQL.
+    List<String> version2 = new ArrayList<>(List.of(
           "CREATE TABLE jobs_v2 ("
-              + " id " + SqliteDialect.identityColumn() + ","
+              + " id " + dialect.identityColumn() + ","
               + " space VARCHAR(64) NOT NULL,"
               + " arch VARCHAR(256) NOT NULL,"
               + " protocol VARCHAR(256) NOT NULL,"
@@ -78,21 +84,28 @@ final class StoreSchema {
           "DROP TABLE jobs",
           "ALTER TABLE jobs_v2 RENAME TO jobs",
           "CREATE INDEX jobs_by_state ON jobs (state, id)"));
+    version2.addAll(dialect.resumeIdentity("jobs"));
+    return List.of(version1, version2);
+  }
 
   private StoreSchema() {}
 
   /**
-   * Brings the database up to {@link #CURRENT} inside the caller's write transaction.
+   * Brings the database up to {@link #CURRENT} inside the caller's write transaction, after
+   * taking {@code dialect}'s schema lock so that processes opening a new store at once create its
+   * tables once.
    *
-   * @return the version found before migrating (0 for a new file)
-   * @throws StoreException when the file was written by a newer build
+   * @return the version found before migrating (0 for a new store)
+   * @throws StoreException when the store was written by a newer build
    */
-  static int migrate(Connection c, String file, long nowMillis) throws SQLException {
-    return migrate(c, file, nowMillis, CURRENT);
+  static int migrate(Connection c, Dialect dialect, long nowMillis) throws SQLException {
+    return migrate(c, dialect, nowMillis, CURRENT);
   }
 
-  /** {@link #migrate} up to {@code target} only: tests make files of an older version with it. */
-  static int migrate(Connection c, String file, long nowMillis, int target) throws SQLException {
+  /** {@link #migrate} up to {@code target} only: tests make stores of an older version with it. */
+  static int migrate(Connection c, Dialect dialect, long nowMillis, int target)
+      throws SQLException {
+    dialect.lockSchema(c);
     try (Statement s = c.createStatement()) {
       s.execute("CREATE TABLE IF NOT EXISTS schema_version ("
           + " version INTEGER NOT NULL PRIMARY KEY, applied_at BIGINT NOT NULL)");
@@ -100,12 +113,12 @@ final class StoreSchema {
     int found = version(c);
     if (found > CURRENT) {
       throw new StoreException(String.format(Locale.ROOT,
-          "results store %s: schema version %d is newer than this build's %d", file, found,
-          CURRENT));
+          "results store %s: schema version %d is newer than this build's %d", dialect.describe(),
+          found, CURRENT));
     }
     for (int v = found + 1; v <= target; v++) {
       try (Statement s = c.createStatement()) {
-        for (String ddl : VERSIONS.get(v - 1)) {
+        for (String ddl : versions(dialect).get(v - 1)) {
           s.execute(ddl);
         }
       }

@@ -24,7 +24,8 @@ final class EngineBoundaryTest {
         "org.apache.commons.cli.Options",
         "org.apache.commons.math3.stat.inference.TTest",
         "org.knowm.xchart.XYChart",
-        "org.sqlite.JDBC"));
+        "org.sqlite.JDBC",
+        "org.postgresql.Driver"));
     assertTrue(present.isEmpty(), "the engine's class path holds " + present);
   }
 

@@ -5,10 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,22 +18,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.landmarknas.space.Nb201Arch;
-import org.landmarknas.space.Nb201Space;
 
-final class JobQueueTest {
+/** The job queue's behaviour, the same on every {@link Backend}. */
+abstract class JobQueueContract extends StoreContract {
 
   private static final String P = StoreFixtures.PROTOCOL;
   private static final Duration MINUTE = Duration.ofMinutes(1);
 
-  @TempDir
-  Path dir;
-
   @Test
   void enqueue_twice_addsEachClassOnce() {
     List<Nb201Arch> archs = StoreFixtures.distinctArchs(5);
-    try (var store = ResultsStore.open(dir.resolve("q.db"), Nb201Space.INSTANCE)) {
+    try (var store = open()) {
       assertEquals(5, store.enqueue(archs, P, 1));
       assertEquals(0, store.enqueue(archs, P, 1));
       assertEquals(5, store.enqueue(archs, P, 2));
@@ -48,7 +40,7 @@ final class JobQueueTest {
   @Test
   void enqueue_storedResult_skipped() {
     List<Nb201Arch> archs = StoreFixtures.distinctArchs(3);
-    try (var store = ResultsStore.open(dir.resolve("q.db"), Nb201Space.INSTANCE)) {
+    try (var store = open()) {
       store.put(StoreFixtures.result(archs.get(0), 1, 0.5));
       assertEquals(2, store.enqueue(archs, P, 1));
     }
@@ -56,7 +48,7 @@ final class JobQueueTest {
 
   @Test
   void claim_emptyQueue_isEmpty() {
-    try (var store = ResultsStore.open(dir.resolve("q.db"), Nb201Space.INSTANCE)) {
+    try (var store = open()) {
       assertEquals(Optional.empty(), store.claim("w", P, MINUTE));
     }
   }
@@ -64,7 +56,7 @@ final class JobQueueTest {
   @Test
   void claim_ofAProtocol_skipsOlderJobsOfAnotherProtocol() {
     List<Nb201Arch> archs = StoreFixtures.distinctArchs(2);
-    try (var store = ResultsStore.open(dir.resolve("q.db"), Nb201Space.INSTANCE)) {
+    try (var store = open()) {
       store.enqueue(archs.subList(0, 1), P, 0);
       store.enqueue(archs.subList(1, 2), "longer", 0);
       Job<Nb201Arch> longer = store.claim("a", "longer", MINUTE).orElseThrow();
@@ -80,7 +72,7 @@ final class JobQueueTest {
   void claim_takesOldestFirst_andLiveLeaseIsNotReclaimed() {
     TestClock clock = new TestClock(Instant.parse("2026-01-01T00:00:00Z"));
     List<Nb201Arch> archs = StoreFixtures.distinctArchs(2);
-    try (var store = ResultsStore.open(dir.resolve("q.db"), Nb201Space.INSTANCE, clock)) {
+    try (var store = open(clock)) {
       store.enqueue(archs, P, 3);
       Job<Nb201Arch> first = store.claim("a", P, MINUTE).orElseThrow();
       assertEquals(archs.get(0), first.arch());
@@ -97,7 +89,7 @@ final class JobQueueTest {
   @Test
   void claim_expiredLease_isReclaimed() {
     TestClock clock = new TestClock(Instant.parse("2026-01-01T00:00:00Z"));
-    try (var store = ResultsStore.open(dir.resolve("q.db"), Nb201Space.INSTANCE, clock)) {
+    try (var store = open(clock)) {
       store.enqueue(StoreFixtures.distinctArchs(1), P, 1);
       Job<Nb201Arch> first = store.claim("a", P, MINUTE).orElseThrow();
       clock.advance(Duration.ofSeconds(61));
@@ -113,7 +105,7 @@ final class JobQueueTest {
   @Test
   void heartbeat_extendsLease() {
     TestClock clock = new TestClock(Instant.parse("2026-01-01T00:00:00Z"));
-    try (var store = ResultsStore.open(dir.resolve("q.db"), Nb201Space.INSTANCE, clock)) {
+    try (var store = open(clock)) {
       store.enqueue(StoreFixtures.distinctArchs(1), P, 1);
       Job<Nb201Arch> job = store.claim("a", P, MINUTE).orElseThrow();
       clock.advance(Duration.ofSeconds(50));
@@ -126,7 +118,7 @@ final class JobQueueTest {
   @Test
   void release_heldJob_isClaimableAtOnce_onlyByItsHolder_notOnceDone() {
     TestClock clock = new TestClock(Instant.parse("2026-01-01T00:00:00Z"));
-    try (var store = ResultsStore.open(dir.resolve("q.db"), Nb201Space.INSTANCE, clock)) {
+    try (var store = open(clock)) {
       store.enqueue(StoreFixtures.distinctArchs(1), P, 1);
       Job<Nb201Arch> first = store.claim("a", P, MINUTE).orElseThrow();
       var stranger = new Job<>(first.id(), first.arch(), P, 1, "b", first.leaseUntil(), 1);
@@ -145,7 +137,7 @@ final class JobQueueTest {
 
   @Test
   void releaseAll_givesBackEveryJobOfThatWorkerOnly() {
-    try (var store = ResultsStore.open(dir.resolve("q.db"), Nb201Space.INSTANCE)) {
+    try (var store = open()) {
       store.enqueue(StoreFixtures.distinctArchs(3), P, 1);
       Job<Nb201Arch> a1 = store.claim("a", P, MINUTE).orElseThrow();
       store.claim("b", P, MINUTE).orElseThrow();
@@ -159,7 +151,7 @@ final class JobQueueTest {
   @Test
   void fail_heldJob_keepsTheError_isNotClaimedAgain_untilEnqueuedAgain() {
     List<Nb201Arch> archs = StoreFixtures.distinctArchs(2);
-    try (var store = ResultsStore.open(dir.resolve("q.db"), Nb201Space.INSTANCE)) {
+    try (var store = open()) {
       store.enqueue(archs, P, 1);
       Job<Nb201Arch> bad = store.claim("a", P, MINUTE).orElseThrow();
       assertFalse(store.fail(new Job<>(bad.id(), bad.arch(), P, 1, "b", bad.leaseUntil(), 1),
@@ -182,7 +174,7 @@ final class JobQueueTest {
 
   @Test
   void fail_longError_isCutToTheColumn() {
-    try (var store = ResultsStore.open(dir.resolve("q.db"), Nb201Space.INSTANCE)) {
+    try (var store = open()) {
       store.enqueue(StoreFixtures.distinctArchs(1), P, 1);
       Job<Nb201Arch> job = store.claim("a", P, MINUTE).orElseThrow();
       assertTrue(store.fail(job, "x".repeat(5000)));
@@ -196,7 +188,7 @@ final class JobQueueTest {
   void claim_jobWhoseWorkersKeepDying_givenUpAfterMaxClaims() {
     TestClock clock = new TestClock(Instant.parse("2026-01-01T00:00:00Z"));
     List<Nb201Arch> archs = StoreFixtures.distinctArchs(2);
-    try (var store = ResultsStore.open(dir.resolve("q.db"), Nb201Space.INSTANCE, clock)) {
+    try (var store = open(clock)) {
       store.enqueue(archs.subList(0, 1), P, 1);
       for (int claim = 1; claim <= ResultsStore.MAX_CLAIMS; claim++) {
         Job<Nb201Arch> job = store.claim("w" + claim, P, MINUTE).orElseThrow();
@@ -214,7 +206,7 @@ final class JobQueueTest {
 
   @Test
   void complete_storesResultAndMarksDone() {
-    try (var store = ResultsStore.open(dir.resolve("q.db"), Nb201Space.INSTANCE)) {
+    try (var store = open()) {
       store.enqueue(StoreFixtures.distinctArchs(1), P, 1);
       Job<Nb201Arch> job = store.claim("a", P, MINUTE).orElseThrow();
       store.complete(job, StoreFixtures.result(job.arch(), 1, 0.7));
@@ -227,8 +219,7 @@ final class JobQueueTest {
 
   @Test
   void complete_failingJobUpdate_rollsBackTheResult() {
-    Path file = dir.resolve("q.db");
-    try (ResultsStore<Nb201Arch> store = ResultsStore.open(file, Nb201Space.INSTANCE)) {
+    try (ResultsStore<Nb201Arch> store = open()) {
       store.enqueue(StoreFixtures.distinctArchs(1), P, 1);
       Job<Nb201Arch> job = store.claim("a", P, MINUTE).orElseThrow();
       Job<Nb201Arch> ghost = new Job<>(job.id() + 100, job.arch(), P, 1, "a", job.leaseUntil(), 1);
@@ -241,16 +232,11 @@ final class JobQueueTest {
 
   @Test
   void complete_jobRowUnwritable_leavesNeitherResultNorDone() throws Exception {
-    Path file = dir.resolve("q.db");
-    try (ResultsStore<Nb201Arch> store = ResultsStore.open(file, Nb201Space.INSTANCE)) {
+    try (ResultsStore<Nb201Arch> store = open()) {
       store.enqueue(StoreFixtures.distinctArchs(1), P, 1);
       Job<Nb201Arch> job = store.claim("a", P, MINUTE).orElseThrow();
       // A trigger makes the second statement of the transaction fail after the first succeeded.
-      try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
-          Statement s = c.createStatement()) {
-        s.execute("CREATE TRIGGER no_done BEFORE UPDATE OF state ON jobs"
-            + " BEGIN SELECT RAISE(ABORT, 'refused'); END");
-      }
+      execute(backend().refuseJobStateChanges());
       assertThrows(StoreException.class,
           () -> store.complete(job, StoreFixtures.result(job.arch(), 1, 0.7)));
       assertEquals(Optional.empty(), store.get(job.arch(), P, 1));
@@ -261,7 +247,7 @@ final class JobQueueTest {
   @Test
   void complete_resultForOtherArch_rejected() {
     List<Nb201Arch> archs = StoreFixtures.distinctArchs(2);
-    try (var store = ResultsStore.open(dir.resolve("q.db"), Nb201Space.INSTANCE)) {
+    try (var store = open()) {
       store.enqueue(archs.subList(0, 1), P, 1);
       Job<Nb201Arch> job = store.claim("a", P, MINUTE).orElseThrow();
       assertThrows(IllegalArgumentException.class,
@@ -273,9 +259,8 @@ final class JobQueueTest {
 
   @Test
   void claim_concurrentConnections_neverClaimTwice() throws Exception {
-    Path file = dir.resolve("q.db");
     int jobs = 40;
-    try (ResultsStore<Nb201Arch> setup = ResultsStore.open(file, Nb201Space.INSTANCE)) {
+    try (ResultsStore<Nb201Arch> setup = open()) {
       assertEquals(jobs, setup.enqueue(StoreFixtures.distinctArchs(jobs), P, 1));
     }
     int threads = 4;
@@ -287,7 +272,7 @@ final class JobQueueTest {
         String worker = "w" + t;
         Callable<List<Long>> claimer = () -> {
           List<Long> ids = new ArrayList<>();
-          try (ResultsStore<Nb201Arch> store = ResultsStore.open(file, Nb201Space.INSTANCE)) {
+          try (ResultsStore<Nb201Arch> store = open()) {
             start.await();
             for (Optional<Job<Nb201Arch>> j = store.claim(worker, P, MINUTE); j.isPresent();
                 j = store.claim(worker, P, MINUTE)) {

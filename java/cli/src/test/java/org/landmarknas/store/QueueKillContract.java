@@ -9,7 +9,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.HashSet;
@@ -21,35 +20,29 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.landmarknas.space.Nb201Arch;
-import org.landmarknas.space.Nb201Space;
 import org.landmarknas.standalone.StandaloneResult;
 
 /**
  * Kills a worker process while it holds a job and checks that the queue still ends with every job
  * done exactly once: the dead worker's lease expires and the surviving worker re-claims it.
  */
-final class QueueKillTest {
+abstract class QueueKillContract extends StoreContract {
 
   private static final int JOBS = 10;
   private static final String LEASE_MS = "1000";
 
-  @TempDir
-  Path dir;
-
   @Test
   void killedWorker_jobReclaimed_everyJobDoneOnce() throws Exception {
-    Path file = dir.resolve("queue.db");
     List<Nb201Arch> archs = StoreFixtures.distinctArchs(JOBS);
-    try (ResultsStore<Nb201Arch> store = ResultsStore.open(file, Nb201Space.INSTANCE)) {
+    try (ResultsStore<Nb201Arch> store = open()) {
       assertEquals(JOBS, store.enqueue(archs, StoreFixtures.PROTOCOL, 1));
     }
 
     // The victim works slowly, so it surely still holds its job when the kill lands.
-    Worker victim = Worker.start(file, "victim", "5000");
+    Worker victim = Worker.start(location, "victim", "5000");
     long victimJob = victim.awaitClaim();
-    Worker survivor = Worker.start(file, "survivor", "200");
+    Worker survivor = Worker.start(location, "survivor", "200");
     survivor.awaitClaim();
     victim.process.destroyForcibly();
     assertTrue(victim.process.waitFor(10, TimeUnit.SECONDS), "victim did not die");
@@ -64,7 +57,7 @@ final class QueueKillTest {
     assertEquals(JOBS, new HashSet<>(done).size(), () -> "a job was done twice: " + done);
     assertTrue(survivor.ids("claimed ").contains(victimJob), "victim's job was not re-claimed");
 
-    try (ResultsStore<Nb201Arch> store = ResultsStore.open(file, Nb201Space.INSTANCE)) {
+    try (ResultsStore<Nb201Arch> store = open()) {
       assertEquals(new QueueStatus(0, 0, JOBS, 0, 0), store.status(StoreFixtures.PROTOCOL));
       List<StandaloneResult<Nb201Arch>> results = store.all(StoreFixtures.PROTOCOL);
       assertEquals(JOBS, results.size());
@@ -72,7 +65,7 @@ final class QueueKillTest {
           .collect(Collectors.toSet());
       assertEquals(Set.copyOf(archs), stored);
     }
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+    try (Connection c = connect();
         PreparedStatement p = c.prepareStatement("SELECT attempts FROM jobs WHERE id = ?")) {
       p.setLong(1, victimJob);
       try (ResultSet r = p.executeQuery()) {
@@ -96,12 +89,12 @@ final class QueueKillTest {
       reader.start();
     }
 
-    static Worker start(Path file, String name, String workMillis) throws IOException {
+    static Worker start(StoreLocation store, String name, String workMillis) throws IOException {
       String classPath = System.getProperty("surefire.test.class.path",
           System.getProperty("java.class.path"));
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
       ProcessBuilder pb = new ProcessBuilder(java, "-cp", classPath,
-          QueueWorkerMain.class.getName(), file.toString(), name, LEASE_MS, workMillis);
+          QueueWorkerMain.class.getName(), store.toString(), name, LEASE_MS, workMillis);
       pb.redirectErrorStream(true);
       return new Worker(pb.start());
     }

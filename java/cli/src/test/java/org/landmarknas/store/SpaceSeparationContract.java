@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -13,31 +12,26 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.landmarknas.space.Nb201Arch;
 import org.landmarknas.space.Nb201Space;
 import org.landmarknas.space.TinySpace;
 import org.landmarknas.standalone.StandaloneResult;
 
 /**
- * One store file, two spaces, one protocol name: each space's results and jobs stay its own, so
+ * One store, two spaces, one protocol name: each space's results and jobs stay its own, so
  * a worker of one space never trains, lists, scores or completes the other's.
  */
-final class SpaceSeparationTest {
+abstract class SpaceSeparationContract extends StoreContract {
   private static final Duration MINUTE = Duration.ofMinutes(1);
   private static final String P = "shared-protocol";
 
-  @TempDir
-  Path dir;
-
   @Test
   void results_ofTwoSpaces_underOneProtocolName_neverMix() {
-    Path file = dir.resolve("mixed.db");
     TinySpace tiny = new TinySpace("tiny");
     Nb201Arch nb = StoreFixtures.distinctArchs(1).get(0);
     TinySpace.Cell cell = tiny.parse("1-2");
-    try (var nb201 = ResultsStore.open(file, Nb201Space.INSTANCE);
-        var small = ResultsStore.open(file, tiny)) {
+    try (var nb201 = ResultsStore.open(location, Nb201Space.INSTANCE);
+        var small = ResultsStore.open(location, tiny)) {
       assertTrue(nb201.put(new StandaloneResult<>(nb, P, 0, 0.5, 1, 0.9, 1, 10, 1)));
       assertTrue(small.put(new StandaloneResult<>(cell, P, 0, 0.5, 1, 0.3, 1, 10, 1)));
       // the mirror is the same class in the tiny space: its row, not a second one
@@ -54,7 +48,7 @@ final class SpaceSeparationTest {
       assertEquals(Optional.empty(), small.get(tiny.parse("1-3"), P, 0));
     }
     // reopened, each space still finds its own rows: the space is stored, not remembered
-    try (var again = ResultsStore.open(file, tiny)) {
+    try (var again = ResultsStore.open(location, tiny)) {
       assertEquals(0.3, again.get(cell, P, 0).orElseThrow().testAccuracy());
       assertEquals("tiny", again.space().id());
     }
@@ -62,12 +56,11 @@ final class SpaceSeparationTest {
 
   @Test
   void jobs_ofTwoSpaces_areClaimedCountedAndCompletedApart() {
-    Path file = dir.resolve("queue.db");
     TestClock clock = new TestClock(Instant.parse("2025-01-01T00:00:00Z"));
     TinySpace a = new TinySpace("tiny-a");
     TinySpace b = new TinySpace("tiny-b");
-    try (var storeA = ResultsStore.open(file, a, clock);
-        var storeB = ResultsStore.open(file, b, clock)) {
+    try (var storeA = ResultsStore.open(location, a, clock);
+        var storeB = ResultsStore.open(location, b, clock)) {
       assertEquals(2, storeA.enqueue(List.of(a.parse("1-2"), a.parse("3-3")), P, 0));
       assertEquals(1, storeB.enqueue(List.of(b.parse("2-1")), P, 0),
           "the same class in another space is another job");
