@@ -23,8 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
- * A throw-away PostgreSQL 15 server for the store tests, shared by every test class of one JVM:
- * {@code initdb} into a temporary directory, {@code pg_ctl start} on a free port with its unix
+ * A throw-away PostgreSQL server (15 here) for the store tests, shared by every test class of
+ * one JVM: {@code initdb} into a temporary directory, {@code pg_ctl start} on a free port with its unix
  * socket in that directory, and a shutdown hook that stops it and deletes the directory. Run as
  * the {@code postgres} user when the JVM is root ({@code initdb} refuses root). Each test gets a
  * fresh schema ({@link #newStoreUrl}), which is much cheaper than a database.
@@ -35,8 +35,8 @@ import java.util.stream.Stream;
  */
 public final class PostgresServer {
 
-  /** Where Debian's {@code postgresql-15} puts the server; {@code LMNAS_PG_BIN} overrides it. */
-  static final Path DEFAULT_BIN = Path.of("/usr/lib/postgresql/15/bin");
+  /** Where Debian's {@code postgresql-N} packages put the servers. */
+  static final Path DEBIAN_SERVERS = Path.of("/usr/lib/postgresql");
 
   private static PostgresServer shared;
   private static String unavailable;
@@ -56,11 +56,11 @@ public final class PostgresServer {
    */
   public static synchronized PostgresServer shared() {
     if (shared == null && unavailable == null) {
-      Path bin = Path.of(System.getenv().getOrDefault("LMNAS_PG_BIN", DEFAULT_BIN.toString()));
+      Path bin = binaries();
       if (!Files.isExecutable(bin.resolve("initdb"))
           || !Files.isExecutable(bin.resolve("pg_ctl"))) {
-        unavailable = "PostgreSQL 15 is not installed (no initdb and pg_ctl in " + bin
-            + "; apt-get install postgresql-15, or set LMNAS_PG_BIN)";
+        unavailable = "PostgreSQL is not installed (no initdb and pg_ctl in " + bin
+            + "; apt-get install postgresql-15, or set LMNAS_PG_BIN to their directory)";
       } else {
         shared = start(bin);
       }
@@ -72,6 +72,28 @@ public final class PostgresServer {
       assumeTrue(false, unavailable);
     }
     return shared;
+  }
+
+  /**
+   * {@code LMNAS_PG_BIN}, else Debian's PostgreSQL 15, else the newest Debian server installed
+   * (what {@code postgresql} installs on a newer release).
+   */
+  private static Path binaries() {
+    String configured = System.getenv("LMNAS_PG_BIN");
+    if (configured != null && !configured.isBlank()) {
+      return Path.of(configured);
+    }
+    Path fifteen = DEBIAN_SERVERS.resolve("15/bin");
+    if (Files.isDirectory(fifteen) || !Files.isDirectory(DEBIAN_SERVERS)) {
+      return fifteen;
+    }
+    try (Stream<Path> versions = Files.list(DEBIAN_SERVERS)) {
+      return versions.filter(v -> v.getFileName().toString().matches("\\d+"))
+          .max(Comparator.comparingInt(v -> Integer.parseInt(v.getFileName().toString())))
+          .map(v -> v.resolve("bin")).orElse(fifteen);
+    } catch (IOException e) {
+      return fifteen;
+    }
   }
 
   /**
