@@ -154,7 +154,7 @@ final class SpaceCommandTest {
       assertEquals(2, r.exitCode(), String.join(" ", args));
       assertTrue(r.oneLineError(), r.err());
       assertEquals("lmnas space: error: --space: unknown search space \"nb2O1\""
-          + " (known: nb201, nb101)\n",
+          + " (known: nb201, nb101, darts)\n",
           r.err());
     }
   }

@@ -113,7 +113,7 @@ final class StandaloneCommandTest {
       Out o = run("standalone", sub, "--space", "nb2O1", "--store", store.toString());
       assertEquals(2, o.code(), sub + ": " + o.err());
       assertEquals("lmnas standalone: error: --space: unknown search space \"nb2O1\" (known:"
-          + " nb201, nb101)\n", o.err(), sub);
+          + " nb201, nb101, darts)\n", o.err(), sub);
     }
   }
 

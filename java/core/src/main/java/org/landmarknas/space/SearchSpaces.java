@@ -15,6 +15,7 @@ public final class SearchSpaces {
   static {
     BY_NAME.put("nb201", Nb201Space.INSTANCE);
     BY_NAME.put("nb101", Nb101Space.INSTANCE);
+    BY_NAME.put("darts", DartsSpace.INSTANCE);
   }
 
   private SearchSpaces() {}

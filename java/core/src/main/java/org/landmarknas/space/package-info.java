@@ -32,6 +32,18 @@
  *       form, and the network's cost ({@link org.landmarknas.space.Nb101Cost}).
  * </ul>
  *
+ * <p>DARTS (arXiv:1806.09055, as NAS-Bench-301 samples it), config name {@code darts}:
+ *
+ * <ul>
+ *   <li>{@link org.landmarknas.space.DartsOp} - the seven edge ops, in NASLib's order;
+ *   <li>{@link org.landmarknas.space.DartsCell} - one cell: 4 nodes of two (input, op) edges;
+ *       {@link org.landmarknas.space.DartsGenotype} - a normal and a reduction cell;
+ *   <li>{@link org.landmarknas.space.DartsNotation} - the comma-free readable form, DARTS's
+ *       {@code Genotype} string and the published compact key;
+ *   <li>{@link org.landmarknas.space.DartsSpace} - sampling, mutation, the 32-entry encoding,
+ *       edge order as the only merged symmetry, and the stand-alone network's cost.
+ * </ul>
+ *
  * <p>A cell's {@code code()} is not its row in the benchmark table; that mapping belongs to
  * {@code org.landmarknas.bench.Nb201Table}. Randomness always comes in as a
  * {@link java.util.SplittableRandom} chosen by the caller.

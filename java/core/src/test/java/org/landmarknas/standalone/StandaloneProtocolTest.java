@@ -55,7 +55,7 @@ final class StandaloneProtocolTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> StandaloneProtocol.fashionMnist("nb2O1", 8, 6));
     assertEquals("stand-alone protocol nb2O1-fmnist-c8n1-e6: unknown search space \"nb2O1\""
-        + " (known: nb201, nb101)", e.getMessage());
+        + " (known: nb201, nb101, darts)", e.getMessage());
   }
 
   @Test
