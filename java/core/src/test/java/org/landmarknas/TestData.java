@@ -57,6 +57,14 @@ public final class TestData {
     return table;
   }
 
+  /** The NB301 (DARTS) sample with zero-cost proxies, in {@code benchmarks/data/nasbench301/}. */
+  public static Path nb301Table() {
+    Path table = repoRoot().resolve("benchmarks/data/nasbench301/zc_nasbench301.json");
+    assertTrue(Files.isRegularFile(table), "the NB301 sample ships with the repository, but "
+        + table + " is not there");
+    return table;
+  }
+
   /**
    * The Fashion-MNIST directory the engine would read; skips the calling test where it is
    * missing, fails it instead when {@code CI=true}.

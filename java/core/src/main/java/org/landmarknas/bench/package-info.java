@@ -9,7 +9,9 @@
  * different numberings; only this package relates them.
  *
  * <p>{@link org.landmarknas.bench.Nb101Table} reads NASLib's NAS-Bench-101 sample with zero-cost
- * proxies ({@code zc_nasbench101.json}) and gives its validation accuracies as a ground truth.
+ * proxies ({@code zc_nasbench101.json}) and gives its validation accuracies as a ground truth;
+ * {@link org.landmarknas.bench.Nb301Table} does the same for its NAS-Bench-301 (DARTS) sample
+ * ({@code zc_nasbench301.json}).
  *
  * <p>{@link org.landmarknas.bench.ArchScoreCsv} is the {@code arch,score} format of ground-truth,
  * evaluation-pool and landmark files: one reader and writer, one set of rules for headers,
