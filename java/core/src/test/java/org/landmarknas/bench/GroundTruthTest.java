@@ -14,6 +14,10 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.landmarknas.TestData;
+import org.landmarknas.space.DartsGenotype;
+import org.landmarknas.space.DartsSpace;
+import org.landmarknas.space.Nb101Arch;
+import org.landmarknas.space.Nb101Space;
 import org.landmarknas.space.Nb201Arch;
 import org.landmarknas.space.Nb201Space;
 
@@ -129,5 +133,19 @@ final class GroundTruthTest {
     }
     assertThrows(IllegalArgumentException.class,
         () -> EvaluationPool.draw(gt, 10_000, new SplittableRandom(1), a -> false));
+  }
+
+  @Test
+  void load_readsThePublishedJsonSamples_ofTheirOwnSpaceOnly() {
+    GroundTruth<Nb101Arch> nb101 = GroundTruth.load(Nb101Space.INSTANCE, TestData.nb101Table());
+    assertEquals(500, nb101.size());
+    assertEquals(Nb101Table.load(TestData.nb101Table()).groundTruth().scores(), nb101.scores());
+    GroundTruth<DartsGenotype> darts = GroundTruth.load(DartsSpace.INSTANCE,
+        TestData.nb301Table());
+    assertEquals(725, darts.size());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> GroundTruth.load(Nb201Space.INSTANCE, TestData.nb101Table()));
+    assertTrue(e.getMessage().contains(TestData.nb101Table().toString())
+        && e.getMessage().contains("give an arch,score CSV"), e.getMessage());
   }
 }

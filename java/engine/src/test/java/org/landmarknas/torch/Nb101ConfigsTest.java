@@ -11,6 +11,8 @@ import org.landmarknas.TestData;
 import org.landmarknas.config.RunConfig;
 import org.landmarknas.config.RunConfigLoader;
 import org.landmarknas.config.SupernetConfig;
+import org.landmarknas.space.Nb101Arch;
+import org.landmarknas.space.Nb101Space;
 
 /** The shipped NB101 configs load and name a space the engine trains. */
 final class Nb101ConfigsTest {
@@ -40,5 +42,14 @@ final class Nb101ConfigsTest {
     assertEquals(0.025, c.train().lr());
     assertEquals(1e-4, c.train().weightDecay());
     assertEquals(100, c.landmarks().warmup());
+    // Its pool and landmarks come from the shipped sample: 200 cells and 50 others to rank.
+    String sample = TestData.nb101Table().toString();
+    RunConfig here = RunConfigLoader.load(TestData.repoRoot().resolve(
+        "configs/paper-nb101-cifar10.yaml"), List.of("evaluate.pool=" + sample,
+        "landmarks.ground-truth=" + sample));
+    SearchInputs<Nb101Arch> inputs = SearchInputs.read(Nb101Space.INSTANCE, here,
+        RunSeeds.of(here.seed()));
+    assertEquals(200, inputs.pool().orElseThrow().size());
+    assertEquals(50, inputs.initialLandmarks().size());
   }
 }
