@@ -47,7 +47,7 @@ final class SectionRecordsTest {
     assertKey("name", () -> new RunConfig("", 0, "nb201", DataConfig.defaults(),
         SupernetConfig.defaults(), TrainConfig.defaults(), LandmarksConfig.defaults(), EvaluateConfig.defaults(),
         SearchConfig.defaults()));
-    assertKey("space", () -> new RunConfig("n", 0, "darts", DataConfig.defaults(),
+    assertKey("space", () -> new RunConfig("n", 0, "nb301", DataConfig.defaults(),
         SupernetConfig.defaults(), TrainConfig.defaults(), LandmarksConfig.defaults(),
         EvaluateConfig.defaults(), SearchConfig.defaults()));
     assertKey("evaluate.bn", () -> new RunConfig("n", 0, "nb201", DataConfig.defaults(),
