@@ -90,6 +90,11 @@ final class ConfigSchema {
       new Key("landmarks", "lazy", ValueType.STRING, c -> c.landmarks().lazy()),
       new Key("landmarks", "rounds", ValueType.INT, c -> c.landmarks().rounds()),
       new Key("landmarks", "per-round", ValueType.INT, c -> c.landmarks().perRound()),
+      new Key("landmarks", "queue", ValueType.STRING, c -> c.landmarks().queue()),
+      new Key("landmarks", "queue-protocol", ValueType.OPTIONAL_STRING,
+          c -> c.landmarks().queueProtocol()),
+      new Key("landmarks", "queue-poll-seconds", ValueType.DOUBLE,
+          c -> c.landmarks().queuePollSeconds()),
       new Key("evaluate", "archs", ValueType.INT, c -> c.evaluate().archs()),
       new Key("evaluate", "batch-size", ValueType.INT, c -> c.evaluate().batchSize()),
       new Key("evaluate", "pool", ValueType.OPTIONAL_STRING, c -> c.evaluate().pool()),
@@ -189,7 +194,10 @@ final class ConfigSchema {
         (Boolean) v.get("landmarks.per-step"),
         (String) v.get("landmarks.lazy"),
         (Integer) v.get("landmarks.rounds"),
-        (Integer) v.get("landmarks.per-round"));
+        (Integer) v.get("landmarks.per-round"),
+        (String) v.get("landmarks.queue"),
+        (String) v.get("landmarks.queue-protocol"),
+        (Double) v.get("landmarks.queue-poll-seconds"));
     EvaluateConfig evaluate = new EvaluateConfig(
         (Integer) v.get("evaluate.archs"),
         (Integer) v.get("evaluate.batch-size"),

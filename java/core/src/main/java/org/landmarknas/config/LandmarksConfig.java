@@ -29,13 +29,22 @@ import java.util.regex.Pattern;
  *       (probe without graph first) | off (always backward);
  *   <li>{@code rounds}: T rounds of the multi-round pipeline (1 = landmarks fixed for the run);
  *       after each round but the last, the super-net's top architectures that are not landmarks
- *       yet and whose stand-alone score is known join the landmarks ({@code per-round} of them).
+ *       yet and whose stand-alone score is known join the landmarks ({@code per-round} of them);
+ *   <li>{@code queue}: none (new landmarks only from {@code ground-truth}) | wait | continue: the
+ *       top {@code per-round} architectures of a round whose score is not known are enqueued for
+ *       stand-alone training under {@code queue-protocol} (seed 0) in the results store that
+ *       {@code lmnas search --store} names; the run waits for their scores (wait) or trains on
+ *       and adds each landmark when its score arrives (continue). {@code lmnas standalone
+ *       worker} processes with that protocol's options train them;
+ *   <li>{@code queue-protocol}: the stand-alone protocol's name (as {@code lmnas standalone
+ *       status} prints it for the workers' options); {@code queue-poll-seconds}: how often the
+ *       store is asked for new scores (> 0).
  * </ul>
  */
 public record LandmarksConfig(int count, String file, String groundTruth, String selector,
     int tau, int pairs, String pairSampler, String loss, String weighting, double lambdaMax,
     String schedule, int warmup, int ramp, boolean perStep, String lazy, int rounds,
-    int perRound) {
+    int perRound, String queue, String queueProtocol, double queuePollSeconds) {
 
   public static final List<String> SELECTORS = List.of("random", "diverse", "diverse-strict");
   public static final List<String> PAIR_SAMPLERS = List.of("uniform", "all", "adjacent",
@@ -45,6 +54,11 @@ public record LandmarksConfig(int count, String file, String groundTruth, String
       "linear-decrease", "cosine-increase", "cosine-decrease", "step-increase", "step-decrease",
       "reference-cosine");
   public static final List<String> LAZY_MODES = List.of("graph", "nograd", "off");
+  /** {@code queue}: no training of new landmarks, or wait for it, or train on meanwhile. */
+  public static final List<String> QUEUE_MODES = List.of("none", "wait", "continue");
+  /** The grammar of a stand-alone protocol name (as {@code StandaloneProtocol} checks it). */
+  private static final Pattern PROTOCOL_NAME =
+      Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
   public LandmarksConfig {
     KeyCheck.atLeast("landmarks.count", count, 0);
@@ -72,6 +86,26 @@ public record LandmarksConfig(int count, String file, String groundTruth, String
     KeyCheck.oneOf("landmarks.lazy", lazy, LAZY_MODES);
     KeyCheck.atLeast("landmarks.rounds", rounds, 1);
     KeyCheck.atLeast("landmarks.per-round", perRound, 1);
+    KeyCheck.oneOf("landmarks.queue", queue, QUEUE_MODES);
+    checkQueue(queue, queueProtocol);
+    KeyCheck.positive("landmarks.queue-poll-seconds", queuePollSeconds);
+  }
+
+  private static void checkQueue(String queue, String protocol) {
+    if (protocol != null) {
+      KeyCheck.matches("landmarks.queue-protocol", protocol, PROTOCOL_NAME,
+          "a stand-alone protocol name: 1-64 letters, digits, '.', '_' or '-', or null");
+    }
+    if (!queue.equals("none") && protocol == null) {
+      throw new ConfigException("landmarks.queue-protocol", "is null, but landmarks.queue is "
+          + queue + " (allowed: the name of the stand-alone protocol the workers train, e.g."
+          + " fmnist-c16n1-e4)");
+    }
+  }
+
+  /** True when a round enqueues the stand-alone training of new landmarks. */
+  public boolean queued() {
+    return !queue.equals("none");
   }
 
   // The grammar and ranges of RankingLosses.parse, checked here so that a bad parameter fails
@@ -96,7 +130,7 @@ public record LandmarksConfig(int count, String file, String groundTruth, String
 
   public static LandmarksConfig defaults() {
     return new LandmarksConfig(0, null, null, "random", 3, 1, "uniform", "hinge", "none", 10.0,
-        "cosine-increase", 0, 0, false, "graph", 1, 10);
+        "cosine-increase", 0, 0, false, "graph", 1, 10, "none", null, 10.0);
   }
 
   /** True when the run uses landmarks at all. */

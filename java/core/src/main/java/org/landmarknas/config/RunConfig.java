@@ -48,9 +48,11 @@ public record RunConfig(String name, long seed, String space, DataConfig data,
       throw KeyCheck.outOfRange("landmarks.rounds", landmarks.rounds(),
           "<= train.epochs (" + train.epochs() + "): each round trains at least one epoch");
     }
-    if (landmarks.rounds() > 1 && landmarks.groundTruth() == null && evaluate.pool() == null) {
+    if (landmarks.rounds() > 1 && landmarks.groundTruth() == null && evaluate.pool() == null
+        && !landmarks.queued()) {
       throw new ConfigException("landmarks.rounds", "later rounds need stand-alone scores of the"
-          + " new landmarks: set landmarks.ground-truth (or evaluate.pool)");
+          + " new landmarks: set landmarks.ground-truth (or evaluate.pool), or have them"
+          + " trained with landmarks.queue");
     }
     if (landmarks.rounds() > 1 && !landmarks.enabled()) {
       throw new ConfigException("landmarks.rounds", "rounds > 1 needs landmarks (landmarks.count"

@@ -74,7 +74,8 @@ final class RunConfigLoaderTest {
         new SupernetConfig(8, 3, "running"),
         new TrainConfig(7, 32, 11, 1.0e10, 1.0e-7, 0.0, 0.0, 1e-3, 3),
         new LandmarksConfig(30, "lm.csv", "gt.csv", "diverse-strict", 4, 10, "reference",
-            "margin-hinge:0.5", "score-gap", 1.5, "step-decrease", 3, 2, true, "nograd", 3, 4),
+            "margin-hinge:0.5", "score-gap", 1.5, "step-decrease", 3, 2, true, "nograd", 3, 4,
+            "wait", "fmnist-c4n1-e1", 2.5),
         new EvaluateConfig(0, 1, "pools/p.csv", 200, 30, 5000, "recalibrate", 7, 3),
         new SearchConfig("spos", 77, 9, 3, 512, 2));
     String yaml = RunConfigLoader.toYaml(c);

@@ -22,7 +22,8 @@ final class LandmarkSelectionTest {
     LandmarksConfig d = LandmarksConfig.defaults();
     return new LandmarksConfig(0, file.toString(), null, d.selector(), d.tau(), d.pairs(),
         d.pairSampler(), d.loss(), d.weighting(), d.lambdaMax(), d.schedule(), d.warmup(),
-        d.ramp(), d.perStep(), d.lazy(), d.rounds(), d.perRound());
+        d.ramp(), d.perStep(), d.lazy(), d.rounds(), d.perRound(),
+        d.queue(), d.queueProtocol(), d.queuePollSeconds());
   }
 
   @Test

@@ -143,7 +143,8 @@ final class RankingLossesTest {
       try {
         new LandmarksConfig(d.count(), d.file(), d.groundTruth(), d.selector(), d.tau(),
             d.pairs(), d.pairSampler(), id, d.weighting(), d.lambdaMax(), d.schedule(),
-            d.warmup(), d.ramp(), d.perStep(), d.lazy(), d.rounds(), d.perRound());
+            d.warmup(), d.ramp(), d.perStep(), d.lazy(), d.rounds(), d.perRound(),
+            d.queue(), d.queueProtocol(), d.queuePollSeconds());
         configured = true;
       } catch (ConfigException e) {
         assertTrue(e.getMessage().contains("landmarks.loss"), e.getMessage());
