@@ -43,6 +43,7 @@ final class EpochLoop<A> {
   private final boolean lead;
   private final Predicate<A> inPool;
   private final Set<Integer> roundEnds;
+  private final LandmarkGrowth<A> growth;
 
   EpochLoop(RunConfig config, RunDirectory dir, SearchSession<A> session,
       SearchInputs<A> inputs, RunState<A> state, EpochTrainer<A> trainer, SposStep<A> sposStep,
@@ -66,6 +67,8 @@ final class EpochLoop<A> {
     // first ones are.
     this.inPool = inputs.pool().map(EvaluationPool::members).orElse(a -> false);
     this.roundEnds = LandmarkRounds.ends(config.train().epochs(), config.landmarks().rounds());
+    this.growth = LandmarkGrowth.of(config, session.space(), inPool, inputs.landmarkTruth(),
+        hooks, lead, progress);
   }
 
   /**
@@ -93,10 +96,15 @@ final class EpochLoop<A> {
       // truth of the same pool (e.g. a mean over more stand-alone seeds).
       dir.writePoolScoring(new PoolScoring(epoch + 1, pr.poolScores(session.space())));
     }
+    boolean grows = roundEnds.contains(epoch + 1);
+    if (growth.picksUp()) {
+      // continue mode: scores that arrived join before the round ranks its new candidates
+      grows |= pickUpLandmarks(epoch);
+    }
     if (roundEnds.contains(epoch + 1)) {
       growLandmarks(epoch);
     }
-    boolean withLandmarks = term.isPresent() || roundEnds.contains(epoch + 1);
+    boolean withLandmarks = term.isPresent() || grows;
     if (withLandmarks) {
       record = record.withLandmarks(state.landmarks().size());
     }
@@ -107,6 +115,9 @@ final class EpochLoop<A> {
       }
       metrics.append(record);
       session.net().save(dir.weightsFile()); // atomic: the last finished epoch survives
+    }
+    if (epoch + 1 == config.train().epochs()) {
+      growth.close(); // no round and no pick-up after the last epoch
     }
     hooks.epochFinished(new EpochEvent(config.train().epochs(), stats, landmarkKdt, ranking,
         withLandmarks ? state.landmarks().size() : 0));
@@ -120,13 +131,26 @@ final class EpochLoop<A> {
 
   /** A landmark round: rank 0 grows the set (its BatchNorm buffers scored it) and sends it. */
   private void growLandmarks(int epoch) {
-    state.landmarksGrown(ranks.fromLeader(state.landmarks(), () -> LandmarkRounds.next(
-        state.landmarks(), inPool, config.landmarks(), config.search(), session.valScorer(),
-        inputs.landmarkTruth().get(), streams.stream(EpochStreams.Purpose.SEARCH, epoch),
-        progress, epoch + 1)));
+    state.landmarksGrown(ranks.fromLeader(state.landmarks(), () -> growth.grow(
+        state.landmarks(), session.valScorer(),
+        streams.stream(EpochStreams.Purpose.SEARCH, epoch), epoch + 1)));
     if (lead) {
       state.landmarks().writeCsv(dir.landmarksFile());
     }
+  }
+
+  /** Continue mode: rank 0 adds the landmarks whose scores arrived; true when some did. */
+  private boolean pickUpLandmarks(int epoch) {
+    int before = state.landmarks().size();
+    state.landmarksGrown(ranks.fromLeader(state.landmarks(),
+        () -> growth.pickUp(state.landmarks(), epoch + 1)));
+    if (state.landmarks().size() == before) {
+      return false;
+    }
+    if (lead) {
+      state.landmarks().writeCsv(dir.landmarksFile());
+    }
+    return true;
   }
 
   private void checkpoint() {

@@ -47,15 +47,9 @@ final class LandmarkRounds {
   static <A> LandmarkSet<A> next(LandmarkSet<A> current, Predicate<A> inPool,
       LandmarksConfig lc, SearchConfig search, PoolScorer<A> scorer, GroundTruth<A> truth,
       SplittableRandom rng, PrintStream progress, int epoch) {
-    List<A> candidates = new ArrayList<>();
-    for (A a : truth.archs()) {
-      if (!current.contains(a) && !inPool.test(a)) {
-        candidates.add(a);
-      }
-    }
     SearchSpace<A> space = current.space();
-    SearchResult<A> ranked = StrategyRun.run(space, search, scorer, rng, progress,
-        "round after epoch " + epoch, candidates.isEmpty() ? truth.archs() : candidates);
+    SearchResult<A> ranked = rank(current, inPool, search, scorer, truth.archs(), rng, progress,
+        epoch);
     List<Landmark<A>> added = new ArrayList<>();
     Set<String> classes = new HashSet<>();
     int skippedUnknown = 0;
@@ -79,5 +73,44 @@ final class LandmarkRounds {
             + " candidates without a stand-alone score passed over), %d in all%n", epoch,
         added.size(), lc.perRound(), skippedUnknown, current.size() + added.size());
     return current.plus(added);
+  }
+
+  /**
+   * Ranks candidates by the super-net with the configured strategy; {@code table} is what
+   * {@code strategy: pool} ranks (less the landmarks and the pool, unless nothing is left).
+   */
+  static <A> SearchResult<A> rank(LandmarkSet<A> current, Predicate<A> inPool,
+      SearchConfig search, PoolScorer<A> scorer, List<A> table, SplittableRandom rng,
+      PrintStream progress, int epoch) {
+    List<A> candidates = new ArrayList<>();
+    for (A a : table) {
+      if (!current.contains(a) && !inPool.test(a)) {
+        candidates.add(a);
+      }
+    }
+    return StrategyRun.run(current.space(), search, scorer, rng, progress,
+        "round after epoch " + epoch, candidates.isEmpty() ? table : candidates);
+  }
+
+  /**
+   * The best {@code count} ranked architectures that may become landmarks: trainable, not
+   * landmarks yet, not in the pool, not {@code excluded} (awaiting their score), one per class.
+   */
+  static <A> List<A> topNew(SearchResult<A> ranked, LandmarkSet<A> current,
+      Predicate<A> inPool, Predicate<A> excluded, int count) {
+    SearchSpace<A> space = current.space();
+    List<A> top = new ArrayList<>();
+    Set<String> classes = new HashSet<>();
+    for (Evaluated<A> e : ranked.top(ranked.evaluations())) {
+      if (top.size() == count) {
+        break;
+      }
+      A a = e.arch();
+      if (space.isTrainable(a) && !current.contains(a) && !inPool.test(a) && !excluded.test(a)
+          && classes.add(space.canonicalKey(a))) {
+        top.add(a);
+      }
+    }
+    return top;
   }
 }

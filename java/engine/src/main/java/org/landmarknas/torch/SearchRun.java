@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.landmarknas.config.RunConfig;
 import org.landmarknas.config.RunConfigLoader;
+import org.landmarknas.landmark.LandmarkScoreSource;
 import org.landmarknas.run.RunDirectory;
 
 /**
@@ -48,7 +49,7 @@ public final class SearchRun {
     this.runDirectory = b.runDirectory;
     this.resume = b.resume;
     this.progress = b.progress;
-    this.hooks = new SearchHooks(b.listeners);
+    this.hooks = new SearchHooks(b.listeners, b.landmarkScores);
   }
 
   /** A builder of a run of {@code config}. */
@@ -124,6 +125,7 @@ public final class SearchRun {
     private boolean resume;
     private PrintStream progress = new PrintStream(OutputStream.nullOutputStream());
     private final List<SearchListener> listeners = new ArrayList<>();
+    private Optional<LandmarkScoreSource.Opener> landmarkScores = Optional.empty();
 
     private Builder(RunConfig config) {
       this.config = Objects.requireNonNull(config, "config");
@@ -150,6 +152,15 @@ public final class SearchRun {
     /** Adds a listener; listeners hear events in the order they were added. */
     public Builder listener(SearchListener listener) {
       listeners.add(Objects.requireNonNull(listener, "listener"));
+      return this;
+    }
+
+    /**
+     * Where a run with {@code landmarks.queue} queues the stand-alone training of its new
+     * landmarks and reads their scores (the CLI: the results store of {@code --store}).
+     */
+    public Builder landmarkScores(LandmarkScoreSource.Opener opener) {
+      this.landmarkScores = Optional.of(Objects.requireNonNull(opener, "opener"));
       return this;
     }
 

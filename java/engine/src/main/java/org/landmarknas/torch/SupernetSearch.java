@@ -12,6 +12,7 @@ import org.landmarknas.config.EvaluateConfig;
 import org.landmarknas.config.LandmarksConfig;
 import org.landmarknas.config.RunConfig;
 import org.landmarknas.config.TrainConfig;
+import org.landmarknas.landmark.LandmarkScoreSource;
 import org.landmarknas.landmark.LandmarkSet;
 import org.landmarknas.run.Checkpoints;
 import org.landmarknas.run.EpochStreams;
@@ -48,6 +49,15 @@ public final class SupernetSearch {
   public static SearchOutcome<?> run(RunConfig config, RunDirectory dir, PrintStream progress,
       boolean resume) {
     return run(config, dir, progress, resume, SearchHooks.none());
+  }
+
+  /**
+   * {@link #run(RunConfig, RunDirectory, PrintStream, boolean)} with {@code opener} as the queue
+   * that trains the new landmarks of {@code landmarks.queue}.
+   */
+  public static SearchOutcome<?> run(RunConfig config, RunDirectory dir, PrintStream progress,
+      boolean resume, LandmarkScoreSource.Opener opener) {
+    return run(config, dir, progress, resume, SearchHooks.withLandmarkScores(opener));
   }
 
   /** {@link #run(RunConfig, RunDirectory, PrintStream, boolean)} with listeners and cancel. */
