@@ -9,6 +9,8 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -16,6 +18,7 @@ import org.landmarknas.config.RunConfig;
 import org.landmarknas.config.RunConfigLoader;
 import org.landmarknas.run.RunDirectory;
 import org.landmarknas.run.SearchRunner;
+import org.landmarknas.store.StoreLocation;
 import org.landmarknas.torch.GlooGroup;
 import org.landmarknas.torch.Rendezvous;
 import org.landmarknas.torch.SearchOutcome;
@@ -31,23 +34,31 @@ final class SearchCommand implements Command {
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
   private static final String SYNTAX = "lmnas search [--config FILE] [--set key=value]..."
-      + " [--run-dir DIR] [--data-dir DIR] [--verbose]\n       lmnas search --resume RUN_DIR"
+      + " [--run-dir DIR] [--data-dir DIR] [--store STORE] [--verbose]\n       lmnas search"
+      + " --resume RUN_DIR [--store STORE]"
       + "\n       (data-parallel: add --ranks N, or --rank R --world W --rendezvous HOST:PORT)";
   /** How long a rank waits for the others at a collective (rank 0 scores alone meanwhile). */
   private static final Duration RANK_TIMEOUT = Duration.ofMinutes(60);
 
   private final Clock clock;
   private final Path runsRoot;
-  private final SearchRunner search;
+  /** The search, given the store that trains new landmarks when the config queues them. */
+  private final Function<Optional<StoreLocation>, SearchRunner> search;
 
   /** The real command: libtorch search, run directories under {@code ./runs}. */
   SearchCommand() {
-    this(Clock.systemDefaultZone(), Path.of("runs"),
-        (config, dir, progress, resume) -> SupernetSearch.run(config, dir, progress, resume)
-            .summary());
+    this(Clock.systemDefaultZone(), Path.of("runs"), store -> (config, dir, progress, resume)
+        -> (store.isEmpty() ? SupernetSearch.run(config, dir, progress, resume)
+            : SupernetSearch.run(config, dir, progress, resume, StoreLandmarkScores.opener(
+                store.get(), config.landmarks().queueProtocol()))).summary());
   }
 
   SearchCommand(Clock clock, Path runsRoot, SearchRunner search) {
+    this(clock, runsRoot, store -> search);
+  }
+
+  SearchCommand(Clock clock, Path runsRoot,
+      Function<Optional<StoreLocation>, SearchRunner> search) {
     this.clock = clock;
     this.runsRoot = runsRoot;
     this.search = search;
@@ -75,7 +86,10 @@ final class SearchCommand implements Command {
             "data set directory (same as --set data.dir=DIR)"),
         CommandOptions.withArg("resume", "RUN_DIR", "continue an interrupted run from its newest"
             + " intact checkpoint, with the config.yaml it was started with (data-parallel:"
-            + " with the same number of ranks)"));
+            + " with the same number of ranks)"),
+        CommandOptions.withArg("store", "STORE", "with landmarks.queue: the results store whose"
+            + " job queue trains new landmarks, " + StoreOption.HELP + " (default "
+            + StoreOption.DEFAULT + "; give the same one to --resume and to the workers)"));
     RankOptions.options().forEach(options::addOption);
     return options;
   }
@@ -104,6 +118,7 @@ final class SearchCommand implements Command {
         ? RunConfigLoader.load(Path.of(cl.getOptionValue("config")), overrides)
         : RunConfigLoader.fromDefaults(overrides);
     ranks.requireDivisible(config.train().batchSize());
+    Optional<StoreLocation> store = landmarkStore(cl, config, ranks);
 
     Path path = cl.hasOption("run-dir")
         ? Path.of(cl.getOptionValue("run-dir")) : defaultRunDir(config.name());
@@ -123,7 +138,7 @@ final class SearchCommand implements Command {
     out.println("run directory: " + dir.path());
     String summary;
     try {
-      summary = search.run(config, dir, out, false);
+      summary = search.apply(store).run(config, dir, out, false);
     } catch (IllegalArgumentException e) {
       discardIfEmpty(dir);
       throw e;
@@ -157,6 +172,7 @@ final class SearchCommand implements Command {
     }
     RunConfig config = RunConfigLoader.load(dir.configFile(), List.of());
     ranks.requireDivisible(config.train().batchSize());
+    Optional<StoreLocation> store = landmarkStore(cl, config, ranks);
     if (ranks.ranks() > 0) {
       return RankProcesses.run(RankOptions.withoutRanks(args), ranks.ranks());
     }
@@ -164,10 +180,33 @@ final class SearchCommand implements Command {
       return runRank(config, dir.path(), true, ranks.rendezvous().get(), out);
     }
     out.println("run directory: " + dir.path() + " (resuming)");
-    String summary = search.run(config, dir, out, true);
+    String summary = search.apply(store).run(config, dir, out, true);
     out.println(summary);
     out.println("results in " + dir.path());
     return Main.EXIT_OK;
+  }
+
+  /**
+   * The store of {@code --store} (else the default one) when the config queues the training of
+   * new landmarks; {@code --store} without {@code landmarks.queue} would be ignored, so it is
+   * refused, as is a queue in a data-parallel run (its ranks have no store).
+   */
+  private static Optional<StoreLocation> landmarkStore(CommandLine cl, RunConfig config,
+      RankOptions ranks) {
+    boolean queued = config.landmarks().queued() && config.landmarks().rounds() > 1;
+    if (!queued) {
+      if (cl.hasOption("store")) {
+        throw new IllegalArgumentException("--store is used only by landmark rounds with"
+            + " landmarks.queue: wait or continue (this run has queue " + config.landmarks()
+            .queue() + " and " + config.landmarks().rounds() + " round(s))");
+      }
+      return Optional.empty();
+    }
+    if (ranks.ranks() > 0 || ranks.rendezvous().isPresent()) {
+      throw new IllegalArgumentException("landmarks.queue " + config.landmarks().queue()
+          + " is not supported in a data-parallel run yet (run it without --ranks/--rank)");
+    }
+    return Optional.of(StoreOption.location(cl));
   }
 
   /**
