@@ -35,7 +35,12 @@ public final class EpochStreams {
      * with landmarks scores its pool on the same batches as one without (with BN recalibration
      * a shared stream was consumed first by the landmark scoring).
      */
-    LANDMARK_EVALUATION(7);
+    LANDMARK_EVALUATION(7),
+    /**
+     * GDAS's architect: its rank-half batches and Gumbel draws, apart from {@link #RANK_DATA}, so
+     * that the landmark term of a GDAS run sees the batches an SPOS run with landmarks sees.
+     */
+    ARCHITECT(8);
 
     private final int id;
 

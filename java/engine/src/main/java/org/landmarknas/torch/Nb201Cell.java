@@ -58,6 +58,42 @@ final class Nb201Cell {
     return out != null ? out : zeros_like(x);
   }
 
+  /**
+   * GDAS's forward of this cell (AutoDL's form): each active edge runs only its chosen op and
+   * multiplies it by the op's straight-through weight; the other weights of an edge feeding a
+   * computed node are added as scalars (value 0), so α gets the gradient through the soft
+   * probabilities of every op, while the weights get exactly the single path's gradient. In value
+   * this is {@link #forward} of {@code sample.arch()}, bit for bit: the weights are exactly 1 and
+   * 0. Dead inputs compute nothing, as in the single-path forward (AutoDL would run a conv on a
+   * zero tensor there and pass BatchNorm's shift on).
+   *
+   * @param weights the sample's straight-through weights, edges × ops
+   */
+  Tensor forwardGdas(Tensor x, Nb201Arch arch, Tensor weights, boolean[] active) {
+    Tensor[] nodes = new Tensor[Nb201Arch.NODES];
+    nodes[0] = x;
+    // Node by node, so that a node's scalars are in it before any edge reads it.
+    for (int to = 1; to < Nb201Arch.NODES; to++) {
+      Tensor offPath = null;
+      for (int from = 0; from < to; from++) {
+        int e = Nb201Arch.edgeIndex(to, from);
+        Tensor row = weights.select(0, e);
+        Tensor chosen = row.select(0, arch.op(e).ordinal());
+        Tensor others = row.sum().sub(chosen); // value exactly 0
+        offPath = offPath == null ? others : offPath.add(others);
+        if (active[e]) {
+          Tensor y = apply(e, arch.op(e), nodes[from]).mul(chosen);
+          nodes[to] = nodes[to] == null ? y : nodes[to].add(y);
+        }
+      }
+      if (nodes[to] != null) {
+        nodes[to] = nodes[to].add(offPath);
+      }
+    }
+    Tensor out = nodes[Nb201Arch.NODES - 1];
+    return out != null ? out : zeros_like(x);
+  }
+
   private Tensor apply(int edge, Nb201Op op, Tensor x) {
     switch (op) {
       case SKIP_CONNECT:

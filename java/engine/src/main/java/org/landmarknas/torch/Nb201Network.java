@@ -195,12 +195,41 @@ public final class Nb201Network implements Supernet<Nb201Arch> {
     return precision;
   }
 
+  /**
+   * GDAS's logits for a batch of the super-net (see {@link Nb201Cell#forwardGdas}): the path of
+   * {@code sample.arch()}, each chosen op scaled by its straight-through weight, so the loss has a
+   * gradient for α; in value equal to {@link #forward(Tensor, Nb201Arch)} of that path.
+   */
+  Tensor forwardGdas(Tensor images, GdasSample sample) {
+    if (fixed.isPresent()) {
+      throw new IllegalStateException("a stand-alone network has no GDAS forward");
+    }
+    boolean[] active = sample.arch().activeEdges();
+    Cells cells = (cell, x) -> cell.forwardGdas(x, sample.arch(), sample.hard(), active);
+    if (precision == Precision.FP32) {
+      return skeleton(images, cells);
+    }
+    try (Autocast region = Autocast.enter(precision)) {
+      return skeleton(images, cells).to(org.bytedeco.pytorch.global.torch.ScalarType.Float);
+    }
+  }
+
   private Tensor path(Tensor images, Nb201Arch arch) {
     boolean[] active = arch.activeEdges();
+    return skeleton(images, (cell, x) -> cell.forward(x, arch, active));
+  }
+
+  /** How each cell of a forward computes. */
+  private interface Cells {
+    Tensor apply(Nb201Cell cell, Tensor x);
+  }
+
+  /** The macro skeleton around cells that compute as {@code cells} says. */
+  private Tensor skeleton(Tensor images, Cells cells) {
     Tensor x = stem.forward(images);
     for (Object block : body) {
       x = block instanceof Nb201Cell
-          ? ((Nb201Cell) block).forward(x, arch, active)
+          ? cells.apply((Nb201Cell) block, x)
           : ((ResidualReduction) block).forward(x);
     }
     x = relu(lastBn.forward(x));

@@ -1,0 +1,147 @@
+package org.landmarknas.torch;
+
+import static org.bytedeco.pytorch.global.torch.zeros;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.pytorch.Adam;
+import org.bytedeco.pytorch.AdamOptions;
+import org.bytedeco.pytorch.InputArchive;
+import org.bytedeco.pytorch.NoGradGuard;
+import org.bytedeco.pytorch.OutputArchive;
+import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.TensorVector;
+import org.landmarknas.space.Nb201Arch;
+import org.landmarknas.space.Nb201Op;
+
+/**
+ * GDAS's architecture parameters on NB201: one logit per (edge, op), 6 × 5, and their Adam
+ * (lr 3e-4, betas 0.5/0.999, weight decay 1e-3, as AutoDL's GDAS). The super-net's SGD never
+ * sees α. α starts at zero: AutoDL's 1e-3·N(0, 1) is far below the Gumbel noise and would need
+ * a stream of its own.
+ */
+final class GdasAlpha {
+  static final String FILE = "gdas-alpha.pt";
+  private static final int OPS = Nb201Op.values().length;
+  private static final int MAX_DRAWS = 1000;
+  private final Tensor alpha;
+  private final Adam adam;
+
+  GdasAlpha() {
+    alpha = zeros(Nb201Arch.EDGES, OPS).set_requires_grad(true);
+    AdamOptions options = new AdamOptions(3e-4);
+    // libstdc++ lays std::tuple out last element first: betas() is {beta2, beta1} in memory
+    // (checked by GdasAlphaTest against the defaults 0.9/0.999).
+    options.betas().put(0, 0.999).put(1, 0.5);
+    options.weight_decay().put(1e-3);
+    adam = new Adam(new TensorVector(alpha), options);
+  }
+
+  /** The logits (a leaf with a gradient). */
+  Tensor alpha() {
+    return alpha;
+  }
+
+  Adam optimizer() {
+    return adam;
+  }
+
+  /**
+   * A Gumbel-softmax sample at temperature {@code tau}, redrawn while the draw is not finite or
+   * its cell has no path from input to output (an all-zero output, AutoDL resamples on both).
+   */
+  GdasSample sample(double tau, SplittableRandom rng) {
+    for (int i = 0; i < MAX_DRAWS; i++) {
+      var s = GumbelSoftmax.draw(alpha, tau, rng);
+      if (s.isPresent() && s.get().arch().isConnected()) {
+        return s.get();
+      }
+    }
+    throw new IllegalStateException("no finite, connected GDAS sample in " + MAX_DRAWS
+        + " draws at tau " + tau);
+  }
+
+  /** softmax(α) per edge, edge-major. */
+  float[] probabilities() {
+    try (PointerScope scope = new PointerScope()) {
+      return GumbelSoftmax.values(alpha.detach().softmax(1));
+    }
+  }
+
+  /** Mean over the edges of the entropy of softmax(α), in nats (log 5 when uniform). */
+  double meanEntropy() {
+    float[] p = probabilities();
+    double h = 0;
+    for (float v : p) {
+      h -= v > 0 ? v * Math.log(v) : 0;
+    }
+    return h / Nb201Arch.EDGES;
+  }
+
+  /**
+   * GDAS's final choice: {@code samples} architectures drawn from softmax(α) (each edge on its
+   * own), the {@code keep} most frequent, most frequent first (ties: first drawn first).
+   */
+  List<Nb201Arch> mostFrequent(int samples, int keep, SplittableRandom rng) {
+    float[] p = probabilities();
+    Map<Nb201Arch, Integer> counts = new LinkedHashMap<>();
+    for (int i = 0; i < samples; i++) {
+      int[] ops = new int[Nb201Arch.EDGES];
+      for (int e = 0; e < Nb201Arch.EDGES; e++) {
+        double u = rng.nextDouble();
+        int o = 0;
+        while (o < OPS - 1 && (u -= p[e * OPS + o]) >= 0) {
+          o++;
+        }
+        ops[e] = o;
+      }
+      counts.merge(Nb201Arch.ofIndices(ops), 1, Integer::sum);
+    }
+    List<Map.Entry<Nb201Arch, Integer>> order = new ArrayList<>(counts.entrySet());
+    order.sort(Map.Entry.<Nb201Arch, Integer>comparingByValue(Comparator.reverseOrder()));
+    List<Nb201Arch> top = new ArrayList<>();
+    for (int i = 0; i < Math.min(keep, order.size()); i++) {
+      top.add(order.get(i).getKey());
+    }
+    return top;
+  }
+
+  /** Writes α and its Adam state into checkpoint directory {@code dir}. */
+  void save(Path dir) {
+    try (PointerScope scope = new PointerScope()) {
+      OutputArchive archive = new OutputArchive();
+      archive.write("alpha", alpha.detach());
+      adam.save(archive);
+      archive.save_to(dir.resolve(FILE).toString());
+    }
+  }
+
+  /** Reads what {@link #save} wrote into {@code dir}. */
+  void restore(Path dir) {
+    Path file = dir.resolve(FILE);
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException("checkpoint " + dir + " lacks " + FILE
+          + " (written by a run without search.policy: gdas?)");
+    }
+    try (PointerScope scope = new PointerScope()) {
+      InputArchive archive = new InputArchive();
+      archive.load_from(file.toString());
+      Tensor t = new Tensor();
+      archive.read("alpha", t);
+      try (NoGradGuard noGrad = new NoGradGuard()) {
+        alpha.copy_(t);
+      }
+      adam.load(archive);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("cannot load GDAS state " + file + ": "
+          + e.getMessage(), e);
+    }
+  }
+}
