@@ -110,7 +110,9 @@ final class ConfigSchema {
       new Key("search", "population", ValueType.INT, c -> c.search().population()),
       new Key("search", "tournament", ValueType.INT, c -> c.search().tournament()),
       new Key("search", "val-images", ValueType.INT, c -> c.search().valImages()),
-      new Key("search", "top-k", ValueType.INT, c -> c.search().topK()));
+      new Key("search", "top-k", ValueType.INT, c -> c.search().topK()),
+      new Key("search", "policy", ValueType.STRING, c -> c.search().policy()),
+      new Key("search", "gdas-warmup", ValueType.INT, c -> c.search().gdasWarmup()));
 
   private ConfigSchema() {}
 
@@ -214,7 +216,9 @@ final class ConfigSchema {
         (Integer) v.get("search.population"),
         (Integer) v.get("search.tournament"),
         (Integer) v.get("search.val-images"),
-        (Integer) v.get("search.top-k"));
+        (Integer) v.get("search.top-k"),
+        (String) v.get("search.policy"),
+        (Integer) v.get("search.gdas-warmup"));
     return new RunConfig((String) v.get("name"), (Long) v.get("seed"), (String) v.get("space"),
         data, supernet, train, landmarks, evaluate, search);
   }

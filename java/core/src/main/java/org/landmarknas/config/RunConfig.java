@@ -44,6 +44,14 @@ public record RunConfig(String name, long seed, String space, DataConfig data,
       throw KeyCheck.outOfRange("landmarks.warmup", landmarks.warmup(),
           "< train.epochs (" + train.epochs() + "): the warm-up must end before the run does");
     }
+    if (search.gdas() && !space.equals("nb201")) {
+      throw new ConfigException("search.policy", "gdas is implemented for space nb201 only,"
+          + " not " + space);
+    }
+    if (search.gdas() && search.gdasWarmup() >= train.epochs()) {
+      throw KeyCheck.outOfRange("search.gdas-warmup", search.gdasWarmup(),
+          "< train.epochs (" + train.epochs() + "): GDAS must train at least one epoch");
+    }
     if (landmarks.rounds() > train.epochs()) {
       throw KeyCheck.outOfRange("landmarks.rounds", landmarks.rounds(),
           "<= train.epochs (" + train.epochs() + "): each round trains at least one epoch");

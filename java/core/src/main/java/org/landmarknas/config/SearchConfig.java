@@ -13,13 +13,18 @@ import java.util.List;
  *   <li>{@code budget}: architectures evaluated (>= 1; for the evolutions >= population);
  *   <li>{@code population}, {@code tournament}: aging-evolution sizes (tournament &lt;= population);
  *   <li>{@code val-images}: images of the rank/validation half used as fitness (>= 1);
- *   <li>{@code top-k}: architectures reported (>= 1).
+ *   <li>{@code top-k}: architectures reported (>= 1);
+ *   <li>{@code policy}: how the super-net's paths are chosen in training: {@code spos} (uniform)
+ *       or {@code gdas} (Gumbel-softmax over learned α, NB201 only; its final choice replaces
+ *       the strategy);
+ *   <li>{@code gdas-warmup}: GDAS's uniform warm-up epochs (>= 0, &lt; train.epochs).
  * </ul>
  */
 public record SearchConfig(String strategy, int budget, int population, int tournament,
-    int valImages, int topK) {
+    int valImages, int topK, String policy, int gdasWarmup) {
 
   public static final List<String> STRATEGIES = List.of("aging", "random", "spos", "pool", "none");
+  public static final List<String> POLICIES = List.of("spos", "gdas");
 
   public SearchConfig {
     KeyCheck.oneOf("search.strategy", strategy, STRATEGIES);
@@ -37,6 +42,19 @@ public record SearchConfig(String strategy, int budget, int population, int tour
     }
     KeyCheck.atLeast("search.val-images", valImages, 1);
     KeyCheck.atLeast("search.top-k", topK, 1);
+    KeyCheck.oneOf("search.policy", policy, POLICIES);
+    KeyCheck.atLeast("search.gdas-warmup", gdasWarmup, 0);
+  }
+
+  /** A search with SPOS's uniform paths (no GDAS). */
+  public SearchConfig(String strategy, int budget, int population, int tournament,
+      int valImages, int topK) {
+    this(strategy, budget, population, tournament, valImages, topK, "spos", 0);
+  }
+
+  /** Whether training samples paths with GDAS. */
+  public boolean gdas() {
+    return policy.equals("gdas");
   }
 
   public static SearchConfig defaults() {
