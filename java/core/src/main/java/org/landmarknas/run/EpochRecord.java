@@ -10,9 +10,10 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  * order written. The parts that apply only to some epochs are null and then absent from the line:
  * {@code landmarkKdt} and the landmark figures (landmark regularization), the ranking figures and
  * {@code poolSeconds} (an epoch that scored the pool), {@code landmarks} (an epoch with a
- * landmark set). A reader may meet older or hand-written lines where any value is missing; only
- * {@code epoch} is required (see {@link RunFiles#readMetrics}). NaN (e.g. {@code landmarkLoss}
- * while λ is 0) is written as the string {@code "NaN"}.
+ * landmark set), {@code tau} and {@code alphaEntropy} (an epoch trained by GDAS). A reader may
+ * meet older or hand-written lines where any value is missing; only {@code epoch} is required
+ * (see {@link RunFiles#readMetrics}). NaN (e.g. {@code landmarkLoss} while λ is 0) is written as
+ * the string {@code "NaN"}.
  *
  * <p>Flat rather than nested, as the line is: the ranking keys sit beside the training figures.
  *
@@ -41,6 +42,8 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  * @param meanOfTopKTopPercent see {@link Ranking}
  * @param poolSeconds how long the pool scoring took
  * @param landmarks the size of the landmark set after the epoch
+ * @param tau GDAS's Gumbel-softmax temperature of the epoch (a GDAS policy epoch)
+ * @param alphaEntropy mean entropy of GDAS's softmax(α) over the edges after the epoch, nats
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -52,14 +55,14 @@ public record EpochRecord(Integer epoch, Integer steps, Double lr, Double trainL
     // the naming strategy would read "TopKTop" as an acronym: best_of_top_ktop_percent
     @JsonProperty("best_of_top_k_top_percent") Double bestOfTopKTopPercent,
     @JsonProperty("mean_of_top_k_top_percent") Double meanOfTopKTopPercent,
-    Double poolSeconds, Integer landmarks) {
+    Double poolSeconds, Integer landmarks, Double tau, Double alphaEntropy) {
 
   /** The training part of a line: what every epoch writes. */
   public static EpochRecord training(int epoch, int steps, double lr, double trainLoss,
       double trainAcc, double seconds, double[] stepMs) {
     return new EpochRecord(epoch, steps, lr, trainLoss, trainAcc, seconds, steps / seconds,
         stepMs[0], stepMs[1], stepMs[2], stepMs[3], null, null, null, null, null, null, null,
-        null, null, null, null, null, null, null);
+        null, null, null, null, null, null, null, null, null);
   }
 
   /** This line with the landmark term's figures: the landmarks' tau, λ, loss, active pairs. */
@@ -68,7 +71,7 @@ public record EpochRecord(Integer epoch, Integer steps, Double lr, Double trainL
     return new EpochRecord(epoch, steps, lr, trainLoss, trainAcc, seconds, stepsPerS, stepMsP50,
         stepMsP90, stepMsP99, stepMsMax, landmarkKdt, lambda, landmarkLoss, activePairs, skdt,
         kdt, spearman, precisionAtK, k, poolSize, bestOfTopKTopPercent, meanOfTopKTopPercent,
-        poolSeconds, landmarks);
+        poolSeconds, landmarks, tau, alphaEntropy);
   }
 
   /** This line with a pool scoring's ranking and its duration. */
@@ -76,7 +79,8 @@ public record EpochRecord(Integer epoch, Integer steps, Double lr, Double trainL
     return new EpochRecord(epoch, steps, lr, trainLoss, trainAcc, seconds, stepsPerS, stepMsP50,
         stepMsP90, stepMsP99, stepMsMax, landmarkKdt, lambda, landmarkLoss, activePairs,
         r.skdt(), r.kdt(), r.spearman(), r.precisionAtK(), r.k(), r.poolSize(),
-        r.bestOfTopKTopPercent(), r.meanOfTopKTopPercent(), poolSeconds, landmarks);
+        r.bestOfTopKTopPercent(), r.meanOfTopKTopPercent(), poolSeconds, landmarks, tau,
+        alphaEntropy);
   }
 
   /** This line with the landmark set's size. */
@@ -84,6 +88,14 @@ public record EpochRecord(Integer epoch, Integer steps, Double lr, Double trainL
     return new EpochRecord(epoch, steps, lr, trainLoss, trainAcc, seconds, stepsPerS, stepMsP50,
         stepMsP90, stepMsP99, stepMsMax, landmarkKdt, lambda, landmarkLoss, activePairs, skdt,
         kdt, spearman, precisionAtK, k, poolSize, bestOfTopKTopPercent, meanOfTopKTopPercent,
-        poolSeconds, landmarks);
+        poolSeconds, landmarks, tau, alphaEntropy);
+  }
+
+  /** This line with a sampling policy's figures: GDAS's τ and α's mean entropy. */
+  public EpochRecord withPolicy(double tau, double alphaEntropy) {
+    return new EpochRecord(epoch, steps, lr, trainLoss, trainAcc, seconds, stepsPerS, stepMsP50,
+        stepMsP90, stepMsP99, stepMsMax, landmarkKdt, lambda, landmarkLoss, activePairs, skdt,
+        kdt, spearman, precisionAtK, k, poolSize, bestOfTopKTopPercent, meanOfTopKTopPercent,
+        poolSeconds, landmarks, tau, alphaEntropy);
   }
 }

@@ -84,6 +84,10 @@ final class EpochLoop<A> {
         : OptionalDouble.of(SupernetScoring.landmarkTau(state.landmarks(), session.valScorer(),
             streams.stream(EpochStreams.Purpose.LANDMARK_EVALUATION, epoch)));
     EpochRecord record = stats.toRecord(landmarkKdt);
+    Optional<PolicyFigures> figures = trainer.sampling().figures(epoch);
+    if (figures.isPresent()) {
+      record = record.withPolicy(figures.get().tau(), figures.get().alphaEntropy());
+    }
     Optional<RankingReport> ranking = Optional.empty();
     if (lead && inputs.pool().isPresent() && scoresPoolAfter(epoch)) {
       PoolResult<A> pr = SupernetScoring.scorePool(inputs.pool().get(), session.testScorer(),
@@ -156,7 +160,7 @@ final class EpochLoop<A> {
   private void checkpoint() {
     try {
       SearchCheckpoint.save(checkpoints, session.net(), sposStep.optimizer(), state.landmarks(),
-          state.checkpointState(clock));
+          state.checkpointState(clock), trainer.sampling());
     } catch (UncheckedIOException e) {
       throw new UncheckedIOException(e.getMessage() + "; " + (state.lastCheckpoint().isEmpty()
           ? "no earlier checkpoint exists"

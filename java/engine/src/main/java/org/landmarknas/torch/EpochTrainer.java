@@ -90,6 +90,11 @@ final class EpochTrainer<A> {
         5.0);
   }
 
+  /** The policy that picks each step's path. */
+  SamplingPolicy<A> sampling() {
+    return sampling;
+  }
+
   /** Steps of every epoch. */
   int stepsPerEpoch() {
     return stepsPerEpoch;
@@ -112,6 +117,7 @@ final class EpochTrainer<A> {
     Epoch run = new Epoch(epoch, term, checkpointNote);
     for (int s = 0; s < stepsPerEpoch; s++) {
       hooks.checkCancelled(epoch);
+      sampling.beforeStep(epoch, s);
       run.step(s);
       sampling.afterStep(epoch, s);
     }
@@ -182,7 +188,7 @@ final class EpochTrainer<A> {
         A path = sampling.path(epoch, s, archRng);
         double[] local = new double[3];
         for (LabeledBatch shard : parallel.shards(batch)) {
-          SposStep.StepResult r = sposStep.accumulate(shard, path);
+          SposStep.StepResult r = sposStep.accumulate(shard, path, sampling);
           local[0] += r.loss() * r.size();
           local[1] += r.correct();
           local[2] += r.size();

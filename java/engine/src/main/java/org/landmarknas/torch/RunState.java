@@ -35,12 +35,12 @@ final class RunState<A> {
   }
 
   /**
-   * Continues from the newest intact checkpoint, if there is one, into {@code net} and {@code
-   * sposStep}'s optimizer, adding its cost to {@code clock}.
+   * Continues from the newest intact checkpoint, if there is one, into {@code net}, {@code
+   * sposStep}'s optimizer and {@code policy}'s own state, adding its cost to {@code clock}.
    */
   void resume(Checkpoints checkpoints, Supernet<A> net, SposStep<A> sposStep,
-      RunClock clock, Optional<EvaluationPool<A>> pool, EvaluateConfig eval, int epochs,
-      PrintStream progress) {
+      SamplingPolicy<A> policy, RunClock clock, Optional<EvaluationPool<A>> pool,
+      EvaluateConfig eval, int epochs, PrintStream progress) {
     Optional<Checkpoints.Checkpoint> found = checkpoints.latestValid(
         w -> progress.println("warning: " + w));
     if (found.isEmpty()) {
@@ -50,6 +50,7 @@ final class RunState<A> {
     }
     SearchCheckpoint.Restored<A> restored = SearchCheckpoint.restore(found.get(), net,
         sposStep.optimizer(), landmarks.space());
+    policy.restore(found.get().dir());
     SearchCheckpoint.State<A> st = restored.state();
     epochsDone = st.epochsDone();
     steps = st.steps();

@@ -1,6 +1,10 @@
 package org.landmarknas.torch;
 
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
+import org.bytedeco.pytorch.Tensor;
 
 /**
  * Which path of the super-net each training step trains: the seam where weight-sharing methods
@@ -22,6 +26,44 @@ public interface SamplingPolicy<A> {
 
   /** A short name for progress lines and run records, e.g. {@code uniform}. */
   String name();
+
+  /**
+   * Called before step {@code step} of epoch {@code epoch} draws its path: where a policy updates
+   * its parameters on data the weights do not train on (GDAS's architect step on a rank-half
+   * batch, which the reference takes before each weight step). SPOS has none.
+   */
+  default void beforeStep(int epoch, int step) {}
+
+  /**
+   * The logits of {@code path} for the weight step that trains it: the super-net's single-path
+   * forward, unless the policy trains through a forward of its own (GDAS scales each chosen op
+   * by its straight-through weight, so the loss reaches α).
+   */
+  default Tensor forward(Supernet<A> net, Tensor images, A path) {
+    return net.forward(images, path);
+  }
+
+  /** Figures of epoch {@code epoch} for its metrics line (GDAS: τ, α's entropy); SPOS: none. */
+  default Optional<PolicyFigures> figures(int epoch) {
+    return Optional.empty();
+  }
+
+  /**
+   * The architectures the policy itself proposes when training ends, to be scored as the run's
+   * final search (GDAS: the most frequent of samples from softmax(α)); empty: the configured
+   * search strategy runs instead.
+   *
+   * @param rng the stream of the work after training
+   */
+  default Optional<List<A>> finalists(SplittableRandom rng) {
+    return Optional.empty();
+  }
+
+  /** Writes the policy's own state (GDAS: α and its Adam) into checkpoint directory dir. */
+  default void save(Path dir) {}
+
+  /** Reads what {@link #save} wrote into {@code dir}. */
+  default void restore(Path dir) {}
 
   /**
    * Called after step {@code step} of epoch {@code epoch} has updated the weights: where a policy

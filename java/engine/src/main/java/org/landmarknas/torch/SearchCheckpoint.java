@@ -122,7 +122,19 @@ final class SearchCheckpoint {
   /** Writes one checkpoint (atomically, via {@link Checkpoints}). */
   static <A> Checkpoints.Checkpoint save(Checkpoints checkpoints, Supernet<A> net,
       SGD optimizer, LandmarkSet<A> landmarks, State<A> state) {
+    return save(checkpoints, net, optimizer, landmarks, state, null);
+  }
+
+  /**
+   * Writes one checkpoint with the sampling policy's own state (GDAS: α and its Adam state; τ
+   * follows from the epoch).
+   */
+  static <A> Checkpoints.Checkpoint save(Checkpoints checkpoints, Supernet<A> net,
+      SGD optimizer, LandmarkSet<A> landmarks, State<A> state, SamplingPolicy<A> policy) {
     return checkpoints.write(state.epochsDone(), dir -> {
+      if (policy != null) {
+        policy.save(dir);
+      }
       net.save(dir.resolve(WEIGHTS));
       try (PointerScope scope = new PointerScope()) {
         OutputArchive archive = new OutputArchive();

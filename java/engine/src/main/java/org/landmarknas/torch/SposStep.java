@@ -71,7 +71,18 @@ public final class SposStep<A> {
    * other terms (e.g. landmark ranking losses) may accumulate before {@link #finish()}.
    */
   public StepResult accumulate(LabeledBatch batch, A arch) {
-    Tensor logits = net.forward(batch.images(), arch);
+    return backward(net.forward(batch.images(), arch), batch);
+  }
+
+  /**
+   * {@link #accumulate(LabeledBatch, Object)} through {@code policy}'s forward of the path (GDAS's
+   * straight-through forward; the super-net's own for SPOS).
+   */
+  public StepResult accumulate(LabeledBatch batch, A arch, SamplingPolicy<A> policy) {
+    return backward(policy.forward(net, batch.images(), arch), batch);
+  }
+
+  private StepResult backward(Tensor logits, LabeledBatch batch) {
     Tensor loss = cross_entropy_loss(logits, batch.labels());
     loss.backward();
     long correct = logits.argmax(new org.bytedeco.pytorch.LongOptional(1), false)

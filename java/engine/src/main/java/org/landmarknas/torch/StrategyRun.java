@@ -51,6 +51,23 @@ final class StrategyRun {
   }
 
   /**
+   * The final search of a policy that proposes its own architectures (GDAS): each scored once,
+   * as a strategy's fitness is, in the order proposed.
+   *
+   * @param name the policy's name, the result's strategy
+   */
+  static <A> SearchResult<A> scoreFinalists(String name, List<A> finalists,
+      PoolScorer<A> scorer, SplittableRandom rng, PrintStream progress) {
+    progress.printf(Locale.ROOT, "search: %s's %d proposed architectures, fitness = super-net"
+        + " accuracy on validation images of the rank half%n", name, finalists.size());
+    List<Evaluated<A>> history = new ArrayList<>();
+    for (A a : finalists) {
+      history.add(new Evaluated<>(a, scorer.score(a, 0, rng).accuracy()));
+    }
+    return new SearchResult<>(name, history);
+  }
+
+  /**
    * The best {@code k} evaluated architectures, one per equivalence class: cells that differ only
    * on dead edges compute the same function and would fill the list with one network.
    */

@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import org.landmarknas.bench.EvaluationPool;
 import org.landmarknas.bench.GroundTruth;
 import org.landmarknas.config.EvaluateConfig;
@@ -109,9 +110,11 @@ public final class SupernetSearch {
 
     SposStep<A> sposStep = new SposStep<>(session.net(), train);
     Checkpoints checkpoints = new Checkpoints(dir.path(), train.keepCheckpoints());
+    EpochStreams streams = seeds.epochs();
+    SamplingPolicy<A> policy = SamplingPolicies.create(config, session, streams);
     RunState<A> state = new RunState<>(inputs.initialLandmarks());
     if (resume) {
-      state.resume(checkpoints, session.net(), sposStep, clock, inputs.pool(), eval,
+      state.resume(checkpoints, session.net(), sposStep, policy, clock, inputs.pool(), eval,
           train.epochs(), progress);
       ranks.requireSameEpoch(state.epochsDone());
       if (lead) {
@@ -124,10 +127,8 @@ public final class SupernetSearch {
     if (lead && state.landmarks().size() > 0) {
       state.landmarks().writeCsv(dir.landmarksFile());
     }
-    EpochStreams streams = seeds.epochs();
-    EpochTrainer<A> trainer = new EpochTrainer<>(session, sposStep, train, lc,
-        new UniformSampling<>(space), streams, progress, state.steps(), hooks,
-        ranks.parallel());
+    EpochTrainer<A> trainer = new EpochTrainer<>(session, sposStep, train, lc, policy, streams,
+        progress, state.steps(), hooks, ranks.parallel());
     EpochLoop<A> loop = new EpochLoop<>(config, dir, session, inputs, state, trainer, sposStep,
         checkpoints, clock, streams, ranks, hooks, progress);
     // Only rank 0 opens the log (a null resource is allowed and never closed).
@@ -144,7 +145,7 @@ public final class SupernetSearch {
           null);
     }
     SearchOutcome<A> outcome = finish(config, dir, session, inputs, state, streams, clock,
-        resume, progress);
+        resume, progress, policy);
     ranks.awaitLeader();
     return outcome;
   }
@@ -152,15 +153,20 @@ public final class SupernetSearch {
   /** After training: the sampled architectures, the final search and {@code result.json}. */
   private static <A> SearchOutcome<A> finish(RunConfig config, RunDirectory dir,
       SearchSession<A> session, SearchInputs<A> inputs, RunState<A> state,
-      EpochStreams streams, RunClock clock, boolean resumed, PrintStream progress) {
+      EpochStreams streams, RunClock clock, boolean resumed, PrintStream progress,
+      SamplingPolicy<A> policy) {
     int after = config.train().epochs(); // the streams of the work after training
     List<ArchScore<A>> scores = SupernetScoring.scoreSample(session.space(),
         session.testScorer(), config.evaluate(),
         streams.stream(EpochStreams.Purpose.EVALUATION, after), progress);
-    Optional<SearchResult<A>> search = config.search().strategy().equals("none")
-        ? Optional.empty()
+    SplittableRandom searchRng = streams.stream(EpochStreams.Purpose.SEARCH, after);
+    Optional<List<A>> finalists = policy.finalists(searchRng);
+    Optional<SearchResult<A>> search = finalists.isPresent()
+        ? Optional.of(StrategyRun.scoreFinalists(policy.name(), finalists.get(),
+            session.valScorer(), searchRng, progress))
+        : config.search().strategy().equals("none") ? Optional.empty()
         : Optional.of(StrategyRun.run(session.space(), config.search(), session.valScorer(),
-            streams.stream(EpochStreams.Purpose.SEARCH, after), progress, "search",
+            searchRng, progress, "search",
             inputs.pool().map(EvaluationPool::archs).orElse(List.of())));
     SearchOutcome<A> outcome = new SearchOutcome<>(Optional.of(dir.path()),
         config.train().epochs(), state.steps(), state.trainSeconds(), state.lastLoss(), scores,
