@@ -65,6 +65,33 @@ final class GdasAlphaTest {
     assertThrows(IllegalArgumentException.class, () -> new GdasAlpha().restore(tmp.resolve("x")));
   }
 
+  @Test
+  void adamSteps_moveAlphaTowardTheOpWithTheLowerLoss() {
+    // Loss = sum of h · cost, with op 3 (nor_conv_3x3) cheapest on every edge: the gradient
+    // through the soft probabilities favours it, and Adam descends.
+    GdasAlpha alpha = new GdasAlpha();
+    float[] cost = new float[Nb201Arch.EDGES * 5];
+    for (int i = 0; i < cost.length; i++) {
+      cost[i] = i % 5 == 3 ? 0f : 1f;
+    }
+    SplittableRandom rng = new SplittableRandom(3);
+    for (int i = 0; i < 200; i++) {
+      try (PointerScope scope = new PointerScope()) {
+        GdasSample s = alpha.sample(1.0, rng);
+        alpha.optimizer().zero_grad(true);
+        s.hard().mul(GumbelSoftmax.table(cost)).sum().backward();
+        alpha.optimizer().step();
+      }
+    }
+    float[] p = alpha.probabilities();
+    for (int e = 0; e < Nb201Arch.EDGES; e++) {
+      for (int o = 0; o < 5; o++) {
+        assertTrue(o == 3 || p[e * 5 + o] < p[e * 5 + 3], "edge " + e + " op " + o);
+      }
+    }
+    assertTrue(alpha.meanEntropy() < Math.log(5));
+  }
+
   /** One Adam step on a loss of a Gumbel sample's weights. */
   private static void step(GdasAlpha alpha, SplittableRandom rng) {
     try (PointerScope scope = new PointerScope()) {
