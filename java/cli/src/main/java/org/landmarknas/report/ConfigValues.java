@@ -29,6 +29,20 @@ record ConfigValues(Path file, String prefix) {
     throw wrongType(key, "a string", v);
   }
 
+  /** A string of section {@code section}, as {@link #text(Map, String)}. */
+  Optional<String> text(Map<String, Object> m, String section, String key) {
+    Object s = m.get(section);
+    if (s == null) {
+      return Optional.empty();
+    }
+    if (!(s instanceof Map<?, ?> map)) {
+      throw wrongType(section, "a mapping", s);
+    }
+    @SuppressWarnings("unchecked") // YAML and JSON mappings have string keys
+    Map<String, Object> inner = (Map<String, Object>) map;
+    return new ConfigValues(file, prefix + section + ".").text(inner, key);
+  }
+
   /** An integer; a whole number written as a double (YAML {@code 3.0}) is taken too. */
   OptionalLong integer(Map<String, Object> m, String key) {
     Object v = m.get(key);

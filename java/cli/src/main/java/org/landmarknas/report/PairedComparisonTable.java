@@ -14,7 +14,7 @@ final class PairedComparisonTable {
 
   static final String TITLE = "## Paired comparison";
   static final String HEADER = "| arm vs baseline | n pairs | mean diff ± sd | 95% CI (t)"
-      + " | t (df) | p (t) | Wilcoxon p | bootstrap 95% CI |";
+      + " | t (df) | p (t) | Wilcoxon p | sign test p (+/n) | bootstrap 95% CI |";
   private static final String NA = "n/a";
 
   private PairedComparisonTable() {}
@@ -30,7 +30,7 @@ final class PairedComparisonTable {
             + " the runs of a seed share their random streams, so the difference removes the"
             + " seed-to-seed spread).\n\n");
     md.append(HEADER).append('\n');
-    md.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+    md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     List<String> notes = new ArrayList<>();
     for (PairedComparison c : paired.comparisons()) {
       md.append(row(c)).append('\n');
@@ -45,19 +45,20 @@ final class PairedComparisonTable {
     String name = escape(c.pairing().arm()) + " vs " + escape(c.pairing().baseline());
     int n = c.pairing().seeds().size();
     if (c.statistics().isEmpty()) {
-      return String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %s | %s |", name, n,
-          NA, NA, NA, NA, NA, NA);
+      return String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %s | %s | %s |", name,
+          n, NA, NA, NA, NA, NA, NA, NA);
     }
     PairedStatistics s = c.statistics().get();
     return String.format(Locale.ROOT,
-        "| %s | %d | %+.3f ± %.3f | [%+.3f, %+.3f] | %s (%d) | %s | %s | [%+.3f, %+.3f] |",
+        "| %s | %d | %+.3f ± %.3f | [%+.3f, %+.3f] | %s (%d) | %s | %s | %s (%d/%d) |"
+            + " [%+.3f, %+.3f] |",
         name, n, s.meanDifference(), s.sdDifference(), s.ciLow(), s.ciHigh(),
         s.t().isPresent() ? String.format(Locale.ROOT, "%.2f", s.t().getAsDouble()) : NA,
         s.degreesOfFreedom(), p(s.pT()),
         s.pWilcoxon().isPresent()
             ? p(s.pWilcoxon()) + (s.wilcoxonExact() ? " (exact)" : " (normal approx.)")
             : NA,
-        s.bootstrap().low(), s.bootstrap().high());
+        p(s.pSign()), s.positive(), s.wilcoxonN(), s.bootstrap().low(), s.bootstrap().high());
   }
 
   /** The differences by seed, then why a figure is n/a and what was left out. */
@@ -89,7 +90,8 @@ final class PairedComparisonTable {
         + " t = d̄ / (sd / √n) with n − 1 degrees of freedom, two-sided p (paired t test);"
         + " Wilcoxon p: two-sided signed-rank test of the non-zero dᵢ, exact up to "
         + PairedStatistics.WILCOXON_EXACT_MAX + " of them (it cannot go below 2 / 2ⁿ, 0.250"
-        + " with 3 pairs); bootstrap 95% CI: 2.5 % and 97.5 % quantiles of the means of "
+        + " with 3 pairs); sign test p: two-sided exact binomial test of how many non-zero dᵢ"
+        + " are positive against a fair coin; bootstrap 95% CI: 2.5 % and 97.5 % quantiles of the means of "
         + String.format(Locale.ROOT, "%,d", BootstrapInterval.RESAMPLES)
         + " resamples of the dᵢ with replacement (seed " + BootstrapInterval.SEED + "; too"
         + " narrow for a handful of pairs). Tests: Apache Commons Math 3. The p-values are not"

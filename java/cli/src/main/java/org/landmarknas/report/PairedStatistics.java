@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
+import org.apache.commons.math3.distribution.BinomialDistribution;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.inference.TTest;
 import org.apache.commons.math3.stat.inference.WilcoxonSignedRankTest;
@@ -12,8 +13,8 @@ import org.apache.commons.math3.stat.inference.WilcoxonSignedRankTest;
 /**
  * The tests of n ≥ 2 paired differences dᵢ = armᵢ − baselineᵢ: their mean and sample standard
  * deviation, the t interval of the mean, the paired t test, the Wilcoxon signed-rank test and a
- * bootstrap interval. The t test assumes roughly normal differences; the Wilcoxon test only
- * symmetry, and the bootstrap nothing, so when they disagree the t test's assumption is doing
+ * bootstrap interval, and the sign test. The t test assumes roughly normal differences; the Wilcoxon test only
+ * symmetry, the sign test and the bootstrap nothing, so when they disagree the t test's assumption is doing
  * the work.
  *
  * @param n the number of pairs
@@ -26,13 +27,17 @@ import org.apache.commons.math3.stat.inference.WilcoxonSignedRankTest;
  * @param wilcoxonN the non-zero differences the signed-rank test ranks
  * @param pWilcoxon two-sided p of the signed-rank test; empty when every difference is zero
  * @param wilcoxonExact whether {@code pWilcoxon} is exact (else the normal approximation)
+ * @param positive how many differences are above zero (the sign test's count)
+ * @param pSign two-sided exact p of the sign test: the non-zero differences' signs against a
+ *     fair coin; empty when every difference is zero
  * @param bootstrap the percentile bootstrap 95 % interval of the mean difference
  * @param notes why a figure is missing or how to read it, e.g. the smallest p the exact
  *     Wilcoxon test can give with this n
  */
 public record PairedStatistics(int n, double meanDifference, double sdDifference, double ciLow,
     double ciHigh, OptionalDouble t, OptionalDouble pT, int wilcoxonN, OptionalDouble pWilcoxon,
-    boolean wilcoxonExact, BootstrapInterval bootstrap, List<String> notes) {
+    boolean wilcoxonExact, int positive, OptionalDouble pSign, BootstrapInterval bootstrap,
+    List<String> notes) {
 
   /** Coverage of both intervals. */
   public static final double LEVEL = 0.95;
@@ -45,7 +50,8 @@ public record PairedStatistics(int n, double meanDifference, double sdDifference
 
   /** Copies the notes; rejects null parts and fewer than two pairs. */
   public PairedStatistics {
-    if (t == null || pT == null || pWilcoxon == null || bootstrap == null || notes == null) {
+    if (t == null || pT == null || pWilcoxon == null || pSign == null || bootstrap == null
+        || notes == null) {
       throw new IllegalArgumentException("PairedStatistics parts must not be null (use empty)");
     }
     if (n < 2) {
@@ -94,8 +100,23 @@ public record PairedStatistics(int n, double meanDifference, double sdDifference
     BootstrapInterval bootstrap = BootstrapInterval.ofMean(
         d.stream().mapToDouble(Double::doubleValue).toArray(), LEVEL,
         BootstrapInterval.RESAMPLES, BootstrapInterval.SEED);
+    int positive = (int) Arrays.stream(nonZero).filter(x -> x > 0).count();
     return new PairedStatistics(n, diff.mean(), diff.std(), diff.mean() - halfWidth,
-        diff.mean() + halfWidth, t, pT, nonZero.length, pWilcoxon, exact, bootstrap, notes);
+        diff.mean() + halfWidth, t, pT, nonZero.length, pWilcoxon, exact, positive,
+        signTest(positive, nonZero.length), bootstrap, notes);
+  }
+
+  /**
+   * Two-sided exact p of {@code positive} successes in {@code m} fair coin flips: twice the
+   * smaller tail, at most 1. Zero differences carry no sign and are left out, as for Wilcoxon.
+   */
+  static OptionalDouble signTest(int positive, int m) {
+    if (m == 0) {
+      return OptionalDouble.empty();
+    }
+    BinomialDistribution coin = new BinomialDistribution(null, m, 0.5);
+    int smaller = Math.min(positive, m - positive);
+    return OptionalDouble.of(Math.min(1.0, 2 * coin.cumulativeProbability(smaller)));
   }
 
   /**

@@ -4,10 +4,12 @@ import java.util.Locale;
 
 /**
  * One architecture of a run's evaluation pool: its accuracy through the super-net's shared
- * weights (a fraction in [0, 1], as the engine writes it) and its stand-alone ground-truth
- * accuracy (percent, as benchmark tables give it).
+ * weights (a fraction in [0, 1], as the engine writes it), the score the run ranked it by
+ * (higher is better: that accuracy, or minus the super-net loss under {@code evaluate.score-by:
+ * loss}) and its stand-alone ground-truth accuracy (percent, as benchmark tables give it).
  */
-public record PoolEntry(String arch, double supernetAccuracy, double groundTruth) {
+public record PoolEntry(String arch, double supernetAccuracy, double supernetScore,
+    double groundTruth) {
 
   /**
    * Checks the values.
@@ -18,10 +20,11 @@ public record PoolEntry(String arch, double supernetAccuracy, double groundTruth
     if (arch == null) {
       throw new IllegalArgumentException("PoolEntry needs an architecture");
     }
-    if (!Double.isFinite(supernetAccuracy) || !Double.isFinite(groundTruth)) {
+    if (!Double.isFinite(supernetAccuracy) || !Double.isFinite(supernetScore)
+        || !Double.isFinite(groundTruth)) {
       throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "PoolEntry %s needs finite accuracies, got %s and %s", arch, supernetAccuracy,
-          groundTruth));
+          "PoolEntry %s needs finite scores, got %s, %s and %s", arch, supernetAccuracy,
+          supernetScore, groundTruth));
     }
   }
 

@@ -87,7 +87,8 @@ public final class Regrounding {
               + " against %s (runs written before the engine kept every pool scoring)",
           run.dir(), e.epoch(), file, truth.source()));
     }
-    List<PoolEntry> pool = reground(RunFileParser.poolScoring(file), truth, file);
+    List<PoolEntry> pool = reground(
+        RunFileParser.poolScoring(file, RunFileParser.measure(run.dir())), truth, file);
     if (pool.isEmpty()) {
       throw new IllegalArgumentException(file + ": the pool has no scored architecture");
     }
@@ -108,13 +109,14 @@ public final class Regrounding {
         throw new IllegalArgumentException(String.format(Locale.ROOT,
             "%s: pool architecture %s has no score in %s", file, p.arch(), truth.source()));
       }
-      out.add(new PoolEntry(p.arch(), p.supernetAccuracy(), score.getAsDouble()));
+      out.add(new PoolEntry(p.arch(), p.supernetAccuracy(), p.supernetScore(),
+          score.getAsDouble()));
     }
     return out;
   }
 
   private static RankingReport report(List<PoolEntry> pool, int k) {
-    double[] pred = pool.stream().mapToDouble(PoolEntry::supernetAccuracy).toArray();
+    double[] pred = pool.stream().mapToDouble(PoolEntry::supernetScore).toArray();
     double[] gt = pool.stream().mapToDouble(PoolEntry::groundTruth).toArray();
     return RankingReport.of(pred, gt, Math.max(1, k)); // k is capped at the pool's size there
   }

@@ -156,6 +156,11 @@ final class ReportJson {
     w.put("exact", s.wilcoxonExact());
     w.put("p", value(s.pWilcoxon()));
     m.put("wilcoxon", w);
+    Map<String, Object> sign = new LinkedHashMap<>();
+    sign.put("n_nonzero", s.wilcoxonN());
+    sign.put("positive", s.positive());
+    sign.put("p", value(s.pSign()));
+    m.put("sign", sign);
     Map<String, Object> b = interval(s.bootstrap().low(), s.bootstrap().high());
     b.put("resamples", s.bootstrap().resamples());
     b.put("seed", s.bootstrap().seed());

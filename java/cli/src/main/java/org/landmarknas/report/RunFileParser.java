@@ -14,6 +14,7 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 import java.util.stream.Stream;
 import org.landmarknas.run.EpochRecord;
 import org.landmarknas.run.PoolScore;
@@ -21,6 +22,7 @@ import org.landmarknas.run.Ranking;
 import org.landmarknas.run.RunDirectory;
 import org.landmarknas.run.RunFiles;
 import org.landmarknas.run.RunResult;
+import org.landmarknas.search.ScoreMeasure;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -76,7 +78,7 @@ final class RunFileParser {
     return new RunRecord(dir,
         name.orElse(String.valueOf(dir.toAbsolutePath().normalize().getFileName())), seed,
         provenance.map(RunResult.Provenance::dataset), epochs,
-        pool(result.map(RunResult::pool).orElse(null)),
+        pool(result.map(RunResult::pool).orElse(null), measure(dir)),
         result.map(RunResult::ranking).map(RunFileParser::ranking),
         result.map(RunResult::search).map(RunFileParser::search),
         result.flatMap(RunFileParser::cost), result.isPresent());
@@ -88,21 +90,36 @@ final class RunFileParser {
    * written before configs named a space searched NB201).
    */
   static String space(Path dir) {
+    return configText(dir, (values, map) -> values.text(map, "space")).orElse(DEFAULT_SPACE);
+  }
+
+  /**
+   * What the run in {@code dir} ranked its pool by: {@code evaluate.score-by} of its config (as
+   * {@link #space} finds it), accuracy for runs written before the key existed.
+   */
+  static ScoreMeasure measure(Path dir) {
+    return ScoreMeasure.of(configText(dir, (values, map) -> values.text(map, "evaluate",
+        "score-by")).orElse(ScoreMeasure.ACCURACY.configName()));
+  }
+
+  /** A value of the run's {@code config.yaml}, else of the config in {@code result.json}. */
+  private static Optional<String> configText(Path dir,
+      BiFunction<ConfigValues, Map<String, Object>, Optional<String>> lookup) {
     Path configFile = dir.resolve(RunDirectory.CONFIG_FILE);
     Path resultFile = dir.resolve(RunDirectory.RESULT_FILE);
-    Optional<String> space = Files.exists(configFile)
-        ? new ConfigValues(configFile, "").text(readYaml(configFile), "space")
+    Optional<String> value = Files.exists(configFile)
+        ? lookup.apply(new ConfigValues(configFile, ""), readYaml(configFile))
         : Optional.empty();
-    if (space.isEmpty() && Files.exists(resultFile)) {
-      space = new ConfigValues(resultFile, "provenance.config.").text(
-          RunFiles.readResult(resultFile).provenance().config(), "space");
+    if (value.isEmpty() && Files.exists(resultFile)) {
+      value = lookup.apply(new ConfigValues(resultFile, "provenance.config."),
+          RunFiles.readResult(resultFile).provenance().config());
     }
-    return space.orElse(DEFAULT_SPACE);
+    return value;
   }
 
   /** The pool of one scoring file of a run ({@code pool-epoch-NNNN.json}). */
-  static List<PoolEntry> poolScoring(Path file) {
-    return pool(RunFiles.readPoolScoring(file).pool());
+  static List<PoolEntry> poolScoring(Path file, ScoreMeasure measure) {
+    return pool(RunFiles.readPoolScoring(file).pool(), measure);
   }
 
   static List<Path> discover(Path path) {
@@ -149,14 +166,19 @@ final class RunFileParser {
     return List.copyOf(byEpoch.values());
   }
 
-  /** The entries with both accuracies finite, in file order. */
-  private static List<PoolEntry> pool(List<PoolScore> scores) {
+  /** The entries with the accuracy, the ranked score and the ground truth finite, in order. */
+  private static List<PoolEntry> pool(List<PoolScore> scores, ScoreMeasure measure) {
     List<PoolEntry> pool = new ArrayList<>();
     for (int i = 0; scores != null && i < scores.size(); i++) {
       PoolScore s = scores.get(i);
-      if (s != null && finite(s.supernetAccuracy()) && finite(s.groundTruth())) {
+      if (s == null || !finite(s.supernetAccuracy()) || !finite(s.groundTruth())) {
+        continue;
+      }
+      double loss = s.supernetLoss() == null ? Double.NaN : s.supernetLoss();
+      double score = measure.value(s.supernetAccuracy(), loss);
+      if (Double.isFinite(score)) {
         pool.add(new PoolEntry(s.arch() != null ? s.arch() : "#" + i, s.supernetAccuracy(),
-            s.groundTruth()));
+            score, s.groundTruth()));
       }
     }
     return pool;

@@ -44,6 +44,19 @@ final class PairedStatisticsTest {
   }
 
   @Test
+  void signTest_isTheExactBinomialTwoSidedP() {
+    PairedStatistics s = PairedStatistics.of(DRUG2, DRUG1);
+    // 9 non-zero differences, all positive: 2 * (1/2)^9, as R's binom.test(9, 9)
+    assertEquals(9, s.positive());
+    assertEquals(2.0 / 512, s.pSign().getAsDouble(), 1e-12);
+    // 10 of 12 positive: R binom.test(10, 12)$p.value = 0.03857422
+    assertEquals(0.03857422, PairedStatistics.signTest(10, 12).getAsDouble(), 1e-8);
+    // 6 of 12: both tails exceed 1/2, capped at 1
+    assertEquals(1.0, PairedStatistics.signTest(6, 12).getAsDouble(), 1e-12);
+    assertTrue(PairedStatistics.signTest(0, 0).isEmpty());
+  }
+
+  @Test
   void of_threeSeeds_tAndIntervalFollowTheClosedFormForTwoDegreesOfFreedom() {
     double[] arm = {0.542, 0.284, 0.478};
     double[] base = {0.475, 0.236, 0.310};

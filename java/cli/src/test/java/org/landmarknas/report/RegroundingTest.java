@@ -100,6 +100,33 @@ final class RegroundingTest {
   }
 
   @Test
+  void of_runScoredByLoss_ranksByTheLossNotTheAccuracy() throws IOException {
+    // accuracies agree with the run's truth, losses are the reverse order (lower = better):
+    // under score-by loss the pool ranks archs 5..0 best first, so against the reversed truth
+    // the loss ranking agrees exactly while the accuracy ranking would read -1
+    List<Map<String, Object>> pool = RunDirFixture.pool(6, 0.0);
+    for (int i = 0; i < 6; i++) {
+      pool.get(i).put("supernet_accuracy", 0.40 + 0.05 * i);
+      pool.get(i).put("supernet_loss", 1.0 + 0.1 * i);
+    }
+    Map<String, Object> result = RunDirFixture.result("l", 0, -1.0, pool,
+        RunDirFixture.search(found(arch(5))), 60);
+    Path run = RunDirFixture.run(dir.resolve("l-0"), "l", 0,
+        RunDirFixture.metrics(2, new double[] {Double.NaN, -1.0}, false), result);
+    Files.writeString(run.resolve("config.yaml"), "name: l\nseed: 0\nevaluate:\n"
+        + "  score-by: loss\n");
+    new ObjectMapper().writeValue(run.resolve("pool-epoch-0002.json").toFile(),
+        Map.of("epoch", 2, "pool", pool));
+
+    RunRecord after = Regrounding.of(RunRecord.load(run), reversed());
+
+    assertEquals(1.0, after.finalSkdt().getAsDouble(), 1e-12);
+    assertEquals(1.0, after.epochs().get(1).skdt().getAsDouble(), 1e-12);
+    assertEquals(0.65, after.pool().get(5).supernetAccuracy(), 1e-12, "accuracy kept for plots");
+    assertEquals(-1.5, after.pool().get(5).supernetScore(), 1e-12);
+  }
+
+  @Test
   void report_reGrounded_pairsTheReGroundedFinalSkdt() throws IOException {
     // arm "a" agrees with the runs' own truth (+1), "b" is reversed (−1): a − b = +2 per seed;
     // against the reversed truth a reads −1 and b +1, so the paired difference must be −2

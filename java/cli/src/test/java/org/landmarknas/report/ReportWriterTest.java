@@ -243,7 +243,8 @@ final class ReportWriterTest {
     assertTrue(at > 0, md);
     List<String> rows = tableRows(md.substring(at));
     assertEquals(PairedComparisonTable.HEADER, rows.get(0));
-    assertEquals(List.of("landmark vs baseline", "1", "n/a", "n/a", "n/a", "n/a", "n/a", "n/a"),
+    assertEquals(List.of("landmark vs baseline", "1", "n/a", "n/a", "n/a", "n/a", "n/a", "n/a",
+        "n/a"),
         cells(rows.get(2)));
     assertTrue(md.contains("- landmark vs baseline: n/a, 1 pair (seed 0); a paired test needs at"
         + " least 2 (seed 1 only in baseline)"), md);
@@ -291,7 +292,7 @@ final class ReportWriterTest {
     assertEquals(List.of("landmarks vs spos", "3", "+0.119 ± 0.040",
         String.format(java.util.Locale.ROOT, "[%+.3f, %+.3f]", mean - half, mean + half),
         "5.11 (2)", String.format(java.util.Locale.ROOT, "%.3f", 1 - t / Math.sqrt(t * t + 2)),
-        "0.250 (exact)", "[+0.094, +0.166]"), cells(rows.get(2)));
+        "0.250 (exact)", "0.250 (3/3)", "[+0.094, +0.166]"), cells(rows.get(2)));
     assertEquals("[+0.019, +0.220]", cells(rows.get(2)).get(3), "CI as hand-computed");
     assertEquals("0.036", cells(rows.get(2)).get(5), "p as hand-computed");
     assertTrue(md.contains("- landmarks vs spos: differences +0.094 (seed 0), +0.098 (seed 1),"

@@ -72,6 +72,7 @@ final class ConfigSchema {
       new Key("train", "threads", ValueType.INT, c -> c.train().threads()),
       new Key("train", "checkpoint-every", ValueType.INT, c -> c.train().checkpointEvery()),
       new Key("train", "keep-checkpoints", ValueType.INT, c -> c.train().keepCheckpoints()),
+      new Key("train", "sampling", ValueType.STRING, c -> c.train().sampling()),
       new Key("landmarks", "count", ValueType.INT, c -> c.landmarks().count()),
       new Key("landmarks", "file", ValueType.OPTIONAL_STRING, c -> c.landmarks().file()),
       new Key("landmarks", "ground-truth", ValueType.OPTIONAL_STRING,
@@ -105,6 +106,8 @@ final class ConfigSchema {
       new Key("evaluate", "recalibrate-batches", ValueType.INT,
           c -> c.evaluate().recalibrateBatches()),
       new Key("evaluate", "top-k", ValueType.INT, c -> c.evaluate().topK()),
+      new Key("evaluate", "final-images", ValueType.INT, c -> c.evaluate().finalImages()),
+      new Key("evaluate", "score-by", ValueType.STRING, c -> c.evaluate().scoreBy()),
       new Key("search", "strategy", ValueType.STRING, c -> c.search().strategy()),
       new Key("search", "budget", ValueType.INT, c -> c.search().budget()),
       new Key("search", "population", ValueType.INT, c -> c.search().population()),
@@ -178,7 +181,8 @@ final class ConfigSchema {
         (Double) v.get("train.grad-clip"),
         (Integer) v.get("train.threads"),
         (Integer) v.get("train.checkpoint-every"),
-        (Integer) v.get("train.keep-checkpoints"));
+        (Integer) v.get("train.keep-checkpoints"),
+        (String) v.get("train.sampling"));
     LandmarksConfig landmarks = new LandmarksConfig(
         (Integer) v.get("landmarks.count"),
         (String) v.get("landmarks.file"),
@@ -209,7 +213,9 @@ final class ConfigSchema {
         (Integer) v.get("evaluate.images"),
         (String) v.get("evaluate.bn"),
         (Integer) v.get("evaluate.recalibrate-batches"),
-        (Integer) v.get("evaluate.top-k"));
+        (Integer) v.get("evaluate.top-k"),
+        (Integer) v.get("evaluate.final-images"),
+        (String) v.get("evaluate.score-by"));
     SearchConfig search = new SearchConfig(
         (String) v.get("search.strategy"),
         (Integer) v.get("search.budget"),

@@ -3,6 +3,7 @@ package org.landmarknas.config;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.landmarknas.search.ScoreMeasure;
 
 /**
  * How the super-net is scored.
@@ -20,11 +21,17 @@ import java.util.Optional;
  *       (running statistics re-estimated per architecture; needs {@code supernet.batchnorm:
  *       running});
  *   <li>{@code recalibrate-batches}: training batches per recalibration (>= 1);
- *   <li>{@code top-k}: k of precision@k and the top-k percentile (>= 1).
+ *   <li>{@code top-k}: k of precision@k and the top-k percentile (>= 1);
+ *   <li>{@code final-images}: test images per pool architecture of the last epoch's scoring
+ *       (-1 = as {@code images}, 0 = the whole test split): the ranking a run is judged by can
+ *       use many more images than the scorings that draw its curve;
+ *   <li>{@code score-by}: {@code accuracy} or {@code loss}: what ranks the pool, the sampled
+ *       architectures and the landmarks' tau (both are written to every pool file either way;
+ *       the search's fitness stays validation accuracy, as its result names it).
  * </ul>
  */
 public record EvaluateConfig(int archs, int batchSize, String pool, int poolSize, int every,
-    int images, String bn, int recalibrateBatches, int topK) {
+    int images, String bn, int recalibrateBatches, int topK, int finalImages, String scoreBy) {
 
   public static final String BN_BATCH = "batch";
   public static final String BN_RECALIBRATE = "recalibrate";
@@ -42,10 +49,29 @@ public record EvaluateConfig(int archs, int batchSize, String pool, int poolSize
     KeyCheck.oneOf("evaluate.bn", bn, BN_MODES);
     KeyCheck.atLeast("evaluate.recalibrate-batches", recalibrateBatches, 1);
     KeyCheck.atLeast("evaluate.top-k", topK, 1);
+    KeyCheck.atLeast("evaluate.final-images", finalImages, -1);
+    KeyCheck.oneOf("evaluate.score-by", scoreBy, ScoreMeasure.configNames());
+  }
+
+  /** A scoring by accuracy whose last scoring uses {@code images} like the others. */
+  public EvaluateConfig(int archs, int batchSize, String pool, int poolSize, int every,
+      int images, String bn, int recalibrateBatches, int topK) {
+    this(archs, batchSize, pool, poolSize, every, images, bn, recalibrateBatches, topK, -1,
+        ScoreMeasure.ACCURACY.configName());
   }
 
   public static EvaluateConfig defaults() {
     return new EvaluateConfig(10, 256, null, 0, 1, 0, BN_BATCH, 50, 10);
+  }
+
+  /** Test images per pool architecture of a scoring, the last epoch's or another. */
+  public int poolImages(boolean lastEpoch) {
+    return lastEpoch && finalImages >= 0 ? finalImages : images;
+  }
+
+  /** What ranks architectures. */
+  public ScoreMeasure measure() {
+    return ScoreMeasure.of(scoreBy);
   }
 
   /** The pool file as a path, when one is configured. */

@@ -52,6 +52,7 @@ public record RunConfig(String name, long seed, String space, DataConfig data,
       throw KeyCheck.outOfRange("search.gdas-warmup", search.gdasWarmup(),
           "< train.epochs (" + train.epochs() + "): GDAS must train at least one epoch");
     }
+    checkSampling(space, SearchSpaces.byName(space), train, search);
     if (landmarks.rounds() > train.epochs()) {
       throw KeyCheck.outOfRange("landmarks.rounds", landmarks.rounds(),
           "<= train.epochs (" + train.epochs() + "): each round trains at least one epoch");
@@ -78,6 +79,22 @@ public record RunConfig(String name, long seed, String space, DataConfig data,
     if (EvaluateConfig.BN_RECALIBRATE.equals(evaluate.bn()) && supernet.batchStatistics()) {
       throw new ConfigException("evaluate.bn", "recalibrate needs supernet.batchnorm: running"
           + " (with batch statistics there are no running averages to recalibrate)");
+    }
+  }
+
+  /** Class-uniform paths replace SPOS's draw, and need every class of the space listed. */
+  private static void checkSampling(String name, SearchSpace<?> space, TrainConfig train,
+      SearchConfig search) {
+    if (!train.sampling().equals(TrainConfig.SAMPLING_CLASSES)) {
+      return;
+    }
+    if (!search.policy().equals("spos")) {
+      throw new ConfigException("train.sampling", "classes draws SPOS's uniform paths; search"
+          + ".policy " + search.policy() + " draws its own: use train.sampling ops with it");
+    }
+    if (space.enumerate().isEmpty()) {
+      throw new ConfigException("train.sampling", "classes needs a space whose cell classes can"
+          + " be listed (nb201); space " + name + " has too many: use ops");
     }
   }
 

@@ -1,5 +1,6 @@
 package org.landmarknas.config;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -18,10 +19,20 @@ import java.util.Locale;
  *     default 1
  * @param keepCheckpoints how many of the newest checkpoints stay on disk, >= 1, default 2 (one
  *     spare in case the newest is damaged)
+ * @param sampling how SPOS draws a step's path: {@code ops} (default, the paper's: every op of
+ *     every edge uniform, so classes with many equivalent assignments are trained more often) or
+ *     {@code classes} (a distinct cell class uniformly, then one of its assignments; needs a
+ *     space whose classes can be listed)
  */
 public record TrainConfig(int epochs, int batchSize, int stepsPerEpoch, double lr, double lrMin,
     double momentum, double weightDecay, double gradClip, int threads, int checkpointEvery,
-    int keepCheckpoints) {
+    int keepCheckpoints, String sampling) {
+
+  /** Paths uniform over op assignments (SPOS). */
+  public static final String SAMPLING_OPS = "ops";
+  /** Paths uniform over distinct cell classes. */
+  public static final String SAMPLING_CLASSES = "classes";
+  public static final List<String> SAMPLINGS = List.of(SAMPLING_OPS, SAMPLING_CLASSES);
 
   /** Validates every field; see the record description for ranges. */
   public TrainConfig {
@@ -39,6 +50,15 @@ public record TrainConfig(int epochs, int batchSize, int stepsPerEpoch, double l
     KeyCheck.atLeast("train.threads", threads, 1);
     KeyCheck.atLeast("train.checkpoint-every", checkpointEvery, 1);
     KeyCheck.atLeast("train.keep-checkpoints", keepCheckpoints, 1);
+    KeyCheck.oneOf("train.sampling", sampling, SAMPLINGS);
+  }
+
+  /** The training settings with SPOS's op-uniform paths. */
+  public TrainConfig(int epochs, int batchSize, int stepsPerEpoch, double lr, double lrMin,
+      double momentum, double weightDecay, double gradClip, int threads, int checkpointEvery,
+      int keepCheckpoints) {
+    this(epochs, batchSize, stepsPerEpoch, lr, lrMin, momentum, weightDecay, gradClip, threads,
+        checkpointEvery, keepCheckpoints, SAMPLING_OPS);
   }
 
   /** The training settings with default checkpointing (every epoch, keep 2). */
@@ -55,6 +75,6 @@ public record TrainConfig(int epochs, int batchSize, int stepsPerEpoch, double l
 
   /** The defaults listed in the record description. */
   public static TrainConfig defaults() {
-    return new TrainConfig(2, 64, 0, 0.025, 0.001, 0.9, 0.0005, 5.0, 2, 1, 2);
+    return new TrainConfig(2, 64, 0, 0.025, 0.001, 0.9, 0.0005, 5.0, 2, 1, 2, SAMPLING_OPS);
   }
 }

@@ -82,7 +82,7 @@ final class EpochLoop<A> {
     EpochStats stats = trainer.train(epoch, term, state.checkpointNote(checkpoints));
     OptionalDouble landmarkKdt = term.isEmpty() || !lead ? OptionalDouble.empty()
         : OptionalDouble.of(SupernetScoring.landmarkTau(state.landmarks(), session.valScorer(),
-            streams.stream(EpochStreams.Purpose.LANDMARK_EVALUATION, epoch)));
+            config.evaluate().measure(), streams.stream(EpochStreams.Purpose.LANDMARK_EVALUATION, epoch)));
     EpochRecord record = stats.toRecord(landmarkKdt);
     Optional<PolicyFigures> figures = trainer.sampling().figures(epoch);
     if (figures.isPresent()) {
@@ -91,7 +91,7 @@ final class EpochLoop<A> {
     Optional<RankingReport> ranking = Optional.empty();
     if (lead && inputs.pool().isPresent() && scoresPoolAfter(epoch)) {
       PoolResult<A> pr = SupernetScoring.scorePool(inputs.pool().get(), session.testScorer(),
-          config.evaluate(), streams.stream(EpochStreams.Purpose.EVALUATION, epoch), progress,
+          config.evaluate(), epoch + 1 == config.train().epochs(), streams.stream(EpochStreams.Purpose.EVALUATION, epoch), progress,
           "epoch " + (epoch + 1));
       record = record.withPoolScoring(pr.ranking(), pr.seconds());
       state.poolScored(pr);

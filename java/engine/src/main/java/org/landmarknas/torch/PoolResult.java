@@ -7,6 +7,7 @@ import org.landmarknas.metric.RankingReport;
 import org.landmarknas.run.PoolScore;
 import org.landmarknas.run.Ranking;
 import org.landmarknas.search.ArchScore;
+import org.landmarknas.search.ScoreMeasure;
 import org.landmarknas.space.SearchSpace;
 
 /**
@@ -14,17 +15,21 @@ import org.landmarknas.space.SearchSpace;
  *
  * @param scores the super-net's score of each pool architecture, in pool order
  * @param groundTruth the stand-alone score of each, in the same order
- * @param report the ranking of the pool by super-net accuracy against the ground truth
+ * @param report the ranking of the pool by the super-net's scores (accuracy, or loss where the
+ *     config says so) against the ground truth
  * @param seconds how long the scoring took
  * @param <A> the architecture type of the pool
  */
 record PoolResult<A>(List<ArchScore<A>> scores, double[] groundTruth, RankingReport report,
     double seconds) {
 
-  /** The ranking of {@code pool} by {@code scores} (one per pool architecture, in pool order). */
+  /**
+   * The ranking of {@code pool} by {@code measure} of {@code scores} (one per pool architecture,
+   * in pool order).
+   */
   static <A> PoolResult<A> of(List<ArchScore<A>> scores, EvaluationPool<A> pool, int topK,
-      double seconds) {
-    double[] pred = scores.stream().mapToDouble(ArchScore::accuracy).toArray();
+      ScoreMeasure measure, double seconds) {
+    double[] pred = scores.stream().mapToDouble(measure::value).toArray();
     double[] gt = pool.groundTruthArray();
     return new PoolResult<>(scores, gt, RankingReport.of(pred, gt, Math.min(topK, pool.size())),
         seconds);

@@ -61,7 +61,7 @@ final class RunState<A> {
     restored.landmarks().ifPresent(l -> landmarks = l);
     if (st.lastPoolScores().isPresent() && pool.isPresent()) {
       lastPool = Optional.of(PoolResult.of(st.lastPoolScores().get(), pool.get(), eval.topK(),
-          st.lastPoolSeconds()));
+          eval.measure(), st.lastPoolSeconds()));
     }
     lastCheckpoint = OptionalInt.of(epochsDone);
     progress.printf(Locale.ROOT, "resuming after epoch %d of %d from %s%n", epochsDone, epochs,

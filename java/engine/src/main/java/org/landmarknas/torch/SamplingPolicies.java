@@ -1,6 +1,7 @@
 package org.landmarknas.torch;
 
 import org.landmarknas.config.RunConfig;
+import org.landmarknas.config.TrainConfig;
 import org.landmarknas.run.EpochStreams;
 
 /** The {@link SamplingPolicy} a config's {@code search.policy} names, built for its session. */
@@ -8,7 +9,7 @@ final class SamplingPolicies {
   private SamplingPolicies() {}
 
   /**
-   * SPOS's uniform paths, or GDAS over an NB201 super-net (the config checks the space).
+   * SPOS's uniform paths (over op assignments or over classes), or GDAS over an NB201 super-net (the config checks the space).
    *
    * @param streams the run's per-epoch streams (GDAS's architect draws from them)
    */
@@ -16,7 +17,9 @@ final class SamplingPolicies {
   static <A> SamplingPolicy<A> create(RunConfig config, SearchSession<A> session,
       EpochStreams streams) {
     if (!config.search().gdas()) {
-      return new UniformSampling<>(session.space());
+      return config.train().sampling().equals(TrainConfig.SAMPLING_CLASSES)
+          ? new ClassUniformSampling<>(session.space())
+          : new UniformSampling<>(session.space());
     }
     if (!(session.net() instanceof Nb201Network net)) {
       throw new IllegalArgumentException("search.policy gdas needs the nb201 super-net");

@@ -76,7 +76,7 @@ public final class SupernetEvaluation {
     SearchSession<A> session = SearchSession.forEvaluation(supernetSpace, config, weights);
     progress.printf(Locale.ROOT, "evaluating %d architectures of %s on %s (%s BN)%n",
         pool.size(), truth.source(), session.dataset().name(), eval.bn());
-    PoolResult<A> result = SupernetScoring.scorePool(pool, session.testScorer(), eval, rng,
+    PoolResult<A> result = SupernetScoring.scorePool(pool, session.testScorer(), eval, true, rng,
         progress, "evaluate:");
 
     List<NamedRanking> baselines = baselines(space, config, pool, result.report().topK());

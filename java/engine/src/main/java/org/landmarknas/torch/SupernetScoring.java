@@ -13,6 +13,7 @@ import org.landmarknas.metric.KendallTau;
 import org.landmarknas.metric.RankingReport;
 import org.landmarknas.run.ProgressLine;
 import org.landmarknas.search.ArchScore;
+import org.landmarknas.search.ScoreMeasure;
 import org.landmarknas.space.SearchSpace;
 
 /**
@@ -23,21 +24,28 @@ import org.landmarknas.space.SearchSpace;
 final class SupernetScoring {
   private SupernetScoring() {}
 
-  /** Scores every pool architecture on {@code evaluate.images} images and ranks the pool. */
+  /**
+   * Scores every pool architecture on {@code evaluate.images} images ({@code final-images} for
+   * the scoring a run is judged by) and ranks the pool by {@code evaluate.score-by}.
+   *
+   * @param last whether this is the final scoring of the run (or of {@code lmnas evaluate})
+   */
   static <A> PoolResult<A> scorePool(EvaluationPool<A> pool, PoolScorer<A> scorer,
-      EvaluateConfig eval, SplittableRandom rng, PrintStream progress, String label) {
+      EvaluateConfig eval, boolean last, SplittableRandom rng, PrintStream progress,
+      String label) {
     long start = System.nanoTime();
+    int images = eval.poolImages(last);
     ProgressLine line = new ProgressLine(progress, pool.size(), "archs", 10.0);
     List<ArchScore<A>> scores = new ArrayList<>(pool.size());
     for (A a : pool.archs()) {
-      scores.add(scorer.score(a, eval.images(), rng));
+      scores.add(scorer.score(a, images, rng));
       line.update(scores.size(), label + " pool", scores.size() + "/" + pool.size());
     }
-    PoolResult<A> result = PoolResult.of(scores, pool, eval.topK(),
+    PoolResult<A> result = PoolResult.of(scores, pool, eval.topK(), eval.measure(),
         (System.nanoTime() - start) / 1e9);
     RankingReport report = result.report();
-    progress.printf(Locale.ROOT, "%s ranking of %d pool architectures: S-KdT %.4f  KdT %.4f"
-            + "  Spearman %.4f  precision@%d %.2f%n", label, pool.size(),
+    progress.printf(Locale.ROOT, "%s ranking of %d pool architectures by %s: S-KdT %.4f  KdT"
+            + " %.4f  Spearman %.4f  precision@%d %.2f%n", label, pool.size(), eval.scoreBy(),
         report.sparseKendallTau(), report.kendallTau(), report.spearmanRho(), report.topK(),
         report.precisionAtK());
     return result;
@@ -57,20 +65,22 @@ final class SupernetScoring {
       line.update(scores.size(), "scoring sampled architectures",
           scores.size() + "/" + archs.size());
     }
-    scores.sort(Comparator.comparingDouble((ArchScore<A> s) -> s.accuracy()).reversed());
+    scores.sort(Comparator.comparingDouble((ArchScore<A> s) -> eval.measure().value(s))
+        .reversed());
     return scores;
   }
 
   /**
-   * Kendall tau-b between the super-net's accuracy of the landmarks (on the validation images)
-   * and their stand-alone scores: how well the regularized quantity itself is ordered.
+   * Kendall tau-b between the super-net's scores of the landmarks (on the validation images, by
+   * {@code measure}) and their stand-alone scores: how well the regularized quantity itself is
+   * ordered.
    */
   static <A> double landmarkTau(LandmarkSet<A> landmarks, PoolScorer<A> scorer,
-      SplittableRandom rng) {
+      ScoreMeasure measure, SplittableRandom rng) {
     double[] supernet = new double[landmarks.size()];
     double[] standalone = new double[landmarks.size()];
     for (int i = 0; i < landmarks.size(); i++) {
-      supernet[i] = scorer.score(landmarks.get(i).arch(), 0, rng).accuracy();
+      supernet[i] = measure.value(scorer.score(landmarks.get(i).arch(), 0, rng));
       standalone[i] = landmarks.get(i).score();
     }
     return KendallTau.tauB(supernet, standalone);
