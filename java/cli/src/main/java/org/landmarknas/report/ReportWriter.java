@@ -138,14 +138,17 @@ public final class ReportWriter {
 
     Path table = outDir.resolve(TABLE_MD);
     PoolBaselines baselines = PoolBaselines.of(summaries);
+    Optional<BaselineGaps> gaps = BaselineGaps.of(groups, baselines, "parameters");
     writeText(table, ReportTable.markdown(groups, grouping, groundTruth, paired)
-        + baselines.markdown());
+        + baselines.markdown() + gaps.map(BaselineGaps::markdown).orElse(""));
     files.add(table);
     Path json = outDir.resolve(REPORT_JSON);
     Map<String, Object> report = ReportJson.of(generatedAt, grouping, groundTruth, summaries,
         runPlots, groups, paired, plots, notes);
     if (!baselines.rankings().isEmpty() || baselines.note().isPresent()) {
-      report.put("baselines", baselines.toMap());
+      Map<String, Object> b = baselines.toMap();
+      gaps.ifPresent(g -> b.put("beside", g.toMap()));
+      report.put("baselines", b);
     }
     writeText(json, toJson(report));
     files.add(json);

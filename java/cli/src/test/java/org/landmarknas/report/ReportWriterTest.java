@@ -166,6 +166,31 @@ final class ReportWriterTest {
   }
 
   @Test
+  void write_standardRuns_groupsBesideParameterCount_haveHandComputedIntervalAndP()
+      throws IOException {
+    String md = Files.readString(standardOut.resolve("table.md"));
+    String section = md.substring(md.indexOf("Each group's final S-KdT beside ranking by"
+        + " parameters"));
+    double level = new ObjectMapper().readTree(standardOut.resolve("report.json").toFile())
+        .at("/baselines/rankings/0/skdt").asDouble();
+    // baseline: final S-KdT 0.40 and 0.60, mean 0.5, sd 0.1414, t(0.975, 1) = 12.7062:
+    // interval 0.5 -+ 12.7062 * 0.1; one-sample t = (0.5 - level) / 0.1 with 1 df, whose
+    // two-sided p is 1 - (2 / pi) atan |t| (the Cauchy distribution)
+    double t = (0.5 - level) / 0.1;
+    double p = 1 - 2 / Math.PI * Math.atan(Math.abs(t));
+    int above = (0.40 > level ? 1 : 0) + (0.60 > level ? 1 : 0);
+    assertTrue(section.contains(String.format(Locale.ROOT,
+        "| baseline | 2 | 0.500 [%.3f, %.3f] | ", 0.5 - 1.27062, 0.5 + 1.27062)), section);
+    assertTrue(section.contains(String.format(Locale.ROOT, "| %d / 2 | %s |", above,
+        PairedStatistics.formatP(p))), section);
+    assertTrue(section.contains("| landmark | 1 | 0.700 | "), "one run: no interval");
+    JsonNode beside = new ObjectMapper().readTree(standardOut.resolve("report.json").toFile())
+        .at("/baselines/beside/groups/0");
+    assertEquals("baseline", beside.get("group").asText());
+    assertEquals(p, beside.get("p_t").asDouble(), 1e-9);
+  }
+
+  @Test
   void write_standardRuns_reportJsonHasRunsAndGroups() throws IOException {
     JsonNode json = new ObjectMapper().readTree(standardOut.resolve("report.json").toFile());
     assertEquals("2025-03-04T05:06:07Z", json.get("generated_at").asText());
