@@ -69,6 +69,7 @@ final class EpochLoop<A> {
     this.roundEnds = LandmarkRounds.ends(config.train().epochs(), config.landmarks().rounds());
     this.growth = LandmarkGrowth.of(config, session.space(), inPool, inputs.landmarkTruth(),
         hooks, lead, progress);
+    growth.resumePending(state.restoredPending());
   }
 
   /**
@@ -160,7 +161,7 @@ final class EpochLoop<A> {
   private void checkpoint() {
     try {
       SearchCheckpoint.save(checkpoints, session.net(), sposStep.optimizer(), state.landmarks(),
-          state.checkpointState(clock), trainer.sampling());
+          state.checkpointState(clock, growth.pending()), trainer.sampling());
     } catch (UncheckedIOException e) {
       throw new UncheckedIOException(e.getMessage() + "; " + (state.lastCheckpoint().isEmpty()
           ? "no earlier checkpoint exists"

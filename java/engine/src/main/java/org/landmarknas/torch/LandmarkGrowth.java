@@ -30,7 +30,9 @@ import org.landmarknas.space.SearchSpace;
  * <p>A run killed while it waits resumes from the checkpoint before the round, trains the same
  * epochs again (a resumed run draws what the uninterrupted one did), ranks the same
  * architectures and asks for them again: the queue ignores jobs already queued or done, so the
- * run waits for the same jobs. Only rank 0 opens the queue; the grown set goes to all ranks.
+ * run waits for the same jobs. In continue mode the checkpoint keeps the architectures still
+ * awaited ({@link #pending()}), so a resumed run picks up scores that arrive after it restarts.
+ * Only rank 0 opens the queue; the grown set goes to all ranks.
  *
  * @param <A> the architecture type of the run's space
  */
@@ -142,6 +144,21 @@ final class LandmarkGrowth<A> implements AutoCloseable {
           current.size() + arrived.size(), pending.size());
     }
     return current.plus(arrived);
+  }
+
+  /** Continue mode: what was asked for and has not arrived, best first (for checkpoints). */
+  List<A> pending() {
+    return List.copyOf(pending);
+  }
+
+  /**
+   * A resumed run's pending architectures, from its checkpoint: their scores are picked up as
+   * if the run had not stopped. Ignored off the leading rank, which holds no queue.
+   */
+  void resumePending(List<A> archs) {
+    if (queue.isPresent() && picksUp()) {
+      pending.addAll(archs);
+    }
   }
 
   /** True in continue mode, where scores may arrive after any epoch. */

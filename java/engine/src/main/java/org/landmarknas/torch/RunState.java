@@ -28,6 +28,7 @@ final class RunState<A> {
   private Optional<PoolResult<A>> lastPool = Optional.empty();
   private LandmarkSet<A> landmarks;
   private OptionalInt lastCheckpoint = OptionalInt.empty();
+  private List<A> restoredPending = List.of();
 
   /** The state of a run that starts with {@code landmarks}. */
   RunState(LandmarkSet<A> landmarks) {
@@ -58,6 +59,7 @@ final class RunState<A> {
     lastLoss = st.lastLoss();
     clock.addPrior(st.wallSeconds(), st.cpuSeconds());
     records.addAll(st.metrics());
+    restoredPending = st.pendingLandmarks();
     restored.landmarks().ifPresent(l -> landmarks = l);
     if (st.lastPoolScores().isPresent() && pool.isPresent()) {
       lastPool = Optional.of(PoolResult.of(st.lastPoolScores().get(), pool.get(), eval.topK(),
@@ -78,10 +80,18 @@ final class RunState<A> {
   }
 
   /** The counters a checkpoint after the last finished epoch stores. */
-  SearchCheckpoint.State<A> checkpointState(RunClock clock) {
+  SearchCheckpoint.State<A> checkpointState(RunClock clock, List<A> pendingLandmarks) {
     return new SearchCheckpoint.State<>(epochsDone, steps, trainSeconds, lastLoss, records,
         lastPool.map(PoolResult::scores), lastPool.map(PoolResult::seconds).orElse(0.0),
-        clock.wallSeconds(), clock.cpuSeconds());
+        clock.wallSeconds(), clock.cpuSeconds(), pendingLandmarks);
+  }
+
+  /**
+   * The landmarks a resumed continue-mode run had asked the queue for and not yet received:
+   * without them, their scores would arrive and never be picked up. Empty for a fresh run.
+   */
+  List<A> restoredPending() {
+    return restoredPending;
   }
 
   /** What a divergence error says about the checkpoint a rerun would resume from. */

@@ -51,7 +51,21 @@ final class SearchCheckpoint {
    */
   record State<A>(int epochsDone, long steps, double trainSeconds, double lastLoss,
       List<EpochRecord> metrics, Optional<List<ArchScore<A>>> lastPoolScores,
-      double lastPoolSeconds, double wallSeconds, double cpuSeconds) {
+      double lastPoolSeconds, double wallSeconds, double cpuSeconds,
+      List<A> pendingLandmarks) {
+
+    /** Copies the pending landmarks (continue mode's asked-for, not yet scored). */
+    State {
+      pendingLandmarks = List.copyOf(pendingLandmarks);
+    }
+
+    /** A state without pending landmarks. */
+    State(int epochsDone, long steps, double trainSeconds, double lastLoss,
+        List<EpochRecord> metrics, Optional<List<ArchScore<A>>> lastPoolScores,
+        double lastPoolSeconds, double wallSeconds, double cpuSeconds) {
+      this(epochsDone, steps, trainSeconds, lastLoss, metrics, lastPoolScores, lastPoolSeconds,
+          wallSeconds, cpuSeconds, List.of());
+    }
 
     /** The state as state.json holds it, architectures in {@code space}'s notation. */
     Map<String, Object> toJson(SearchSpace<A> space) {
@@ -77,6 +91,9 @@ final class SearchCheckpoint {
         m.put("last_pool", pool);
         m.put("last_pool_seconds", lastPoolSeconds);
       });
+      if (!pendingLandmarks.isEmpty()) {
+        m.put("pending_landmarks", pendingLandmarks.stream().map(space::format).toList());
+      }
       return m;
     }
 
@@ -104,6 +121,10 @@ final class SearchCheckpoint {
           }
           pool = Optional.of(scores);
         }
+        List<A> pending = new ArrayList<>();
+        if (m.get("pending_landmarks") instanceof List<?> archs) {
+          archs.forEach(a -> pending.add(space.parse((String) a)));
+        }
         Object lastLoss = m.get("last_loss");
         return new State<>(((Number) m.get("epochs_done")).intValue(),
             ((Number) m.get("steps")).longValue(),
@@ -111,7 +132,7 @@ final class SearchCheckpoint {
             lastLoss == null ? Double.NaN : ((Number) lastLoss).doubleValue(), metrics, pool,
             m.get("last_pool_seconds") instanceof Number n ? n.doubleValue() : 0.0,
             ((Number) m.get("wall_seconds")).doubleValue(),
-            m.get("cpu_seconds") instanceof Number c ? c.doubleValue() : Double.NaN);
+            m.get("cpu_seconds") instanceof Number c ? c.doubleValue() : Double.NaN, pending);
       } catch (RuntimeException e) {
         throw new IllegalArgumentException("checkpoint state " + file + " is malformed: " + e,
             e);

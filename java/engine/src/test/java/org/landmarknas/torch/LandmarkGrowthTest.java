@@ -50,7 +50,7 @@ final class LandmarkGrowthTest {
   }
 
   /** A queue that counts what it was asked and knows no score. */
-  private static final class CountingQueue implements LandmarkScoreSource<Nb201Arch> {
+  private static class CountingQueue implements LandmarkScoreSource<Nb201Arch> {
     final AtomicInteger requests = new AtomicInteger();
     final AtomicBoolean closed = new AtomicBoolean();
     final boolean trains;
@@ -143,6 +143,32 @@ final class LandmarkGrowthTest {
     assertTrue(lead.picksUp());
     lead.close();
     assertTrue(q.closed.get(), "the run closes the queue it opened");
+  }
+
+  @Test
+  void resumePending_scoresThatArriveAfterTheResumeArePickedUp() {
+    // the queue knows B's score only: A stays pending, B joins at the first epoch after resume
+    CountingQueue q = new CountingQueue(true) {
+      @Override
+      public OptionalDouble score(Nb201Arch arch) {
+        return arch.equals(B) ? OptionalDouble.of(71.5) : OptionalDouble.empty();
+      }
+    };
+    AtomicInteger opened = new AtomicInteger();
+    LandmarkGrowth<Nb201Arch> growth = LandmarkGrowth.of(queued("continue"),
+        Nb201Space.INSTANCE, a -> false, Optional.empty(),
+        SearchHooks.withLandmarkScores(opening(q, opened)), true, QUIET);
+    LandmarkSet<Nb201Arch> current = LandmarkSet.of(Nb201Space.INSTANCE,
+        List.of(new Landmark<>(C, 60.0), new Landmark<>(DEAD, 10.0)));
+    assertEquals(current, growth.pickUp(current, 2), "nothing pending before the resume");
+
+    growth.resumePending(List.of(A, B));
+    assertEquals(List.of(A, B), growth.pending());
+    LandmarkSet<Nb201Arch> grown = growth.pickUp(current, 2);
+    assertEquals(3, grown.size());
+    assertTrue(grown.landmarks().stream().anyMatch(l -> l.arch().equals(B) && l.score() == 71.5));
+    assertEquals(List.of(A), growth.pending(), "A's score has not arrived");
+    growth.close();
   }
 
   @Test

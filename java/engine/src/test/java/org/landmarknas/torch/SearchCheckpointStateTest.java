@@ -1,6 +1,7 @@
 package org.landmarknas.torch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,6 +30,20 @@ final class SearchCheckpointStateTest {
     assertEquals(3, s.epochsDone());
     assertEquals(30, s.steps());
     assertEquals(1.25, s.lastLoss());
+  }
+
+  @Test
+  void fromJson_roundTripsContinueModesPendingLandmarks() {
+    Nb201Arch a = Nb201Arch.ofCode(1234);
+    Nb201Arch b = Nb201Arch.ofCode(4321);
+    Map<String, Object> m = new SearchCheckpoint.State<Nb201Arch>(3, 30, 12.5, 1.25, List.of(),
+        Optional.empty(), 0, 20, 19, List.of(a, b)).toJson(Nb201Space.INSTANCE);
+    assertEquals(List.of(a.toString(), b.toString()), m.get("pending_landmarks"));
+    assertEquals(List.of(a, b), SearchCheckpoint.State.fromJson(m, FILE, Nb201Space.INSTANCE)
+        .pendingLandmarks());
+    assertFalse(json().containsKey("pending_landmarks"), "absent when nothing is pending");
+    assertEquals(List.of(), SearchCheckpoint.State.fromJson(json(), FILE, Nb201Space.INSTANCE)
+        .pendingLandmarks());
   }
 
   @Test
