@@ -131,7 +131,7 @@ final class SearchCommand implements Command {
       return RankProcesses.run(rankArgs, ranks.ranks());
     }
     if (ranks.rendezvous().isPresent()) {
-      return runRank(config, path, false, ranks.rendezvous().get(), out);
+      return runRank(config, path, false, ranks.rendezvous().get(), store, out);
     }
     RunDirectory dir = RunDirectory.create(path);
     dir.writeConfig(RunConfigLoader.toYaml(config));
@@ -177,7 +177,7 @@ final class SearchCommand implements Command {
       return RankProcesses.run(RankOptions.withoutRanks(args), ranks.ranks());
     }
     if (ranks.rendezvous().isPresent()) {
-      return runRank(config, dir.path(), true, ranks.rendezvous().get(), out);
+      return runRank(config, dir.path(), true, ranks.rendezvous().get(), store, out);
     }
     out.println("run directory: " + dir.path() + " (resuming)");
     String summary = search.apply(store).run(config, dir, out, true);
@@ -189,7 +189,7 @@ final class SearchCommand implements Command {
   /**
    * The store of {@code --store} (else the default one) when the config queues the training of
    * new landmarks; {@code --store} without {@code landmarks.queue} would be ignored, so it is
-   * refused, as is a queue in a data-parallel run (its ranks have no store).
+   * refused. In a data-parallel run every rank is given it and rank 0 alone opens it.
    */
   private static Optional<StoreLocation> landmarkStore(CommandLine cl, RunConfig config,
       RankOptions ranks) {
@@ -202,10 +202,6 @@ final class SearchCommand implements Command {
       }
       return Optional.empty();
     }
-    if (ranks.ranks() > 0 || ranks.rendezvous().isPresent()) {
-      throw new IllegalArgumentException("landmarks.queue " + config.landmarks().queue()
-          + " is not supported in a data-parallel run yet (run it without --ranks/--rank)");
-    }
     return Optional.of(StoreOption.location(cl));
   }
 
@@ -216,7 +212,7 @@ final class SearchCommand implements Command {
    * nothing but their end.
    */
   private static int runRank(RunConfig config, Path path, boolean resume, Rendezvous r,
-      PrintStream out) throws java.io.IOException {
+      Optional<StoreLocation> store, PrintStream out) throws java.io.IOException {
     RunDirectory dir;
     if (r.leads() && !resume) {
       dir = RunDirectory.create(path);
@@ -235,7 +231,10 @@ final class SearchCommand implements Command {
         Files.createDirectories(path);
         dir = RunDirectory.open(path);
       }
-      SearchOutcome<?> outcome = SupernetSearch.run(config, dir, progress, resume, group);
+      SearchOutcome<?> outcome = store.isEmpty()
+          ? SupernetSearch.run(config, dir, progress, resume, group)
+          : SupernetSearch.run(config, dir, progress, resume, group, StoreLandmarkScores.opener(
+              store.get(), config.landmarks().queueProtocol()));
       GlooGroup.AllreduceCost cost = group.allreduceCost();
       long steps = Math.max(1, outcome.steps());
       out.println(r.leads() ? outcome.summary() + System.lineSeparator() + "results in "

@@ -92,6 +92,27 @@ final class LandmarkQueueEndToEndTest {
   }
 
   @Test
+  void search_twoRanksWait_rankZeroQueuesAndBothTrainOnTheGrownSet() throws Exception {
+    TestData.fashionMnist();
+    Path store = tmp.resolve("results.db");
+    Path run = tmp.resolve("run");
+    List<String> args = new ArrayList<>(List.of("search", "--ranks", "2", "--run-dir",
+        run.toString(), "--store", store.toString()));
+    for (String s : settings(initialLandmarks())) {
+      args.addAll(List.of("--set", s));
+    }
+    CliRun result;
+    try (WorkerLoop worker = WorkerLoop.start(store)) {
+      result = CliRun.standard(args.toArray(String[]::new));
+    }
+    assertEquals(Main.EXIT_OK, result.exitCode(), result.out() + result.err());
+    // the grown set reached rank 1 too: it trained the last epoch with all four landmarks,
+    // so the run finished and rank 0 wrote the landmarks the queue trained
+    assertGrownFromStore(run, store);
+    assertTrue(Files.exists(run.resolve("result.json")));
+  }
+
+  @Test
   void search_cancelledWhileWaiting_resumesAndWaitsForTheSameJobs() throws Exception {
     TestData.fashionMnist();
     Path store = tmp.resolve("results.db");

@@ -79,6 +79,18 @@ public final class SupernetSearch {
         SearchHooks.none(), Optional.of(group));
   }
 
+  /**
+   * One rank of a data-parallel run whose landmark rounds queue their new landmarks' trainings
+   * through {@code opener}: rank 0 alone opens it, asks and waits, the other ranks wait for the
+   * grown set at their next collective (so a wait longer than the group's timeout fails the run;
+   * it resumes from the checkpoint before the round).
+   */
+  public static SearchOutcome<?> run(RunConfig config, RunDirectory dir, PrintStream progress,
+      boolean resume, GlooGroup group, LandmarkScoreSource.Opener opener) {
+    return run(SupernetSpaces.byName(config.space()), config, dir, progress, resume,
+        SearchHooks.withLandmarkScores(opener), Optional.of(group));
+  }
+
   /** The run in the space {@code config} names, with its architecture type bound. */
   private static <A> SearchOutcome<A> run(SupernetSpace<A> supernetSpace, RunConfig config,
       RunDirectory dir, PrintStream progress, boolean resume, SearchHooks hooks,
