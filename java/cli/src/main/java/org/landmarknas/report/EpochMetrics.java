@@ -17,6 +17,10 @@ public record EpochMetrics(int epoch, Map<String, Double> values) {
   public static final String SKDT = "skdt";
   /** Key of the landmark weight λ of the epoch (landmark regularization only). */
   public static final String LAMBDA = "lambda";
+  /** GDAS's Gumbel-softmax temperature of the epoch. */
+  public static final String TAU = "tau";
+  /** Mean entropy of GDAS's softmax(α) after the epoch, nats. */
+  public static final String ALPHA_ENTROPY = "alpha_entropy";
   /** Key of the mean landmark ranking loss of the epoch (landmark regularization only). */
   public static final String LANDMARK_LOSS = "landmark_loss";
 

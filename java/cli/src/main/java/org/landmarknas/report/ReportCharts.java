@@ -180,31 +180,50 @@ final class ReportCharts {
     if (!run.run().hasLambda()) {
       return Optional.empty();
     }
-    XYChart chart = lineChart(run.label() + ": landmark weight and ranking loss vs epoch",
-        "epoch", "λ");
-    // below the plot: inside, it would hide the start of the falling loss or the end of λ
+    return Optional.of(twoAxes(run.label() + ": landmark weight and ranking loss vs epoch",
+        "λ", series(run.run().epochs(), EpochMetrics::lambda), "landmark loss",
+        series(run.run().epochs(), EpochMetrics::landmarkLoss)));
+  }
+
+  /**
+   * GDAS's temperature τ and the mean entropy of softmax(α) by epoch: whether α settled (the
+   * entropy falls from ln 5 as τ anneals) or stayed uniform. Empty for runs without GDAS.
+   */
+  static Optional<XYChart> policy(RunSummary run) {
+    Series tau = series(run.run().epochs(), e -> e.value(EpochMetrics.TAU));
+    if (tau.x().length == 0) {
+      return Optional.empty();
+    }
+    return Optional.of(twoAxes(run.label() + ": GDAS temperature and α entropy vs epoch", "τ",
+        tau, "α entropy (nats)",
+        series(run.run().epochs(), e -> e.value(EpochMetrics.ALPHA_ENTROPY))));
+  }
+
+  /** {@code left} on the left axis and, when it has points, {@code right} on the right one. */
+  private static XYChart twoAxes(String title, String leftName, Series left, String rightName,
+      Series right) {
+    XYChart chart = lineChart(title, "epoch", leftName);
+    // below the plot: inside, it would hide the start of a falling curve or the end of a rising
     chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
     chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
-    Series lambda = series(run.run().epochs(), EpochMetrics::lambda);
-    XYSeries l = chart.addSeries("λ (left axis)", lambda.x(), lambda.y());
-    l.setMarker(lambda.x().length > MAX_MARKED_POINTS ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
+    XYSeries l = chart.addSeries(leftName + " (left axis)", left.x(), left.y());
+    l.setMarker(left.x().length > MAX_MARKED_POINTS ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
     l.setLineColor(PALETTE[0]);
     l.setMarkerColor(PALETTE[0]);
-    Series loss = series(run.run().epochs(), EpochMetrics::landmarkLoss);
-    if (loss.x().length > 0) {
-      XYSeries r = chart.addSeries("landmark loss (right axis)", loss.x(), loss.y());
+    if (right.x().length > 0) {
+      XYSeries r = chart.addSeries(rightName + " (right axis)", right.x(), right.y());
       r.setYAxisGroup(1);
-      r.setMarker(loss.x().length > MAX_MARKED_POINTS ? SeriesMarkers.NONE
+      r.setMarker(right.x().length > MAX_MARKED_POINTS ? SeriesMarkers.NONE
           : SeriesMarkers.DIAMOND);
       r.setLineColor(PALETTE[3]);
       r.setMarkerColor(PALETTE[3]);
-      chart.setYAxisGroupTitle(1, "landmark loss");
+      chart.setYAxisGroupTitle(1, rightName);
       chart.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
       // XChart's default pattern writes 0.05 as ".05"
       chart.getStyler().setYAxisDecimalPattern("0.###");
     }
     roundEpochTicks(chart);
-    return Optional.of(chart);
+    return chart;
   }
 
   /**

@@ -130,6 +130,10 @@ public final class ReportWriter {
         notes.add("run " + s.label() + ": no lambda in metrics.jsonl (no landmark"
             + " regularization); lambda plot skipped");
       }
+      String policy = "policy_" + s.id() + ".png";
+      if (plot(ReportCharts.policy(s), outDir, policy, files, plots)) {
+        mine.put("policy", policy);
+      }
       if (!s.run().hasSkdtCurve() && s.finalSkdt().isEmpty()) {
         notes.add("run " + s.label() + ": no S-KdT anywhere; its table cells read n/a");
       }

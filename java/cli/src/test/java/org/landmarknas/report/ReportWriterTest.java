@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
@@ -188,6 +189,28 @@ final class ReportWriterTest {
         .at("/baselines/beside/groups/0");
     assertEquals("baseline", beside.get("group").asText());
     assertEquals(p, beside.get("p_t").asDouble(), 1e-9);
+  }
+
+  @Test
+  void write_gdasRun_drawsTemperatureAndEntropy_otherRunsNot() throws IOException {
+    List<Map<String, Object>> metrics = RunDirFixture.metrics(3,
+        new double[] {Double.NaN, Double.NaN, 0.5}, false);
+    // a warm-up epoch without tau, then two GDAS epochs
+    metrics.get(1).put("tau", 10.0);
+    metrics.get(1).put("alpha_entropy", 1.6);
+    metrics.get(2).put("tau", 0.1);
+    metrics.get(2).put("alpha_entropy", 0.9);
+    Path gdas = RunDirFixture.run(tmp.resolve("runs/gdas-0"), "gdas", 0, metrics, null);
+    Path spos = RunDirFixture.run(tmp.resolve("runs/spos-0"), "spos", 0,
+        RunDirFixture.metrics(3, new double[] {Double.NaN, Double.NaN, 0.4}, false), null);
+    Path out = tmp.resolve("report");
+    ReportOutput report = ReportWriter.write(load(List.of(gdas, spos)), Grouping.NAME, out, NOW);
+    Path png = out.resolve("policy_gdas-0.png");
+    assertTrue(report.files().contains(png), report.files().toString());
+    assertEquals(ReportCharts.WIDTH, ImageIO.read(png.toFile()).getWidth());
+    assertFalse(Files.exists(out.resolve("policy_spos-0.png")), "no GDAS, no policy plot");
+    JsonNode runs = new ObjectMapper().readTree(out.resolve("report.json").toFile()).get("runs");
+    assertEquals("policy_gdas-0.png", runs.get(0).get("plots").get("policy").asText());
   }
 
   @Test
