@@ -64,7 +64,7 @@ final class ExperimentCommand implements Command {
             + " workers of --workers K use it; their parent writes the report)"),
         CommandOptions.withArg("ground-truth", "FILE", "with --report-only: recompute the"
             + " report against these stand-alone scores (arch,score) instead of the runs' own,"
-            + " into <runs-dir>/report-<file name without .csv>"));
+            + " into <report-dir>-<file name without .csv>"));
   }
 
   @Override
@@ -74,8 +74,8 @@ final class ExperimentCommand implements Command {
     if (cl.hasOption(CommandOptions.HELP)) {
       CommandOptions.printHelp(out, SYNTAX, "Run every arm of an experiment with each of its"
               + " seeds, one run directory <runs-dir>/<arm>-s<seed> per run, then write"
-              + " <runs-dir>/report (table.md, report.json, plots) and print the table."
-              + " Running it again skips finished runs and resumes an interrupted one. Runs"
+              + " <report-dir> (default <runs-dir>/report: table.md, report.json, plots) and"
+              + " print the table. Running it again skips finished runs and resumes an interrupted one. Runs"
               + " are taken seed by seed (the first seed of every arm, then the second...);"
               + " a run held by another process (a lock in <runs-dir>/.locks) is left to it.",
           options, "Format: see configs/quickstart-experiment.yaml.");

@@ -15,8 +15,9 @@ import org.landmarknas.report.RunRecord;
 
 /**
  * The comparison report of an experiment's finished runs (table.md with S-KdT mean ± std per arm,
- * report.json, the plots), in {@code <runs-dir>/report}, or re-grounded against other stand-alone
- * scores in {@code <runs-dir>/report-<file name without .csv>}.
+ * report.json, the plots), in its {@code report-dir} ({@code <runs-dir>/report} by default), or
+ * re-grounded against other stand-alone scores beside it in {@code <report-dir>-<file name
+ * without .csv>}.
  *
  * @param finishedRuns the runs reported
  * @param plannedRuns every run of the experiment
@@ -56,11 +57,12 @@ public record ExperimentReport(int finishedRuns, int plannedRuns, Optional<Repor
     if (runs.isEmpty()) {
       return new ExperimentReport(0, plan.size(), Optional.empty(), notes);
     }
-    String reportDir = groundTruth.map(f -> "report-" + Path.of(f).getFileName().toString()
-        .replaceFirst("\\.csv$", "")).orElse("report");
+    Path base = experiment.reportDir();
+    Path reportDir = groundTruth.map(f -> base.resolveSibling(base.getFileName() + "-"
+        + Path.of(f).getFileName().toString().replaceFirst("\\.csv$", ""))).orElse(base);
     // the first arm is the experiment's control (SPOS before its landmark variants)
     ReportOutput report = ReportWriter.write(runs, Grouping.NAME,
-        experiment.runsDir().resolve(reportDir), generatedAt, groundTruth,
+        reportDir, generatedAt, groundTruth,
         Optional.of(experiment.arms().get(0).name()));
     notes.addAll(report.notes());
     return new ExperimentReport(runs.size(), plan.size(), Optional.of(report), notes);

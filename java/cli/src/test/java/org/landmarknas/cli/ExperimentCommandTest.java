@@ -120,6 +120,25 @@ final class ExperimentCommandTest {
   }
 
   @Test
+  void run_studySharingTheRunsDir_reusesTheControlAndReportsApart() throws Exception {
+    TestData.fashionMnist();
+    Path file = writeExperiment("");
+    runExperiment(file);
+    Path second = Files.writeString(tmp.resolve("study.yaml"), Files.readString(file)
+        .replace("name: tiny-exp", "name: tiny-study\nreport-dir: " + tmp.resolve("study"))
+        .replace("- name: marks", "- name: marks3").replace("landmarks.count=4",
+            "landmarks.count=3"));
+    searched.clear();
+    String out = runExperiment(second);
+    assertEquals(List.of("marks3"), searched, "the shared control arm is not run again");
+    String table = Files.readString(tmp.resolve("study/table.md"));
+    assertTrue(table.contains("| marks3 vs spos |") && !table.contains("| marks vs"), table);
+    assertTrue(Files.readString(tmp.resolve("runs/report/table.md")).contains("| marks vs"),
+        "the first experiment's report stays as it was");
+    assertTrue(out.contains("report of 2 of 2 runs"), out);
+  }
+
+  @Test
   void load_badArm_failsBeforeAnyRunNamingArmAndKey() throws Exception {
     Path file = writeExperiment("""
           - name: broken

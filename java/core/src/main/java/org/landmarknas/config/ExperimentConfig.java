@@ -26,6 +26,7 @@ import org.yaml.snakeyaml.error.YAMLException;
  * <pre>
  * name: fmnist-landmarks-vs-spos
  * runs-dir: runs/fmnist-landmarks-vs-spos   # default runs/&lt;name&gt;
+ * report-dir: runs/fmnist-landmarks-vs-spos/report   # default &lt;runs-dir&gt;/report
  * seeds: [0, 1, 2]
  * arms:
  *   - name: spos
@@ -40,10 +41,18 @@ import org.yaml.snakeyaml.error.YAMLException;
  * loaded, so a typo in the last ablation fails before the first run starts.
  *
  * @param name the experiment's name (as run names allow)
- * @param runsDir the directory holding the run directories and the report
+ * @param runsDir the directory holding the run directories
+ * @param reportDir where the report goes; two experiments sharing a runs directory (a study
+ *     that reuses another's control arm: a finished run is never run twice) keep their reports
+ *     apart with it
  * @param arms at least one, names unique
  */
-public record ExperimentConfig(String name, Path runsDir, List<Arm> arms) {
+public record ExperimentConfig(String name, Path runsDir, Path reportDir, List<Arm> arms) {
+
+  /** An experiment whose report goes to {@code <runs-dir>/report}. */
+  public ExperimentConfig(String name, Path runsDir, List<Arm> arms) {
+    this(name, runsDir, runsDir.resolve("report"), arms);
+  }
 
   /**
    * One arm: a run config, overridden, run once per seed under the arm's name.
@@ -106,7 +115,8 @@ public record ExperimentConfig(String name, Path runsDir, List<Arm> arms) {
     return runs;
   }
 
-  private static final Set<String> TOP_KEYS = Set.of("name", "runs-dir", "seeds", "arms");
+  private static final Set<String> TOP_KEYS = Set.of("name", "runs-dir", "report-dir", "seeds",
+      "arms");
   private static final Set<String> ARM_KEYS = Set.of("name", "config", "set", "seeds");
 
   /**
@@ -142,6 +152,8 @@ public record ExperimentConfig(String name, Path runsDir, List<Arm> arms) {
     }
     Path runsDir = top.get("runs-dir") == null ? Path.of("runs", name)
         : Path.of(string(source, "runs-dir", top.get("runs-dir")));
+    Path reportDir = top.get("report-dir") == null ? runsDir.resolve("report")
+        : Path.of(string(source, "report-dir", top.get("report-dir")));
     List<Long> defaultSeeds = top.containsKey("seeds")
         ? seeds(source, "seeds", top.get("seeds")) : List.of(0L);
     if (!(top.get("arms") instanceof List<?> armList) || armList.isEmpty()) {
@@ -191,7 +203,7 @@ public record ExperimentConfig(String name, Path runsDir, List<Arm> arms) {
       }
       arms.add(arm);
     }
-    return new ExperimentConfig(name, runsDir, arms);
+    return new ExperimentConfig(name, runsDir, reportDir, arms);
   }
 
   private static List<Long> seeds(String source, String key, Object value) {

@@ -141,6 +141,44 @@ final class RunConfigLoaderTest {
   }
 
   @Test
+  void preregisteredComparison_isAsItsHeaderSays_andTheLeverStudyReusesItsArms() {
+    Path dir = configsDir();
+    ExperimentConfig pre = ExperimentConfig.load(dir.resolve("fmnist-preregistered.yaml"));
+    assertEquals(List.of("spos", "landmarks"),
+        pre.arms().stream().map(ExperimentConfig.Arm::name).toList());
+    List<Long> seeds = new java.util.ArrayList<>();
+    for (long s = 100; s <= 111; s++) {
+      seeds.add(s);
+    }
+    assertEquals(seeds, pre.arms().get(0).seeds(), "12 fresh seed pairs");
+    assertEquals(seeds, pre.arms().get(1).seeds());
+    RunConfig spos = pre.arms().get(0).runConfig(100);
+    RunConfig marks = pre.arms().get(1).runConfig(100);
+    assertEquals(48, spos.train().epochs());
+    assertEquals(spos.train(), marks.train(), "the arms differ in the landmark term only");
+    assertEquals(spos.evaluate(), marks.evaluate());
+    assertEquals(spos.supernet(), marks.supernet());
+    assertEquals(0, spos.landmarks().count());
+    assertEquals(30, marks.landmarks().count());
+    assertEquals(18, marks.landmarks().warmup());
+    assertEquals("loss", spos.evaluate().scoreBy());
+    assertEquals(0, spos.evaluate().poolImages(true), "the judged scoring: all test images");
+    assertEquals(1000, spos.evaluate().poolImages(false));
+    assertTrue(spos.evaluate().pool().endsWith("evaluation-mean3.csv"));
+    assertTrue(marks.landmarks().groundTruth().endsWith("landmark-candidates-mean3.csv"),
+        "landmark scores from the ground truth's own protocol");
+
+    ExperimentConfig levers = ExperimentConfig.load(dir.resolve("fmnist-levers.yaml"));
+    assertEquals(pre.runsDir(), levers.runsDir(), "finished runs are shared, not redone");
+    assertTrue(!levers.reportDir().equals(pre.reportDir()), "reports kept apart");
+    for (int i = 0; i < 2; i++) {
+      assertEquals(pre.arms().get(i).name(), levers.arms().get(i).name());
+      assertEquals(pre.arms().get(i).runConfig(101), levers.arms().get(i).runConfig(101),
+          "the study's " + pre.arms().get(i).name() + " runs are the comparison's");
+    }
+  }
+
+  @Test
   void shippedConfigs_load() {
     Path dir = configsDir();
     assertEquals(RunConfig.defaults(),
