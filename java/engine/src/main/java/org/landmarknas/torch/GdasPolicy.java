@@ -46,7 +46,12 @@ final class GdasPolicy implements SamplingPolicy<Nb201Arch> {
       current = null;
       return Nb201Space.INSTANCE.sample(rng);
     }
-    current = alpha.sample(tau.at(epoch), rng);
+    GdasSample s = alpha.sample(tau.at(epoch), rng);
+    // The weight step needs the one-hot's values, not its graph into α: α's gradient from it
+    // would be dropped (the architect clears it before its own backward), and without the graph
+    // a step may run several backwards through one sample (the shards of a data-parallel
+    // reference, the landmark term's surrogate).
+    current = new GdasSample(s.arch(), s.hard().detach());
     return current.arch();
   }
 

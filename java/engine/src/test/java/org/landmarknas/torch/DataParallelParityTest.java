@@ -27,6 +27,9 @@ import org.landmarknas.TestData;
  *       over both shards' landmark losses), a rank {@code s_r + l_r} before the allreduce adds
  *       them, so float rounding differs in the last bits (measured: about 3e-8 relative in the
  *       second epoch's loss), and those grow over the four steps.
+ *   <li>GDAS with landmarks: as with landmarks, and α, which every rank updates on the same full
+ *       architect batch without communication, stays identical on both ranks and equal to the
+ *       reference's;
  *   <li>both ranks end with the same parameters (the replicas stay identical), and ops off a
  *       fixed path get neither a gradient nor any update under W = 2.
  * </ul>
@@ -68,6 +71,16 @@ final class DataParallelParityTest {
         assertArrayEquals(reference.parameters(), rank0.parameters(), 1e-6f);
       }
     }
+    // GDAS with landmarks: the same tolerance as landmarks alone; α (the last 30 values) is
+    // updated by every rank on the same full batch and must stay identical across replicas
+    ParityRun.Result reference = ParityRun.trainGdas(net -> new SequentialShards(2, net));
+    ParityRun.Result rank0 = read(ranks[0]);
+    ParityRun.Result rank1 = read(ranks[1]);
+    assertArrayEquals(rank0.parameters(), rank1.parameters(), "GDAS replicas or α differ");
+    for (int e = 0; e < 2; e++) {
+      assertEquals(reference.losses()[e], rank0.losses()[e], 1e-6 * reference.losses()[e]);
+    }
+    assertArrayEquals(reference.parameters(), rank0.parameters(), 1e-6f);
     for (int r = 0; r < 2; r++) {
       assertEquals("", ranks[r].readUTF(), "rank " + r + " single-path violations");
     }

@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * One rank of {@link DataParallelParityTest}: trains the parity runs (plain SPOS, with
- * landmarks, and a fixed path) as rank {@code args[0]} of {@code args[1]}, and writes what it
+ * landmarks, GDAS with landmarks, and a fixed path) as rank {@code args[0]} of {@code args[1]}, and writes what it
  * computed to {@code String.format(args[3], rank)}.
  */
 final class ParityRank {
@@ -26,6 +26,7 @@ final class ParityRank {
       for (boolean landmarks : new boolean[] {false, true}) {
         write(out, ParityRun.train(landmarks, false, net -> new GlooDataParallel(group, net)));
       }
+      write(out, ParityRun.trainGdas(net -> new GlooDataParallel(group, net)));
       List<String> violations = ParityRun.offPathViolations(
           net -> new GlooDataParallel(group, net));
       out.writeUTF(String.join("\n", violations));

@@ -58,7 +58,7 @@ final class ParityRun {
       Function<Supernet<Nb201Arch>, DataParallel> parallelOf) {
     List<String> violations = new ArrayList<>();
     Map<String, Tensor> before = new HashMap<>();
-    train(false, true, net -> {
+    train(false, true, false, net -> {
       named(net).forEach((k, v) -> before.put(k, v.detach().clone()));
       return parallelOf.apply(net);
     }, net -> named(net).forEach((n, p) -> {
@@ -81,10 +81,19 @@ final class ParityRun {
    */
   static Result train(boolean landmarks, boolean fixedPath,
       Function<Supernet<Nb201Arch>, DataParallel> parallelOf) {
-    return train(landmarks, fixedPath, parallelOf, net -> { });
+    return train(landmarks, fixedPath, false, parallelOf, net -> { });
   }
 
-  private static Result train(boolean landmarks, boolean fixedPath,
+  /**
+   * Trains with GDAS from the first step (τ from 10 to 0.1 over the two epochs), with
+   * landmarks; the result's parameters end with α's 30 logits. Every rank updates α on the same
+   * full architect batch, so α needs no allreduce: the replicas' α must stay equal by itself.
+   */
+  static Result trainGdas(Function<Supernet<Nb201Arch>, DataParallel> parallelOf) {
+    return train(true, false, true, parallelOf, net -> { });
+  }
+
+  private static Result train(boolean landmarks, boolean fixedPath, boolean gdas,
       Function<Supernet<Nb201Arch>, DataParallel> parallelOf,
       Consumer<Supernet<Nb201Arch>> after) {
     Libtorch.load();
@@ -94,7 +103,12 @@ final class ParityRun {
     SearchSession<Nb201Arch> session = SearchSession.forTraining(SupernetSpace.NB201, config,
         seeds);
     UniformSampling<Nb201Arch> uniform = new UniformSampling<>(Nb201Space.INSTANCE);
-    SamplingPolicy<Nb201Arch> policy = !fixedPath ? uniform : new SamplingPolicy<>() {
+    GdasAlpha alpha = new GdasAlpha();
+    SamplingPolicy<Nb201Arch> policy = gdas
+        ? new GdasPolicy((Nb201Network) session.net(), alpha, new GdasArchitect(
+            (Nb201Network) session.net(), alpha, session.trainBatches(), session.split().rank(),
+            config.train().batchSize(), seeds.epochs()), new GdasTemperature(0, 2))
+        : !fixedPath ? uniform : new SamplingPolicy<>() {
       @Override
       public Nb201Arch path(int epoch, int step, SplittableRandom rng) {
         return FIXED;
@@ -120,7 +134,15 @@ final class ParityRun {
           .orElse(Double.NaN);
     }
     after.accept(session.net());
-    return new Result(losses, landmarkLosses, flatten(session.net()));
+    float[] weights = flatten(session.net());
+    if (!gdas) {
+      return new Result(losses, landmarkLosses, weights);
+    }
+    float[] logits = new float[(int) alpha.alpha().numel()];
+    alpha.alpha().contiguous().data_ptr_float().get(logits);
+    float[] all = java.util.Arrays.copyOf(weights, weights.length + logits.length);
+    System.arraycopy(logits, 0, all, weights.length, logits.length);
+    return new Result(losses, landmarkLosses, all);
   }
 
   /** Every parameter's values, in registration order. */
