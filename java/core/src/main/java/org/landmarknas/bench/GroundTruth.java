@@ -11,8 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
-import org.landmarknas.space.DartsSpace;
-import org.landmarknas.space.Nb101Space;
 import org.landmarknas.space.Nb201Arch;
 import org.landmarknas.space.Nb201Space;
 import org.landmarknas.space.SearchSpace;
@@ -72,7 +70,7 @@ public final class GroundTruth<A> implements StandaloneScores<A> {
   /**
    * Reads an {@code arch,score} file ({@link #csv}) or the published NB201 table, told apart by
    * the header line, or a published JSON sample ({@code .json}: NASLib's NB101 and NB301 files,
-   * {@link Nb101Table}, {@link Nb301Table}) of {@code space}'s cells, so a config can name the
+   * {@link NasLibSample#load}) of {@code space}'s cells, so a config can name the
    * shipped tables directly.
    *
    * @throws IllegalArgumentException naming the file and line for any malformed content, or the
@@ -83,7 +81,7 @@ public final class GroundTruth<A> implements StandaloneScores<A> {
       throw new IllegalArgumentException("ground-truth file " + file + " does not exist");
     }
     if (file.getFileName().toString().endsWith(".json")) {
-      return published(space, file);
+      return NasLibSample.load(space, file).groundTruth();
     }
     ArchScoreCsv<A> codec = csv(space);
     CsvFile csv = CsvFile.read(codec.what(), file);
@@ -105,32 +103,6 @@ public final class GroundTruth<A> implements StandaloneScores<A> {
       m.put(r.arch(), r.score());
     }
     requirePercent(file.toString(), m);
-    return new GroundTruth<>(file.toString(), space, m);
-  }
-
-  /** A published JSON sample as {@code space}'s ground truth. */
-  private static <A> GroundTruth<A> published(SearchSpace<A> space, Path file) {
-    if (space.id().equals(Nb101Space.INSTANCE.id())) {
-      return rekeyed(space, Nb101Table.load(file).groundTruth(), file);
-    }
-    if (space.id().equals(DartsSpace.INSTANCE.id())) {
-      return rekeyed(space, Nb301Table.load(file).groundTruth(), file);
-    }
-    throw new IllegalArgumentException("ground-truth file " + file + ": a JSON sample is read"
-        + " for " + Nb101Space.INSTANCE.id() + " (NASLib's zc_nasbench101.json) and "
-        + DartsSpace.INSTANCE.id() + " (zc_nasbench301.json), not for " + space.id()
-        + "; give an arch,score CSV");
-  }
-
-  /**
-   * {@code table}'s scores keyed by {@code space}'s architectures: the same space's cells, typed
-   * as the caller's type parameter through the notation both share.
-   */
-  private static <A, B> GroundTruth<A> rekeyed(SearchSpace<A> space, GroundTruth<B> table,
-      Path file) {
-    Map<A, Double> m = new LinkedHashMap<>();
-    table.scores().forEach((arch, score) -> m.put(space.parse(table.space().format(arch)),
-        score));
     return new GroundTruth<>(file.toString(), space, m);
   }
 

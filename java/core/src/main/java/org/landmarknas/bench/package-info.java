@@ -8,10 +8,9 @@
  * {@link org.landmarknas.space.Nb201Arch}. The benchmark index and {@code Nb201Arch.code()} are
  * different numberings; only this package relates them.
  *
- * <p>{@link org.landmarknas.bench.Nb101Table} reads NASLib's NAS-Bench-101 sample with zero-cost
- * proxies ({@code zc_nasbench101.json}) and gives its validation accuracies as a ground truth;
- * {@link org.landmarknas.bench.Nb301Table} does the same for its NAS-Bench-301 (DARTS) sample
- * ({@code zc_nasbench301.json}).
+ * <p>{@link org.landmarknas.bench.NasLibSample} reads NASLib's zero-cost samples of
+ * NAS-Bench-101 ({@code zc_nasbench101.json}) and NAS-Bench-301 (DARTS, {@code
+ * zc_nasbench301.json}): validation accuracies as a ground truth, and the zero-cost proxies.
  *
  * <p>{@link org.landmarknas.bench.ArchScoreCsv} is the {@code arch,score} format of ground-truth,
  * evaluation-pool and landmark files: one reader and writer, one set of rules for headers,

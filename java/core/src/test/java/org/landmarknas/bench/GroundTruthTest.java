@@ -139,7 +139,8 @@ final class GroundTruthTest {
   void load_readsThePublishedJsonSamples_ofTheirOwnSpaceOnly() {
     GroundTruth<Nb101Arch> nb101 = GroundTruth.load(Nb101Space.INSTANCE, TestData.nb101Table());
     assertEquals(500, nb101.size());
-    assertEquals(Nb101Table.load(TestData.nb101Table()).groundTruth().scores(), nb101.scores());
+    assertEquals(NasLibSample.nb101(TestData.nb101Table()).groundTruth().scores(),
+        nb101.scores());
     GroundTruth<DartsGenotype> darts = GroundTruth.load(DartsSpace.INSTANCE,
         TestData.nb301Table());
     assertEquals(725, darts.size());

@@ -14,7 +14,7 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.landmarknas.TestData;
 import org.landmarknas.bench.GroundTruth;
-import org.landmarknas.bench.Nb101Table;
+import org.landmarknas.bench.NasLibSample;
 import org.landmarknas.config.LandmarksConfig;
 import org.landmarknas.space.Nb101Arch;
 import org.landmarknas.space.Nb101Space;
@@ -181,7 +181,7 @@ final class LandmarkSelectorTest {
 
   @Test
   void random_onASpaceTooLargeToList_drawsFromTheCellsWithScores() {
-    GroundTruth<Nb101Arch> truth = Nb101Table.load(TestData.nb101Table()).groundTruth();
+    GroundTruth<Nb101Arch> truth = NasLibSample.nb101(TestData.nb101Table()).groundTruth();
     LandmarkSelector<Nb101Arch> selector = LandmarkSelection.selector(Nb101Space.INSTANCE,
         LandmarksConfig.defaults(), truth.archs());
     List<Nb101Arch> picks = selector.select(30, new SplittableRandom(4),

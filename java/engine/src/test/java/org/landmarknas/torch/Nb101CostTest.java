@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.landmarknas.TestData;
-import org.landmarknas.bench.Nb101Table;
+import org.landmarknas.bench.NasLibSample;
 import org.landmarknas.space.Nb101Arch;
 import org.landmarknas.space.Nb101Op;
 import org.landmarknas.space.Nb101Space;
@@ -83,12 +83,12 @@ final class Nb101CostTest {
   /** Built at C=128, N=3 on CIFAR-10, a network holds the published {@code params}. */
   @Test
   void publishedSkeleton_holdsThePublishedParameters() {
-    Nb101Table table = Nb101Table.load(TestData.nb101Table());
-    Skeleton s = Nb101Table.PUBLISHED_NETWORK;
+    NasLibSample<Nb101Arch> table = NasLibSample.nb101(TestData.nb101Table());
+    Skeleton s = NasLibSample.NB101_NETWORK;
     NetworkShape shape = new NetworkShape(s.inputChannels(), s.classes(), s.channels(),
         s.cells(), BatchNormMode.BATCH);
     for (int i = 0; i < table.size(); i += 125) {
-      Nb101Table.Row row = table.rows().get(i);
+      NasLibSample.Row<Nb101Arch> row = table.rows().get(i);
       long built = Nb101Network.standalone(shape, row.arch(), 1).parameterCount();
       assertEquals(Math.round(row.paramsMillions() * 1e6), built, row.key());
     }

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.landmarknas.TestData;
 import org.landmarknas.bench.GroundTruth;
-import org.landmarknas.bench.Nb101Table;
+import org.landmarknas.bench.NasLibSample;
 import org.landmarknas.config.RunConfig;
 import org.landmarknas.config.RunConfigLoader;
 import org.landmarknas.config.TrainConfig;
@@ -170,7 +170,7 @@ final class Nb101SposTest {
   @Test
   void search_nb101_runsThroughTheGenericRun() throws Exception {
     Path truth = tmp.resolve("nb101-cifar10.csv");
-    GroundTruth<Nb101Arch> gt = Nb101Table.load(TestData.nb101Table()).groundTruth();
+    GroundTruth<Nb101Arch> gt = NasLibSample.nb101(TestData.nb101Table()).groundTruth();
     GroundTruth.csv(SPACE).write(truth, gt.archs(), gt.archs().stream()
         .map(a -> gt.score(a).getAsDouble()).toList());
     // Random selection enumerates the whole space, which NB101 cannot: landmarks come as a file.

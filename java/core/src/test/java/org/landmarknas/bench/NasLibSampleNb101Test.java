@@ -19,32 +19,34 @@ import org.landmarknas.space.Nb101Cost;
 import org.landmarknas.space.Nb101Space;
 
 /** The shipped NB101 sample, and the space's parser, hash and cost model against all of it. */
-final class Nb101TableTest {
+final class NasLibSampleNb101Test {
   private static final Nb101Space SPACE = Nb101Space.INSTANCE;
-  private static Nb101Table table;
+  private static NasLibSample<Nb101Arch> table;
 
   @TempDir Path dir;
 
   @BeforeAll
   static void load() {
-    table = Nb101Table.load(TestData.nb101Table());
+    table = NasLibSample.nb101(TestData.nb101Table());
   }
 
   @Test
   void load_500Rows_withAccuracyAndNineProxies() {
     assertEquals(500, table.size());
-    Nb101Table.Row first = table.rows().get(0);
+    NasLibSample.Row<Nb101Arch> first = table.rows().get(0);
     assertEquals(92.578125, first.validAccuracy());
     assertEquals(4.095778, first.paramsMillions());
     assertEquals(624.55808, first.flopsMillions());
     assertEquals(List.of("snip", "jacov", "grad_norm", "plain", "epe_nas", "fisher", "grasp",
         "l2_norm", "synflow"), List.copyOf(first.proxies().keySet()));
     assertEquals(first, table.row(first.arch()).orElseThrow());
+    assertEquals(List.copyOf(first.proxies().keySet()), table.proxyNames());
+    assertEquals(88.08498394991342, first.proxies().get("synflow"));
   }
 
   @Test
   void everyKey_parsesAndRoundTrips_through_bothNotations() {
-    for (Nb101Table.Row r : table.rows()) {
+    for (NasLibSample.Row<Nb101Arch> r : table.rows()) {
       assertEquals(r.arch(), SPACE.parse(r.key()));
       assertEquals(r.arch(), SPACE.parse(SPACE.format(r.arch())));
       assertEquals(r.arch(), SPACE.decode(SPACE.encode(r.arch())).orElseThrow());
@@ -55,10 +57,10 @@ final class Nb101TableTest {
   void hashes_292Classes_equivalentKeysShareTheCost() {
     Map<String, Integer> perClass = new HashMap<>();
     Map<String, Long> paramsOfClass = new HashMap<>();
-    for (Nb101Table.Row r : table.rows()) {
+    for (NasLibSample.Row<Nb101Arch> r : table.rows()) {
       String key = SPACE.canonicalKey(r.arch());
       perClass.merge(key, 1, Integer::sum);
-      long params = SPACE.cost(r.arch(), Nb101Table.PUBLISHED_NETWORK).parameters();
+      long params = SPACE.cost(r.arch(), NasLibSample.NB101_NETWORK).parameters();
       assertEquals(params, paramsOfClass.computeIfAbsent(key, k -> params));
       assertEquals(key, SPACE.canonicalKey(SPACE.canonical(r.arch())));
     }
@@ -70,11 +72,11 @@ final class Nb101TableTest {
   @Test
   void labelledCost_equalsThePublishedParamsAndFlops_ofAll500() {
     int representativeDiffers = 0;
-    for (Nb101Table.Row r : table.rows()) {
-      Nb101Cost c = SPACE.labelledCost(r.arch(), Nb101Table.PUBLISHED_NETWORK);
+    for (NasLibSample.Row<Nb101Arch> r : table.rows()) {
+      Nb101Cost c = SPACE.labelledCost(r.arch(), NasLibSample.NB101_NETWORK);
       assertEquals(Math.round(r.paramsMillions() * 1e6), c.parameters(), r.key());
       assertEquals(Math.round(r.flopsMillions() * 1e6), c.flops(), r.key());
-      if (SPACE.cost(r.arch(), Nb101Table.PUBLISHED_NETWORK).parameters() != c.parameters()) {
+      if (SPACE.cost(r.arch(), NasLibSample.NB101_NETWORK).parameters() != c.parameters()) {
         representativeDiffers++;
       }
     }
@@ -97,10 +99,10 @@ final class Nb101TableTest {
     Path bad = Files.writeString(dir.resolve("bad.json"), "{\"nasbench101\": {\"cifar10\": {"
         + "\"(0, 1)\": {\"val_accuracy\": 90, \"params\": 1, \"flops\": 1}}}}");
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Nb101Table.load(bad));
+        () -> NasLibSample.nb101(bad));
     assertTrue(e.getMessage().contains("bad.json") && e.getMessage().contains("got 2"),
         e.getMessage());
     Path wrong = Files.writeString(dir.resolve("wrong.json"), "{\"cifar10\": {}}");
-    assertThrows(IllegalArgumentException.class, () -> Nb101Table.load(wrong));
+    assertThrows(IllegalArgumentException.class, () -> NasLibSample.nb101(wrong));
   }
 }
