@@ -149,7 +149,7 @@ public final class ReportWriter {
     Path json = outDir.resolve(REPORT_JSON);
     Map<String, Object> report = ReportJson.of(generatedAt, grouping, groundTruth, summaries,
         runPlots, groups, paired, plots, notes);
-    if (!baselines.rankings().isEmpty() || baselines.note().isPresent()) {
+    if (!baselines.rankings().isEmpty() || !baselines.notes().isEmpty()) {
       Map<String, Object> b = baselines.toMap();
       gaps.ifPresent(g -> b.put("beside", g.toMap()));
       report.put("baselines", b);

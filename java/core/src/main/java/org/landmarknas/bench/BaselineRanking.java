@@ -16,7 +16,8 @@ import org.landmarknas.space.Skeleton;
  * ranks NB201 cells far better than chance (larger cells train to higher accuracy), so a
  * super-net's S-KdT means little without it beside.
  *
- * @param name what ranks the pool: {@code parameters}, {@code macs} or {@code random}
+ * @param name what ranks the pool: {@code parameters}, {@code macs}, {@code random}, or a
+ *     zero-cost proxy's {@code zc:} name ({@link ProxyBaselines})
  * @param report its ranking figures; for {@code random} the mean of each figure over
  *     {@value #RANDOM_ORDERINGS} seeded orderings
  */

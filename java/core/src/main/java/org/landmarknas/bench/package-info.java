@@ -10,7 +10,9 @@
  *
  * <p>{@link org.landmarknas.bench.NasLibSample} reads NASLib's zero-cost samples of
  * NAS-Bench-101 ({@code zc_nasbench101.json}) and NAS-Bench-301 (DARTS, {@code
- * zc_nasbench301.json}): validation accuracies as a ground truth, and the zero-cost proxies.
+ * zc_nasbench301.json}): validation accuracies as a ground truth, and the zero-cost proxies
+ * that {@link org.landmarknas.bench.ProxyBaselines} ranks an evaluation pool by, beside the
+ * parameter-count, MAC and random rankings of {@link org.landmarknas.bench.BaselineRanking}.
  *
  * <p>{@link org.landmarknas.bench.ArchScoreCsv} is the {@code arch,score} format of ground-truth,
  * evaluation-pool and landmark files: one reader and writer, one set of rules for headers,

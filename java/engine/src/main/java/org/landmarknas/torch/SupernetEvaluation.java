@@ -3,9 +3,11 @@ package org.landmarknas.torch;
 import static org.bytedeco.pytorch.global.torch.set_num_threads;
 
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -13,6 +15,7 @@ import java.util.SplittableRandom;
 import org.landmarknas.bench.BaselineRanking;
 import org.landmarknas.bench.EvaluationPool;
 import org.landmarknas.bench.GroundTruth;
+import org.landmarknas.bench.ProxyBaselines;
 import org.landmarknas.config.EvaluateConfig;
 import org.landmarknas.config.RunConfig;
 import org.landmarknas.config.RunConfigLoader;
@@ -79,7 +82,11 @@ public final class SupernetEvaluation {
     PoolResult<A> result = SupernetScoring.scorePool(pool, session.testScorer(), eval, true, rng,
         progress, "evaluate:");
 
-    List<NamedRanking> baselines = baselines(space, config, pool, result.report().topK());
+    // A pool drawn from a NASLib sample (given now, or the run's own drawn from evaluate.pool)
+    // is also ranked by the sample's zero-cost proxies.
+    Path sample = poolFile.isPresent() ? poolFile.get() : eval.poolPath().orElse(runPool);
+    List<NamedRanking> baselines = baselines(space, config, pool, sample,
+        result.report().topK(), progress);
     baselines.forEach(b -> progress.printf(Locale.ROOT,
         "baseline %-10s S-KdT %.4f  KdT %.4f  Spearman %.4f  precision@%d %.2f%n", b.name(),
         b.ranking().skdt(), b.ranking().kdt(), b.ranking().spearman(), b.ranking().k(),
@@ -92,14 +99,25 @@ public final class SupernetEvaluation {
 
   /**
    * The pool ranked without the super-net, by the cost of the stand-alone network of the
-   * super-net's sizes: what the super-net's figures must beat.
+   * super-net's sizes and by the zero-cost proxies of {@code sample} where it is a NASLib
+   * sample: what the super-net's figures must beat.
    */
   private static <A> List<NamedRanking> baselines(SearchSpace<A> space, RunConfig config,
-      EvaluationPool<A> pool, int k) {
+      EvaluationPool<A> pool, Path sample, int k, PrintStream progress) {
     Skeleton skeleton = StandaloneProtocol.skeleton(config.data().dataset(),
         config.supernet().channels(), config.supernet().cells());
-    return BaselineRanking.of(space, skeleton, pool.archs(), pool.groundTruthArray(),
-            AccuracyUnit.PERCENT, k).stream()
-        .map(b -> new NamedRanking(b.name(), Ranking.of(b.report()))).toList();
+    List<BaselineRanking> all = new ArrayList<>(BaselineRanking.of(space, skeleton,
+        pool.archs(), pool.groundTruthArray(), AccuracyUnit.PERCENT, k));
+    try {
+      ProxyBaselines.of(space, sample, pool.archs(), pool.groundTruthArray(),
+          AccuracyUnit.PERCENT, k).ifPresent(p -> {
+            all.addAll(p.rankings());
+            progress.println(p.note());
+          });
+    } catch (IllegalArgumentException | UncheckedIOException e) {
+      // the super-net's figures are written all the same; the proxies are an extra
+      progress.println(e.getMessage());
+    }
+    return all.stream().map(b -> new NamedRanking(b.name(), Ranking.of(b.report()))).toList();
   }
 }
