@@ -13,9 +13,8 @@
 #   WORKERS=2 THREADS=1 ...                                       (processes, threads each)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-SNAPSHOT=false
-if [[ "${1:-}" == "--snapshot" ]]; then
-  SNAPSHOT=true
+MODE=${1:-}
+if [[ "$MODE" == "--snapshot" ]]; then
   shift
 fi
 STORE=${1:-runs/nb101-fmnist.db}
@@ -23,23 +22,19 @@ WORKERS=${WORKERS:-2}
 THREADS=${THREADS:-1}
 EPOCHS=${EPOCHS:-4}
 PROTOCOL=(--space nb101 --channels 16 --epochs "$EPOCHS" --train-limit 15000)
-DRAW_SEED=101
+STATS=()
 DATA=benchmarks/data
 NAME=nb101-fmnist-c16n1-e$EPOCHS-n15000
 LISTS=$DATA/nb101-fmnist
 SCORE_SEEDS="0 0,1"
+# shellcheck source=benchmarks/data/table-steps.sh
+source benchmarks/data/table-steps.sh
+
 # The draw is part of the benchmark's definition: 150 in draw order, first 30 = candidates.
-./lmnas space sample --space nb101 --distinct --count 150 --seed "$DRAW_SEED" > "$DATA/.draw.tmp"
-head -n 30 "$DATA/.draw.tmp" > "$LISTS-landmark-candidates.txt"
-tail -n +31 "$DATA/.draw.tmp" > "$LISTS-evaluation.txt"
-rm "$DATA/.draw.tmp"
-head -n 30 "$LISTS-evaluation.txt" > "$LISTS-noise-ceiling.txt"
-if [[ -f "$DATA/$NAME.csv" ]]; then
-  ./lmnas standalone import "${PROTOCOL[@]}" --store "$STORE" --csv "$DATA/$NAME.csv"
-fi
+draw_lists 150 30 101 --space nb101
+import_committed
 # Queue order = claim order: two seeds of the ceiling cells first (the seed-to-seed ceiling is
 # known early), then seed 0 and seed 1 of everything, then the ceiling's seeds 2 and 3.
-enqueue() { ./lmnas standalone enqueue "${PROTOCOL[@]}" --store "$STORE" "$@"; }
 enqueue --archs "$LISTS-noise-ceiling.txt" --seed 0
 enqueue --archs "$LISTS-noise-ceiling.txt" --seed 1
 for seed in 0 1; do
@@ -48,26 +43,4 @@ for seed in 0 1; do
 done
 enqueue --archs "$LISTS-noise-ceiling.txt" --seed 2
 enqueue --archs "$LISTS-noise-ceiling.txt" --seed 3
-
-# write_to and export_scores: the steps both benchmark scripts share.
-# shellcheck source=benchmarks/data/table-steps.sh
-source benchmarks/data/table-steps.sh
-
-if [[ "$SNAPSHOT" == true ]]; then
-  write_to "$DATA/$NAME.csv" ./lmnas standalone export "${PROTOCOL[@]}" --store "$STORE"
-  export_scores partial
-  write_to "$DATA/$NAME-stats.txt" ./lmnas standalone stats "${PROTOCOL[@]}" --store "$STORE" \
-    --plot "$DATA/plots/$NAME"
-  ./lmnas standalone status "${PROTOCOL[@]}" --store "$STORE"
-  echo "wrote the snapshot $DATA/$NAME.csv and $DATA/$NAME-stats.txt"
-  exit 0
-fi
-
-./lmnas standalone worker "${PROTOCOL[@]}" --threads "$THREADS" --workers "$WORKERS" \
-  --store "$STORE"
-./lmnas standalone status "${PROTOCOL[@]}" --store "$STORE"
-write_to "$DATA/$NAME.csv" ./lmnas standalone export "${PROTOCOL[@]}" --store "$STORE"
-export_scores
-./lmnas standalone stats "${PROTOCOL[@]}" --store "$STORE" --plot "$DATA/plots/$NAME" \
-  | tee "$DATA/$NAME-stats.txt"
-echo "wrote $DATA/$NAME*.csv"
+train_or_snapshot "$MODE"

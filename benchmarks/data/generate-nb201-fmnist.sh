@@ -19,10 +19,8 @@
 #   EPOCHS=3 ...        the same cells under the 3-epoch protocol (default 6; see README.md)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-
-SNAPSHOT=false
-if [[ "${1:-}" == "--snapshot" ]]; then
-  SNAPSHOT=true
+MODE=${1:-}
+if [[ "$MODE" == "--snapshot" ]]; then
   shift
 fi
 STORE=${1:-runs/nb201-fmnist.db}
@@ -30,26 +28,15 @@ WORKERS=${WORKERS:-2}
 THREADS=${THREADS:-1}
 EPOCHS=${EPOCHS:-6}
 PROTOCOL=(--channels 8 --epochs "$EPOCHS" --train-limit 15000)
-DRAW_SEED=201
+STATS=(--reference benchmarks/data/nasbench201/cifar10.csv)
 DATA=benchmarks/data
 NAME=nb201-fmnist-c8n1-e$EPOCHS-n15000
 LISTS=$DATA/nb201-fmnist     # the architecture lists: the same for every protocol
+# shellcheck source=benchmarks/data/table-steps.sh
+source benchmarks/data/table-steps.sh
 
-# The draw is part of the benchmark's definition: 250 in draw order, first 50 = candidates.
-./lmnas space sample --distinct --count 250 --seed "$DRAW_SEED" > "$DATA/.draw.tmp"
-head -n 50 "$DATA/.draw.tmp" > "$LISTS-landmark-candidates.txt"
-tail -n +51 "$DATA/.draw.tmp" > "$LISTS-evaluation.txt"
-rm "$DATA/.draw.tmp"
-head -n 30 "$LISTS-evaluation.txt" > "$LISTS-noise-ceiling.txt"
-
-# Results committed with the repository (a snapshot of an unfinished generation, or the final
-# table) go into the store first, so a new machine continues instead of retraining them.
-if [[ -f "$DATA/$NAME.csv" ]]; then
-  ./lmnas standalone import "${PROTOCOL[@]}" --store "$STORE" --csv "$DATA/$NAME.csv"
-fi
-
-# Queue order = claim order: the noise-ceiling seeds first, so the ceiling is known early.
-enqueue() { ./lmnas standalone enqueue "${PROTOCOL[@]}" --store "$STORE" "$@"; }
+draw_lists 250 50 201
+import_committed
 enqueue --archs "$LISTS-noise-ceiling.txt" --seed 0
 enqueue --archs "$LISTS-noise-ceiling.txt" --seed 1
 enqueue --archs "$LISTS-noise-ceiling.txt" --seed 2
@@ -70,28 +57,4 @@ enqueue --archs "$LISTS-landmark-candidates.txt" --seed 1
 # model reads 0.03 high on single seeds here), 0.76 for 3-seed means.
 enqueue --archs "$LISTS-evaluation.txt" --seed 2
 enqueue --archs "$LISTS-landmark-candidates.txt" --seed 2
-
-# write_to and export_scores: the steps both benchmark scripts share.
-# shellcheck source=benchmarks/data/table-steps.sh
-source benchmarks/data/table-steps.sh
-
-if [[ "$SNAPSHOT" == true ]]; then
-  write_to "$DATA/$NAME.csv" ./lmnas standalone export "${PROTOCOL[@]}" --store "$STORE"
-  export_scores partial
-  write_to "$DATA/$NAME-stats.txt" ./lmnas standalone stats "${PROTOCOL[@]}" --store "$STORE" \
-    --reference benchmarks/data/nasbench201/cifar10.csv --plot "$DATA/plots/$NAME"
-  ./lmnas standalone status "${PROTOCOL[@]}" --store "$STORE"
-  echo "wrote the snapshot $DATA/$NAME.csv and $DATA/$NAME-stats.txt"
-  exit 0
-fi
-
-./lmnas standalone worker "${PROTOCOL[@]}" --threads "$THREADS" --workers "$WORKERS" \
-  --store "$STORE"
-./lmnas standalone status "${PROTOCOL[@]}" --store "$STORE"
-# The whole table (every seed, losses, MACs, time) and the ground-truth files.
-write_to "$DATA/$NAME.csv" ./lmnas standalone export "${PROTOCOL[@]}" --store "$STORE"
-export_scores
-./lmnas standalone stats "${PROTOCOL[@]}" --store "$STORE" \
-  --reference benchmarks/data/nasbench201/cifar10.csv --plot "$DATA/plots/$NAME" \
-  | tee "$DATA/$NAME-stats.txt"
-echo "wrote $DATA/$NAME*.csv"
+train_or_snapshot "$MODE"

@@ -1,6 +1,7 @@
 # Shell functions shared by the generate-*-fmnist.sh scripts (sourced, not run). They read the
-# caller's DATA, NAME, LISTS, STORE and PROTOCOL (an array of the protocol's lmnas options), and
-# SCORE_SEEDS (the seed sets of the ground-truth files; default "0 0,1 0,1,2").
+# caller's DATA, NAME, LISTS, STORE and PROTOCOL (an array of the protocol's lmnas options),
+# SCORE_SEEDS (the seed sets of the ground-truth files; default "0 0,1 0,1,2") and STATS (an
+# array of extra options of `standalone stats`, e.g. a --reference table; may be empty).
 
 # Output goes to FILE only when the command succeeds: a redirect would truncate the file first.
 # Its error output is kept in $DATA/.last-error for export_scores.
@@ -35,4 +36,51 @@ export_scores() {
       fi
     done
   done
+}
+
+# The benchmark's architecture lists, part of its definition: COUNT distinct cells drawn with
+# SEED in draw order, the first CANDIDATES the landmark candidates, the rest the evaluation
+# cells, whose first 30 are trained with more seeds (the noise ceiling). Extra arguments go to
+# `space sample` (e.g. --space nb101).
+draw_lists() {
+  local count=$1 candidates=$2 seed=$3
+  shift 3
+  ./lmnas space sample "$@" --distinct --count "$count" --seed "$seed" > "$DATA/.draw.tmp"
+  head -n "$candidates" "$DATA/.draw.tmp" > "$LISTS-landmark-candidates.txt"
+  tail -n +"$((candidates + 1))" "$DATA/.draw.tmp" > "$LISTS-evaluation.txt"
+  rm "$DATA/.draw.tmp"
+  head -n 30 "$LISTS-evaluation.txt" > "$LISTS-noise-ceiling.txt"
+}
+
+# A fresh store starts from the committed results: they are not trained again.
+import_committed() {
+  if [[ -f "$DATA/$NAME.csv" ]]; then
+    ./lmnas standalone import "${PROTOCOL[@]}" --store "$STORE" --csv "$DATA/$NAME.csv"
+  fi
+}
+
+enqueue() { ./lmnas standalone enqueue "${PROTOCOL[@]}" --store "$STORE" "$@"; }
+
+# With "--snapshot": export what is done (the table, the ground-truth files complete so far,
+# the statistics) and stop. Otherwise train every queued job with WORKERS processes of THREADS
+# threads, then write the finished table, its ground-truth files and statistics.
+train_or_snapshot() {
+  if [[ "${1:-}" == --snapshot ]]; then
+    write_to "$DATA/$NAME.csv" ./lmnas standalone export "${PROTOCOL[@]}" --store "$STORE"
+    export_scores partial
+    write_to "$DATA/$NAME-stats.txt" ./lmnas standalone stats "${PROTOCOL[@]}" \
+      --store "$STORE" "${STATS[@]}" --plot "$DATA/plots/$NAME"
+    ./lmnas standalone status "${PROTOCOL[@]}" --store "$STORE"
+    echo "wrote the snapshot $DATA/$NAME.csv and $DATA/$NAME-stats.txt"
+    return 0
+  fi
+  ./lmnas standalone worker "${PROTOCOL[@]}" --threads "$THREADS" --workers "$WORKERS" \
+    --store "$STORE"
+  ./lmnas standalone status "${PROTOCOL[@]}" --store "$STORE"
+  write_to "$DATA/$NAME.csv" ./lmnas standalone export "${PROTOCOL[@]}" --store "$STORE"
+  export_scores
+  write_to "$DATA/$NAME-stats.txt" ./lmnas standalone stats "${PROTOCOL[@]}" --store "$STORE" \
+    "${STATS[@]}" --plot "$DATA/plots/$NAME"
+  cat "$DATA/$NAME-stats.txt"
+  echo "wrote $DATA/$NAME*.csv"
 }
