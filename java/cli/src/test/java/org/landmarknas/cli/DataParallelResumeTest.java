@@ -8,15 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.landmarknas.TestData;
 import org.landmarknas.run.MetricsLog;
+import org.landmarknas.run.WallClockFields;
 
 /**
  * A two-rank run (two Gloo processes on loopback) with landmarks, a second landmark round and a
@@ -25,9 +24,6 @@ import org.landmarknas.run.MetricsLog;
  * result (steps, loss, pool scores, ranking, search).
  */
 final class DataParallelResumeTest {
-  private static final Set<String> TIMING_KEYS = Set.of("seconds", "steps_per_s",
-      "step_ms_p50", "step_ms_p90", "step_ms_p99", "step_ms_max", "pool_seconds");
-
   @TempDir Path tmp;
 
   private String[] search(String... first) {
@@ -62,8 +58,8 @@ final class DataParallelResumeTest {
     CliRun again = CliRun.standard("search", "--resume", resumed.toString(), "--ranks", "2");
     assertEquals(Main.EXIT_OK, again.exitCode(), again.out() + again.err());
 
-    assertEquals(withoutTiming(MetricsLog.read(straight.resolve("metrics.jsonl"))),
-        withoutTiming(MetricsLog.read(resumed.resolve("metrics.jsonl"))));
+    assertEquals(WallClockFields.removedFrom(MetricsLog.read(straight.resolve("metrics.jsonl"))),
+        WallClockFields.removedFrom(MetricsLog.read(resumed.resolve("metrics.jsonl"))));
     ObjectMapper json = new ObjectMapper();
     Map<?, ?> expected = json.readValue(straight.resolve("result.json").toFile(), Map.class);
     Map<?, ?> got = json.readValue(resumed.resolve("result.json").toFile(), Map.class);
@@ -72,16 +68,6 @@ final class DataParallelResumeTest {
     }
     assertEquals(Files.readString(straight.resolve("landmarks.csv")),
         Files.readString(resumed.resolve("landmarks.csv")), "the round grew the same set");
-  }
-
-  private static List<Map<String, Object>> withoutTiming(List<Map<String, Object>> metrics) {
-    List<Map<String, Object>> out = new ArrayList<>();
-    for (Map<String, Object> m : metrics) {
-      Map<String, Object> copy = new LinkedHashMap<>(m);
-      copy.keySet().removeAll(TIMING_KEYS);
-      out.add(copy);
-    }
-    return out;
   }
 
   private static void copy(Path from, Path to) throws IOException {

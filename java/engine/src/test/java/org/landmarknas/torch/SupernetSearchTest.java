@@ -21,6 +21,7 @@ import org.landmarknas.config.RunConfig;
 import org.landmarknas.config.RunConfigLoader;
 import org.landmarknas.landmark.LandmarkSet;
 import org.landmarknas.run.MetricsLog;
+import org.landmarknas.run.WallClockFields;
 import org.landmarknas.run.RunDirectory;
 
 /**
@@ -93,21 +94,6 @@ final class SupernetSearchTest {
     String log = progress.toString(StandardCharsets.UTF_8);
     assertTrue(log.contains("round after epoch 1") && log.contains("steps/s")
         && log.contains("ETA"), log);
-  }
-
-  private static final java.util.Set<String> TIMING_KEYS = java.util.Set.of("seconds",
-      "steps_per_s", "step_ms_p50", "step_ms_p90", "step_ms_p99", "step_ms_max",
-      "pool_seconds");
-
-  /** Metrics without the wall-clock figures, which no two runs share. */
-  private static List<Map<String, Object>> withoutTiming(List<Map<String, Object>> metrics) {
-    List<Map<String, Object>> out = new java.util.ArrayList<>();
-    for (Map<String, Object> m : metrics) {
-      Map<String, Object> copy = new java.util.LinkedHashMap<>(m);
-      copy.keySet().removeAll(TIMING_KEYS);
-      out.add(copy);
-    }
-    return out;
   }
 
   /**
@@ -198,8 +184,8 @@ final class SupernetSearchTest {
 
   private static void assertSameRun(RunDirectory straight, RunDirectory resumed,
       Map<?, ?> expected, ObjectMapper json) throws Exception {
-    assertEquals(withoutTiming(MetricsLog.read(straight.metricsFile())),
-        withoutTiming(MetricsLog.read(resumed.metricsFile())));
+    assertEquals(WallClockFields.removedFrom(MetricsLog.read(straight.metricsFile())),
+        WallClockFields.removedFrom(MetricsLog.read(resumed.metricsFile())));
     Map<?, ?> got = json.readValue(resumed.resultFile().toFile(), Map.class);
     for (String key : List.of("steps", "final_train_loss", "scored_architectures", "pool",
         "ranking", "search")) {
