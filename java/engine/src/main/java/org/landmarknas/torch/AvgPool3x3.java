@@ -9,8 +9,8 @@ import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorOptional;
 
 /**
- * NB201's {@code avg_pool_3x3}: 3x3 average pooling, stride 1, padding 1, padding <em>not</em>
- * counted in the divisor.
+ * NB201's and DARTS's {@code avg_pool_3x3}: 3x3 average pooling, padding 1, padding <em>not</em>
+ * counted in the divisor; stride 1, or 2 where a DARTS reduction cell reads its inputs.
  *
  * <p>Computed as a depthwise convolution with a ones kernel times a precomputed map of
  * 1/(number of valid taps). libtorch 2.10's CPU {@code avg_pool2d} with
@@ -21,8 +21,19 @@ import org.bytedeco.pytorch.TensorOptional;
 final class AvgPool3x3 {
   private static final long[] ONE = {1, 1};
 
+  private final long[] stride;
   /** Key: channels, height, width. Values live outside any step scope, for the network's life. */
   private final Map<Long, Tensor[]> constants = new HashMap<>();
+
+  /** The stride-1 pooling. */
+  AvgPool3x3() {
+    this(1);
+  }
+
+  /** The pooling at {@code stride} (1 or 2). */
+  AvgPool3x3(int stride) {
+    this.stride = new long[] {stride, stride};
+  }
 
   Tensor forward(Tensor x) {
     int c = (int) x.size(1);
@@ -30,14 +41,14 @@ final class AvgPool3x3 {
     int w = (int) x.size(3);
     Tensor[] k = constants.computeIfAbsent(((long) c << 40) | ((long) h << 20) | w,
         key -> build(c, h, w));
-    return conv2d(x, k[0], new TensorOptional(), ONE, ONE, ONE, c).mul(k[1]);
+    return conv2d(x, k[0], new TensorOptional(), stride, ONE, ONE, c).mul(k[1]);
   }
 
-  private static Tensor[] build(int c, int h, int w) {
+  private Tensor[] build(int c, int h, int w) {
     Tensor kernel = ones(c, 1, 3, 3);
-    Tensor taps = conv2d(ones(1, 1, h, w), ones(1, 1, 3, 3), new TensorOptional(), ONE, ONE,
+    Tensor taps = conv2d(ones(1, 1, h, w), ones(1, 1, 3, 3), new TensorOptional(), stride, ONE,
         ONE, 1);
-    Tensor reciprocal = ones(1, c, h, w).div(taps).contiguous();
+    Tensor reciprocal = ones(1, c, taps.size(2), taps.size(3)).div(taps).contiguous();
     // Usually created during a step: the extra reference makes the step's scope release, not
     // free, them, so they live as long as this op.
     kernel.retainReference();

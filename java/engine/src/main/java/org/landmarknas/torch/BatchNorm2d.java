@@ -9,8 +9,10 @@ import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorOptional;
 
 /**
- * Affine BatchNorm over channels, written against the functional op so that batch-statistics mode
- * carries no running buffers at all (nothing to recalibrate, nothing stale in checkpoints).
+ * BatchNorm over channels, affine unless asked otherwise, written against the functional op so
+ * that batch-statistics mode carries no running buffers at all (nothing to recalibrate, nothing
+ * stale in checkpoints). A non-affine layer (DARTS's ops in the paper's runs) has no parameters;
+ * in batch mode it has no tensors at all.
  */
 final class BatchNorm2d {
   static final double DEFAULT_MOMENTUM = 0.1;
@@ -26,10 +28,16 @@ final class BatchNorm2d {
 
   BatchNorm2d(Module parent, String name, int channels, BatchNormMode mode,
       NetworkBuilder init) {
+    this(parent, name, channels, mode, true, init);
+  }
+
+  /** A layer with a learnt scale and shift per channel when {@code affine}, none otherwise. */
+  BatchNorm2d(Module parent, String name, int channels, BatchNormMode mode, boolean affine,
+      NetworkBuilder init) {
     this.owner = init.child(parent, name);
     this.mode = mode;
-    this.weight = NetworkBuilder.register(owner, "weight", ones(channels));
-    this.bias = NetworkBuilder.register(owner, "bias", zeros(channels));
+    this.weight = affine ? NetworkBuilder.register(owner, "weight", ones(channels)) : null;
+    this.bias = affine ? NetworkBuilder.register(owner, "bias", zeros(channels)) : null;
     if (mode == BatchNormMode.RUNNING) {
       this.runningMean = NetworkBuilder.registerBuffer(owner, "running_mean", zeros(channels));
       this.runningVar = NetworkBuilder.registerBuffer(owner, "running_var", ones(channels));
@@ -61,18 +69,26 @@ final class BatchNorm2d {
    */
   Tensor forward(Tensor x) {
     long c = x.size(1);
-    boolean sliced = c < weight.size(0);
-    Tensor w = sliced ? weight.narrow(0, 0, c) : weight;
-    Tensor b = sliced ? bias.narrow(0, 0, c) : bias;
+    TensorOptional w = affine(weight, c);
+    TensorOptional b = affine(bias, c);
     if (mode == BatchNormMode.BATCH) {
-      return batch_norm(x, new TensorOptional(w), new TensorOptional(b),
-          new TensorOptional(), new TensorOptional(), true, momentum, EPS, false);
+      return batch_norm(x, w, b, new TensorOptional(), new TensorOptional(), true, momentum, EPS,
+          false);
     }
     // narrow gives views, so the running update writes into the first c entries of the buffers
+    boolean sliced = c < runningMean.size(0);
     Tensor mean = sliced ? runningMean.narrow(0, 0, c) : runningMean;
     Tensor var = sliced ? runningVar.narrow(0, 0, c) : runningVar;
-    return batch_norm(x, new TensorOptional(w), new TensorOptional(b),
+    return batch_norm(x, w, b,
         new TensorOptional(mean), new TensorOptional(var), owner.is_training(),
         momentum, EPS, false);
+  }
+
+  /** The first {@code c} entries of an affine tensor; empty for a non-affine layer. */
+  private static TensorOptional affine(Tensor t, long c) {
+    if (t == null) {
+      return new TensorOptional();
+    }
+    return new TensorOptional(c < t.size(0) ? t.narrow(0, 0, c) : t);
   }
 }

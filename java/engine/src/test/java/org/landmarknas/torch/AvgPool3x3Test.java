@@ -14,17 +14,20 @@ final class AvgPool3x3Test {
 
   /** Same values and same input gradient as libtorch's pooling with padding not counted. */
   @ParameterizedTest
-  @CsvSource({"2,4,28,28", "3,16,7,7", "1,1,1,1", "2,8,5,9"})
-  void forward_andGradient_matchAvgPool2dWithoutPadCount(int n, int c, int h, int w) {
-    AvgPool3x3 pool = new AvgPool3x3();
+  @CsvSource({"2,4,28,28,1", "3,16,7,7,1", "1,1,1,1,1", "2,8,5,9,1", "2,4,28,28,2",
+      "3,8,14,14,2", "2,8,5,9,2"})
+  void forward_andGradient_matchAvgPool2dWithoutPadCount(int n, int c, int h, int w,
+      int stride) {
+    AvgPool3x3 pool = new AvgPool3x3(stride);
+    long[] k = {3, 3};
+    long[] s = {stride, stride};
+    long[] one = {1, 1};
     try (PointerScope scope = new PointerScope()) {
       Tensor x1 = randn(n, c, h, w).set_requires_grad(true);
       Tensor x2 = x1.detach().clone().set_requires_grad(true);
-      Tensor g = randn(n, c, h, w);
+      Tensor ref = avg_pool2d(x2, k, s, one, false, false, new LongOptional());
+      Tensor g = randn(ref.sizes().vec().get());
       Tensor ours = pool.forward(x1);
-      long[] k = {3, 3};
-      long[] one = {1, 1};
-      Tensor ref = avg_pool2d(x2, k, one, one, false, false, new LongOptional());
       assertTrue(ours.allclose(ref, 1e-6, 1e-6, false), "forward differs");
       ours.mul(g).sum().backward();
       ref.mul(g).sum().backward();
@@ -35,8 +38,8 @@ final class AvgPool3x3Test {
     try (PointerScope scope = new PointerScope()) {
       Tensor x = randn(n, c, h, w);
       assertTrue(pool.forward(x).allclose(
-          avg_pool2d(x, new long[] {3, 3}, new long[] {1, 1}, new long[] {1, 1}, false, false,
-              new LongOptional()), 1e-6, 1e-6, false), "cached constants died with a scope");
+          avg_pool2d(x, k, s, one, false, false, new LongOptional()), 1e-6, 1e-6, false),
+          "cached constants died with a scope");
     }
   }
 }
