@@ -10,7 +10,8 @@ import org.landmarknas.space.SearchSpaces;
 public final class SupernetSpaces {
   private static final Map<String, SupernetSpace<?>> BY_NAME = Map.of(
       "nb201", SupernetSpace.NB201,
-      "nb101", Nb101SupernetSpace.INSTANCE);
+      "nb101", Nb101SupernetSpace.INSTANCE,
+      "darts", DartsSupernetSpace.INSTANCE);
 
   private SupernetSpaces() {}
 

@@ -1,0 +1,35 @@
+package org.landmarknas.torch;
+
+import org.landmarknas.space.DartsGenotype;
+import org.landmarknas.space.DartsSpace;
+import org.landmarknas.space.SearchSpace;
+
+/**
+ * The DARTS space as a trainable space ({@code space: darts}): {@link DartsNetwork}'s SPOS
+ * super-net (one mixed op per genotype slot, a stride-2 set where a reduction cell reads its
+ * inputs) over {@link DartsSpace}, and its stand-alone networks.
+ */
+public final class DartsSupernetSpace implements SupernetSpace<DartsGenotype> {
+
+  /** The shared instance; stateless. */
+  public static final DartsSupernetSpace INSTANCE = new DartsSupernetSpace();
+
+  private DartsSupernetSpace() {}
+
+  @Override
+  public SearchSpace<DartsGenotype> space() {
+    return DartsSpace.INSTANCE;
+  }
+
+  @Override
+  public Supernet<DartsGenotype> supernet(NetworkShape shape, long seed) {
+    return DartsNetwork.supernet(shape, seed);
+  }
+
+  /** The network of {@code genotype} as written; its parameters are {@code nasLibCost}'s. */
+  @Override
+  public Supernet<DartsGenotype> standalone(NetworkShape shape, DartsGenotype genotype,
+      long seed) {
+    return DartsNetwork.standalone(shape, genotype, seed);
+  }
+}
