@@ -21,8 +21,8 @@ import org.landmarknas.space.DartsOp;
  * channels). A reduction cell's edges on the cell inputs run at stride 2.
  *
  * <p>Its ops live in {@link DartsOpSet}s named as {@link DartsSharing} says: a super-net cell
- * holds every op in every set of its sharing; a stand-alone cell one set per edge with the
- * edge's op only, named by slot.
+ * holds every op in every set of its sharing, its pools followed by a non-affine BN; a
+ * stand-alone cell one set per edge with the edge's op only, named by slot, its pools bare.
  */
 final class DartsCellModule {
   private final boolean reduction;
@@ -63,7 +63,8 @@ final class DartsCellModule {
     Module self = ctx.init().child(parent, name);
     DartsCellModule cell = new DartsCellModule(self, p, sharing, ctx);
     for (DartsSharing.SetSpec s : sharing.supernetSets(p.reduction())) {
-      cell.add(self, s.name(), s.stride(), EnumSet.allOf(DartsOp.class), p.channels(), ctx);
+      cell.add(self, s.name(), s.stride(), EnumSet.allOf(DartsOp.class), true, p.channels(),
+          ctx);
     }
     return cell;
   }
@@ -77,14 +78,14 @@ final class DartsCellModule {
       DartsCell.Edge e = genotypeCell.edge(slot);
       int stride = DartsSharing.strided(e.input(), p.reduction()) ? 2 : 1;
       cell.add(self, DartsSharing.SLOT.setName(slot, e.input(), p.reduction()), stride,
-          EnumSet.of(e.op()), p.channels(), ctx);
+          EnumSet.of(e.op()), false, p.channels(), ctx);
     }
     return cell;
   }
 
-  private void add(Module self, String name, int stride, Set<DartsOp> ops, int channels,
-      Context ctx) {
-    sets.put(name, new DartsOpSet(self, name, channels, stride, ops, ctx.mode(),
+  private void add(Module self, String name, int stride, Set<DartsOp> ops, boolean poolBn,
+      int channels, Context ctx) {
+    sets.put(name, new DartsOpSet(self, name, channels, stride, ops, poolBn, ctx.mode(),
         stride == 1 ? ctx.avgPool() : ctx.avgPoolStrided(), ctx.init()));
   }
 

@@ -30,7 +30,9 @@ import org.landmarknas.space.DartsGenotype;
  * <p>Two flavours share this class. A <em>super-net</em> holds the mixed ops of a {@link
  * DartsSharing} in every cell and runs the given genotype's path: each edge one op of its mixed
  * op, nothing else. A <em>stand-alone</em> network holds only its genotype's ops, named as the
- * SPOS super-net names them, so its weights can be cut from that super-net's.
+ * SPOS super-net names them, so its weights can be cut from that super-net's. The two compute
+ * the same function of the same weights except on pools, which a super-net follows by a
+ * non-affine BN as DARTS's search model does ({@link DartsOpSet}).
  *
  * <p>Image sides must be divisible by 4 (28 and 32 are) and C even: factorized reduces halve
  * both.
