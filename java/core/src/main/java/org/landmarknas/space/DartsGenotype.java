@@ -49,4 +49,13 @@ public record DartsGenotype(DartsCell normal, DartsCell reduce) {
     DartsCell r = reduce.canonical();
     return n == normal && r == reduce ? this : new DartsGenotype(n, r);
   }
+
+  /**
+   * The readable form ({@link DartsNotation#format}), as NB201's and NB101's architectures print
+   * theirs: what run summaries and error messages show.
+   */
+  @Override
+  public String toString() {
+    return DartsNotation.format(this);
+  }
 }
