@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.landmarknas.space.DartsCell;
 import org.landmarknas.space.DartsGenotype;
 import org.landmarknas.space.DartsOp;
@@ -98,17 +99,18 @@ final class DartsNetworkTest {
         "parameters: " + net.parameterCount());
   }
 
-  /** Normal cells keep the image and give 4C channels; reduction cells halve it. */
-  @Test
-  void cells_giveFourNodesOfChannels_reductionHalvesTheImage() {
+  /** In either sharing, normal cells keep the image and give 4C channels; reductions halve it. */
+  @ParameterizedTest
+  @EnumSource(DartsSharing.class)
+  void cells_giveFourNodesOfChannels_reductionHalvesTheImage(DartsSharing sharing) {
     NetworkBuilder init = new NetworkBuilder();
     Module root = new Module("cells");
     DartsCellModule.Context ctx = new DartsCellModule.Context(BatchNormMode.BATCH, init,
         new AvgPool3x3(1), new AvgPool3x3(2));
     DartsCellModule normal = DartsCellModule.supernet(root, "normal",
-        new DartsCellModule.Position(12, 16, 4, false, true), DartsSharing.SLOT, ctx);
+        new DartsCellModule.Position(12, 16, 4, false, true), sharing, ctx);
     DartsCellModule reduce = DartsCellModule.supernet(root, "reduce",
-        new DartsCellModule.Position(12, 16, 8, true, false), DartsSharing.SLOT, ctx);
+        new DartsCellModule.Position(12, 16, 8, true, false), sharing, ctx);
     SplittableRandom rng = new SplittableRandom(2);
     try (PointerScope scope = new PointerScope(); NoGradGuard ng = new NoGradGuard()) {
       for (int i = 0; i < 5; i++) {
@@ -121,28 +123,32 @@ final class DartsNetworkTest {
     }
   }
 
-  /** The layers of {@code g}'s path in the SPOS super-net, as name prefixes. */
-  private static Set<String> pathLayers(DartsGenotype g, int layers) {
+  /** The layers of {@code g}'s path in a super-net sharing as {@code sharing}, as prefixes. */
+  private static Set<String> pathLayers(DartsGenotype g, int layers, DartsSharing sharing) {
     Set<String> on = new HashSet<>();
     for (int i = 0; i < layers; i++) {
       boolean reduction = i == layers / 3 || i == 2 * layers / 3;
       for (int slot = 0; slot < DartsCell.EDGES; slot++) {
         DartsCell.Edge e = g.cell(reduction).edge(slot);
-        on.add("cell" + i + "." + DartsSharing.SLOT.setName(slot, e.input(), reduction) + "."
+        on.add("cell" + i + "." + sharing.setName(slot, e.input(), reduction) + "."
             + e.op().id() + ".");
       }
     }
     return on;
   }
 
-  /** Exactly the path's ops get gradients; the skeleton and the preprocessing always do. */
-  @Test
-  void backward_onlyThePathsOpsGetGradients() {
-    DartsNetwork net = DartsNetwork.supernet(SMALL, 1);
+  /**
+   * Exactly the path's ops get gradients, in either sharing; the skeleton and the preprocessing
+   * always do.
+   */
+  @ParameterizedTest
+  @EnumSource(DartsSharing.class)
+  void backward_onlyThePathsOpsGetGradients(DartsSharing sharing) {
+    DartsNetwork net = DartsNetwork.supernet(SMALL, sharing, 1);
     SplittableRandom rng = new SplittableRandom(4);
     for (DartsGenotype g : List.of(DARTS_V2, SPACE.sample(rng), SPACE.sample(rng))) {
       net.module().zero_grad(true);
-      Set<String> on = pathLayers(g, DartsNetwork.layers(SMALL));
+      Set<String> on = pathLayers(g, DartsNetwork.layers(SMALL), sharing);
       int opsWithGrad = 0;
       try (PointerScope scope = new PointerScope()) {
         cross_entropy_loss(net.forward(randn(4, 1, 28, 28), g), randint(10, new long[] {4}))
@@ -230,6 +236,29 @@ final class DartsNetworkTest {
     }
     assertThrows(IllegalArgumentException.class, () -> DartsNetwork.supernet(
         new NetworkShape(1, 10, 5, 1, BatchNormMode.BATCH), 1));
+  }
+
+  /**
+   * SPOS sharing: 8 mixed ops per normal cell, 8 + 6 per reduction cell (node 2 reads only the
+   * cell inputs, so its two slots have no stride-1 set there); per-edge sharing: 14 per cell.
+   */
+  @Test
+  void mixedOps_perCell_followTheSharing() {
+    NetworkShape shape = new NetworkShape(1, 10, 2, 1, BatchNormMode.BATCH);
+    Map<DartsSharing, List<Integer>> expected = Map.of(DartsSharing.SLOT,
+        List.of(8, 14, 8, 14, 8), DartsSharing.EDGE, List.of(14, 14, 14, 14, 14));
+    for (DartsSharing sharing : DartsSharing.values()) {
+      DartsNetwork net = DartsNetwork.supernet(shape, sharing, 1);
+      List<Integer> sets = new ArrayList<>();
+      for (int i = 0; i < DartsNetwork.layers(shape); i++) {
+        String prefix = "cell" + i + ".";
+        sets.add((int) net.namedParameters().keySet().stream()
+            .filter(n -> n.startsWith(prefix) && !n.startsWith(prefix + "preprocess"))
+            .map(n -> n.substring(0, n.indexOf('.', prefix.length())))
+            .distinct().count());
+      }
+      assertEquals(expected.get(sharing), sets, sharing.toString());
+    }
   }
 
   /**
