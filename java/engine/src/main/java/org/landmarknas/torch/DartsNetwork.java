@@ -194,13 +194,20 @@ public final class DartsNetwork implements Supernet<DartsGenotype> {
   /**
    * Logits of {@code genotype}'s path for a batch of NCHW float images.
    *
-   * @throws IllegalArgumentException if this is a stand-alone network of another genotype
+   * @throws IllegalArgumentException if this is a stand-alone network of another genotype, or
+   *     an image side is not divisible by 4
    */
   @Override
   public Tensor forward(Tensor images, DartsGenotype genotype) {
     if (fixed.isPresent() && !fixed.get().equals(genotype)) {
       throw new IllegalArgumentException("stand-alone network of " + fixed.get()
           + " cannot run " + genotype);
+    }
+    if (images.size(2) % 4 != 0 || images.size(3) % 4 != 0) {
+      // else a factorized reduce fails deep in libtorch with a size mismatch in a cat
+      throw new IllegalArgumentException("the DARTS network halves the image twice with"
+          + " factorized reduces: sides must be divisible by 4, got " + images.size(2) + "x"
+          + images.size(3));
     }
     if (precision == Precision.FP32) {
       return path(images, genotype);

@@ -233,9 +233,36 @@ final class DartsNetworkTest {
       assertThrows(IllegalArgumentException.class,
           () -> standalone.forward(randn(2, 1, 28, 28), other));
       assertThrows(IllegalStateException.class, () -> supernet.forward(randn(2, 1, 28, 28)));
+      assertThrows(IllegalArgumentException.class,
+          () -> supernet.forward(randn(2, 1, 30, 30), DARTS_V2));
     }
     assertThrows(IllegalArgumentException.class, () -> DartsNetwork.supernet(
         new NetworkShape(1, 10, 5, 1, BatchNormMode.BATCH), 1));
+  }
+
+  /**
+   * With running BN the super-net's pools keep running statistics too (their BNs have nothing
+   * else), which recalibration resets; eval mode then computes differently from training mode.
+   */
+  @Test
+  void runningBatchNorm_poolsHaveStatistics_andEvalDiffers() {
+    DartsNetwork net = DartsNetwork.supernet(
+        new NetworkShape(1, 10, 4, 1, BatchNormMode.RUNNING), 1);
+    long poolBuffers = 0;
+    for (int i = 0; i < net.module().named_buffers(true).size(); i++) {
+      poolBuffers += net.module().named_buffers(true).get(i).key().getString()
+          .contains("pool_3x3_bn.") ? 1 : 0;
+    }
+    // 5 cells: 8 + 14 + 8 + 14 + 8 = 52 mixed ops, two pools each, mean and variance each
+    assertEquals(52 * 2 * 2, poolBuffers);
+    try (PointerScope scope = new PointerScope(); NoGradGuard ng = new NoGradGuard()) {
+      Tensor x = randn(8, 1, 28, 28);
+      net.train(true);
+      Tensor train = net.forward(x, DARTS_V2);
+      net.train(false);
+      assertTrue(!train.allclose(net.forward(x, DARTS_V2)), "eval uses running statistics");
+      net.batchNorms().forEach(BatchNorm2d::resetRunningStats);
+    }
   }
 
   /**
