@@ -61,23 +61,27 @@ final class DartsOpSet {
         : null;
     FactorizedReduce skip = null;
     for (DartsOp op : ops) {
-      if (op.isSeparable()) {
-        Module opModule = init.child(self, op.id());
-        convs.put(op, new DepthwiseSeparableBlock[] {
-            new DepthwiseSeparableBlock(opModule, "block0", channels, op.kernel(), stride, 1, mode,
-                AFFINE, init),
-            new DepthwiseSeparableBlock(opModule, "block1", channels, op.kernel(), 1, 1, mode,
-                AFFINE, init)});
-      } else if (op.isDilated()) {
-        Module opModule = init.child(self, op.id());
-        convs.put(op, new DepthwiseSeparableBlock[] {
-            new DepthwiseSeparableBlock(opModule, "block0", channels, op.kernel(), stride, 2, mode,
-                AFFINE, init)});
+      if (op.isSeparable() || op.isDilated()) {
+        convs.put(op, convBlocks(init.child(self, op.id()), op, channels, stride, mode, init));
       } else if (op == DartsOp.SKIP_CONNECT && stride == 2) {
         skip = new FactorizedReduce(self, op.id(), channels, channels, mode, AFFINE, init);
       }
     }
     this.skipReduce = skip;
+  }
+
+  /** {@code sep_conv}: two blocks, the first strided; {@code dil_conv}: one, dilation 2. */
+  private static DepthwiseSeparableBlock[] convBlocks(Module opModule, DartsOp op, int channels,
+      int stride, BatchNormMode mode, NetworkBuilder init) {
+    if (op.isDilated()) {
+      return new DepthwiseSeparableBlock[] {new DepthwiseSeparableBlock(opModule, "block0",
+          channels, op.kernel(), stride, 2, mode, AFFINE, init)};
+    }
+    return new DepthwiseSeparableBlock[] {
+        new DepthwiseSeparableBlock(opModule, "block0", channels, op.kernel(), stride, 1, mode,
+            AFFINE, init),
+        new DepthwiseSeparableBlock(opModule, "block1", channels, op.kernel(), 1, 1, mode,
+            AFFINE, init)};
   }
 
   /** Whether {@code op} at {@code stride} has weights: the convolutions, a strided skip. */
