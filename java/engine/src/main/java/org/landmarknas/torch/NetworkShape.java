@@ -3,8 +3,9 @@ package org.landmarknas.torch;
 import java.util.Locale;
 
 /**
- * Size of an NB201 macro skeleton: input channels, classes, the first stage's width C, the number
- * N of cells per stage, and the BatchNorm mode.
+ * Size of a network skeleton: input channels, classes, the first stage's width C, the number N of
+ * cells per stage, and the BatchNorm mode. NB201 has three stages of N cells, NB101 three stacks;
+ * DARTS builds L = 3N + 2 cells with C channels per node ({@link DartsNetwork}).
  */
 public record NetworkShape(int inputChannels, int classes, int channels, int cells,
     BatchNormMode batchNorm) {
