@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.landmarknas.TestData;
 import org.landmarknas.bench.GroundTruth;
-import org.landmarknas.bench.Nb301Table;
+import org.landmarknas.bench.NasLibSample;
 import org.landmarknas.config.RunConfig;
 import org.landmarknas.config.RunConfigLoader;
 import org.landmarknas.config.TrainConfig;
@@ -174,7 +174,7 @@ final class DartsSposTest {
   @Test
   void search_darts_runsOneEpochAndWritesItsRunFiles() throws Exception {
     Path truth = tmp.resolve("nb301-cifar10.csv");
-    GroundTruth<DartsGenotype> gt = Nb301Table.load(TestData.nb301Table()).groundTruth();
+    GroundTruth<DartsGenotype> gt = NasLibSample.nb301(TestData.nb301Table()).groundTruth();
     GroundTruth.csv(SPACE).write(truth, gt.archs(), gt.archs().stream()
         .map(a -> gt.score(a).getAsDouble()).toList());
     Path landmarkFile = tmp.resolve("landmarks.csv");
