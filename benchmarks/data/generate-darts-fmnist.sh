@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Generates the DARTS Fashion-MNIST mini-benchmark: stand-alone accuracies of 150 random,
+# pairwise non-equivalent DARTS genotypes (30 landmark candidates + 120 evaluation genotypes),
+# seeds 0 and 1 of every genotype and seeds 2 and 3 of the first 30 evaluation genotypes (the
+# noise ceiling), under protocol darts-fmnist-c8n1-e3-n15000 (C 8, one cell per stage: 5 cells,
+# 3 epochs on 15,000 images). Not yet run, and its cost not yet measured on an idle machine (a
+# DARTS cell at C 8 costs several NB201 cells: plan on tens of core-hours for the 360).
+#
+# Resumable exactly as generate-nb201-fmnist.sh (the results store keeps every result the moment
+# it is known; run it again after an interruption). Hours of CPU: never run it in CI.
+#
+#   benchmarks/data/generate-darts-fmnist.sh [STORE]              (default runs/darts-fmnist.db)
+#   benchmarks/data/generate-darts-fmnist.sh --snapshot [STORE]   (export what is done, its stats)
+#   WORKERS=2 THREADS=1 ...                                       (processes, threads each)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+MODE=${1:-}
+if [[ "$MODE" == "--snapshot" ]]; then
+  shift
+fi
+STORE=${1:-runs/darts-fmnist.db}
+WORKERS=${WORKERS:-2}
+THREADS=${THREADS:-1}
+EPOCHS=${EPOCHS:-3}
+PROTOCOL=(--space darts --channels 8 --epochs "$EPOCHS" --train-limit 15000)
+STATS=()
+DATA=benchmarks/data
+NAME=darts-fmnist-c8n1-e$EPOCHS-n15000
+LISTS=$DATA/darts-fmnist
+SCORE_SEEDS="0 0,1"
+# shellcheck source=benchmarks/data/table-steps.sh
+source benchmarks/data/table-steps.sh
+
+# The draw is part of the benchmark's definition: 150 in draw order, first 30 = candidates.
+draw_lists 150 30 301 --space darts
+import_committed
+# Queue order = claim order, as for NB101: the ceiling's two seeds first, then seeds 0 and 1 of
+# everything, then the ceiling's seeds 2 and 3.
+enqueue --archs "$LISTS-noise-ceiling.txt" --seed 0
+enqueue --archs "$LISTS-noise-ceiling.txt" --seed 1
+for seed in 0 1; do
+  enqueue --archs "$LISTS-evaluation.txt" --seed "$seed"
+  enqueue --archs "$LISTS-landmark-candidates.txt" --seed "$seed"
+done
+enqueue --archs "$LISTS-noise-ceiling.txt" --seed 2
+enqueue --archs "$LISTS-noise-ceiling.txt" --seed 3
+train_or_snapshot "$MODE"
