@@ -16,6 +16,7 @@ import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.landmarknas.report.Grouping;
 import org.landmarknas.report.Regrounding;
+import org.landmarknas.search.ScoreMeasure;
 import org.landmarknas.report.ReportOutput;
 import org.landmarknas.report.ReportWriter;
 import org.landmarknas.report.RunRecord;
@@ -29,8 +30,8 @@ final class ReportCommand implements Command {
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
   private static final String SYNTAX =
-      "lmnas report [--out DIR] [--group-by name|none] [--ground-truth FILE] [--baseline NAME]"
-          + " [--verbose] RUN_DIR...";
+      "lmnas report [--out DIR] [--group-by name|none] [--ground-truth FILE]"
+          + " [--score-by accuracy|loss] [--baseline NAME] [--verbose] RUN_DIR...";
 
   private final Clock clock;
   private final Path outRoot;
@@ -69,6 +70,9 @@ final class ReportCommand implements Command {
             + " these stand-alone scores (arch,score CSV or the NB201 table) instead of each"
             + " run's own, from the super-net scores the runs kept; every pool architecture"
             + " must have a score"),
+        CommandOptions.withArg("score-by", "accuracy|loss", "rank every run's pool by this"
+            + " super-net score instead of each run's own evaluate.score-by (every pool file keeps"
+            + " both), recomputing every ranking figure"),
         CommandOptions.withArg("baseline", "NAME", "the run name (arm) every other is compared"
             + " with, paired by seed, in table.md's \"Paired comparison\" (default: the first"
             + " run's name)"));
@@ -106,9 +110,11 @@ final class ReportCommand implements Command {
     }
     Optional<String> groundTruth = Optional.ofNullable(cl.getOptionValue("ground-truth"));
     Optional<Path> truth = groundTruth.map(Path::of);
+    Optional<ScoreMeasure> measure = Optional.ofNullable(cl.getOptionValue("score-by"))
+        .map(ScoreMeasure::of);
     List<RunRecord> runs = new ArrayList<>();
     for (Path dir : dirs) {
-      runs.add(Regrounding.load(dir, truth));
+      runs.add(Regrounding.load(dir, truth, measure));
     }
 
     Optional<String> baseline = Optional.ofNullable(cl.getOptionValue("baseline"));

@@ -13,6 +13,7 @@ import java.util.OptionalInt;
 import org.landmarknas.bench.GroundTruth;
 import org.landmarknas.metric.RankingReport;
 import org.landmarknas.run.RunDirectory;
+import org.landmarknas.search.ScoreMeasure;
 import org.landmarknas.space.SearchSpace;
 import org.landmarknas.space.SearchSpaces;
 
@@ -42,12 +43,34 @@ public final class Regrounding {
    *     ground truth of the run's space's architectures
    */
   public static RunRecord load(Path dir, Optional<Path> truth) {
-    RunRecord run = RunRecord.load(dir);
-    if (truth.isEmpty()) {
-      return run;
+    return load(dir, truth, Optional.empty());
+  }
+
+  /**
+   * As {@link #load(Path, Optional)}, and with {@code measure} every ranking figure is
+   * recomputed with the super-net's scores ranked by it instead of by the run's own {@code
+   * evaluate.score-by} (e.g. a loss-ranked run read by accuracy: every pool file keeps both).
+   * Without a ground-truth file the pool's own ground truth is kept.
+   */
+  public static RunRecord load(Path dir, Optional<Path> truth, Optional<ScoreMeasure> measure) {
+    if (truth.isEmpty() && measure.isEmpty()) {
+      return RunRecord.load(dir);
     }
+    ScoreMeasure by = measure.orElse(RunFileParser.measure(dir));
+    RunRecord run = RunFileParser.parse(dir, by);
     SearchSpace<?> space = SearchSpaces.byName(RunFileParser.space(dir));
-    return of(run, GroundTruth.load(space, truth.get()));
+    return truth.isPresent() ? of(run, GroundTruth.load(space, truth.get()), by)
+        : of(run, ownTruth(space, run), by);
+  }
+
+  /** The pool's ground truth as the run recorded it. */
+  private static <A> GroundTruth<A> ownTruth(SearchSpace<A> space, RunRecord run) {
+    Map<A, Double> scores = new LinkedHashMap<>();
+    for (PoolEntry e : run.pool()) {
+      scores.put(space.parse(e.arch()), e.groundTruth());
+    }
+    return GroundTruth.of(run.dir().resolve(RunDirectory.RESULT_FILE).toString(), space,
+        scores);
   }
 
   /**
@@ -57,6 +80,11 @@ public final class Regrounding {
    *     an epoch logged an S-KdT whose scoring file is missing (runs older than the files)
    */
   public static <A> RunRecord of(RunRecord run, GroundTruth<A> truth) {
+    return of(run, truth, RunFileParser.measure(run.dir()));
+  }
+
+  /** As {@link #of(RunRecord, GroundTruth)}, the epochs' scorings ranked by {@code measure}. */
+  private static <A> RunRecord of(RunRecord run, GroundTruth<A> truth, ScoreMeasure measure) {
     List<PoolEntry> pool = reground(run.pool(), truth,
         run.dir().resolve(RunDirectory.RESULT_FILE));
     Optional<RankingSummary> ranking = Optional.empty();
@@ -70,7 +98,7 @@ public final class Regrounding {
     }
     List<EpochMetrics> epochs = new ArrayList<>();
     for (EpochMetrics e : run.epochs()) {
-      epochs.add(e.values().containsKey(EpochMetrics.SKDT) ? epoch(run, e, truth) : e);
+      epochs.add(e.values().containsKey(EpochMetrics.SKDT) ? epoch(run, e, truth, measure) : e);
     }
     Optional<SearchSummary> search = run.search().map(s -> new SearchSummary(
         s.strategy(), s.evaluations(), s.top().stream().map(f -> found(f, truth)).toList()));
@@ -78,7 +106,8 @@ public final class Regrounding {
         ranking, search, run.cost(), run.finished());
   }
 
-  private static <A> EpochMetrics epoch(RunRecord run, EpochMetrics e, GroundTruth<A> truth) {
+  private static <A> EpochMetrics epoch(RunRecord run, EpochMetrics e, GroundTruth<A> truth,
+      ScoreMeasure measure) {
     Path file = run.dir().resolve(String.format(Locale.ROOT, RunDirectory.POOL_SCORES_FILE,
         e.epoch()));
     if (!Files.exists(file)) {
@@ -88,7 +117,7 @@ public final class Regrounding {
           run.dir(), e.epoch(), file, truth.source()));
     }
     List<PoolEntry> pool = reground(
-        RunFileParser.poolScoring(file, RunFileParser.measure(run.dir())), truth, file);
+        RunFileParser.poolScoring(file, measure), truth, file);
     if (pool.isEmpty()) {
       throw new IllegalArgumentException(file + ": the pool has no scored architecture");
     }

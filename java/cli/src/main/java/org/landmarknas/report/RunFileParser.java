@@ -42,7 +42,8 @@ final class RunFileParser {
   /** The space of a run whose files name none. */
   static final String DEFAULT_SPACE = "nb201";
 
-  static RunRecord parse(Path dir) {
+  /** The run in {@code dir}, its pool entries ranked by {@code measure}. */
+  static RunRecord parse(Path dir, ScoreMeasure measure) {
     if (!Files.isDirectory(dir)) {
       throw new IllegalArgumentException(String.format(Locale.ROOT,
           "run directory %s does not exist or is not a directory", dir));
@@ -78,7 +79,7 @@ final class RunFileParser {
     return new RunRecord(dir,
         name.orElse(String.valueOf(dir.toAbsolutePath().normalize().getFileName())), seed,
         provenance.map(RunResult.Provenance::dataset), epochs,
-        pool(result.map(RunResult::pool).orElse(null), measure(dir)),
+        pool(result.map(RunResult::pool).orElse(null), measure),
         result.map(RunResult::ranking).map(RunFileParser::ranking),
         result.map(RunResult::search).map(RunFileParser::search),
         result.flatMap(RunFileParser::cost), result.isPresent());

@@ -48,7 +48,7 @@ public record RunRecord(Path dir, String name, OptionalLong seed, Optional<Strin
    * @throws java.io.UncheckedIOException when a file exists but cannot be read
    */
   public static RunRecord load(Path dir) {
-    return RunFileParser.parse(dir);
+    return RunFileParser.parse(dir, RunFileParser.measure(dir));
   }
 
   /**

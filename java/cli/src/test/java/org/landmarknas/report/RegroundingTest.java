@@ -127,6 +127,34 @@ final class RegroundingTest {
   }
 
   @Test
+  void load_scoreByOverride_ranksALossRunByAccuracyAgainstItsOwnTruth() throws IOException {
+    // accuracy and loss both rise with the run's truth: ranked by accuracy (higher first) the
+    // pool agrees with it (+1), ranked by loss (lower first) it is reversed (-1)
+    List<Map<String, Object>> pool = RunDirFixture.pool(6, 0.0);
+    for (int i = 0; i < 6; i++) {
+      pool.get(i).put("supernet_accuracy", 0.40 + 0.05 * i);
+      pool.get(i).put("supernet_loss", 1.0 + 0.1 * i);
+    }
+    Map<String, Object> result = RunDirFixture.result("l", 0, -1.0, pool,
+        RunDirFixture.search(found(arch(5))), 60);
+    Path run = RunDirFixture.run(dir.resolve("l-0"), "l", 0,
+        RunDirFixture.metrics(2, new double[] {Double.NaN, -1.0}, false), result);
+    Files.writeString(run.resolve("config.yaml"), "name: l\nseed: 0\nevaluate:\n"
+        + "  score-by: loss\n");
+    new ObjectMapper().writeValue(run.resolve("pool-epoch-0002.json").toFile(),
+        Map.of("epoch", 2, "pool", pool));
+
+    assertEquals(-1.0, Regrounding.load(run, Optional.empty()).finalSkdt().getAsDouble(), 1e-12,
+        "as recorded: by loss");
+    RunRecord byAccuracy = Regrounding.load(run, Optional.empty(),
+        Optional.of(org.landmarknas.search.ScoreMeasure.ACCURACY));
+    assertEquals(1.0, byAccuracy.finalSkdt().getAsDouble(), 1e-12);
+    assertEquals(1.0, byAccuracy.epochs().get(1).skdt().getAsDouble(), 1e-12);
+    assertEquals(85.0 + 1.1 * 5, byAccuracy.pool().get(5).groundTruth(), 1e-12,
+        "the run's own ground truth kept");
+  }
+
+  @Test
   void report_reGrounded_pairsTheReGroundedFinalSkdt() throws IOException {
     // arm "a" agrees with the runs' own truth (+1), "b" is reversed (−1): a − b = +2 per seed;
     // against the reversed truth a reads −1 and b +1, so the paired difference must be −2
