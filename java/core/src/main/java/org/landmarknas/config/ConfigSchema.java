@@ -115,7 +115,11 @@ final class ConfigSchema {
       new Key("search", "val-images", ValueType.INT, c -> c.search().valImages()),
       new Key("search", "top-k", ValueType.INT, c -> c.search().topK()),
       new Key("search", "policy", ValueType.STRING, c -> c.search().policy()),
-      new Key("search", "gdas-warmup", ValueType.INT, c -> c.search().gdasWarmup()));
+      new Key("search", "gdas-warmup", ValueType.INT, c -> c.search().gdasWarmup()),
+      new Key("search", "nao-warmup", ValueType.INT, c -> c.search().naoWarmup()),
+      new Key("search", "nao-every", ValueType.INT, c -> c.search().naoEvery()),
+      new Key("search", "nao-pool", ValueType.INT, c -> c.search().naoPool()),
+      new Key("search", "nao-epochs", ValueType.INT, c -> c.search().naoEpochs()));
 
   private ConfigSchema() {}
 
@@ -224,7 +228,11 @@ final class ConfigSchema {
         (Integer) v.get("search.val-images"),
         (Integer) v.get("search.top-k"),
         (String) v.get("search.policy"),
-        (Integer) v.get("search.gdas-warmup"));
+        (Integer) v.get("search.gdas-warmup"),
+        (Integer) v.get("search.nao-warmup"),
+        (Integer) v.get("search.nao-every"),
+        (Integer) v.get("search.nao-pool"),
+        (Integer) v.get("search.nao-epochs"));
     return new RunConfig((String) v.get("name"), (Long) v.get("seed"), (String) v.get("space"),
         data, supernet, train, landmarks, evaluate, search);
   }

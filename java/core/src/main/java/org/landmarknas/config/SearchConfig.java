@@ -14,17 +14,23 @@ import java.util.List;
  *   <li>{@code population}, {@code tournament}: aging-evolution sizes (tournament &lt;= population);
  *   <li>{@code val-images}: images of the rank/validation half used as fitness (>= 1);
  *   <li>{@code top-k}: architectures reported (>= 1);
- *   <li>{@code policy}: how the super-net's paths are chosen in training: {@code spos} (uniform)
- *       or {@code gdas} (Gumbel-softmax over learned α, NB201 only; its final choice replaces
- *       the strategy);
- *   <li>{@code gdas-warmup}: GDAS's uniform warm-up epochs (>= 0, &lt; train.epochs).
+ *   <li>{@code policy}: how the super-net's paths are chosen in training: {@code spos} (uniform),
+ *       {@code gdas} (Gumbel-softmax over learned α) or {@code nao} (a pool renewed by NAO's
+ *       controller); both NB201 only, and their final choice replaces the strategy;
+ *   <li>{@code gdas-warmup}: GDAS's uniform warm-up epochs (>= 0, &lt; train.epochs);
+ *   <li>{@code nao-warmup}: NAO's uniform warm-up epochs, its first controller point (>= 1,
+ *       &lt; train.epochs);
+ *   <li>{@code nao-every}: epochs between NAO's controller points (>= 1);
+ *   <li>{@code nao-pool}: NAO's initial pool and the least size of a renewed one (>= 2);
+ *   <li>{@code nao-epochs}: passes over the pool that train the controller at a point (>= 1).
  * </ul>
  */
 public record SearchConfig(String strategy, int budget, int population, int tournament,
-    int valImages, int topK, String policy, int gdasWarmup) {
+    int valImages, int topK, String policy, int gdasWarmup, int naoWarmup, int naoEvery,
+    int naoPool, int naoEpochs) {
 
   public static final List<String> STRATEGIES = List.of("aging", "random", "spos", "pool", "none");
-  public static final List<String> POLICIES = List.of("spos", "gdas");
+  public static final List<String> POLICIES = List.of("spos", "gdas", "nao");
 
   public SearchConfig {
     KeyCheck.oneOf("search.strategy", strategy, STRATEGIES);
@@ -44,17 +50,27 @@ public record SearchConfig(String strategy, int budget, int population, int tour
     KeyCheck.atLeast("search.top-k", topK, 1);
     KeyCheck.oneOf("search.policy", policy, POLICIES);
     KeyCheck.atLeast("search.gdas-warmup", gdasWarmup, 0);
+    KeyCheck.atLeast("search.nao-warmup", naoWarmup, 1);
+    KeyCheck.atLeast("search.nao-every", naoEvery, 1);
+    KeyCheck.atLeast("search.nao-pool", naoPool, 2);
+    KeyCheck.atLeast("search.nao-epochs", naoEpochs, 1);
   }
 
-  /** A search with SPOS's uniform paths (no GDAS). */
+  /** A search with SPOS's uniform paths (GDAS and NAO keys at their defaults). */
   public SearchConfig(String strategy, int budget, int population, int tournament,
       int valImages, int topK) {
-    this(strategy, budget, population, tournament, valImages, topK, "spos", 0);
+    this(strategy, budget, population, tournament, valImages, topK, "spos", 0, 1, 40, 100,
+        1000);
   }
 
   /** Whether training samples paths with GDAS. */
   public boolean gdas() {
     return policy.equals("gdas");
+  }
+
+  /** Whether training samples paths from NAO's pool. */
+  public boolean nao() {
+    return policy.equals("nao");
   }
 
   public static SearchConfig defaults() {

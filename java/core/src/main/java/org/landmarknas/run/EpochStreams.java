@@ -40,7 +40,12 @@ public final class EpochStreams {
      * GDAS's architect: its rank-half batches and Gumbel draws, apart from {@link #RANK_DATA}, so
      * that the landmark term of a GDAS run sees the batches an SPOS run with landmarks sees.
      */
-    ARCHITECT(8);
+    ARCHITECT(8),
+    /**
+     * NAO's controller points: the first pool, the pool's scoring, the controller's batches,
+     * dropout and initial weights, and the random part of a renewed pool.
+     */
+    CONTROLLER(9);
 
     private final int id;
 

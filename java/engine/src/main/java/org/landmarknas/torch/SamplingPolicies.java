@@ -1,6 +1,8 @@
 package org.landmarknas.torch;
 
+import java.io.PrintStream;
 import org.landmarknas.config.RunConfig;
+import org.landmarknas.config.SearchConfig;
 import org.landmarknas.config.TrainConfig;
 import org.landmarknas.run.EpochStreams;
 
@@ -9,14 +11,23 @@ final class SamplingPolicies {
   private SamplingPolicies() {}
 
   /**
-   * SPOS's uniform paths (over op assignments or over classes), or GDAS over an NB201 super-net (the config checks the space).
+   * SPOS's uniform paths (over op assignments or over classes), GDAS over an NB201 super-net
+   * (the config checks the space), or NAO.
    *
-   * @param streams the run's per-epoch streams (GDAS's architect draws from them)
+   * @param streams the run's per-epoch streams (GDAS's architect and NAO's controller points
+   *     draw from them)
+   * @param progress where NAO reports its controller points
    */
   @SuppressWarnings("unchecked") // gdas is checked to run on the NB201 super-net
   static <A> SamplingPolicy<A> create(RunConfig config, SearchSession<A> session,
-      EpochStreams streams) {
-    if (!config.search().gdas()) {
+      EpochStreams streams, PrintStream progress) {
+    SearchConfig search = config.search();
+    if (search.nao()) {
+      return new NaoPolicy<>(session.space(), session.valScorer(),
+          new NaoSchedule(search.naoWarmup(), search.naoEvery(), config.train().epochs()),
+          search.naoPool(), search.naoEpochs(), streams, progress);
+    }
+    if (!search.gdas()) {
       return config.train().sampling().equals(TrainConfig.SAMPLING_CLASSES)
           ? new ClassUniformSampling<>(session.space())
           : new UniformSampling<>(session.space());

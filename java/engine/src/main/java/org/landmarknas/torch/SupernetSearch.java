@@ -123,7 +123,7 @@ public final class SupernetSearch {
     SposStep<A> sposStep = new SposStep<>(session.net(), train);
     Checkpoints checkpoints = new Checkpoints(dir.path(), train.keepCheckpoints());
     EpochStreams streams = seeds.epochs();
-    SamplingPolicy<A> policy = SamplingPolicies.create(config, session, streams);
+    SamplingPolicy<A> policy = SamplingPolicies.create(config, session, streams, progress);
     RunState<A> state = new RunState<>(inputs.initialLandmarks());
     if (resume) {
       state.resume(checkpoints, session.net(), sposStep, policy, clock, inputs.pool(), eval,

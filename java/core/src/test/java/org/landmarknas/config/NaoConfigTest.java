@@ -1,0 +1,60 @@
+package org.landmarknas.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code search.policy: nao} and its keys: the defaults and every error. */
+final class NaoConfigTest {
+  @TempDir Path tmp;
+
+  private int files;
+
+  private Path write(String text) throws IOException {
+    Path file = tmp.resolve("n" + files++ + ".yaml");
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+    return file;
+  }
+
+  @Test
+  void defaults_areTheReferenceSettings() {
+    SearchConfig d = RunConfig.defaults().search();
+    assertEquals(List.of(1, 40, 100, 1000),
+        List.of(d.naoWarmup(), d.naoEvery(), d.naoPool(), d.naoEpochs()));
+  }
+
+  @Test
+  void outOfRangeKeys_areErrorsAtTheirLines() throws IOException {
+    Path late = write("train:\n  epochs: 4\nsearch:\n  policy: nao\n  nao-warmup: 4\n");
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> RunConfigLoader.load(late, List.of()));
+    assertTrue(e.getMessage().startsWith(late + ":5: search.nao-warmup:"), e.getMessage());
+    assertTrue(e.getMessage().contains("< train.epochs (4)"), e.getMessage());
+    for (String key : List.of("nao-warmup: 0", "nao-every: 0", "nao-pool: 1", "nao-epochs: 0")) {
+      Path f = write("search:\n  " + key + "\n");
+      ConfigException k = assertThrows(ConfigException.class,
+          () -> RunConfigLoader.load(f, List.of()));
+      String name = "search." + key.substring(0, key.indexOf(':'));
+      assertTrue(k.getMessage().startsWith(f + ":2: " + name + ":"), k.getMessage());
+    }
+    assertEquals(3, RunConfigLoader.load(late, List.of("train.epochs=5", "search.nao-warmup=3"))
+        .search().naoWarmup());
+  }
+
+  @Test
+  void naoOutsideNb201_isAnError() throws IOException {
+    Path f = write("space: nb101\nsearch:\n  policy: nao\n");
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> RunConfigLoader.load(f, List.of()));
+    assertEquals("search.policy", e.key().orElseThrow());
+    assertTrue(e.getMessage().contains("nb201 only"), e.getMessage());
+  }
+}
