@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code search.policy: nao} and its keys: the defaults and every error. */
+/** {@code search.policy: nao} and its keys: the shipped configs, the defaults, every error. */
 final class NaoConfigTest {
   @TempDir Path tmp;
 
@@ -22,6 +22,33 @@ final class NaoConfigTest {
     Path file = tmp.resolve("n" + files++ + ".yaml");
     Files.writeString(file, text, StandardCharsets.UTF_8);
     return file;
+  }
+
+  private static Path configs() {
+    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+      if (Files.isDirectory(p.resolve("configs")) && Files.exists(p.resolve("pom.xml"))) {
+        return p.resolve("configs");
+      }
+    }
+    throw new IllegalStateException("no configs/ above the working directory");
+  }
+
+  @Test
+  void shippedNaoConfigs_differOnlyInLandmarks() {
+    RunConfig nao = RunConfigLoader.load(configs().resolve("nb201-fmnist-nao.yaml"), List.of());
+    RunConfig marks = RunConfigLoader.load(configs().resolve("nb201-fmnist-nao-landmarks.yaml"),
+        List.of());
+    RunConfig gdas = RunConfigLoader.load(configs().resolve("nb201-fmnist-gdas.yaml"), List.of());
+    assertTrue(nao.search().nao());
+    assertEquals(6, nao.search().naoWarmup());
+    assertEquals(5, nao.search().naoEvery());
+    assertEquals(100, nao.search().naoPool());
+    assertEquals(1000, nao.search().naoEpochs());
+    assertEquals(nao.search(), marks.search());
+    assertEquals(gdas.train(), nao.train(), "as the other arms train");
+    assertEquals(gdas.evaluate(), nao.evaluate());
+    assertEquals(0, nao.landmarks().count());
+    assertEquals(30, marks.landmarks().count());
   }
 
   @Test
