@@ -10,7 +10,9 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  * order written. The parts that apply only to some epochs are null and then absent from the line:
  * {@code landmarkKdt} and the landmark figures (landmark regularization), the ranking figures and
  * {@code poolSeconds} (an epoch that scored the pool), {@code landmarks} (an epoch with a
- * landmark set), {@code tau} and {@code alphaEntropy} (an epoch trained by GDAS). A reader may
+ * landmark set), {@code tau} and {@code alphaEntropy} (an epoch trained by GDAS), {@code
+ * controllerLoss} (an epoch after which NAO's controller trained) and {@code naoPool} (an epoch
+ * after which NAO has a pool). A reader may
  * meet older or hand-written lines where any value is missing; only {@code epoch} is required
  * (see {@link RunFiles#readMetrics}). NaN (e.g. {@code landmarkLoss} while λ is 0) is written as
  * the string {@code "NaN"}.
@@ -44,6 +46,10 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  * @param landmarks the size of the landmark set after the epoch
  * @param tau GDAS's Gumbel-softmax temperature of the epoch (a GDAS policy epoch)
  * @param alphaEntropy mean entropy of GDAS's softmax(α) over the edges after the epoch, nats
+ * @param controllerLoss NAO's controller loss (0.8 · predictor MSE + 0.2 · decoder NLL) over
+ *     its last training pass after the epoch
+ * @param naoPool the size of NAO's pool after the epoch: what the next epochs draw from, or
+ *     after the last epoch what was scored
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -55,14 +61,15 @@ public record EpochRecord(Integer epoch, Integer steps, Double lr, Double trainL
     // the naming strategy would read "TopKTop" as an acronym: best_of_top_ktop_percent
     @JsonProperty("best_of_top_k_top_percent") Double bestOfTopKTopPercent,
     @JsonProperty("mean_of_top_k_top_percent") Double meanOfTopKTopPercent,
-    Double poolSeconds, Integer landmarks, Double tau, Double alphaEntropy) {
+    Double poolSeconds, Integer landmarks, Double tau, Double alphaEntropy,
+    Double controllerLoss, Integer naoPool) {
 
   /** The training part of a line: what every epoch writes. */
   public static EpochRecord training(int epoch, int steps, double lr, double trainLoss,
       double trainAcc, double seconds, double[] stepMs) {
     return new EpochRecord(epoch, steps, lr, trainLoss, trainAcc, seconds, steps / seconds,
         stepMs[0], stepMs[1], stepMs[2], stepMs[3], null, null, null, null, null, null, null,
-        null, null, null, null, null, null, null, null, null);
+        null, null, null, null, null, null, null, null, null, null, null);
   }
 
   /** This line with the landmark term's figures: the landmarks' tau, λ, loss, active pairs. */
@@ -71,7 +78,7 @@ public record EpochRecord(Integer epoch, Integer steps, Double lr, Double trainL
     return new EpochRecord(epoch, steps, lr, trainLoss, trainAcc, seconds, stepsPerS, stepMsP50,
         stepMsP90, stepMsP99, stepMsMax, landmarkKdt, lambda, landmarkLoss, activePairs, skdt,
         kdt, spearman, precisionAtK, k, poolSize, bestOfTopKTopPercent, meanOfTopKTopPercent,
-        poolSeconds, landmarks, tau, alphaEntropy);
+        poolSeconds, landmarks, tau, alphaEntropy, controllerLoss, naoPool);
   }
 
   /** This line with a pool scoring's ranking and its duration. */
@@ -80,7 +87,7 @@ public record EpochRecord(Integer epoch, Integer steps, Double lr, Double trainL
         stepMsP90, stepMsP99, stepMsMax, landmarkKdt, lambda, landmarkLoss, activePairs,
         r.skdt(), r.kdt(), r.spearman(), r.precisionAtK(), r.k(), r.poolSize(),
         r.bestOfTopKTopPercent(), r.meanOfTopKTopPercent(), poolSeconds, landmarks, tau,
-        alphaEntropy);
+        alphaEntropy, controllerLoss, naoPool);
   }
 
   /** This line with the landmark set's size. */
@@ -88,14 +95,18 @@ public record EpochRecord(Integer epoch, Integer steps, Double lr, Double trainL
     return new EpochRecord(epoch, steps, lr, trainLoss, trainAcc, seconds, stepsPerS, stepMsP50,
         stepMsP90, stepMsP99, stepMsMax, landmarkKdt, lambda, landmarkLoss, activePairs, skdt,
         kdt, spearman, precisionAtK, k, poolSize, bestOfTopKTopPercent, meanOfTopKTopPercent,
-        poolSeconds, landmarks, tau, alphaEntropy);
+        poolSeconds, landmarks, tau, alphaEntropy, controllerLoss, naoPool);
   }
 
-  /** This line with a sampling policy's figures: GDAS's τ and α's mean entropy. */
-  public EpochRecord withPolicy(double tau, double alphaEntropy) {
+  /**
+   * This line with a sampling policy's figures, each null where the policy has none: GDAS's τ
+   * and α's mean entropy, NAO's controller loss and pool size.
+   */
+  public EpochRecord withPolicy(Double tau, Double alphaEntropy, Double controllerLoss,
+      Integer naoPool) {
     return new EpochRecord(epoch, steps, lr, trainLoss, trainAcc, seconds, stepsPerS, stepMsP50,
         stepMsP90, stepMsP99, stepMsMax, landmarkKdt, lambda, landmarkLoss, activePairs, skdt,
         kdt, spearman, precisionAtK, k, poolSize, bestOfTopKTopPercent, meanOfTopKTopPercent,
-        poolSeconds, landmarks, tau, alphaEntropy);
+        poolSeconds, landmarks, tau, alphaEntropy, controllerLoss, naoPool);
   }
 }

@@ -87,7 +87,8 @@ final class EpochLoop<A> {
     EpochRecord record = stats.toRecord(landmarkKdt);
     Optional<PolicyFigures> figures = trainer.sampling().figures(epoch);
     if (figures.isPresent()) {
-      record = record.withPolicy(figures.get().tau(), figures.get().alphaEntropy());
+      PolicyFigures f = figures.get();
+      record = record.withPolicy(f.tau(), f.alphaEntropy(), f.controllerLoss(), f.naoPool());
     }
     Optional<RankingReport> ranking = Optional.empty();
     if (lead && inputs.pool().isPresent() && scoresPoolAfter(epoch)) {

@@ -70,7 +70,7 @@ final class GdasPolicy implements SamplingPolicy<Nb201Arch> {
   @Override
   public Optional<PolicyFigures> figures(int epoch) {
     return tau.policyEpoch(epoch)
-        ? Optional.of(new PolicyFigures(tau.at(epoch), alpha.meanEntropy()))
+        ? Optional.of(PolicyFigures.gdas(tau.at(epoch), alpha.meanEntropy()))
         : Optional.empty();
   }
 

@@ -38,6 +38,9 @@ final class NaoPolicy<A> implements SamplingPolicy<A> {
   private final PrintStream progress;
   private final NaoController controller;
   private NaoState<A> state = NaoState.empty();
+  // the controller loss of the point after epochs done = trainedAfter, for that epoch's line
+  private int trainedAfter = -1;
+  private double controllerLoss = Double.NaN;
 
   /**
    * @param scorer scores the pool at each point (the super-net on validation images)
@@ -107,6 +110,9 @@ final class NaoPolicy<A> implements SamplingPolicy<A> {
     }
     long trainStart = System.nanoTime();
     NaoController.NaoLoss loss = controller.train(encodings, targets, controllerEpochs, rng);
+    trainedAfter = done;
+    controllerLoss = NaoController.TRADE_OFF * loss.mse() + (1 - NaoController.TRADE_OFF)
+        * loss.nll();
     long generateStart = System.nanoTime();
     NaoPool.Renewed<A> renewed = NaoPool.renew(space, controller, ranked, poolSize, rng);
     state = new NaoState<>(renewed.pool(), scores);
@@ -115,6 +121,16 @@ final class NaoPolicy<A> implements SamplingPolicy<A> {
             + " pool %d%n", done, scores.size(), scores.get(0).accuracy(), scoreSeconds,
         controllerEpochs, (generateStart - trainStart) / 1e9, loss.mse(), loss.nll(),
         renewed.generated(), (System.nanoTime() - generateStart) / 1e9, renewed.pool().size());
+  }
+
+  /** The pool's size once there is one, and the controller loss after a point that trained. */
+  @Override
+  public Optional<PolicyFigures> figures(int epoch) {
+    if (state.pool().isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(PolicyFigures.nao(trainedAfter == epoch + 1 ? controllerLoss : null,
+        state.pool().size()));
   }
 
   /** NAO's answer: the best {@value #FINALISTS} of the last scoring, best first. */

@@ -1,9 +1,24 @@
 package org.landmarknas.torch;
 
 /**
- * What a sampling policy with parameters of its own reports for an epoch's metrics line.
+ * What a sampling policy with parameters of its own reports for an epoch's metrics line; a
+ * figure the policy does not have is null.
  *
  * @param tau GDAS's Gumbel-softmax temperature of the epoch
  * @param alphaEntropy mean entropy of softmax(α) over the edges after the epoch, in nats
+ * @param controllerLoss NAO's controller loss over its last training pass after the epoch
+ * @param naoPool the size of NAO's pool after the epoch
  */
-public record PolicyFigures(double tau, double alphaEntropy) {}
+public record PolicyFigures(Double tau, Double alphaEntropy, Double controllerLoss,
+    Integer naoPool) {
+
+  /** GDAS's figures. */
+  static PolicyFigures gdas(double tau, double alphaEntropy) {
+    return new PolicyFigures(tau, alphaEntropy, null, null);
+  }
+
+  /** NAO's figures: the controller loss where it trained after the epoch, else null. */
+  static PolicyFigures nao(Double controllerLoss, int pool) {
+    return new PolicyFigures(null, null, controllerLoss, pool);
+  }
+}

@@ -1,6 +1,7 @@
 package org.landmarknas.torch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -67,6 +68,12 @@ final class NaoSearchTest {
         .resolve(NaoController.FILE)));
 
     List<Map<String, Object>> metrics = MetricsLog.read(straight.metricsFile());
+    assertEquals(renewed, ((Number) metrics.get(0).get("nao_pool")).intValue());
+    assertTrue(((Number) metrics.get(0).get("controller_loss")).doubleValue() > 0);
+    assertTrue(metrics.get(1).containsKey("controller_loss"), "a point after epoch 2 too");
+    assertFalse(metrics.get(2).containsKey("controller_loss"), "the last point only scores");
+    assertEquals(metrics.get(1).get("nao_pool"), metrics.get(2).get("nao_pool"),
+        "the last point scores the pool renewed after epoch 2");
     assertTrue(((Number) metrics.get(2).get("lambda")).doubleValue() > 0,
         "the landmark term trains beside NAO");
     Map<?, ?> expected = json.readValue(straight.resultFile().toFile(), Map.class);
