@@ -15,8 +15,9 @@ import org.landmarknas.space.SearchSpace;
 /**
  * NAO (Luo et al., NeurIPS 2018) as a {@link SamplingPolicy}, in the schedule of the landmark
  * paper's reference: uniform single-path paths during the warm-up; at each controller point
- * ({@link NaoSchedule}) the pool is scored on the super-net (validation images of the rank half,
- * as the final search scores), the controller trains on the scores and the pool is renewed
+ * ({@link NaoSchedule}) the pool is scored on the super-net (one evaluation batch of the
+ * validation images the final search scores on, as the reference scores each cell on one
+ * validation batch: a pool of 400 on all 1,000 would take minutes a point), the controller trains on the scores and the pool is renewed
  * ({@link NaoPool}); between points every step trains a path drawn uniformly from the pool. The
  * first pool is {@code nao-pool} random cells; the last point only scores, and its best are the
  * run's finalists. The landmark term, if any, is untouched.
@@ -31,6 +32,7 @@ final class NaoPolicy<A> implements SamplingPolicy<A> {
   static final int FINALISTS = 10;
   private final SearchSpace<A> space;
   private final PoolScorer<A> scorer;
+  private final int scoreImages;
   private final NaoSchedule schedule;
   private final int poolSize;
   private final int controllerEpochs;
@@ -44,13 +46,15 @@ final class NaoPolicy<A> implements SamplingPolicy<A> {
 
   /**
    * @param scorer scores the pool at each point (the super-net on validation images)
+   * @param scoreImages the images each pool cell is scored on, the first of the scorer's
    * @param poolSize the first pool's size and a renewed one's least
    * @param controllerEpochs passes over the scored pool that train the controller at a point
    */
-  NaoPolicy(SearchSpace<A> space, PoolScorer<A> scorer, NaoSchedule schedule, int poolSize,
-      int controllerEpochs, EpochStreams streams, PrintStream progress) {
+  NaoPolicy(SearchSpace<A> space, PoolScorer<A> scorer, int scoreImages, NaoSchedule schedule,
+      int poolSize, int controllerEpochs, EpochStreams streams, PrintStream progress) {
     this.space = space;
     this.scorer = scorer;
+    this.scoreImages = scoreImages;
     this.schedule = schedule;
     this.poolSize = poolSize;
     this.controllerEpochs = controllerEpochs;
@@ -90,7 +94,7 @@ final class NaoPolicy<A> implements SamplingPolicy<A> {
         : state.pool();
     List<ArchScore<A>> scores = new ArrayList<>(pool.size());
     for (A a : pool) {
-      scores.add(scorer.score(a, 0, rng));
+      scores.add(scorer.score(a, scoreImages, rng));
     }
     scores.sort(Comparator.comparingDouble((ArchScore<A> s) -> s.accuracy()).reversed());
     double scoreSeconds = (System.nanoTime() - start) / 1e9;

@@ -24,6 +24,7 @@ final class SamplingPolicies {
     SearchConfig search = config.search();
     if (search.nao()) {
       return new NaoPolicy<>(session.space(), session.valScorer(),
+          Math.min(search.valImages(), config.evaluate().batchSize()),
           new NaoSchedule(search.naoWarmup(), search.naoEvery(), config.train().epochs()),
           search.naoPool(), search.naoEpochs(), streams, progress);
     }
