@@ -9,6 +9,7 @@ import org.bytedeco.pytorch.LSTMImpl;
 import org.bytedeco.pytorch.LSTMOptions;
 import org.bytedeco.pytorch.LinearImpl;
 import org.bytedeco.pytorch.Module;
+import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.ScalarTypeOptional;
 import org.bytedeco.pytorch.Tensor;
 
@@ -64,9 +65,9 @@ final class NaoEncoder extends Module {
 
   /** x / max(‖x‖₂, 1e-12) along the last dimension, as PyTorch's {@code F.normalize}. */
   static Tensor normalize(Tensor x) {
-    Tensor norm = x.pow(new org.bytedeco.pytorch.Scalar(2.0))
+    Tensor norm = x.pow(new Scalar(2.0))
         .sum(new long[] {-1}, true, new ScalarTypeOptional()).sqrt()
-        .clamp_min(new org.bytedeco.pytorch.Scalar(1e-12));
+        .clamp_min(new Scalar(1e-12));
     return x.div(norm);
   }
 }
