@@ -62,6 +62,15 @@ public record RunConfig(String name, long seed, String space, DataConfig data,
           "< train.epochs (" + train.epochs() + "): NAO must train at least one epoch on its"
           + " pool");
     }
+    if (search.nao()) {
+      // the first pool is distinct trainable classes (one class computes a constant)
+      long trainable = SearchSpaces.byName(space).classCount().orElse(Long.MAX_VALUE) - 1;
+      if (search.naoPool() > trainable) {
+        throw KeyCheck.outOfRange("search.nao-pool", search.naoPool(), String.format(
+            Locale.ROOT, "<= %d: NAO's first pool is distinct trainable %s architectures",
+            trainable, space));
+      }
+    }
     if (landmarks.rounds() > train.epochs()) {
       throw KeyCheck.outOfRange("landmarks.rounds", landmarks.rounds(),
           "<= train.epochs (" + train.epochs() + "): each round trains at least one epoch");

@@ -72,6 +72,11 @@ final class NaoConfigTest {
       String name = "search." + key.substring(0, key.indexOf(':'));
       assertTrue(k.getMessage().startsWith(f + ":2: " + name + ":"), k.getMessage());
     }
+    Path big = write("search:\n  policy: nao\n  nao-pool: 5000\n");
+    ConfigException p = assertThrows(ConfigException.class,
+        () -> RunConfigLoader.load(big, List.of()));
+    assertTrue(p.getMessage().startsWith(big + ":3: search.nao-pool:"), p.getMessage());
+    assertTrue(p.getMessage().contains("<= 4929"), p.getMessage());
     assertEquals(3, RunConfigLoader.load(late, List.of("train.epochs=5", "search.nao-warmup=3"))
         .search().naoWarmup());
   }
