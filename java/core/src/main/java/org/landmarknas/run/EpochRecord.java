@@ -11,8 +11,8 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  * {@code landmarkKdt} and the landmark figures (landmark regularization), the ranking figures and
  * {@code poolSeconds} (an epoch that scored the pool), {@code landmarks} (an epoch with a
  * landmark set), {@code tau} and {@code alphaEntropy} (an epoch trained by GDAS), {@code
- * controllerLoss} (an epoch after which NAO's controller trained) and {@code naoPool} (an epoch
- * after which NAO has a pool). A reader may
+ * controllerLoss} (an epoch after which NAO's controller trained), {@code naoPool} (an epoch
+ * after which NAO has a pool) and {@code naoSeconds} (an epoch followed by a controller point). A reader may
  * meet older or hand-written lines where any value is missing; only {@code epoch} is required
  * (see {@link RunFiles#readMetrics}). NaN (e.g. {@code landmarkLoss} while λ is 0) is written as
  * the string {@code "NaN"}.
@@ -50,6 +50,8 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  *     its last training pass after the epoch
  * @param naoPool the size of NAO's pool after the epoch: what the next epochs draw from, or
  *     after the last epoch what was scored
+ * @param naoSeconds wall-clock time of NAO's controller point after the epoch: the pool's
+ *     scoring, the controller's training and the generation (not in {@code seconds})
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -62,14 +64,14 @@ public record EpochRecord(Integer epoch, Integer steps, Double lr, Double trainL
     @JsonProperty("best_of_top_k_top_percent") Double bestOfTopKTopPercent,
     @JsonProperty("mean_of_top_k_top_percent") Double meanOfTopKTopPercent,
     Double poolSeconds, Integer landmarks, Double tau, Double alphaEntropy,
-    Double controllerLoss, Integer naoPool) {
+    Double controllerLoss, Integer naoPool, Double naoSeconds) {
 
   /** The training part of a line: what every epoch writes. */
   public static EpochRecord training(int epoch, int steps, double lr, double trainLoss,
       double trainAcc, double seconds, double[] stepMs) {
     return new EpochRecord(epoch, steps, lr, trainLoss, trainAcc, seconds, steps / seconds,
         stepMs[0], stepMs[1], stepMs[2], stepMs[3], null, null, null, null, null, null, null,
-        null, null, null, null, null, null, null, null, null, null, null);
+        null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   /** This line with the landmark term's figures: the landmarks' tau, λ, loss, active pairs. */
@@ -78,7 +80,7 @@ public record EpochRecord(Integer epoch, Integer steps, Double lr, Double trainL
     return new EpochRecord(epoch, steps, lr, trainLoss, trainAcc, seconds, stepsPerS, stepMsP50,
         stepMsP90, stepMsP99, stepMsMax, landmarkKdt, lambda, landmarkLoss, activePairs, skdt,
         kdt, spearman, precisionAtK, k, poolSize, bestOfTopKTopPercent, meanOfTopKTopPercent,
-        poolSeconds, landmarks, tau, alphaEntropy, controllerLoss, naoPool);
+        poolSeconds, landmarks, tau, alphaEntropy, controllerLoss, naoPool, naoSeconds);
   }
 
   /** This line with a pool scoring's ranking and its duration. */
@@ -87,7 +89,7 @@ public record EpochRecord(Integer epoch, Integer steps, Double lr, Double trainL
         stepMsP90, stepMsP99, stepMsMax, landmarkKdt, lambda, landmarkLoss, activePairs,
         r.skdt(), r.kdt(), r.spearman(), r.precisionAtK(), r.k(), r.poolSize(),
         r.bestOfTopKTopPercent(), r.meanOfTopKTopPercent(), poolSeconds, landmarks, tau,
-        alphaEntropy, controllerLoss, naoPool);
+        alphaEntropy, controllerLoss, naoPool, naoSeconds);
   }
 
   /** This line with the landmark set's size. */
@@ -95,18 +97,18 @@ public record EpochRecord(Integer epoch, Integer steps, Double lr, Double trainL
     return new EpochRecord(epoch, steps, lr, trainLoss, trainAcc, seconds, stepsPerS, stepMsP50,
         stepMsP90, stepMsP99, stepMsMax, landmarkKdt, lambda, landmarkLoss, activePairs, skdt,
         kdt, spearman, precisionAtK, k, poolSize, bestOfTopKTopPercent, meanOfTopKTopPercent,
-        poolSeconds, landmarks, tau, alphaEntropy, controllerLoss, naoPool);
+        poolSeconds, landmarks, tau, alphaEntropy, controllerLoss, naoPool, naoSeconds);
   }
 
   /**
    * This line with a sampling policy's figures, each null where the policy has none: GDAS's τ
-   * and α's mean entropy, NAO's controller loss and pool size.
+   * and α's mean entropy, NAO's controller loss, pool size and controller point's time.
    */
   public EpochRecord withPolicy(Double tau, Double alphaEntropy, Double controllerLoss,
-      Integer naoPool) {
+      Integer naoPool, Double naoSeconds) {
     return new EpochRecord(epoch, steps, lr, trainLoss, trainAcc, seconds, stepsPerS, stepMsP50,
         stepMsP90, stepMsP99, stepMsMax, landmarkKdt, lambda, landmarkLoss, activePairs, skdt,
         kdt, spearman, precisionAtK, k, poolSize, bestOfTopKTopPercent, meanOfTopKTopPercent,
-        poolSeconds, landmarks, tau, alphaEntropy, controllerLoss, naoPool);
+        poolSeconds, landmarks, tau, alphaEntropy, controllerLoss, naoPool, naoSeconds);
   }
 }

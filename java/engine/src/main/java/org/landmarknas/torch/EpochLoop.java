@@ -88,7 +88,8 @@ final class EpochLoop<A> {
     Optional<PolicyFigures> figures = trainer.sampling().figures(epoch);
     if (figures.isPresent()) {
       PolicyFigures f = figures.get();
-      record = record.withPolicy(f.tau(), f.alphaEntropy(), f.controllerLoss(), f.naoPool());
+      record = record.withPolicy(f.tau(), f.alphaEntropy(), f.controllerLoss(), f.naoPool(),
+          f.naoSeconds());
     }
     Optional<RankingReport> ranking = Optional.empty();
     if (lead && inputs.pool().isPresent() && scoresPoolAfter(epoch)) {

@@ -121,8 +121,11 @@ final class EpochTrainer<A> {
       run.step(s);
       sampling.afterStep(epoch, s);
     }
+    // the epoch's time and steps/s are its steps': a policy's work between epochs (NAO's
+    // controller point) reports its own time
+    EpochStats stats = run.stats();
     sampling.afterEpoch(epoch);
-    return run.stats();
+    return stats;
   }
 
   /**

@@ -40,9 +40,10 @@ final class NaoPolicy<A> implements SamplingPolicy<A> {
   private final PrintStream progress;
   private final NaoController controller;
   private NaoState<A> state = NaoState.empty();
-  // the controller loss of the point after epochs done = trainedAfter, for that epoch's line
-  private int trainedAfter = -1;
-  private double controllerLoss = Double.NaN;
+  // the last point (after pointAfter epochs), for that epoch's metrics line
+  private int pointAfter = -1;
+  private Double controllerLoss;
+  private double pointSeconds;
 
   /**
    * @param scorer scores the pool at each point (the super-net on validation images)
@@ -83,7 +84,11 @@ final class NaoPolicy<A> implements SamplingPolicy<A> {
   public void afterEpoch(int epoch) {
     int done = epoch + 1;
     if (schedule.pointAfter(done)) {
+      long start = System.nanoTime();
+      pointAfter = done;
+      controllerLoss = null;
       point(done, streams.stream(EpochStreams.Purpose.CONTROLLER, done));
+      pointSeconds = (System.nanoTime() - start) / 1e9;
     }
   }
 
@@ -114,7 +119,6 @@ final class NaoPolicy<A> implements SamplingPolicy<A> {
     }
     long trainStart = System.nanoTime();
     NaoController.NaoLoss loss = controller.train(encodings, targets, controllerEpochs, rng);
-    trainedAfter = done;
     controllerLoss = NaoController.TRADE_OFF * loss.mse() + (1 - NaoController.TRADE_OFF)
         * loss.nll();
     long generateStart = System.nanoTime();
@@ -127,14 +131,18 @@ final class NaoPolicy<A> implements SamplingPolicy<A> {
         renewed.generated(), (System.nanoTime() - generateStart) / 1e9, renewed.pool().size());
   }
 
-  /** The pool's size once there is one, and the controller loss after a point that trained. */
+  /**
+   * The pool's size once there is one; after a point its time and, where the controller
+   * trained, its loss.
+   */
   @Override
   public Optional<PolicyFigures> figures(int epoch) {
     if (state.pool().isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(PolicyFigures.nao(trainedAfter == epoch + 1 ? controllerLoss : null,
-        state.pool().size()));
+    boolean point = pointAfter == epoch + 1;
+    return Optional.of(PolicyFigures.nao(point ? controllerLoss : null, state.pool().size(),
+        point ? pointSeconds : null));
   }
 
   /** NAO's answer: the best {@value #FINALISTS} of the last scoring, best first. */

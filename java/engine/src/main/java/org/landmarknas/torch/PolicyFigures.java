@@ -8,17 +8,21 @@ package org.landmarknas.torch;
  * @param alphaEntropy mean entropy of softmax(α) over the edges after the epoch, in nats
  * @param controllerLoss NAO's controller loss over its last training pass after the epoch
  * @param naoPool the size of NAO's pool after the epoch
+ * @param naoSeconds wall-clock time of NAO's controller point after the epoch
  */
 public record PolicyFigures(Double tau, Double alphaEntropy, Double controllerLoss,
-    Integer naoPool) {
+    Integer naoPool, Double naoSeconds) {
 
   /** GDAS's figures. */
   static PolicyFigures gdas(double tau, double alphaEntropy) {
-    return new PolicyFigures(tau, alphaEntropy, null, null);
+    return new PolicyFigures(tau, alphaEntropy, null, null, null);
   }
 
-  /** NAO's figures: the controller loss where it trained after the epoch, else null. */
-  static PolicyFigures nao(Double controllerLoss, int pool) {
-    return new PolicyFigures(null, null, controllerLoss, pool);
+  /**
+   * NAO's figures: the controller loss where it trained after the epoch and the point's time
+   * where one followed it, else null.
+   */
+  static PolicyFigures nao(Double controllerLoss, int pool, Double seconds) {
+    return new PolicyFigures(null, null, controllerLoss, pool, seconds);
   }
 }

@@ -30,7 +30,8 @@ import org.landmarknas.run.RunDirectory;
  */
 final class NaoSearchTest {
   private static final Set<String> TIMING_KEYS = Set.of("seconds", "steps_per_s",
-      "step_ms_p50", "step_ms_p90", "step_ms_p99", "step_ms_max", "pool_seconds");
+      "step_ms_p50", "step_ms_p90", "step_ms_p99", "step_ms_max", "pool_seconds",
+      "nao_seconds");
   @TempDir Path tmp;
 
   @Test
@@ -72,6 +73,7 @@ final class NaoSearchTest {
     assertTrue(((Number) metrics.get(0).get("controller_loss")).doubleValue() > 0);
     assertTrue(metrics.get(1).containsKey("controller_loss"), "a point after epoch 2 too");
     assertFalse(metrics.get(2).containsKey("controller_loss"), "the last point only scores");
+    assertTrue(((Number) metrics.get(2).get("nao_seconds")).doubleValue() > 0);
     assertEquals(metrics.get(1).get("nao_pool"), metrics.get(2).get("nao_pool"),
         "the last point scores the pool renewed after epoch 2");
     assertTrue(((Number) metrics.get(2).get("lambda")).doubleValue() > 0,
