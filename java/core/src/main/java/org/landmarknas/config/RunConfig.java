@@ -53,10 +53,6 @@ public record RunConfig(String name, long seed, String space, DataConfig data,
           "< train.epochs (" + train.epochs() + "): GDAS must train at least one epoch");
     }
     checkSampling(space, SearchSpaces.byName(space), train, search);
-    if (search.nao() && !space.equals("nb201")) {
-      throw new ConfigException("search.policy", "nao is implemented for space nb201 only,"
-          + " not " + space);
-    }
     if (search.nao() && search.naoWarmup() >= train.epochs()) {
       throw KeyCheck.outOfRange("search.nao-warmup", search.naoWarmup(),
           "< train.epochs (" + train.epochs() + "): NAO must train at least one epoch on its"

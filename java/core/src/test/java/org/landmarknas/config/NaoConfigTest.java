@@ -82,11 +82,20 @@ final class NaoConfigTest {
   }
 
   @Test
-  void naoOutsideNb201_isAnError() throws IOException {
-    Path f = write("space: nb101\nsearch:\n  policy: nao\n");
-    ConfigException e = assertThrows(ConfigException.class,
-        () -> RunConfigLoader.load(f, List.of()));
-    assertEquals("search.policy", e.key().orElseThrow());
-    assertTrue(e.getMessage().contains("nb201 only"), e.getMessage());
+  void nao_runsOnEverySpaceWithAnEncoding() {
+    // the controller reads any fixed-length encoding: NB101's 26 entries, DARTS's 32
+    for (String space : List.of("nb201", "nb101", "darts")) {
+      RunConfig c = RunConfigLoader.fromDefaults(List.of("space=" + space, "search.policy=nao",
+          "train.epochs=3"));
+      assertTrue(c.search().nao(), space);
+    }
+    RunConfig nb101 = RunConfigLoader.load(configs().resolve("nb101-fmnist-nao.yaml"),
+        List.of());
+    RunConfig spos = RunConfigLoader.load(configs().resolve("nb101-fmnist-spos.yaml"),
+        List.of());
+    assertEquals("nb101", nb101.space());
+    assertEquals("nao", nb101.search().policy());
+    assertEquals(spos.train(), nb101.train(), "trained as the NB101 SPOS config");
+    assertEquals(spos.supernet(), nb101.supernet());
   }
 }

@@ -70,6 +70,42 @@ final class NaoPoolTest {
     }
   }
 
+  /**
+   * The controller works on any space's fixed-length encoding: on NB101 (26 entries: edge bits
+   * and ops) and DARTS (32: inputs and ops) too, what a point generates decodes to trainable
+   * cells of the space that are new up to equivalence and survive their notation.
+   */
+  @Test
+  void renew_onNb101AndDarts_generatesValidNewCellsOfThatSpace() {
+    assertRenewsValidCells(org.landmarknas.space.Nb101Space.INSTANCE);
+    assertRenewsValidCells(org.landmarknas.space.DartsSpace.INSTANCE);
+  }
+
+  private static <A> void assertRenewsValidCells(org.landmarknas.space.SearchSpace<A> space) {
+    List<A> seeds = space.sampleDistinct(40, new SplittableRandom(1));
+    List<int[]> encodings = new ArrayList<>();
+    double[] scores = new double[seeds.size()];
+    for (int i = 0; i < seeds.size(); i++) {
+      encodings.add(space.encode(seeds.get(i)));
+      scores[i] = seeds.size() - i;
+    }
+    NaoController c = new NaoController(NaoShape.of(space), 2);
+    c.train(encodings, scores, 200, new SplittableRandom(3));
+    NaoPool.Renewed<A> r = NaoPool.renew(space, c, seeds, 20, new SplittableRandom(4));
+    assertEquals(seeds.subList(0, 20), r.pool().subList(0, 20), space.id() + ": seeds first");
+    assertEquals(20 + r.generated(), r.pool().size(), space.id());
+    assertTrue(r.generated() > 0, space.id() + ": nothing generated");
+    System.out.printf("NAO %s: %d new cells generated from 20 seeds%n", space.id(),
+        r.generated());
+    Set<String> keys = new HashSet<>();
+    seeds.subList(20, seeds.size()).forEach(a -> keys.add(space.canonicalKey(a)));
+    for (A a : r.pool()) {
+      assertTrue(space.isTrainable(a), space.id() + ": " + space.format(a));
+      assertTrue(keys.add(space.canonicalKey(a)), space.id() + ": twice " + space.format(a));
+      assertEquals(space.canonicalKey(a), space.canonicalKey(space.parse(space.format(a))));
+    }
+  }
+
   @Test
   void renew_fillsWithRandomCellsUpToThePoolSize() {
     NaoPool.Renewed<Nb201Arch> r = NaoPool.renew(SPACE, controller, ranked.subList(0, 2), 60,
