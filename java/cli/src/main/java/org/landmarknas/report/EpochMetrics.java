@@ -21,6 +21,10 @@ public record EpochMetrics(int epoch, Map<String, Double> values) {
   public static final String TAU = "tau";
   /** Mean entropy of GDAS's softmax(α) after the epoch, nats. */
   public static final String ALPHA_ENTROPY = "alpha_entropy";
+  /** NAO's controller loss at the controller point after the epoch. */
+  public static final String CONTROLLER_LOSS = "controller_loss";
+  /** The size of NAO's pool the epoch trained on. */
+  public static final String NAO_POOL = "nao_pool";
   /** Key of the mean landmark ranking loss of the epoch (landmark regularization only). */
   public static final String LANDMARK_LOSS = "landmark_loss";
 

@@ -186,17 +186,26 @@ final class ReportCharts {
   }
 
   /**
-   * GDAS's temperature τ and the mean entropy of softmax(α) by epoch: whether α settled (the
-   * entropy falls from ln 5 as τ anneals) or stayed uniform. Empty for runs without GDAS.
+   * The sampling policy's own figures by epoch. GDAS: its temperature τ and the mean entropy of
+   * softmax(α), whether α settled (the entropy falls from ln 5 as τ anneals) or stayed uniform.
+   * NAO: its controller's loss at each point and the size of the pool the weights trained on.
+   * Empty for SPOS runs.
    */
   static Optional<XYChart> policy(RunSummary run) {
-    Series tau = series(run.run().epochs(), e -> e.value(EpochMetrics.TAU));
-    if (tau.x().length == 0) {
-      return Optional.empty();
+    List<EpochMetrics> epochs = run.run().epochs();
+    Series tau = series(epochs, e -> e.value(EpochMetrics.TAU));
+    if (tau.x().length > 0) {
+      return Optional.of(twoAxes(run.label() + ": GDAS temperature and α entropy vs epoch",
+          "τ", tau, "α entropy (nats)",
+          series(epochs, e -> e.value(EpochMetrics.ALPHA_ENTROPY))));
     }
-    return Optional.of(twoAxes(run.label() + ": GDAS temperature and α entropy vs epoch", "τ",
-        tau, "α entropy (nats)",
-        series(run.run().epochs(), e -> e.value(EpochMetrics.ALPHA_ENTROPY))));
+    Series pool = series(epochs, e -> e.value(EpochMetrics.NAO_POOL));
+    if (pool.x().length > 0) {
+      return Optional.of(twoAxes(run.label() + ": NAO pool size and controller loss vs epoch",
+          "pool size", pool, "controller loss",
+          series(epochs, e -> e.value(EpochMetrics.CONTROLLER_LOSS))));
+    }
+    return Optional.empty();
   }
 
   /** {@code left} on the left axis and, when it has points, {@code right} on the right one. */

@@ -192,7 +192,7 @@ final class ReportWriterTest {
   }
 
   @Test
-  void write_gdasRun_drawsTemperatureAndEntropy_otherRunsNot() throws IOException {
+  void write_gdasAndNaoRuns_drawTheirPolicyFigures_sposRunsNot() throws IOException {
     List<Map<String, Object>> metrics = RunDirFixture.metrics(3,
         new double[] {Double.NaN, Double.NaN, 0.5}, false);
     // a warm-up epoch without tau, then two GDAS epochs
@@ -209,6 +209,17 @@ final class ReportWriterTest {
     assertTrue(report.files().contains(png), report.files().toString());
     assertEquals(ReportCharts.WIDTH, ImageIO.read(png.toFile()).getWidth());
     assertFalse(Files.exists(out.resolve("policy_spos-0.png")), "no GDAS, no policy plot");
+    // NAO: the pool's size and the controller's loss
+    List<Map<String, Object>> nao = RunDirFixture.metrics(3,
+        new double[] {Double.NaN, Double.NaN, 0.5}, false);
+    nao.get(1).put("nao_pool", 100);
+    nao.get(1).put("controller_loss", 0.2);
+    nao.get(2).put("nao_pool", 335);
+    Path naoRun = RunDirFixture.run(tmp.resolve("runs/nao-0"), "nao", 0, nao, null);
+    Path naoOut = tmp.resolve("report-nao");
+    ReportWriter.write(load(List.of(naoRun)), Grouping.NAME, naoOut, NOW);
+    assertEquals(ReportCharts.WIDTH,
+        ImageIO.read(naoOut.resolve("policy_nao-0.png").toFile()).getWidth());
     JsonNode runs = new ObjectMapper().readTree(out.resolve("report.json").toFile()).get("runs");
     assertEquals("policy_gdas-0.png", runs.get(0).get("plots").get("policy").asText());
   }
