@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,24 +31,53 @@ final class KillAndResumeTest {
   private static final int EPOCHS = 3;
   private static final int STEPS = 30;
   private static final List<String> TIMING = List.of("seconds", "steps_per_s", "step_ms_p50",
-      "step_ms_p90", "step_ms_p99", "step_ms_max", "pool_seconds");
+      "step_ms_p90", "step_ms_p99", "step_ms_max", "pool_seconds", "nao_seconds");
 
   @TempDir
   Path work;
 
   private List<String> args(Path config, Path runDir) {
+    return args(config, runDir, List.of());
+  }
+
+  /** The run's arguments, with {@code sets} as more {@code --set} overrides. */
+  private List<String> args(Path config, Path runDir, List<String> sets) {
     List<String> a = new ArrayList<>(List.of("search", "--config", config.toString(),
         "--set", "train.epochs=" + EPOCHS, "--set", "train.steps-per-epoch=" + STEPS,
         "--set", "evaluate.archs=2", "--set", "seed=3", "--run-dir", runDir.toString(),
         "--data-dir", TinySearch.dataDir().toString()));
+    for (String s : sets) {
+      a.addAll(List.of("--set", s));
+    }
     return a;
   }
 
-  @Test
-  void search_killedMidEpochAndResumed_endsAsTheUninterruptedRun() throws Exception {
+  /**
+   * Plain SPOS, and GDAS and NAO each with landmarks (their configs' arms): the policies keep
+   * state of their own in the checkpoint (α and its Adam; the controller, its Adam and the
+   * pool), which a resume must restore exactly.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"spos", "gdas-landmarks", "nao-landmarks"})
+  void search_killedMidEpochAndResumed_endsAsTheUninterruptedRun(String arm) throws Exception {
     Path config = TinySearch.writeConfig(work);
+    List<String> extra = new ArrayList<>();
+    if (!arm.equals("spos")) {
+      Path landmarks = Files.writeString(work.resolve("landmarks.csv"), "arch,score\n"
+          + "|nor_conv_3x3~0|+|nor_conv_3x3~0|skip_connect~1|+|skip_connect~0|nor_conv_3x3~1"
+          + "|nor_conv_3x3~2|,88.0\n"
+          + "|nor_conv_1x1~0|+|skip_connect~0|nor_conv_3x3~1|+|avg_pool_3x3~0|skip_connect~1"
+          + "|nor_conv_1x1~2|,86.5\n"
+          + "|avg_pool_3x3~0|+|skip_connect~0|avg_pool_3x3~1|+|avg_pool_3x3~0|skip_connect~1"
+          + "|avg_pool_3x3~2|,82.0\n"
+          + "|skip_connect~0|+|none~0|avg_pool_3x3~1|+|none~0|none~1|skip_connect~2|,80.5\n");
+      extra.addAll(List.of("landmarks.file=" + landmarks, "landmarks.warmup=1"));
+      extra.addAll(arm.startsWith("gdas") ? List.of("search.policy=gdas", "search.gdas-warmup=1")
+          : List.of("search.policy=nao", "search.nao-warmup=1", "search.nao-every=1",
+              "search.nao-pool=8", "search.nao-epochs=20"));
+    }
     RunFiles straight = new RunFiles(work.resolve("straight"));
-    CliProcess.Result r = CliProcess.run(work, args(config, straight.dir()));
+    CliProcess.Result r = CliProcess.run(work, args(config, straight.dir(), extra));
     assertEquals(0, r.exitCode(), r.describe());
 
     RunFiles killed = new RunFiles(work.resolve("killed"));
@@ -54,7 +85,7 @@ final class KillAndResumeTest {
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Dorg.bytedeco.javacpp.nopointergc=true", "-cp", CliProcess.classPath(),
         CliProcess.MAIN_CLASS));
-    command.addAll(args(config, killed.dir()));
+    command.addAll(args(config, killed.dir(), extra));
     Process p = new ProcessBuilder(command).directory(work.toFile())
         .redirectOutput(work.resolve("killed.out").toFile())
         .redirectErrorStream(true).start();

@@ -11,9 +11,9 @@ import java.util.Set;
  * differ from the uninterrupted one. Resume tests compare the metrics without them.
  */
 public final class WallClockFields {
-  /** Seconds, rates and step latencies of an epoch line. */
+  /** Seconds, rates and step latencies of an epoch line, and the time of NAO's point. */
   public static final Set<String> KEYS = Set.of("seconds", "steps_per_s", "step_ms_p50",
-      "step_ms_p90", "step_ms_p99", "step_ms_max", "pool_seconds");
+      "step_ms_p90", "step_ms_p99", "step_ms_max", "pool_seconds", "nao_seconds");
 
   private WallClockFields() {}
 
