@@ -14,6 +14,7 @@ import org.landmarknas.data.DataLocation;
 import org.landmarknas.data.DataSplit;
 import org.landmarknas.data.ImageDataset;
 import org.landmarknas.space.Nb201Arch;
+import org.landmarknas.space.Nb201Arch;
 import org.landmarknas.space.Nb201Space;
 
 /**
@@ -103,6 +104,24 @@ public final class SposWorkload {
   public SposStep.StepResult trainStep(LabeledBatch prepared) {
     try (PointerScope scope = new PointerScope()) {
       return step.step(prepared, Nb201Space.INSTANCE.sample(archRng));
+    }
+  }
+
+  /** One training step of {@code arch}'s path on a batch made earlier (for the op profile). */
+  public SposStep.StepResult trainStep(LabeledBatch prepared, Nb201Arch arch) {
+    try (PointerScope scope = new PointerScope()) {
+      return step.step(prepared, arch);
+    }
+  }
+
+  /**
+   * The forward of {@code arch}'s path alone, without autograd, in training mode (batch
+   * statistics, as the pool is scored): what scoring one batch costs.
+   */
+  public void scoreForward(LabeledBatch prepared, Nb201Arch arch) {
+    try (PointerScope scope = new PointerScope();
+        org.bytedeco.pytorch.NoGradGuard noGrad = new org.bytedeco.pytorch.NoGradGuard()) {
+      net.forward(prepared.images(), arch).sum().item_double();
     }
   }
 
