@@ -168,13 +168,15 @@ final class RunConfigLoaderTest {
     assertTrue(marks.landmarks().groundTruth().endsWith("landmark-candidates-mean3.csv"),
         "landmark scores from the ground truth's own protocol");
 
-    ExperimentConfig levers = ExperimentConfig.load(dir.resolve("fmnist-levers.yaml"));
-    assertEquals(pre.runsDir(), levers.runsDir(), "finished runs are shared, not redone");
-    assertTrue(!levers.reportDir().equals(pre.reportDir()), "reports kept apart");
-    for (int i = 0; i < 2; i++) {
-      assertEquals(pre.arms().get(i).name(), levers.arms().get(i).name());
-      assertEquals(pre.arms().get(i).runConfig(101), levers.arms().get(i).runConfig(101),
-          "the study's " + pre.arms().get(i).name() + " runs are the comparison's");
+    for (String study : List.of("fmnist-levers.yaml", "fmnist-ablations.yaml")) {
+      ExperimentConfig s = ExperimentConfig.load(dir.resolve(study));
+      assertEquals(pre.runsDir(), s.runsDir(), study + ": finished runs are shared, not redone");
+      assertTrue(!s.reportDir().equals(pre.reportDir()), study + ": reports kept apart");
+      for (int i = 0; i < 2; i++) {
+        assertEquals(pre.arms().get(i).name(), s.arms().get(i).name());
+        assertEquals(pre.arms().get(i).runConfig(101), s.arms().get(i).runConfig(101),
+            study + "'s " + pre.arms().get(i).name() + " runs are the comparison's");
+      }
     }
   }
 
