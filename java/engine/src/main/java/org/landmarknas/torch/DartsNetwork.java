@@ -1,20 +1,13 @@
 package org.landmarknas.torch;
 
 import static org.bytedeco.pytorch.global.torch.linear;
-import static org.bytedeco.pytorch.global.torch.manual_seed;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import org.bytedeco.pytorch.Module;
 import org.bytedeco.pytorch.ScalarTypeOptional;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorOptional;
-import org.bytedeco.pytorch.TensorVector;
-import org.bytedeco.pytorch.global.torch.ScalarType;
 import org.landmarknas.space.DartsCell;
 import org.landmarknas.space.DartsGenotype;
 
@@ -37,32 +30,19 @@ import org.landmarknas.space.DartsGenotype;
  * <p>Image sides must be divisible by 4 (28 and 32 are) and C even: factorized reduces halve
  * both.
  */
-public final class DartsNetwork implements Supernet<DartsGenotype> {
-  private final NetworkShape shape;
-  private final Optional<DartsGenotype> fixed;
+public final class DartsNetwork extends ModuleSupernet<DartsGenotype> {
   private final DartsSharing sharing;
-  private Precision precision = Precision.FP32;
-  private final Module module = new Module("darts");
   private final ConvBn stem;
   private final List<DartsCellModule> cells = new ArrayList<>();
   private final boolean[] reduction;
   private final Tensor classifierWeight;
   private final Tensor classifierBias;
-  private final TensorVector parameters;
-  private final NetworkBuilder builder; // keeps the Java peers of child modules alive
 
   private DartsNetwork(NetworkShape shape, Optional<DartsGenotype> fixed, DartsSharing sharing,
       long seed) {
-    if (shape.channels() % 2 != 0) {
-      throw new IllegalArgumentException("the DARTS network needs an even C (factorized reduces"
-          + " split it in halves), got " + shape.channels());
-    }
-    this.shape = shape;
-    this.fixed = fixed;
+    super("darts", evenChannels(shape), fixed, seed);
     this.sharing = sharing;
-    manual_seed(seed);
-    NetworkBuilder init = new NetworkBuilder();
-    this.builder = init;
+    NetworkBuilder init = builder;
     BatchNormMode bn = shape.batchNorm();
     int c = shape.channels();
     stem = new ConvBn(module, "stem", shape.inputChannels(), 3 * c, 3, 1, false, bn, init);
@@ -88,10 +68,18 @@ public final class DartsNetwork implements Supernet<DartsGenotype> {
         init.linearWeight(shape.classes(), prev));
     classifierBias = NetworkBuilder.register(module, "classifier_bias",
         init.linearBias(shape.classes(), prev));
-    parameters = module.parameters();
   }
 
   /** L = 3N + 2 cells, as {@code DartsSpace#cost} counts them. */
+  /** {@code shape}, checked: factorized reduces split C in halves. */
+  private static NetworkShape evenChannels(NetworkShape shape) {
+    if (shape.channels() % 2 != 0) {
+      throw new IllegalArgumentException("the DARTS network needs an even C (factorized reduces"
+          + " split it in halves), got " + shape.channels());
+    }
+    return shape;
+  }
+
   static int layers(NetworkShape shape) {
     return 3 * shape.cells() + 2;
   }
@@ -112,77 +100,9 @@ public final class DartsNetwork implements Supernet<DartsGenotype> {
   }
 
   @Override
-  public NetworkShape shape() {
-    return shape;
-  }
-
-  /** The fixed genotype of a stand-alone network; empty for a super-net. */
-  public Optional<DartsGenotype> fixedArch() {
-    return fixed;
-  }
-
-  /** The libtorch module holding every parameter (and running buffers in RUNNING BN mode). */
-  @Override
-  public Module module() {
-    return module;
-  }
-
-  /** All trainable parameters, in registration order. */
-  @Override
-  public TensorVector parameters() {
-    return parameters;
-  }
-
-  /**
-   * Parameters by dotted path (e.g. {@code cell1.edge0_reduce.sep_conv_3x3.block0
-   * .depthwise_weight}), in registration order; the SPOS super-net and a stand-alone network name
-   * a layer alike. The handles share storage and gradients with the network's own.
-   */
-  public Map<String, Tensor> namedParameters() {
-    return weights().namedParameters();
-  }
-
-  /** Number of scalar parameters (for a super-net: every op of every mixed op). */
-  @Override
-  public long parameterCount() {
-    long n = 0;
-    for (long i = 0; i < parameters.size(); i++) {
-      n += parameters.get(i).numel();
-    }
-    return n;
-  }
-
-  /** Every BatchNorm layer of the network. */
-  @Override
-  public List<BatchNorm2d> batchNorms() {
-    return builder.batchNorms();
-  }
-
-  /** Writes every parameter and buffer to {@code file}, atomically. */
-  @Override
-  public void save(Path file) {
-    weights().save(file);
-  }
-
-  /**
-   * Reads what {@link #save} wrote into this network of the same shape and flavour.
-   *
-   * @throws IllegalArgumentException naming the file and the first mismatch; nothing is copied
-   */
-  @Override
-  public void load(Path file) {
-    weights().load(file);
-  }
-
-  private ModuleWeights weights() {
-    return new ModuleWeights(module, "C=" + shape.channels() + ", N=" + shape.cells()
-        + fixed.map(a -> ", stand-alone " + a).orElse(", super-net " + sharing));
-  }
-
-  /** Sets training mode (matters only for RUNNING BatchNorm). */
-  @Override
-  public void train(boolean on) {
-    module.train(on);
+  String describe() {
+    return "C=" + shape.channels() + ", N=" + shape.cells()
+        + fixed.map(a -> ", stand-alone " + a).orElse(", super-net " + sharing);
   }
 
   /** Logits of a stand-alone network. */
@@ -209,23 +129,7 @@ public final class DartsNetwork implements Supernet<DartsGenotype> {
           + " factorized reduces: sides must be divisible by 4, got " + images.size(2) + "x"
           + images.size(3));
     }
-    if (precision == Precision.FP32) {
-      return path(images, genotype);
-    }
-    try (Autocast region = Autocast.enter(precision)) {
-      return path(images, genotype).to(ScalarType.Float);
-    }
-  }
-
-  /** Sets the arithmetic of {@link #forward}; the logits are float32 either way. */
-  @Override
-  public void setPrecision(Precision precision) {
-    this.precision = Objects.requireNonNull(precision, "precision");
-  }
-
-  @Override
-  public Precision precision() {
-    return precision;
+    return inPrecision(() -> path(images, genotype));
   }
 
   private Tensor path(Tensor images, DartsGenotype genotype) {

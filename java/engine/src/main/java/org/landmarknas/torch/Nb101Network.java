@@ -1,21 +1,14 @@
 package org.landmarknas.torch;
 
 import static org.bytedeco.pytorch.global.torch.linear;
-import static org.bytedeco.pytorch.global.torch.manual_seed;
 import static org.bytedeco.pytorch.global.torch.max_pool2d;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import org.bytedeco.pytorch.Module;
 import org.bytedeco.pytorch.ScalarTypeOptional;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorOptional;
-import org.bytedeco.pytorch.TensorVector;
-import org.bytedeco.pytorch.global.torch.ScalarType;
 import org.landmarknas.space.Nb101Arch;
 
 /**
@@ -41,29 +34,20 @@ import org.landmarknas.space.Nb101Arch;
  * channels are shared too, which is why scoring with running statistics recalibrates them per
  * architecture first ({@link BatchNormRecalibration}, through {@link #batchNorms()}).
  */
-public final class Nb101Network implements Supernet<Nb101Arch> {
+public final class Nb101Network extends ModuleSupernet<Nb101Arch> {
   private static final int STACKS = 3;
   private static final long[] K2 = {2, 2};
   private static final long[] ZERO = {0, 0};
   private static final long[] ONE = {1, 1};
 
-  private final NetworkShape shape;
-  private final Optional<Nb101Arch> fixed;
-  private Precision precision = Precision.FP32;
-  private final Module module = new Module("nb101");
   private final SlicedConvBnRelu stem;
   private final List<List<Nb101Cell>> stacks = new ArrayList<>();
   private final Tensor classifierWeight;
   private final Tensor classifierBias;
-  private final TensorVector parameters;
-  private final NetworkBuilder builder; // keeps the Java peers of child modules alive
 
   private Nb101Network(NetworkShape shape, Optional<Nb101Arch> fixed, long seed) {
-    this.shape = shape;
-    this.fixed = fixed;
-    manual_seed(seed);
-    NetworkBuilder init = new NetworkBuilder();
-    this.builder = init;
+    super("nb101", shape, fixed, seed);
+    NetworkBuilder init = builder;
     BatchNormMode bn = shape.batchNorm();
     int c = shape.channels();
     stem = new SlicedConvBnRelu(module, "stem", shape.inputChannels(), c, 3, bn, init);
@@ -85,7 +69,6 @@ public final class Nb101Network implements Supernet<Nb101Arch> {
         init.linearWeight(shape.classes(), in));
     classifierBias = NetworkBuilder.register(module, "classifier_bias",
         init.linearBias(shape.classes(), in));
-    parameters = module.parameters();
   }
 
   /** A super-net holding every layer any cell can use; weights drawn from {@code seed}. */
@@ -105,77 +88,9 @@ public final class Nb101Network implements Supernet<Nb101Arch> {
   }
 
   @Override
-  public NetworkShape shape() {
-    return shape;
-  }
-
-  /** The fixed architecture of a stand-alone network; empty for a super-net. */
-  public Optional<Nb101Arch> fixedArch() {
-    return fixed;
-  }
-
-  /** The libtorch module holding every parameter (and running buffers in RUNNING BN mode). */
-  @Override
-  public Module module() {
-    return module;
-  }
-
-  /** All trainable parameters, in registration order. */
-  @Override
-  public TensorVector parameters() {
-    return parameters;
-  }
-
-  /**
-   * Parameters by dotted path (e.g. {@code stack0_cell0.vertex3.conv3x3.conv_weight}), in
-   * registration order; a super-net and a stand-alone network name a layer alike. The handles
-   * share storage and gradients with the network's own.
-   */
-  public Map<String, Tensor> namedParameters() {
-    return weights().namedParameters();
-  }
-
-  /** Number of scalar parameters (for a super-net: every layer at its widest). */
-  @Override
-  public long parameterCount() {
-    long n = 0;
-    for (long i = 0; i < parameters.size(); i++) {
-      n += parameters.get(i).numel();
-    }
-    return n;
-  }
-
-  /** Every BatchNorm layer of the network, at its widest. */
-  @Override
-  public List<BatchNorm2d> batchNorms() {
-    return builder.batchNorms();
-  }
-
-  /** Writes every parameter and buffer to {@code file}, atomically. */
-  @Override
-  public void save(Path file) {
-    weights().save(file);
-  }
-
-  /**
-   * Reads what {@link #save} wrote into this network of the same shape and flavour.
-   *
-   * @throws IllegalArgumentException naming the file and the first mismatch; nothing is copied
-   */
-  @Override
-  public void load(Path file) {
-    weights().load(file);
-  }
-
-  private ModuleWeights weights() {
-    return new ModuleWeights(module, "C=" + shape.channels() + ", N=" + shape.cells()
-        + fixed.map(a -> ", stand-alone " + a).orElse(", super-net"));
-  }
-
-  /** Sets training mode (matters only for RUNNING BatchNorm). */
-  @Override
-  public void train(boolean on) {
-    module.train(on);
+  String describe() {
+    return "C=" + shape.channels() + ", N=" + shape.cells()
+        + fixed.map(a -> ", stand-alone " + a).orElse(", super-net");
   }
 
   /** Logits of a stand-alone network. */
@@ -196,23 +111,7 @@ public final class Nb101Network implements Supernet<Nb101Arch> {
       throw new IllegalArgumentException("stand-alone network of " + fixed.get()
           + " cannot run " + arch);
     }
-    if (precision == Precision.FP32) {
-      return path(images, arch);
-    }
-    try (Autocast region = Autocast.enter(precision)) {
-      return path(images, arch).to(ScalarType.Float);
-    }
-  }
-
-  /** Sets the arithmetic of {@link #forward}; the logits are float32 either way. */
-  @Override
-  public void setPrecision(Precision precision) {
-    this.precision = Objects.requireNonNull(precision, "precision");
-  }
-
-  @Override
-  public Precision precision() {
-    return precision;
+    return inPrecision(() -> path(images, arch));
   }
 
   private Tensor path(Tensor images, Nb101Arch arch) {

@@ -1,18 +1,14 @@
 package org.landmarknas.torch;
 
 import static org.bytedeco.pytorch.global.torch.linear;
-import static org.bytedeco.pytorch.global.torch.manual_seed;
 import static org.bytedeco.pytorch.global.torch.relu;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.bytedeco.pytorch.Module;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorOptional;
-import org.bytedeco.pytorch.TensorVector;
 import org.landmarknas.space.Nb201Arch;
 
 /**
@@ -27,25 +23,16 @@ import org.landmarknas.space.Nb201Arch;
  * <p>Parameters are registered on one libtorch {@link Module} under stable dotted names, so the
  * optimizer, gradient clipping and serialization see all of them without Java bookkeeping.
  */
-public final class Nb201Network implements Supernet<Nb201Arch> {
-  private final NetworkShape shape;
-  private final Optional<Nb201Arch> fixed;
-  private Precision precision = Precision.FP32;
-  private final Module module = new Module("nb201");
+public final class Nb201Network extends ModuleSupernet<Nb201Arch> {
   private final ConvBn stem;
   private final List<Object> body = new ArrayList<>(); // Nb201Cell or ResidualReduction
   private final BatchNorm2d lastBn;
   private final Tensor classifierWeight;
   private final Tensor classifierBias;
-  private final TensorVector parameters;
-  private final NetworkBuilder builder; // keeps the Java peers of child modules alive
 
   private Nb201Network(NetworkShape shape, Optional<Nb201Arch> fixed, long seed) {
-    this.shape = shape;
-    this.fixed = fixed;
-    manual_seed(seed);
-    NetworkBuilder init = new NetworkBuilder();
-    this.builder = init;
+    super("nb201", shape, fixed, seed);
+    NetworkBuilder init = builder;
     BatchNormMode bn = shape.batchNorm();
     boolean[] keep = fixed.map(Nb201Arch::activeEdges).orElse(null);
     int c = shape.channels();
@@ -66,7 +53,6 @@ public final class Nb201Network implements Supernet<Nb201Arch> {
         init.linearWeight(shape.classes(), width));
     classifierBias = NetworkBuilder.register(module, "classifier_bias",
         init.linearBias(shape.classes(), width));
-    parameters = module.parameters();
   }
 
   /** A super-net holding every op of every edge; weights drawn from {@code seed}. */
@@ -80,79 +66,8 @@ public final class Nb201Network implements Supernet<Nb201Arch> {
   }
 
   @Override
-  public NetworkShape shape() {
-    return shape;
-  }
-
-  /** The fixed architecture of a stand-alone network; empty for a super-net. */
-  public Optional<Nb201Arch> fixedArch() {
-    return fixed;
-  }
-
-  /** The libtorch module holding every parameter (and running buffers in RUNNING BN mode). */
-  @Override
-  public Module module() {
-    return module;
-  }
-
-  /** All trainable parameters, in registration order. */
-  @Override
-  public TensorVector parameters() {
-    return parameters;
-  }
-
-  /**
-   * Parameters by dotted path (e.g. {@code stage0_cell0.edge3_1.nor_conv_3x3.conv_weight}), in
-   * registration order. The handles share storage and gradients with the network's own.
-   */
-  public Map<String, Tensor> namedParameters() {
-    return weights().namedParameters();
-  }
-
-  /** Number of scalar parameters in the whole network (for a super-net: all ops of all edges). */
-  @Override
-  public long parameterCount() {
-    long n = 0;
-    for (long i = 0; i < parameters.size(); i++) {
-      n += parameters.get(i).numel();
-    }
-    return n;
-  }
-
-  /** Every BatchNorm layer of the network. */
-  @Override
-  public java.util.List<BatchNorm2d> batchNorms() {
-    return builder.batchNorms();
-  }
-
-  /**
-   * Writes all parameters and buffers to {@code file} atomically (temporary file in the same
-   * directory, then rename), so a crash never leaves a half-written model behind.
-   */
-  @Override
-  public void save(Path file) {
-    weights().save(file);
-  }
-
-  /**
-   * Loads weights written by {@link #save} into this network. Every tensor is checked (present,
-   * same shape) before any is copied, so a mismatching file leaves the network untouched.
-   *
-   * @throws IllegalArgumentException naming the file and the first mismatch
-   */
-  @Override
-  public void load(Path file) {
-    weights().load(file);
-  }
-
-  private ModuleWeights weights() {
-    return new ModuleWeights(module, "C=" + shape.channels() + ", N=" + shape.cells());
-  }
-
-  /** Sets training mode (matters only for RUNNING BatchNorm). */
-  @Override
-  public void train(boolean on) {
-    module.train(on);
+  String describe() {
+    return "C=" + shape.channels() + ", N=" + shape.cells();
   }
 
   /** Logits of a stand-alone network. */
@@ -172,27 +87,7 @@ public final class Nb201Network implements Supernet<Nb201Arch> {
       throw new IllegalArgumentException("stand-alone network of " + fixed.get()
           + " cannot run " + arch);
     }
-    if (precision == Precision.FP32) {
-      return path(images, arch);
-    }
-    try (Autocast region = Autocast.enter(precision)) {
-      return path(images, arch).to(org.bytedeco.pytorch.global.torch.ScalarType.Float);
-    }
-  }
-
-  /**
-   * Sets the arithmetic of {@link #forward} (default {@link Precision#FP32}); the logits are
-   * float32 either way.
-   */
-  @Override
-  public void setPrecision(Precision precision) {
-    this.precision = java.util.Objects.requireNonNull(precision, "precision");
-  }
-
-  /** The arithmetic of {@link #forward}. */
-  @Override
-  public Precision precision() {
-    return precision;
+    return inPrecision(() -> path(images, arch));
   }
 
   /**
@@ -206,12 +101,7 @@ public final class Nb201Network implements Supernet<Nb201Arch> {
     }
     boolean[] active = sample.arch().activeEdges();
     Cells cells = (cell, x) -> cell.forwardGdas(x, sample.arch(), sample.hard(), active);
-    if (precision == Precision.FP32) {
-      return skeleton(images, cells);
-    }
-    try (Autocast region = Autocast.enter(precision)) {
-      return skeleton(images, cells).to(org.bytedeco.pytorch.global.torch.ScalarType.Float);
-    }
+    return inPrecision(() -> skeleton(images, cells));
   }
 
   private Tensor path(Tensor images, Nb201Arch arch) {
