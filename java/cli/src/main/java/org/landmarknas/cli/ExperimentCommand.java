@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.apache.commons.cli.CommandLine;
@@ -14,6 +15,7 @@ import org.landmarknas.experiment.ExperimentReport;
 import org.landmarknas.experiment.ExperimentRunner;
 import org.landmarknas.report.ReportWriter;
 import org.landmarknas.run.SearchRunner;
+import org.landmarknas.search.ScoreMeasure;
 import org.landmarknas.torch.SupernetSearch;
 
 /**
@@ -27,7 +29,8 @@ import org.landmarknas.torch.SupernetSearch;
  */
 final class ExperimentCommand implements Command {
   private static final String SYNTAX =
-      "lmnas experiment FILE [--workers K] [--report-only [--ground-truth FILE]] [--verbose]";
+      "lmnas experiment FILE [--workers K] [--report-only [--ground-truth FILE]"
+          + " [--score-by accuracy|loss]] [--verbose]";
 
   private final Clock clock;
   private final SearchRunner search;
@@ -64,7 +67,10 @@ final class ExperimentCommand implements Command {
             + " workers of --workers K use it; their parent writes the report)"),
         CommandOptions.withArg("ground-truth", "FILE", "with --report-only: recompute the"
             + " report against these stand-alone scores (arch,score) instead of the runs' own,"
-            + " into <report-dir>-<file name without .csv>"));
+            + " into <report-dir>-<file name without .csv>"),
+        CommandOptions.withArg("score-by", "accuracy|loss", "with --report-only: rank every"
+            + " run's pool by this super-net score instead of its own evaluate.score-by, into"
+            + " <report-dir>[-<file name>]-by-<score>"));
   }
 
   @Override
@@ -85,10 +91,14 @@ final class ExperimentCommand implements Command {
       throw new IllegalArgumentException("expected one experiment file, got "
           + cl.getArgs().length + " arguments");
     }
-    if (cl.hasOption("ground-truth") && !cl.hasOption("report-only")) {
-      throw new IllegalArgumentException("--ground-truth re-grounds the report of finished runs;"
-          + " give it with --report-only");
+    for (String option : List.of("ground-truth", "score-by")) {
+      if (cl.hasOption(option) && !cl.hasOption("report-only")) {
+        throw new IllegalArgumentException("--" + option + " re-ranks the report of finished"
+            + " runs; give it with --report-only");
+      }
     }
+    Optional<ScoreMeasure> measure = Optional.ofNullable(cl.getOptionValue("score-by"))
+        .map(ScoreMeasure::of);
     ExperimentConfig experiment = ExperimentConfig.load(Path.of(cl.getArgs()[0]));
     int workers = CommandOptions.intOption(cl, "workers", 1, 1);
     if (workers > 1 && !cl.hasOption("report-only")) {
@@ -103,13 +113,15 @@ final class ExperimentCommand implements Command {
     if (cl.hasOption("no-report")) {
       return Main.EXIT_OK;
     }
-    return report(experiment, Optional.ofNullable(cl.getOptionValue("ground-truth")), out, err);
+    return report(experiment, Optional.ofNullable(cl.getOptionValue("ground-truth")), measure,
+        out, err);
   }
 
   /** The report of every finished run, printed; re-grounded when a ground truth is given. */
-  private int report(ExperimentConfig experiment, Optional<String> groundTruth, PrintStream out,
-      PrintStream err) throws Exception {
-    ExperimentReport report = ExperimentReport.write(experiment, groundTruth, clock.instant());
+  private int report(ExperimentConfig experiment, Optional<String> groundTruth,
+      Optional<ScoreMeasure> measure, PrintStream out, PrintStream err) throws Exception {
+    ExperimentReport report = ExperimentReport.write(experiment, groundTruth, measure,
+        clock.instant());
     for (String note : report.notes()) {
       err.println("note: " + note);
     }

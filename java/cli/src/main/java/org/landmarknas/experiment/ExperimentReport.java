@@ -12,6 +12,7 @@ import org.landmarknas.report.Regrounding;
 import org.landmarknas.report.ReportOutput;
 import org.landmarknas.report.ReportWriter;
 import org.landmarknas.report.RunRecord;
+import org.landmarknas.search.ScoreMeasure;
 
 /**
  * The comparison report of an experiment's finished runs (table.md with S-KdT mean ± std per arm,
@@ -38,6 +39,17 @@ public record ExperimentReport(int finishedRuns, int plannedRuns, Optional<Repor
    */
   public static ExperimentReport write(ExperimentConfig experiment,
       Optional<String> groundTruth, Instant generatedAt) throws IOException {
+    return write(experiment, groundTruth, Optional.empty(), generatedAt);
+  }
+
+  /**
+   * As {@link #write(ExperimentConfig, Optional, Instant)}, every run's pool ranked by {@code
+   * measure} when given (e.g. a loss-ranked experiment read by accuracy), into {@code
+   * <report-dir>[-<truth file>]-by-<measure>}.
+   */
+  public static ExperimentReport write(ExperimentConfig experiment,
+      Optional<String> groundTruth, Optional<ScoreMeasure> measure, Instant generatedAt)
+      throws IOException {
     Optional<Path> truth = groundTruth.map(Path::of);
     List<ExperimentConfig.Run> plan = experiment.runs();
     List<RunRecord> runs = new ArrayList<>();
@@ -45,7 +57,7 @@ public record ExperimentReport(int finishedRuns, int plannedRuns, Optional<Repor
     for (ExperimentConfig.Run run : plan) {
       Path dir = run.dir(experiment.runsDir());
       if (ExperimentRunner.finished(dir)) {
-        runs.add(Regrounding.load(dir, truth));
+        runs.add(Regrounding.load(dir, truth, measure));
         // Reported all the same: re-scoring old runs against a new ground truth is what a
         // ground truth is given for, and an arm's config may have moved on since.
         if (!ExperimentRunner.sameConfig(run, dir)) {
@@ -60,6 +72,10 @@ public record ExperimentReport(int finishedRuns, int plannedRuns, Optional<Repor
     Path base = experiment.reportDir();
     Path reportDir = groundTruth.map(f -> base.resolveSibling(base.getFileName() + "-"
         + Path.of(f).getFileName().toString().replaceFirst("\\.csv$", ""))).orElse(base);
+    if (measure.isPresent()) {
+      reportDir = reportDir.resolveSibling(reportDir.getFileName() + "-by-"
+          + measure.get().configName());
+    }
     // the first arm is the experiment's control (SPOS before its landmark variants)
     ReportOutput report = ReportWriter.write(runs, Grouping.NAME,
         reportDir, generatedAt, groundTruth,

@@ -136,6 +136,10 @@ final class ExperimentCommandTest {
     assertTrue(Files.readString(tmp.resolve("runs/report/table.md")).contains("| marks vs"),
         "the first experiment's report stays as it was");
     assertTrue(out.contains("report of 2 of 2 runs"), out);
+    // the same runs ranked by loss instead of their own accuracy, beside the first report
+    String byLoss = runExperiment(second, "--report-only", "--score-by", "loss");
+    assertTrue(byLoss.contains(tmp.resolve("study-by-loss").toString()), byLoss);
+    assertTrue(Files.isRegularFile(tmp.resolve("study-by-loss/table.md")));
   }
 
   @Test
@@ -175,8 +179,11 @@ final class ExperimentCommandTest {
     PrintStream sink = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> cmd.run(
         new String[] {file.toString(), "--ground-truth", "gt.csv"}, sink, sink));
-    assertEquals("--ground-truth re-grounds the report of finished runs; give it with"
+    assertEquals("--ground-truth re-ranks the report of finished runs; give it with"
         + " --report-only", e.getMessage());
+    IllegalArgumentException s = assertThrows(IllegalArgumentException.class, () -> cmd.run(
+        new String[] {file.toString(), "--score-by", "loss"}, sink, sink));
+    assertTrue(s.getMessage().startsWith("--score-by re-ranks"), s.getMessage());
     assertEquals(List.of(), searched);
   }
 }
