@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Locale;
+import org.landmarknas.config.ConfigException;
 import org.landmarknas.config.ExperimentConfig;
 import org.landmarknas.config.RunConfig;
 import org.landmarknas.config.RunConfigLoader;
@@ -138,8 +139,17 @@ public final class ExperimentRunner {
   /** Whether {@code dir}'s config.yaml is the one the arm gives now (false without one). */
   static boolean sameConfig(ExperimentConfig.Run run, Path dir) throws IOException {
     Path file = dir.resolve(RunDirectory.CONFIG_FILE);
-    return Files.isRegularFile(file) && Files.readString(file).equals(
-        RunConfigLoader.toYaml(run.arm().runConfig(run.seed())));
+    if (!Files.isRegularFile(file)) {
+      return false;
+    }
+    // Compared as configs, not as text: a run written by an older build lacks the keys added
+    // since, which read as their defaults, so a long experiment survives an upgrade; a value
+    // that differs, or a file this build cannot read, is another config.
+    try {
+      return RunConfigLoader.load(file, List.of()).equals(run.arm().runConfig(run.seed()));
+    } catch (ConfigException e) {
+      return false;
+    }
   }
 
   /** Whether the run in {@code dir} ended: it wrote its result. */

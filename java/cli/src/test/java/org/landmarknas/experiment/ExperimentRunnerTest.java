@@ -114,6 +114,26 @@ final class ExperimentRunnerTest {
   }
 
   @Test
+  void sameConfig_olderBuildsFileWithoutNewerKeys_isTheSameRun() throws Exception {
+    ExperimentConfig experiment = experiment("train.epochs=3");
+    ExperimentConfig.Run run = experiment.runs().get(0);
+    Path dir = Files.createDirectories(tmp.resolve("runs/old"));
+    String yaml = org.landmarknas.config.RunConfigLoader.toYaml(
+        run.arm().runConfig(run.seed()));
+    // what a build before train.sampling and evaluate.score-by wrote: the same run
+    String older = yaml.replaceAll("(?m)^  sampling: ops\n", "")
+        .replaceAll("(?m)^  score-by: accuracy\n", "");
+    assertTrue(older.length() < yaml.length(), "the keys were in the file");
+    Files.writeString(dir.resolve("config.yaml"), older);
+    assertTrue(ExperimentRunner.sameConfig(run, dir));
+    Files.writeString(dir.resolve("config.yaml"),
+        older.replaceAll("(?m)^  epochs: \\d+$", "  epochs: 7"));
+    assertTrue(!ExperimentRunner.sameConfig(run, dir), "a changed value is another run");
+    Files.writeString(dir.resolve("config.yaml"), "train: {epochs: banana}\n");
+    assertTrue(!ExperimentRunner.sameConfig(run, dir), "an unreadable file is another run");
+  }
+
+  @Test
   void report_noFinishedRun_writesNothing() throws Exception {
     ExperimentConfig experiment = experiment("train.epochs=3");
     ExperimentReport report = ExperimentReport.write(experiment, Optional.empty(), Instant.EPOCH);
