@@ -38,16 +38,7 @@ record NaoState<A>(List<A> pool, List<ArchScore<A>> scores) {
   void save(SearchSpace<A> space, Path dir) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("pool", pool.stream().map(space::format).toList());
-    List<Map<String, Object>> scored = new ArrayList<>();
-    for (ArchScore<A> s : scores) {
-      Map<String, Object> e = new LinkedHashMap<>();
-      e.put("arch", space.format(s.arch()));
-      e.put("accuracy", s.accuracy());
-      e.put("loss", s.loss());
-      e.put("samples", s.samples());
-      scored.add(e);
-    }
-    m.put("scores", scored);
+    m.put("scores", ArchScoreJson.write(space, scores));
     try {
       Files.write(dir.resolve(FILE), JsonCodec.pretty(m));
     } catch (IOException e) {
@@ -70,14 +61,7 @@ record NaoState<A>(List<A> pool, List<ArchScore<A>> scores) {
       for (Object o : (List<Object>) m.get("pool")) {
         pool.add(space.parse((String) o));
       }
-      List<ArchScore<A>> scores = new ArrayList<>();
-      for (Object o : (List<Object>) m.get("scores")) {
-        Map<String, Object> e = (Map<String, Object>) o;
-        scores.add(new ArchScore<>(space.parse((String) e.get("arch")),
-            ((Number) e.get("accuracy")).doubleValue(), ((Number) e.get("loss")).doubleValue(),
-            ((Number) e.get("samples")).intValue()));
-      }
-      return new NaoState<>(pool, scores);
+      return new NaoState<>(pool, ArchScoreJson.read(space, (List<?>) m.get("scores")));
     } catch (IOException | RuntimeException e) {
       throw new IllegalArgumentException("cannot load NAO pool " + file + ": " + e.getMessage(),
           e);

@@ -79,16 +79,7 @@ final class SearchCheckpoint {
       m.put("cpu_seconds", Double.isFinite(cpuSeconds) ? cpuSeconds : null);
       m.put("metrics", metrics);
       lastPoolScores.ifPresent(scores -> {
-        List<Map<String, Object>> pool = new ArrayList<>();
-        for (ArchScore<A> s : scores) {
-          Map<String, Object> e = new LinkedHashMap<>();
-          e.put("arch", space.format(s.arch()));
-          e.put("accuracy", s.accuracy());
-          e.put("loss", s.loss());
-          e.put("samples", s.samples());
-          pool.add(e);
-        }
-        m.put("last_pool", pool);
+        m.put("last_pool", ArchScoreJson.write(space, scores));
         m.put("last_pool_seconds", lastPoolSeconds);
       });
       if (!pendingLandmarks.isEmpty()) {
@@ -112,14 +103,7 @@ final class SearchCheckpoint {
         }
         Optional<List<ArchScore<A>>> pool = Optional.empty();
         if (m.get("last_pool") instanceof List<?> entries) {
-          List<ArchScore<A>> scores = new ArrayList<>();
-          for (Object o : entries) {
-            Map<String, Object> e = (Map<String, Object>) o;
-            scores.add(new ArchScore<>(space.parse((String) e.get("arch")),
-                ((Number) e.get("accuracy")).doubleValue(), ((Number) e.get("loss")).doubleValue(),
-                ((Number) e.get("samples")).intValue()));
-          }
-          pool = Optional.of(scores);
+          pool = Optional.of(ArchScoreJson.read(space, entries));
         }
         List<A> pending = new ArrayList<>();
         if (m.get("pending_landmarks") instanceof List<?> archs) {
