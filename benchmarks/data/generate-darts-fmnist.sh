@@ -34,14 +34,5 @@ source benchmarks/data/table-steps.sh
 # The draw is part of the benchmark's definition: 150 in draw order, first 30 = candidates.
 draw_lists 150 30 301 --space darts
 import_committed
-# Queue order = claim order, as for NB101: the ceiling's two seeds first, then seeds 0 and 1 of
-# everything, then the ceiling's seeds 2 and 3.
-enqueue --archs "$LISTS-noise-ceiling.txt" --seed 0
-enqueue --archs "$LISTS-noise-ceiling.txt" --seed 1
-for seed in 0 1; do
-  enqueue --archs "$LISTS-evaluation.txt" --seed "$seed"
-  enqueue --archs "$LISTS-landmark-candidates.txt" --seed "$seed"
-done
-enqueue --archs "$LISTS-noise-ceiling.txt" --seed 2
-enqueue --archs "$LISTS-noise-ceiling.txt" --seed 3
+enqueue_two_seed_plan
 train_or_snapshot "$MODE"

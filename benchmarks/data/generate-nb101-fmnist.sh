@@ -33,14 +33,5 @@ source benchmarks/data/table-steps.sh
 # The draw is part of the benchmark's definition: 150 in draw order, first 30 = candidates.
 draw_lists 150 30 101 --space nb101
 import_committed
-# Queue order = claim order: two seeds of the ceiling cells first (the seed-to-seed ceiling is
-# known early), then seed 0 and seed 1 of everything, then the ceiling's seeds 2 and 3.
-enqueue --archs "$LISTS-noise-ceiling.txt" --seed 0
-enqueue --archs "$LISTS-noise-ceiling.txt" --seed 1
-for seed in 0 1; do
-  enqueue --archs "$LISTS-evaluation.txt" --seed "$seed"
-  enqueue --archs "$LISTS-landmark-candidates.txt" --seed "$seed"
-done
-enqueue --archs "$LISTS-noise-ceiling.txt" --seed 2
-enqueue --archs "$LISTS-noise-ceiling.txt" --seed 3
+enqueue_two_seed_plan
 train_or_snapshot "$MODE"
