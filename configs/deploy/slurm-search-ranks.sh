@@ -15,6 +15,8 @@
 # min); resume with the same W from the newest checkpoint, which continues the run exactly.
 # With landmarks.queue set, pass LMNAS_STORE: rank 0 queues the new landmarks' trainings there
 # (workers: slurm-workers.sh) and the others wait for the grown set.
+# On GPU nodes (unverified here: no GPU): build with `mvn -Pgpu`, set LMNAS_DEVICE=cuda and
+# submit with --ntasks-per-node=G --gpus-per-task=1; the ranks then train over NCCL, one GPU each.
 #SBATCH --job-name=lmnas-search
 #SBATCH --nodes=2
 #SBATCH --ntasks-per-node=1
@@ -43,7 +45,7 @@ if [[ -n "${LMNAS_RESUME:-}" ]]; then
   START=(--resume "$LMNAS_RUN_DIR")
 else
   START=(--config "$LMNAS_CONFIG" --run-dir "$LMNAS_RUN_DIR" --set
-    "train.threads=${SLURM_CPUS_PER_TASK:-2}")
+    "train.threads=${SLURM_CPUS_PER_TASK:-2}" --set "train.device=${LMNAS_DEVICE:-cpu}")
 fi
 STORE=()
 if [[ -n "${LMNAS_STORE:-}" ]]; then

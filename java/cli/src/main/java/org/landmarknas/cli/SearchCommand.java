@@ -19,10 +19,11 @@ import org.landmarknas.config.RunConfigLoader;
 import org.landmarknas.run.RunDirectory;
 import org.landmarknas.run.SearchRunner;
 import org.landmarknas.store.StoreLocation;
-import org.landmarknas.torch.GlooGroup;
+import org.landmarknas.torch.RankGroup;
 import org.landmarknas.torch.Rendezvous;
 import org.landmarknas.torch.SearchOutcome;
 import org.landmarknas.torch.SupernetSearch;
+import org.landmarknas.torch.TorchDevice;
 
 /**
  * {@code lmnas search}: trains a super-net as a run configuration says and scores sampled
@@ -118,6 +119,8 @@ final class SearchCommand implements Command {
         ? RunConfigLoader.load(Path.of(cl.getOptionValue("config")), overrides)
         : RunConfigLoader.fromDefaults(overrides);
     ranks.requireDivisible(config.train().batchSize());
+    // A GPU asked for where libtorch sees none fails now, before a directory or a rank exists.
+    TorchDevice.of(config.train().device(), 0);
     Optional<StoreLocation> store = landmarkStore(cl, config, ranks);
 
     Path path = cl.hasOption("run-dir")
@@ -172,6 +175,8 @@ final class SearchCommand implements Command {
     }
     RunConfig config = RunConfigLoader.load(dir.configFile(), List.of());
     ranks.requireDivisible(config.train().batchSize());
+    // A GPU asked for where libtorch sees none fails now, before a directory or a rank exists.
+    TorchDevice.of(config.train().device(), 0);
     Optional<StoreLocation> store = landmarkStore(cl, config, ranks);
     if (ranks.ranks() > 0) {
       return RankProcesses.run(RankOptions.withoutRanks(args), ranks.ranks());
@@ -226,7 +231,9 @@ final class SearchCommand implements Command {
     }
     PrintStream progress = r.leads() ? out
         : new PrintStream(java.io.OutputStream.nullOutputStream());
-    try (GlooGroup group = GlooGroup.join(r, RANK_TIMEOUT)) {
+    // Gloo on the CPU, NCCL on a GPU: the device is resolved per rank (one GPU each).
+    try (RankGroup group = RankGroup.join(r, RANK_TIMEOUT,
+        TorchDevice.of(config.train().device(), r.rank()))) {
       if (dir == null) {
         Files.createDirectories(path);
         dir = RunDirectory.open(path);
@@ -235,7 +242,7 @@ final class SearchCommand implements Command {
           ? SupernetSearch.run(config, dir, progress, resume, group)
           : SupernetSearch.run(config, dir, progress, resume, group, StoreLandmarkScores.opener(
               store.get(), config.landmarks().queueProtocol()));
-      GlooGroup.AllreduceCost cost = group.allreduceCost();
+      RankGroup.AllreduceCost cost = group.allreduceCost();
       long steps = Math.max(1, outcome.steps());
       out.println(r.leads() ? outcome.summary() + System.lineSeparator() + "results in "
           + dir.path() : String.format(Locale.ROOT, "rank %d of %d done: %d steps",

@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
+import org.landmarknas.config.TrainConfig;
 import org.landmarknas.space.SearchSpaces;
 import org.landmarknas.standalone.StandaloneProtocol;
+import org.landmarknas.torch.TorchDevice;
 
 /**
  * The options of {@code lmnas standalone} and the values they name: the protocol (only an option
@@ -30,6 +32,8 @@ final class StandaloneOptions {
         CommandOptions.withArg("channels", "C", "protocol: cell channels C (default 16)"),
         CommandOptions.withArg("epochs", "N", "protocol: training epochs (default 4)"),
         CommandOptions.withArg("threads", "T", "intra-op threads per trainer (default 2)"),
+        CommandOptions.withArg("device", "D", "where a trainer computes: cpu (default), cuda or"
+            + " cuda:N (a GPU needs the -Pgpu build)"),
         CommandOptions.withArg("train-limit", "N", "protocol: training images (default 0 = all"
             + " 30,000 of the super-net half)"),
         CommandOptions.withArg("test-limit", "N", "protocol: score only the first N test images"
@@ -53,6 +57,11 @@ final class StandaloneOptions {
         CommandOptions.withArg("plot", "DIR", "stats: also write PNG plots there (seed vs seed"
             + " of the noise-ceiling cells; against --reference)"),
         CommandOptions.withArg("data-dir", "DIR", "Fashion-MNIST directory"));
+  }
+
+  /** The device of {@code --device} (not part of the protocol: where, not how, it trains). */
+  static TorchDevice device(CommandLine cl) {
+    return TorchDevice.of("--device", cl.getOptionValue("device", TrainConfig.DEVICE_CPU), 0);
   }
 
   static StandaloneProtocol protocol(CommandLine cl) {

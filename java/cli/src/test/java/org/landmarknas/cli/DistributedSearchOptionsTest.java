@@ -42,6 +42,18 @@ final class DistributedSearchOptionsTest {
         "h:70000");
   }
 
+  /**
+   * This project's machines and build have no CUDA: a GPU run must stop at once, naming the key
+   * and the -Pgpu build, for one process and for ranks alike.
+   */
+  @Test
+  void gpuWithoutCuda_exitTwo_namingTheKey() {
+    assertUsage("train.device: \"cuda\" asks for a GPU", "--set", "train.device=cuda");
+    assertUsage("-Pgpu", "--ranks", "2", "--set", "train.device=cuda:1");
+    assertUsage("train.device: \"gpu\" is not allowed (allowed: cpu, cuda or cuda:N",
+        "--set", "train.device=gpu");
+  }
+
   @Test
   void globalBatchNotDivisible_exitTwo_suggestingOne() {
     assertUsage("train.batch-size 30 is the global batch and must be a multiple of the 4"

@@ -23,6 +23,8 @@ import org.landmarknas.store.ResultsStore;
 
 /** The queue side of {@code lmnas standalone} without training anything. */
 final class StandaloneCommandTest {
+  private static final String CELL = "|nor_conv_3x3~0|+|skip_connect~0|nor_conv_1x1~1|+"
+      + "|skip_connect~0|none~1|avg_pool_3x3~2|";
   @TempDir Path dir;
 
   private record Out(int code, String out, String err) {}
@@ -335,7 +337,10 @@ final class StandaloneCommandTest {
     for (String[] args : new String[][] {
         {"standalone"}, {"standalone", "fly"}, {"standalone", "enqueue", "--store",
             dir.resolve("x.db").toString()}, {"standalone", "train"},
-        {"standalone", "status", "--epochs", "0"}, {"standalone", "export", "--format", "xml"}}) {
+        {"standalone", "status", "--epochs", "0"}, {"standalone", "export", "--format", "xml"},
+        {"standalone", "train", "--arch", CELL, "--device", "gpu"},
+        {"standalone", "worker", "--store", dir.resolve("w.db").toString(), "--device",
+            "cuda"}}) {
       Out r = run(args);
       assertEquals(2, r.code(), String.join(" ", args) + ": " + r.err());
       assertEquals(1, r.err().strip().lines().count(), r.err());

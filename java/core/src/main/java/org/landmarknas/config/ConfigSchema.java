@@ -73,6 +73,7 @@ final class ConfigSchema {
       new Key("train", "checkpoint-every", ValueType.INT, c -> c.train().checkpointEvery()),
       new Key("train", "keep-checkpoints", ValueType.INT, c -> c.train().keepCheckpoints()),
       new Key("train", "sampling", ValueType.STRING, c -> c.train().sampling()),
+      new Key("train", "device", ValueType.STRING, c -> c.train().device()),
       new Key("landmarks", "count", ValueType.INT, c -> c.landmarks().count()),
       new Key("landmarks", "file", ValueType.OPTIONAL_STRING, c -> c.landmarks().file()),
       new Key("landmarks", "ground-truth", ValueType.OPTIONAL_STRING,
@@ -186,7 +187,8 @@ final class ConfigSchema {
         (Integer) v.get("train.threads"),
         (Integer) v.get("train.checkpoint-every"),
         (Integer) v.get("train.keep-checkpoints"),
-        (String) v.get("train.sampling"));
+        (String) v.get("train.sampling"),
+        (String) v.get("train.device"));
     LandmarksConfig landmarks = new LandmarksConfig(
         (Integer) v.get("landmarks.count"),
         (String) v.get("landmarks.file"),

@@ -2,6 +2,7 @@ package org.landmarknas.config;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Section {@code train}: super-net training with SGD and a cosine learning-rate schedule.
@@ -23,16 +24,25 @@ import java.util.Locale;
  *     every edge uniform, so classes with many equivalent assignments are trained more often) or
  *     {@code classes} (a distinct cell class uniformly, then one of its assignments; needs a
  *     space whose classes can be listed)
+ * @param device where libtorch computes: {@code cpu} (default), {@code cuda} (the GPU of the
+ *     process's rank, rank modulo the GPUs of the machine) or {@code cuda:N}; a GPU needs the
+ *     engine built with {@code -Pgpu} and, for several ranks, trains them over NCCL instead of
+ *     Gloo
  */
 public record TrainConfig(int epochs, int batchSize, int stepsPerEpoch, double lr, double lrMin,
     double momentum, double weightDecay, double gradClip, int threads, int checkpointEvery,
-    int keepCheckpoints, String sampling) {
+    int keepCheckpoints, String sampling, String device) {
 
   /** Paths uniform over op assignments (SPOS). */
   public static final String SAMPLING_OPS = "ops";
   /** Paths uniform over distinct cell classes. */
   public static final String SAMPLING_CLASSES = "classes";
   public static final List<String> SAMPLINGS = List.of(SAMPLING_OPS, SAMPLING_CLASSES);
+  /** The CPU, libtorch's default device. */
+  public static final String DEVICE_CPU = "cpu";
+  /** What {@code device} allows, for error messages. */
+  public static final String DEVICES = "cpu, cuda or cuda:N (a GPU index)";
+  private static final Pattern DEVICE = Pattern.compile("cpu|cuda(:(0|[1-9][0-9]{0,2}))?");
 
   /** Validates every field; see the record description for ranges. */
   public TrainConfig {
@@ -51,6 +61,20 @@ public record TrainConfig(int epochs, int batchSize, int stepsPerEpoch, double l
     KeyCheck.atLeast("train.checkpoint-every", checkpointEvery, 1);
     KeyCheck.atLeast("train.keep-checkpoints", keepCheckpoints, 1);
     KeyCheck.oneOf("train.sampling", sampling, SAMPLINGS);
+    KeyCheck.matches("train.device", device, DEVICE, DEVICES);
+  }
+
+  /** The training settings on the CPU. */
+  public TrainConfig(int epochs, int batchSize, int stepsPerEpoch, double lr, double lrMin,
+      double momentum, double weightDecay, double gradClip, int threads, int checkpointEvery,
+      int keepCheckpoints, String sampling) {
+    this(epochs, batchSize, stepsPerEpoch, lr, lrMin, momentum, weightDecay, gradClip, threads,
+        checkpointEvery, keepCheckpoints, sampling, DEVICE_CPU);
+  }
+
+  /** Whether {@code value} names a device: {@code cpu}, {@code cuda} or {@code cuda:N}. */
+  public static boolean isDevice(String value) {
+    return value != null && DEVICE.matcher(value).matches();
   }
 
   /** The training settings with SPOS's op-uniform paths. */
@@ -75,6 +99,7 @@ public record TrainConfig(int epochs, int batchSize, int stepsPerEpoch, double l
 
   /** The defaults listed in the record description. */
   public static TrainConfig defaults() {
-    return new TrainConfig(2, 64, 0, 0.025, 0.001, 0.9, 0.0005, 5.0, 2, 1, 2, SAMPLING_OPS);
+    return new TrainConfig(2, 64, 0, 0.025, 0.001, 0.9, 0.0005, 5.0, 2, 1, 2, SAMPLING_OPS,
+        DEVICE_CPU);
   }
 }

@@ -5,6 +5,7 @@ import static org.bytedeco.pytorch.global.torch.ones;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.bytedeco.pytorch.Device;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorOptional;
 
@@ -40,15 +41,19 @@ final class AvgPool3x3 {
     int h = (int) x.size(2);
     int w = (int) x.size(3);
     Tensor[] k = constants.computeIfAbsent(((long) c << 40) | ((long) h << 20) | w,
-        key -> build(c, h, w));
+        key -> build(c, h, w, x.device()));
     return conv2d(x, k[0], new TensorOptional(), stride, ONE, ONE, c).mul(k[1]);
   }
 
-  private Tensor[] build(int c, int h, int w) {
+  private Tensor[] build(int c, int h, int w, Device device) {
     Tensor kernel = ones(c, 1, 3, 3);
     Tensor taps = conv2d(ones(1, 1, h, w), ones(1, 1, 3, 3), new TensorOptional(), stride, ONE,
         ONE, 1);
     Tensor reciprocal = ones(1, c, taps.size(2), taps.size(3)).div(taps).contiguous();
+    if (device.is_cuda()) {
+      kernel = kernel.to(device, kernel.scalar_type());
+      reciprocal = reciprocal.to(device, reciprocal.scalar_type());
+    }
     // Usually created during a step: the extra reference makes the step's scope release, not
     // free, them, so they live as long as this op.
     kernel.retainReference();

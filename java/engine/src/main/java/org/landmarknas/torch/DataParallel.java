@@ -6,7 +6,7 @@ import java.util.List;
  * How one training step is split over shards of its global batch and joined again: which shards
  * this process trains, how their gradients become one average, and how per-process sums (loss,
  * accuracy, landmark losses) become global ones. {@link #SINGLE} is one process on the whole
- * batch and changes nothing; {@link GlooDataParallel} is one rank of several processes.
+ * batch and changes nothing; {@link RankDataParallel} is one rank of several processes.
  *
  * <p>Every process draws the same path, the same data order, the same augmentation and the same
  * landmark pairs from the run's seeded streams (each assembles the whole global batch and trains

@@ -30,16 +30,16 @@ import org.landmarknas.landmark.LandmarkSet;
  */
 final class DataParallelRun {
   private final DataParallel parallel;
-  private final Optional<GlooGroup> group;
+  private final Optional<RankGroup> group;
 
-  private DataParallelRun(DataParallel parallel, Optional<GlooGroup> group) {
+  private DataParallelRun(DataParallel parallel, Optional<RankGroup> group) {
     this.parallel = parallel;
     this.group = group;
   }
 
   /** The run of {@code net} as a rank of {@code group}, or as the only process. */
-  static DataParallelRun of(Optional<GlooGroup> group, Supernet<?> net) {
-    return new DataParallelRun(group.<DataParallel>map(g -> new GlooDataParallel(g, net))
+  static DataParallelRun of(Optional<RankGroup> group, Supernet<?> net) {
+    return new DataParallelRun(group.<DataParallel>map(g -> new RankDataParallel(g, net))
         .orElse(DataParallel.SINGLE), group);
   }
 
@@ -71,7 +71,7 @@ final class DataParallelRun {
     if (group.isEmpty()) {
       return grow.get();
     }
-    GlooGroup g = group.get();
+    RankGroup g = group.get();
     LandmarkSet<A> grown = g.leads() ? grow.get() : null;
     try {
       Path tmp = Files.createTempFile("lmnas-landmarks-", ".csv");
@@ -96,6 +96,6 @@ final class DataParallelRun {
 
   /** Returns when every rank got here: the others wait for rank 0's scoring and search. */
   void awaitLeader() {
-    group.ifPresent(GlooGroup::barrier);
+    group.ifPresent(RankGroup::barrier);
   }
 }

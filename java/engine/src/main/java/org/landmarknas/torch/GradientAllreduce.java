@@ -13,7 +13,7 @@ import org.bytedeco.pytorch.TensorVector;
 import org.bytedeco.pytorch.global.torch.ScalarType;
 
 /**
- * Averages the gradients of a single-path step over the ranks of a {@link GlooGroup}, as DDP
+ * Averages the gradients of a single-path step over the ranks of a {@link RankGroup}, as DDP
  * would, without DDP (not bound in the preset, and its {@code Reducer} expects one backward per
  * step where ours has two: the path's and the landmark term's).
  *
@@ -26,15 +26,16 @@ import org.bytedeco.pytorch.global.torch.ScalarType;
  *       off-path ops still get no weight decay and no momentum update.
  * </ol>
  *
- * <p>The sum is taken by Gloo's ring (reduce-scatter, then all-gather), so every rank receives
- * the same bytes and the replicas stay bit-identical. Must run inside the step's
+ * <p>The sum is taken by a ring (Gloo's and NCCL's: reduce-scatter, then all-gather), so every
+ * rank receives the same bytes and the replicas stay bit-identical. The flattened gradients are
+ * on the parameters' device, the group's; the mask is built on the CPU and moved there. Must run inside the step's
  * {@link org.bytedeco.javacpp.PointerScope}.
  */
 final class GradientAllreduce {
   private final Tensor[] parameters;
-  private final GlooGroup group;
+  private final RankGroup group;
 
-  GradientAllreduce(Supernet<?> net, GlooGroup group) {
+  GradientAllreduce(Supernet<?> net, RankGroup group) {
     this.parameters = net.parameters().get();
     this.group = group;
   }
@@ -47,7 +48,7 @@ final class GradientAllreduce {
       if (union[i]) {
         Tensor g = parameters[i].grad();
         grads.push_back(g.defined() ? g : zeros(parameters[i].sizes(),
-            new TensorOptions(parameters[i].scalar_type())));
+            parameters[i].options()));
       }
     }
     if (grads.empty()) {
@@ -83,8 +84,9 @@ final class GradientAllreduce {
     for (int i = 0; i < n; i++) {
       m.put(i, parameters[i].grad().defined() ? 1f : 0f);
     }
-    group.allreduceSum(mask);
-    m = mask.data_ptr_float();
+    Tensor reduced = group.device().put(mask);
+    group.allreduceSum(reduced);
+    m = TorchDevice.toCpu(reduced).data_ptr_float();
     boolean[] union = new boolean[n];
     for (int i = 0; i < n; i++) {
       union[i] = m.get(i) > 0;

@@ -32,6 +32,7 @@ abstract class ModuleSupernet<A> implements Supernet<A> {
   /** Built the layers; keeps the Java peers of the child modules alive. */
   protected final NetworkBuilder builder;
   private Precision precision = Precision.FP32;
+  private TorchDevice device = TorchDevice.CPU;
   private TensorVector parameters;
 
   /**
@@ -120,6 +121,23 @@ abstract class ModuleSupernet<A> implements Supernet<A> {
 
   private ModuleWeights weights() {
     return new ModuleWeights(module, describe());
+  }
+
+  /**
+   * Moves the module: libtorch's {@code Module::to} swaps each parameter's data in place
+   * ({@code set_data}), so the Java handles the layers keep stay valid.
+   */
+  @Override
+  public void to(TorchDevice target) {
+    if (!target.equals(device)) {
+      module.to(target.device(), false);
+      device = target;
+    }
+  }
+
+  @Override
+  public TorchDevice device() {
+    return device;
   }
 
   /** Sets training mode (matters only for RUNNING BatchNorm). */

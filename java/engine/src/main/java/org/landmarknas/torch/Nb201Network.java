@@ -100,7 +100,10 @@ public final class Nb201Network extends ModuleSupernet<Nb201Arch> {
       throw new IllegalStateException("a stand-alone network has no GDAS forward");
     }
     boolean[] active = sample.arch().activeEdges();
-    Cells cells = (cell, x) -> cell.forwardGdas(x, sample.arch(), sample.hard(), active);
+    // α stays on the CPU (a few dozen numbers); a differentiable copy carries its weights to a
+    // GPU super-net, and their gradient back.
+    Tensor weights = device().put(sample.hard());
+    Cells cells = (cell, x) -> cell.forwardGdas(x, sample.arch(), weights, active);
     return inPrecision(() -> skeleton(images, cells));
   }
 

@@ -171,7 +171,8 @@ final class SearchCheckpoint {
     net.load(c.file(WEIGHTS));
     try (PointerScope scope = new PointerScope()) {
       InputArchive archive = new InputArchive();
-      archive.load_from(c.file(OPTIMIZER).toString());
+      // The momentum buffers go straight to the parameters' device.
+      archive.load_from(c.file(OPTIMIZER).toString(), net.device().optional());
       optimizer.load(archive);
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("cannot load optimizer state " + c.file(OPTIMIZER)

@@ -51,14 +51,24 @@ final class SearchSession<A> {
   }
 
   /**
-   * A session for training: the configured images (the run's last input that can be wrong),
-   * split by {@code seeds}, and a super-net with fresh weights from them, in training mode.
+   * {@link #forTraining(SupernetSpace, RunConfig, RunSeeds, TorchDevice)} on the config's device.
    */
   static <A> SearchSession<A> forTraining(SupernetSpace<A> space, RunConfig config,
       RunSeeds seeds) {
+    return forTraining(space, config, seeds, TorchDevice.of(config.train().device(), 0));
+  }
+
+  /**
+   * A session for training: the configured images (the run's last input that can be wrong),
+   * split by {@code seeds}, and a super-net with fresh weights from them on {@code device}, in
+   * training mode.
+   */
+  static <A> SearchSession<A> forTraining(SupernetSpace<A> space, RunConfig config,
+      RunSeeds seeds, TorchDevice device) {
     ImageDataset dataset = loadData(config);
     Supernet<A> net = space.supernet(shape(config, dataset), seeds.initSeed());
     net.setPrecision(Precision.ofId(config.supernet().precision()));
+    net.to(device);
     net.train(true);
     return new SearchSession<>(config, dataset, seeds.splitSeed(), space, net);
   }
@@ -69,6 +79,7 @@ final class SearchSession<A> {
     ImageDataset dataset = loadData(config);
     Supernet<A> net = space.supernet(shape(config, dataset), 0);
     net.setPrecision(Precision.ofId(config.supernet().precision()));
+    net.to(TorchDevice.of(config.train().device(), 0));
     net.load(weights);
     return new SearchSession<>(config, dataset, RunSeeds.of(config.seed()).splitSeed(), space,
         net);
@@ -126,7 +137,7 @@ final class SearchSession<A> {
 
   private TensorBatcher batches(ImageData images, Augmentation augmentation, int batchSize) {
     return new TensorBatcher(new BatchAssembler(images, dataset.normalization(), augmentation),
-        batchSize);
+        batchSize, net.device());
   }
 
   /** The configured data set with its train/test limits applied. */

@@ -34,12 +34,23 @@ import org.landmarknas.standalone.StandaloneResult;
 public final class StandaloneTrainer<A> {
   private final SupernetSpace<A> space;
   private final ImageDataset data;
+  private final TorchDevice device;
 
-  /** A trainer of {@code space}'s cells on {@code data}. */
+  /** A trainer of {@code space}'s cells on {@code data}, on the CPU. */
   public StandaloneTrainer(SupernetSpace<A> space, ImageDataset data) {
+    this(space, data, TorchDevice.CPU);
+  }
+
+  /**
+   * A trainer of {@code space}'s cells on {@code data}, on {@code device}. A GPU's results are
+   * not bit-equal to the CPU's (other kernels, other summation orders): a protocol's table
+   * should come from one kind of device.
+   */
+  public StandaloneTrainer(SupernetSpace<A> space, ImageDataset data, TorchDevice device) {
     Libtorch.load();
     this.space = space;
     this.data = data;
+    this.device = device;
   }
 
   /** The space whose cells this trainer trains. */
@@ -77,11 +88,12 @@ public final class StandaloneTrainer<A> {
     NetworkShape shape = new NetworkShape(data.channels(), data.classes(), p.channels(),
         p.cells(), BatchNormMode.RUNNING);
     Supernet<A> net = space.standalone(shape, arch, seed);
+    net.to(device);
     net.train(true);
     SposStep<A> step = new SposStep<>(net, train);
     TensorBatcher batches = new TensorBatcher(new BatchAssembler(data.train(),
         data.normalization(), new Augmentation(p.cropPadding(), p.horizontalFlip())),
-        p.batchSize());
+        p.batchSize(), device);
     SplittableRandom rng = new SplittableRandom(seed);
     CosineLr lr = new CosineLr(p.lr(), p.lrMin(), p.epochs());
     int stepsPerEpoch = Math.max(1, trainIdx.length / p.batchSize());
@@ -122,9 +134,9 @@ public final class StandaloneTrainer<A> {
   private StandaloneResult<A> result(Supernet<A> net, A arch, StandaloneProtocol p, long seed,
       ImageData valid, ImageData test, long startNanos) {
     ArchScore<A> validScore = new SupernetEvaluator<>(net, new TensorBatcher(new BatchAssembler(
-        valid, data.normalization(), Augmentation.NONE), 256)).score(arch, 0);
+        valid, data.normalization(), Augmentation.NONE), 256, device)).score(arch, 0);
     ArchScore<A> testScore = new SupernetEvaluator<>(net, new TensorBatcher(new BatchAssembler(
-        test, data.normalization(), Augmentation.NONE), 256)).score(arch, 0);
+        test, data.normalization(), Augmentation.NONE), 256, device)).score(arch, 0);
     return new StandaloneResult<>(arch, p.name(), seed, validScore.accuracy(), validScore.loss(),
         testScore.accuracy(), testScore.loss(), net.parameterCount(),
         (System.nanoTime() - startNanos) / 1e9);

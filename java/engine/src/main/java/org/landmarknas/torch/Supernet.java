@@ -43,6 +43,15 @@ public interface Supernet<A> {
   /** The arithmetic of {@link #forward}. */
   Precision precision();
 
+  /**
+   * Moves every parameter and buffer to {@code device}, in place: the handles already given out
+   * (an optimizer's, the layers' own) see the moved tensors. Call before training starts.
+   */
+  void to(TorchDevice device);
+
+  /** Where the parameters are; the CPU until {@link #to} moves them. */
+  TorchDevice device();
+
   /** Writes every parameter and buffer to {@code file}, atomically. */
   void save(Path file);
 

@@ -74,7 +74,7 @@ public final class SupernetSearch {
    * dir}, scores and searches, and the others return an outcome without scores.
    */
   public static SearchOutcome<?> run(RunConfig config, RunDirectory dir, PrintStream progress,
-      boolean resume, GlooGroup group) {
+      boolean resume, RankGroup group) {
     return run(SupernetSpaces.byName(config.space()), config, dir, progress, resume,
         SearchHooks.none(), Optional.of(group));
   }
@@ -86,7 +86,7 @@ public final class SupernetSearch {
    * it resumes from the checkpoint before the round).
    */
   public static SearchOutcome<?> run(RunConfig config, RunDirectory dir, PrintStream progress,
-      boolean resume, GlooGroup group, LandmarkScoreSource.Opener opener) {
+      boolean resume, RankGroup group, LandmarkScoreSource.Opener opener) {
     return run(SupernetSpaces.byName(config.space()), config, dir, progress, resume,
         SearchHooks.withLandmarkScores(opener), Optional.of(group));
   }
@@ -94,7 +94,7 @@ public final class SupernetSearch {
   /** The run in the space {@code config} names, with its architecture type bound. */
   private static <A> SearchOutcome<A> run(SupernetSpace<A> supernetSpace, RunConfig config,
       RunDirectory dir, PrintStream progress, boolean resume, SearchHooks hooks,
-      Optional<GlooGroup> group) {
+      Optional<RankGroup> group) {
     RunClock clock = new RunClock();
     SearchSpace<A> space = supernetSpace.space();
     TrainConfig train = config.train();
@@ -107,7 +107,10 @@ public final class SupernetSearch {
     // directory), before anything is written, so a run that fails on its input leaves its
     // directory empty.
     SearchInputs<A> inputs = SearchInputs.read(space, config, seeds);
-    SearchSession<A> session = SearchSession.forTraining(supernetSpace, config, seeds);
+    // A rank trains on its group's device (one GPU per rank); a single process on the config's.
+    TorchDevice device = group.map(RankGroup::device)
+        .orElseGet(() -> TorchDevice.of(train.device(), 0));
+    SearchSession<A> session = SearchSession.forTraining(supernetSpace, config, seeds, device);
     DataParallelRun ranks = DataParallelRun.of(group, session.net());
     boolean lead = ranks.parallel().leads();
     if (lead) {

@@ -13,7 +13,7 @@ import org.landmarknas.data.ImageData;
 /**
  * Builds tensor batches from in-memory images: the pure-Java {@link BatchAssembler} augments and
  * normalises into a reused float array, and one bulk copy moves it into a fresh tensor. No
- * per-sample objects, no per-batch Java allocation.
+ * per-sample objects, no per-batch Java allocation. On a GPU the batch is then copied to it.
  */
 public final class TensorBatcher {
   private final BatchAssembler assembler;
@@ -21,14 +21,22 @@ public final class TensorBatcher {
   private final float[] pixels;
   private final long[] labels;
   private final int maxBatch;
+  private final TorchDevice device;
 
+  /** Batches of at most {@code maxBatch} images on the CPU. */
   public TensorBatcher(BatchAssembler assembler, int maxBatch) {
+    this(assembler, maxBatch, TorchDevice.CPU);
+  }
+
+  /** Batches of at most {@code maxBatch} images on {@code device}. */
+  public TensorBatcher(BatchAssembler assembler, int maxBatch, TorchDevice device) {
     if (maxBatch < 1) {
       throw new IllegalArgumentException("batch size must be >= 1, got " + maxBatch);
     }
     this.assembler = assembler;
     this.data = assembler.data();
     this.maxBatch = maxBatch;
+    this.device = device;
     this.pixels = new float[maxBatch * assembler.floatsPerImage()];
     this.labels = new long[maxBatch];
   }
@@ -70,6 +78,6 @@ public final class TensorBatcher {
     Tensor y = empty(new long[] {count}, new TensorOptions(ScalarType.Long),
         new MemoryFormatOptional());
     y.data_ptr_long().put(labels, 0, count);
-    return new LabeledBatch(images, y, count);
+    return new LabeledBatch(device.put(images), device.put(y), count);
   }
 }

@@ -24,11 +24,11 @@ final class ParityRank {
         DataOutputStream out = new DataOutputStream(Files.newOutputStream(
             Path.of(String.format(args[3], rank))))) {
       for (boolean landmarks : new boolean[] {false, true}) {
-        write(out, ParityRun.train(landmarks, false, net -> new GlooDataParallel(group, net)));
+        write(out, ParityRun.train(landmarks, false, net -> new RankDataParallel(group, net)));
       }
-      write(out, ParityRun.trainGdas(net -> new GlooDataParallel(group, net)));
+      write(out, ParityRun.trainGdas(net -> new RankDataParallel(group, net)));
       List<String> violations = ParityRun.offPathViolations(
-          net -> new GlooDataParallel(group, net));
+          net -> new RankDataParallel(group, net));
       out.writeUTF(String.join("\n", violations));
     }
   }

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * One rank of a data-parallel run: trains its contiguous slice of every global batch, averages
  * gradients with a {@link GradientAllreduce}, and sums the step's figures over the
- * {@link GlooGroup}.
+ * {@link RankGroup}.
  *
  * <p>BatchNorm is not synchronised (the preset binds no SyncBatchNorm): each rank normalises
  * with the statistics of its own shard, as DDP without SyncBatchNorm does. The averaged gradient
@@ -16,17 +16,17 @@ import java.util.List;
  * With {@code supernet.batchnorm: running} the running averages of each rank follow its own
  * shards; training never reads them, and only rank 0's, which it scores with and saves, matter.
  */
-public final class GlooDataParallel implements DataParallel {
-  private final GlooGroup group;
+public final class RankDataParallel implements DataParallel {
+  private final RankGroup group;
   private final GradientAllreduce gradients;
 
   /** Rank {@code group.rank()} of a run training {@code net}. */
-  public GlooDataParallel(GlooGroup group, Supernet<?> net) {
+  public RankDataParallel(RankGroup group, Supernet<?> net) {
     this.group = group;
     this.gradients = new GradientAllreduce(net, group);
   }
 
-  public GlooGroup group() {
+  public RankGroup group() {
     return group;
   }
 
