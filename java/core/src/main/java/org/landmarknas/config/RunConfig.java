@@ -25,6 +25,12 @@ public record RunConfig(String name, long seed, String space, DataConfig data,
     SupernetConfig supernet, TrainConfig train, LandmarksConfig landmarks, EvaluateConfig evaluate,
     SearchConfig search) {
 
+  /**
+   * The spaces {@code search.policy: gdas} runs on: their cells have a fixed set of edges, one
+   * row of α each (on darts the super-net then shares its ops per edge, GDAS's op_on_edge).
+   */
+  public static final java.util.List<String> GDAS_SPACES = java.util.List.of("nb201", "darts");
+
   /** What a run name may look like. */
   public static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
@@ -44,9 +50,10 @@ public record RunConfig(String name, long seed, String space, DataConfig data,
       throw KeyCheck.outOfRange("landmarks.warmup", landmarks.warmup(),
           "< train.epochs (" + train.epochs() + "): the warm-up must end before the run does");
     }
-    if (search.gdas() && !space.equals("nb201")) {
-      throw new ConfigException("search.policy", "gdas is implemented for space nb201 only,"
-          + " not " + space);
+    if (search.gdas() && !GDAS_SPACES.contains(space)) {
+      // NB101's cells are DAGs of varying vertices and edges: no fixed edge set for α's rows
+      throw new ConfigException("search.policy", "gdas is implemented for spaces "
+          + String.join(" and ", GDAS_SPACES) + ", not " + space);
     }
     if (search.gdas() && search.gdasWarmup() >= train.epochs()) {
       throw KeyCheck.outOfRange("search.gdas-warmup", search.gdasWarmup(),

@@ -16,7 +16,9 @@ import java.util.List;
  *   <li>{@code top-k}: architectures reported (>= 1);
  *   <li>{@code policy}: how the super-net's paths are chosen in training: {@code spos} (uniform),
  *       {@code gdas} (Gumbel-softmax over learned α) or {@code nao} (a pool renewed by NAO's
- *       controller; any space, GDAS NB201 only); their final choice replaces the strategy;
+ *       controller; any space; GDAS on nb201 and darts, where the super-net then shares its
+ *       ops per edge, GDAS's op_on_edge, whatever the SPOS sharing); their final choice
+ *       replaces the strategy;
  *   <li>{@code gdas-warmup}: GDAS's uniform warm-up epochs (>= 0, &lt; train.epochs);
  *   <li>{@code nao-warmup}: NAO's uniform warm-up epochs, its first controller point (>= 1,
  *       &lt; train.epochs);

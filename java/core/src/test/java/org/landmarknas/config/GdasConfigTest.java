@@ -77,11 +77,30 @@ final class GdasConfigTest {
   }
 
   @Test
-  void gdasOutsideNb201_isAnError() throws IOException {
+  void gdasOnNb101_isAnError() throws IOException {
     Path f = write("space: nb101\nsearch:\n  policy: gdas\n");
     ConfigException e = assertThrows(ConfigException.class,
         () -> RunConfigLoader.load(f, List.of()));
     assertEquals("search.policy", e.key().orElseThrow());
-    assertTrue(e.getMessage().contains("nb201 only"), e.getMessage());
+    assertTrue(e.getMessage().contains("nb201 and darts, not nb101"), e.getMessage());
+  }
+
+  @Test
+  void shippedDartsGdasConfig_isDartsSposWithGdasPaths() {
+    RunConfig gdas = RunConfigLoader.load(configs().resolve("darts-fmnist-gdas.yaml"), List.of());
+    RunConfig spos = RunConfigLoader.load(configs().resolve("darts-fmnist-spos.yaml"), List.of());
+    assertEquals("darts", gdas.space());
+    assertEquals("gdas", gdas.search().policy());
+    assertTrue(gdas.search().gdasWarmup() > 0
+        && gdas.search().gdasWarmup() < gdas.train().epochs());
+    assertEquals(spos.supernet(), gdas.supernet());
+    assertEquals(spos.data(), gdas.data());
+    assertEquals(spos.train().lr(), gdas.train().lr());
+    RunConfig paper = RunConfigLoader.load(configs().resolve("paper-darts-cifar10-gdas.yaml"),
+        List.of());
+    assertEquals("darts", paper.space());
+    assertEquals("gdas", paper.search().policy());
+    assertEquals(250, paper.search().gdasWarmup());
+    assertEquals(400, paper.train().epochs());
   }
 }

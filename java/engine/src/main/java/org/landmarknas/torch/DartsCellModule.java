@@ -22,7 +22,9 @@ import org.landmarknas.space.DartsOp;
  *
  * <p>Its ops live in {@link DartsOpSet}s named as {@link DartsSharing} says: a super-net cell
  * holds every op in every set of its sharing, its pools followed by a non-affine BN; a
- * stand-alone cell one set per edge with the edge's op only, named by slot, its pools bare.
+ * stand-alone cell one set per edge with the edge's op only, named by slot, its pools bare. A
+ * super-net cell shared per edge also runs GDAS's forward ({@link #forwardGdas}), in which a node
+ * sums all its incoming edges rather than a genotype's two.
  */
 final class DartsCellModule {
   private final boolean reduction;
@@ -104,6 +106,52 @@ final class DartsCellModule {
           .add(edge(slot + 1, genotypeCell, states));
     }
     return cat(new TensorVector(states[2], states[3], states[4], states[5]), 1);
+  }
+
+  /**
+   * GDAS's output of this cell (AutoDL's {@code NASNetSearchCell.forward_gdas}): every node sums
+   * ALL its incoming edges, from the cell inputs and the nodes before it, each edge its chosen
+   * op scaled by that op's straight-through weight, h[choice]·op(input). An edge that chose
+   * {@code none} adds nothing (h[none]·0: no value, no gradient), and a node whose every edge did
+   * is zero. The other ops of an edge are not run, so only the chosen op's weights get a
+   * gradient.
+   *
+   * @param choice the column of α chosen on each of this cell type's 14 edges ({@link
+   *     DartsGdasCoding})
+   * @param weights the cell type's straight-through weights, 14 × 8
+   * @throws IllegalStateException unless this super-net cell is shared per edge
+   */
+  Tensor forwardGdas(Tensor s0, Tensor s1, int[] choice, Tensor weights) {
+    if (sharing != DartsSharing.EDGE) {
+      throw new IllegalStateException("GDAS's forward needs a cell shared per edge, this one is"
+          + " shared " + sharing);
+    }
+    Tensor[] states = new Tensor[DartsCell.CELL_INPUTS + DartsCell.NODES];
+    states[0] = preprocess0.apply(s0);
+    states[1] = preprocess1.apply(s1);
+    for (int node = 0; node < DartsCell.NODES; node++) {
+      Tensor sum = null;
+      for (int input = 0; input < node + DartsCell.CELL_INPUTS; input++) {
+        int e = DartsGdasCoding.edge(node, input);
+        if (choice[e] == DartsGdasCoding.NONE) {
+          continue;
+        }
+        DartsOpSet set = sets.get(sharing.setName(2 * node, input, reduction));
+        Tensor y = set.forward(DartsGdasCoding.op(choice[e]), states[input])
+            .mul(weights.select(0, e).select(0, choice[e]));
+        sum = sum == null ? y : sum.add(y);
+      }
+      states[DartsCell.CELL_INPUTS + node] = sum != null ? sum : zeroNode(states[1]);
+    }
+    return cat(new TensorVector(states[2], states[3], states[4], states[5]), 1);
+  }
+
+  /** A node of zeros: the input's shape, halved in a reduction cell (stride 2, padding 1). */
+  private Tensor zeroNode(Tensor input) {
+    long h = input.size(2);
+    long w = input.size(3);
+    return reduction ? input.new_zeros(input.size(0), input.size(1), (h + 1) / 2, (w + 1) / 2)
+        : input.new_zeros(input.size(0), input.size(1), h, w);
   }
 
   private Tensor edge(int slot, DartsCell genotypeCell, Tensor[] states) {

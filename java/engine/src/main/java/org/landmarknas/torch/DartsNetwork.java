@@ -3,6 +3,7 @@ package org.landmarknas.torch;
 import static org.bytedeco.pytorch.global.torch.linear;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.bytedeco.pytorch.ScalarTypeOptional;
@@ -27,10 +28,14 @@ import org.landmarknas.space.DartsGenotype;
  * the same function of the same weights except on pools, which a super-net follows by a
  * non-affine BN as DARTS's search model does ({@link DartsOpSet}).
  *
+ * <p>A super-net shared per edge ({@link DartsSharing#EDGE}) also runs GDAS's forward ({@link
+ * #forwardGdas}), in which every node sums all its incoming edges.
+ *
  * <p>Image sides must be divisible by 4 (28 and 32 are) and C even: factorized reduces halve
  * both.
  */
-public final class DartsNetwork extends ModuleSupernet<DartsGenotype> {
+public final class DartsNetwork extends ModuleSupernet<DartsGenotype>
+    implements GdasSupernet<DartsGenotype> {
   private final DartsSharing sharing;
   private final ConvBn stem;
   private final List<DartsCellModule> cells = new ArrayList<>();
@@ -123,20 +128,63 @@ public final class DartsNetwork extends ModuleSupernet<DartsGenotype> {
       throw new IllegalArgumentException("stand-alone network of " + fixed.get()
           + " cannot run " + genotype);
     }
+    checkSides(images);
+    return inPrecision(() -> skeleton(images,
+        (cell, reduce, s0, s1) -> cell.forward(s0, s1, genotype.cell(reduce))));
+  }
+
+  /**
+   * α of DARTS: per cell type a row per edge of this per-edge super-net ({@link
+   * DartsGdasCoding}).
+   *
+   * @throws IllegalStateException unless this is a super-net shared per edge: GDAS's rows are
+   *     its edges, which a slot-shared super-net does not hold
+   */
+  @Override
+  public GdasCoding<DartsGenotype> gdasCoding() {
+    if (fixed.isPresent() || sharing != DartsSharing.EDGE) {
+      throw new IllegalStateException("GDAS runs on the DARTS super-net shared per edge, not on"
+          + " " + describe());
+    }
+    return DartsGdasCoding.INSTANCE;
+  }
+
+  /**
+   * GDAS's logits (AutoDL's {@code NASNetworkGDAS}): every cell runs its type's row block of
+   * {@code sample}, each node summing all its incoming edges ({@link
+   * DartsCellModule#forwardGdas}). Not a genotype's forward: {@code sample.arch()} is unused.
+   */
+  @Override
+  public Tensor forwardGdas(Tensor images, GdasSample<DartsGenotype> sample) {
+    gdasCoding();
+    checkSides(images);
+    int edges = DartsGdasCoding.EDGES;
+    int[] normal = Arrays.copyOfRange(sample.choice(), 0, edges);
+    int[] reduce = Arrays.copyOfRange(sample.choice(), edges, 2 * edges);
+    return inPrecision(() -> skeleton(images, (cell, reduction, s0, s1) -> cell.forwardGdas(
+        s0, s1, reduction ? reduce : normal, sample.hard().select(0, reduction ? 1 : 0))));
+  }
+
+  private static void checkSides(Tensor images) {
     if (images.size(2) % 4 != 0 || images.size(3) % 4 != 0) {
       // else a factorized reduce fails deep in libtorch with a size mismatch in a cat
       throw new IllegalArgumentException("the DARTS network halves the image twice with"
           + " factorized reduces: sides must be divisible by 4, got " + images.size(2) + "x"
           + images.size(3));
     }
-    return inPrecision(() -> path(images, genotype));
   }
 
-  private Tensor path(Tensor images, DartsGenotype genotype) {
+  /** How each cell of a forward computes from the outputs of the two cells before it. */
+  private interface Cells {
+    Tensor apply(DartsCellModule cell, boolean reduction, Tensor s0, Tensor s1);
+  }
+
+  /** The skeleton around cells that compute as {@code cells} says. */
+  private Tensor skeleton(Tensor images, Cells cellForward) {
     Tensor s0 = stem.forward(images);
     Tensor s1 = s0;
     for (int i = 0; i < cells.size(); i++) {
-      Tensor out = cells.get(i).forward(s0, s1, genotype.cell(reduction[i]));
+      Tensor out = cellForward.apply(cells.get(i), reduction[i], s0, s1);
       s0 = s1;
       s1 = out;
     }

@@ -18,24 +18,25 @@ import org.bytedeco.pytorch.NoGradGuard;
 import org.bytedeco.pytorch.OutputArchive;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorVector;
-import org.landmarknas.space.Nb201Arch;
-import org.landmarknas.space.Nb201Op;
 
 /**
- * GDAS's architecture parameters on NB201: one logit per (edge, op), 6 × 5, and their Adam
- * (lr 3e-4, betas 0.5/0.999, weight decay 1e-3, as AutoDL's GDAS). The super-net's SGD never
- * sees α. α starts at zero: AutoDL's 1e-3·N(0, 1) is far below the Gumbel noise and would need
- * a stream of its own.
+ * GDAS's architecture parameters: one logit per (edge, op) in the layout of a {@link GdasCoding}
+ * (NB201 6 × 5, DARTS 2 × 14 × 8), and their Adam (lr 3e-4, betas 0.5/0.999, weight decay 1e-3,
+ * as AutoDL's GDAS). The super-net's SGD never sees α. α starts at zero: AutoDL's 1e-3·N(0, 1)
+ * is far below the Gumbel noise and would need a stream of its own.
+ *
+ * @param <A> the architecture type of the space
  */
-final class GdasAlpha {
+final class GdasAlpha<A> {
   static final String FILE = "gdas-alpha.pt";
-  private static final int OPS = Nb201Op.values().length;
   private static final int MAX_DRAWS = 1000;
+  private final GdasCoding<A> coding;
   private final Tensor alpha;
   private final Adam adam;
 
-  GdasAlpha() {
-    alpha = zeros(Nb201Arch.EDGES, OPS).set_requires_grad(true);
+  GdasAlpha(GdasCoding<A> coding) {
+    this.coding = coding;
+    alpha = zeros(coding.alphaShape()).set_requires_grad(true);
     AdamOptions options = new AdamOptions(3e-4);
     // libstdc++ lays std::tuple out last element first: betas() is {beta2, beta1} in memory
     // (checked by GdasAlphaTest against the defaults 0.9/0.999).
@@ -53,60 +54,61 @@ final class GdasAlpha {
     return adam;
   }
 
+  /** α's layout. */
+  GdasCoding<A> coding() {
+    return coding;
+  }
+
   /**
    * A Gumbel-softmax sample at temperature {@code tau}, redrawn while the draw is not finite or
-   * its cell has no path from input to output (an all-zero output, AutoDL resamples on both).
+   * a cell's output would be zero ({@link GdasCoding#drawn}; AutoDL resamples on both).
    */
-  GdasSample sample(double tau, SplittableRandom rng) {
+  GdasSample<A> sample(double tau, SplittableRandom rng) {
     for (int i = 0; i < MAX_DRAWS; i++) {
-      var s = GumbelSoftmax.draw(alpha, tau, rng);
-      if (s.isPresent() && s.get().arch().isConnected()) {
-        return s.get();
+      var d = GumbelSoftmax.draw(alpha, tau, rng);
+      var arch = d.flatMap(draw -> coding.drawn(draw.choice(), draw.probs()));
+      if (arch.isPresent()) {
+        return new GdasSample<>(arch.get(), d.get().choice(), d.get().hard());
       }
     }
     throw new IllegalStateException("no finite, connected GDAS sample in " + MAX_DRAWS
         + " draws at tau " + tau);
   }
 
-  /** softmax(α) per edge, edge-major. */
+  /** softmax(α) per row, row-major. */
   float[] probabilities() {
     try (PointerScope scope = new PointerScope()) {
-      return GumbelSoftmax.values(alpha.detach().softmax(1));
+      return GumbelSoftmax.values(alpha.detach().softmax(-1));
     }
   }
 
-  /** Mean over the edges of the entropy of softmax(α), in nats (log 5 when uniform). */
+  /**
+   * Mean over the rows of the entropy of softmax(α), in nats (log 5 when uniform on NB201, log 8
+   * on DARTS).
+   */
   double meanEntropy() {
     float[] p = probabilities();
     double h = 0;
     for (float v : p) {
       h -= v > 0 ? v * Math.log(v) : 0;
     }
-    return h / Nb201Arch.EDGES;
+    return h / coding.rows();
   }
 
   /**
-   * GDAS's final choice: {@code samples} architectures drawn from softmax(α) (each edge on its
-   * own), the {@code keep} most frequent, most frequent first (ties: first drawn first).
+   * GDAS's final choice: {@code samples} architectures drawn from softmax(α) as the coding draws
+   * them ({@link GdasCoding#finalDraw}), the {@code keep} most frequent, most frequent first
+   * (ties: first drawn first).
    */
-  List<Nb201Arch> mostFrequent(int samples, int keep, SplittableRandom rng) {
+  List<A> mostFrequent(int samples, int keep, SplittableRandom rng) {
     float[] p = probabilities();
-    Map<Nb201Arch, Integer> counts = new LinkedHashMap<>();
+    Map<A, Integer> counts = new LinkedHashMap<>();
     for (int i = 0; i < samples; i++) {
-      int[] ops = new int[Nb201Arch.EDGES];
-      for (int e = 0; e < Nb201Arch.EDGES; e++) {
-        double u = rng.nextDouble();
-        int o = 0;
-        while (o < OPS - 1 && (u -= p[e * OPS + o]) >= 0) {
-          o++;
-        }
-        ops[e] = o;
-      }
-      counts.merge(Nb201Arch.ofIndices(ops), 1, Integer::sum);
+      counts.merge(coding.finalDraw(p, rng), 1, Integer::sum);
     }
-    List<Map.Entry<Nb201Arch, Integer>> order = new ArrayList<>(counts.entrySet());
-    order.sort(Map.Entry.<Nb201Arch, Integer>comparingByValue(Comparator.reverseOrder()));
-    List<Nb201Arch> top = new ArrayList<>();
+    List<Map.Entry<A, Integer>> order = new ArrayList<>(counts.entrySet());
+    order.sort(Map.Entry.<A, Integer>comparingByValue(Comparator.reverseOrder()));
+    List<A> top = new ArrayList<>();
     for (int i = 0; i < Math.min(keep, order.size()); i++) {
       top.add(order.get(i).getKey());
     }

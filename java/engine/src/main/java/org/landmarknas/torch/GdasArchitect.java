@@ -17,9 +17,9 @@ import org.landmarknas.run.EpochStreams;
  * <p>The backward also fills the super-net weights' gradients; the weight step that follows
  * resets them to undefined first ({@link SposStep#begin}), so the weights never see them.
  */
-final class GdasArchitect {
-  private final Nb201Network net;
-  private final GdasAlpha alpha;
+final class GdasArchitect<A> {
+  private final GdasSupernet<A> net;
+  private final GdasAlpha<A> alpha;
   private final TensorBatcher batches;
   private final int[] rankHalf;
   private final int batchSize;
@@ -33,7 +33,7 @@ final class GdasArchitect {
    * @param batches the training images, augmented as the weight steps' are
    * @param rankHalf the indices of the rank half
    */
-  GdasArchitect(Nb201Network net, GdasAlpha alpha, TensorBatcher batches, int[] rankHalf,
+  GdasArchitect(GdasSupernet<A> net, GdasAlpha<A> alpha, TensorBatcher batches, int[] rankHalf,
       int batchSize, EpochStreams streams) {
     this.net = net;
     this.alpha = alpha;
@@ -63,7 +63,7 @@ final class GdasArchitect {
     try (PointerScope scope = new PointerScope()) {
       LabeledBatch batch = batches.batch(order, cursor, count, true, rng);
       cursor += count;
-      GdasSample sample = alpha.sample(tau, rng);
+      GdasSample<A> sample = alpha.sample(tau, rng);
       Tensor loss = cross_entropy_loss(net.forwardGdas(batch.images(), sample), batch.labels());
       alpha.optimizer().zero_grad(true);
       loss.backward();

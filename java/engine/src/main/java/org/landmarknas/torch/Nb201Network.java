@@ -23,7 +23,8 @@ import org.landmarknas.space.Nb201Arch;
  * <p>Parameters are registered on one libtorch {@link Module} under stable dotted names, so the
  * optimizer, gradient clipping and serialization see all of them without Java bookkeeping.
  */
-public final class Nb201Network extends ModuleSupernet<Nb201Arch> {
+public final class Nb201Network extends ModuleSupernet<Nb201Arch>
+    implements GdasSupernet<Nb201Arch> {
   private final ConvBn stem;
   private final List<Object> body = new ArrayList<>(); // Nb201Cell or ResidualReduction
   private final BatchNorm2d lastBn;
@@ -95,7 +96,8 @@ public final class Nb201Network extends ModuleSupernet<Nb201Arch> {
    * {@code sample.arch()}, each chosen op scaled by its straight-through weight, so the loss has a
    * gradient for α; in value equal to {@link #forward(Tensor, Nb201Arch)} of that path.
    */
-  Tensor forwardGdas(Tensor images, GdasSample sample) {
+  @Override
+  public Tensor forwardGdas(Tensor images, GdasSample<Nb201Arch> sample) {
     if (fixed.isPresent()) {
       throw new IllegalStateException("a stand-alone network has no GDAS forward");
     }
@@ -105,6 +107,15 @@ public final class Nb201Network extends ModuleSupernet<Nb201Arch> {
     Tensor weights = device().put(sample.hard());
     Cells cells = (cell, x) -> cell.forwardGdas(x, sample.arch(), weights, active);
     return inPrecision(() -> skeleton(images, cells));
+  }
+
+  /** α of NB201: one row per edge ({@link Nb201GdasCoding}). */
+  @Override
+  public GdasCoding<Nb201Arch> gdasCoding() {
+    if (fixed.isPresent()) {
+      throw new IllegalStateException("a stand-alone network has no GDAS forward");
+    }
+    return Nb201GdasCoding.INSTANCE;
   }
 
   private Tensor path(Tensor images, Nb201Arch arch) {

@@ -11,14 +11,15 @@ final class SamplingPolicies {
   private SamplingPolicies() {}
 
   /**
-   * SPOS's uniform paths (over op assignments or over classes), GDAS over an NB201 super-net
-   * (the config checks the space), or NAO.
+   * SPOS's uniform paths (over op assignments or over classes), GDAS over a super-net that can
+   * run it (NB201; DARTS shared per edge: the config checks the space, {@link
+   * DartsSupernetSpace} picks the sharing), or NAO.
    *
    * @param streams the run's per-epoch streams (GDAS's architect and NAO's controller points
    *     draw from them)
    * @param progress where NAO reports its controller points
    */
-  @SuppressWarnings("unchecked") // gdas is checked to run on the NB201 super-net
+  @SuppressWarnings("unchecked") // a GdasSupernet<?> of a SearchSession<A> is one of A
   static <A> SamplingPolicy<A> create(RunConfig config, SearchSession<A> session,
       EpochStreams streams, PrintStream progress) {
     SearchConfig search = config.search();
@@ -33,13 +34,14 @@ final class SamplingPolicies {
           ? new ClassUniformSampling<>(session.space())
           : new UniformSampling<>(session.space());
     }
-    if (!(session.net() instanceof Nb201Network net)) {
-      throw new IllegalArgumentException("search.policy gdas needs the nb201 super-net");
+    if (!(session.net() instanceof GdasSupernet<?> gdasNet)) {
+      throw new IllegalArgumentException("search.policy gdas needs the nb201 or darts super-net");
     }
-    GdasAlpha alpha = new GdasAlpha();
-    GdasArchitect architect = new GdasArchitect(net, alpha, session.trainBatches(),
+    GdasSupernet<A> net = (GdasSupernet<A>) gdasNet;
+    GdasAlpha<A> alpha = new GdasAlpha<>(net.gdasCoding());
+    GdasArchitect<A> architect = new GdasArchitect<>(net, alpha, session.trainBatches(),
         session.split().rank(), config.train().batchSize(), streams);
-    return (SamplingPolicy<A>) new GdasPolicy(net, alpha, architect,
+    return new GdasPolicy<>(net, session.space(), alpha, architect,
         new GdasTemperature(config.search().gdasWarmup(), config.train().epochs()));
   }
 }

@@ -66,7 +66,7 @@ final class SearchSession<A> {
   static <A> SearchSession<A> forTraining(SupernetSpace<A> space, RunConfig config,
       RunSeeds seeds, TorchDevice device) {
     ImageDataset dataset = loadData(config);
-    Supernet<A> net = space.supernet(shape(config, dataset), seeds.initSeed());
+    Supernet<A> net = space.supernet(shape(config, dataset), config, seeds.initSeed());
     net.setPrecision(Precision.ofId(config.supernet().precision()));
     net.to(device);
     net.train(true);
@@ -77,7 +77,7 @@ final class SearchSession<A> {
   static <A> SearchSession<A> forEvaluation(SupernetSpace<A> space, RunConfig config,
       Path weights) {
     ImageDataset dataset = loadData(config);
-    Supernet<A> net = space.supernet(shape(config, dataset), 0);
+    Supernet<A> net = space.supernet(shape(config, dataset), config, 0);
     net.setPrecision(Precision.ofId(config.supernet().precision()));
     net.to(TorchDevice.of(config.train().device(), 0));
     net.load(weights);

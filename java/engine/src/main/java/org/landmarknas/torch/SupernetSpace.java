@@ -1,5 +1,6 @@
 package org.landmarknas.torch;
 
+import org.landmarknas.config.RunConfig;
 import org.landmarknas.space.SearchSpace;
 
 /**
@@ -17,6 +18,15 @@ public interface SupernetSpace<A> {
 
   /** A super-net of {@code shape} holding every op of every choice, weights drawn from seed. */
   Supernet<A> supernet(NetworkShape shape, long seed);
+
+  /**
+   * The super-net a run of {@code config} trains and evaluates: {@link #supernet(NetworkShape,
+   * long)}, unless the space builds another for the config's policy (DARTS under {@code
+   * search.policy: gdas} shares its ops per edge, {@link DartsSupernetSpace}).
+   */
+  default Supernet<A> supernet(NetworkShape shape, RunConfig config, long seed) {
+    return supernet(shape, seed);
+  }
 
   /**
    * The stand-alone network of {@code arch}: only its ops, with their own weights drawn from

@@ -33,12 +33,12 @@ final class GdasAlphaTest {
 
   @Test
   void entropy_isLogFiveForUniformAlpha() {
-    assertEquals(Math.log(5), new GdasAlpha().meanEntropy(), 1e-6);
+    assertEquals(Math.log(5), nb201().meanEntropy(), 1e-6);
   }
 
   @Test
   void mostFrequent_returnsTheFavouredArchitectureFirst() {
-    GdasAlpha alpha = new GdasAlpha();
+    GdasAlpha<Nb201Arch> alpha = nb201();
     Nb201Arch favoured = Nb201Arch.ofIndices(3, 2, 1, 4, 3, 2);
     favour(alpha, favoured, 6f);
     List<Nb201Arch> top = alpha.mostFrequent(1000, 10, new SplittableRandom(4));
@@ -49,27 +49,27 @@ final class GdasAlphaTest {
 
   @Test
   void saveAndRestore_bringBackAlphaAndItsAdamState() {
-    GdasAlpha trained = new GdasAlpha();
+    GdasAlpha<Nb201Arch> trained = nb201();
     SplittableRandom rng = new SplittableRandom(2);
     for (int i = 0; i < 3; i++) {
       step(trained, rng);
     }
     trained.save(tmp);
-    GdasAlpha restored = new GdasAlpha();
+    GdasAlpha<Nb201Arch> restored = nb201();
     restored.restore(tmp);
     assertArrayEquals(trained.probabilities(), restored.probabilities());
     // Adam's moments came back too: one more identical step keeps them equal.
     step(trained, new SplittableRandom(9));
     step(restored, new SplittableRandom(9));
     assertArrayEquals(trained.probabilities(), restored.probabilities());
-    assertThrows(IllegalArgumentException.class, () -> new GdasAlpha().restore(tmp.resolve("x")));
+    assertThrows(IllegalArgumentException.class, () -> nb201().restore(tmp.resolve("x")));
   }
 
   @Test
   void adamSteps_moveAlphaTowardTheOpWithTheLowerLoss() {
     // Loss = sum of h · cost, with op 3 (nor_conv_3x3) cheapest on every edge: the gradient
     // through the soft probabilities favours it, and Adam descends.
-    GdasAlpha alpha = new GdasAlpha();
+    GdasAlpha<Nb201Arch> alpha = nb201();
     float[] cost = new float[Nb201Arch.EDGES * 5];
     for (int i = 0; i < cost.length; i++) {
       cost[i] = i % 5 == 3 ? 0f : 1f;
@@ -77,9 +77,9 @@ final class GdasAlphaTest {
     SplittableRandom rng = new SplittableRandom(3);
     for (int i = 0; i < 200; i++) {
       try (PointerScope scope = new PointerScope()) {
-        GdasSample s = alpha.sample(1.0, rng);
+        GdasSample<Nb201Arch> s = alpha.sample(1.0, rng);
         alpha.optimizer().zero_grad(true);
-        s.hard().mul(GumbelSoftmax.table(cost)).sum().backward();
+        s.hard().mul(GumbelSoftmax.table(cost, Nb201Arch.EDGES, 5)).sum().backward();
         alpha.optimizer().step();
       }
     }
@@ -92,23 +92,27 @@ final class GdasAlphaTest {
     assertTrue(alpha.meanEntropy() < Math.log(5));
   }
 
+  private static GdasAlpha<Nb201Arch> nb201() {
+    return new GdasAlpha<>(Nb201GdasCoding.INSTANCE);
+  }
+
   /** One Adam step on a loss of a Gumbel sample's weights. */
-  private static void step(GdasAlpha alpha, SplittableRandom rng) {
+  private static void step(GdasAlpha<Nb201Arch> alpha, SplittableRandom rng) {
     try (PointerScope scope = new PointerScope()) {
-      GdasSample s = alpha.sample(1.0, rng);
+      GdasSample<Nb201Arch> s = alpha.sample(1.0, rng);
       alpha.optimizer().zero_grad(true);
       s.hard().select(1, 3).sum().neg().backward();
       alpha.optimizer().step();
     }
   }
 
-  private static void favour(GdasAlpha alpha, Nb201Arch arch, float logit) {
+  private static void favour(GdasAlpha<Nb201Arch> alpha, Nb201Arch arch, float logit) {
     float[] v = new float[Nb201Arch.EDGES * 5];
     for (int e = 0; e < Nb201Arch.EDGES; e++) {
       v[e * 5 + arch.op(e).ordinal()] = logit;
     }
     try (PointerScope scope = new PointerScope(); NoGradGuard g = new NoGradGuard()) {
-      alpha.alpha().copy_(GumbelSoftmax.table(v));
+      alpha.alpha().copy_(GumbelSoftmax.table(v, Nb201Arch.EDGES, 5));
     }
   }
 }

@@ -32,13 +32,13 @@ final class GdasForwardTest {
   @Test
   void forwardGdas_withAFixedSample_equalsTheSinglePathOfItsArchitecture() {
     Nb201Network net = Nb201Network.supernet(SMALL, 3);
-    GdasAlpha alpha = new GdasAlpha();
+    GdasAlpha<Nb201Arch> alpha = new GdasAlpha<>(Nb201GdasCoding.INSTANCE);
     SplittableRandom rng = new SplittableRandom(7);
     for (int i = 0; i < 8; i++) {
       try (PointerScope scope = new PointerScope()) {
         manual_seed(i);
         Tensor images = randn(4, 1, 28, 28);
-        GdasSample sample = alpha.sample(1.0, rng);
+        GdasSample<Nb201Arch> sample = alpha.sample(1.0, rng);
         Tensor single = net.forward(images, sample.arch());
         Tensor gdas = net.forwardGdas(images, sample);
         assertTrue(single.equal(gdas), "logits differ for " + sample.arch());
@@ -54,13 +54,14 @@ final class GdasForwardTest {
         "|nor_conv_3x3~0|+|avg_pool_3x3~0|nor_conv_1x1~1|+|skip_connect~0|nor_conv_1x1~1|none~2|");
     Nb201Network single = Nb201Network.supernet(SMALL, 5);
     Nb201Network gdas = Nb201Network.supernet(SMALL, 5);
-    GdasAlpha alpha = new GdasAlpha();
+    GdasAlpha<Nb201Arch> alpha = new GdasAlpha<>(Nb201GdasCoding.INSTANCE);
     try (PointerScope scope = new PointerScope()) {
       manual_seed(1);
       Tensor images = randn(4, 1, 28, 28);
       Tensor labels = randint(10, new long[] {4});
       cross_entropy_loss(single.forward(images, arch), labels).backward();
-      GdasSample sample = new GdasSample(arch, straightThrough(alpha, arch));
+      GdasSample<Nb201Arch> sample = new GdasSample<>(arch, arch.opIndices(),
+          straightThrough(alpha, arch));
       cross_entropy_loss(gdas.forwardGdas(images, sample), labels).backward();
       Map<String, Tensor> want = single.namedParameters();
       for (Map.Entry<String, Tensor> p : gdas.namedParameters().entrySet()) {
@@ -83,20 +84,20 @@ final class GdasForwardTest {
   }
 
   /** h = onehot + (p − sg(p)) of {@code arch} with p = softmax(α). */
-  private static Tensor straightThrough(GdasAlpha alpha, Nb201Arch arch) {
+  private static Tensor straightThrough(GdasAlpha<Nb201Arch> alpha, Nb201Arch arch) {
     float[] onehot = new float[Nb201Arch.EDGES * 5];
     for (int e = 0; e < Nb201Arch.EDGES; e++) {
       onehot[e * 5 + arch.op(e).ordinal()] = 1f;
     }
     Tensor p = alpha.alpha().softmax(1);
-    return GumbelSoftmax.table(onehot).add(p.sub(p.detach()));
+    return GumbelSoftmax.table(onehot, Nb201Arch.EDGES, 5).add(p.sub(p.detach()));
   }
 
   @Test
   void draw_isOneHotInValueWithAGradientForAlpha() {
-    GdasAlpha alpha = new GdasAlpha();
+    GdasAlpha<Nb201Arch> alpha = new GdasAlpha<>(Nb201GdasCoding.INSTANCE);
     try (PointerScope scope = new PointerScope()) {
-      GdasSample s = alpha.sample(10.0, new SplittableRandom(1));
+      GdasSample<Nb201Arch> s = alpha.sample(10.0, new SplittableRandom(1));
       float[] h = GumbelSoftmax.values(s.hard());
       int[] ops = s.arch().opIndices();
       for (int e = 0; e < Nb201Arch.EDGES; e++) {

@@ -103,11 +103,12 @@ final class ParityRun {
     SearchSession<Nb201Arch> session = SearchSession.forTraining(SupernetSpace.NB201, config,
         seeds);
     UniformSampling<Nb201Arch> uniform = new UniformSampling<>(Nb201Space.INSTANCE);
-    GdasAlpha alpha = new GdasAlpha();
+    GdasAlpha<Nb201Arch> alpha = new GdasAlpha<>(Nb201GdasCoding.INSTANCE);
     SamplingPolicy<Nb201Arch> policy = gdas
-        ? new GdasPolicy((Nb201Network) session.net(), alpha, new GdasArchitect(
-            (Nb201Network) session.net(), alpha, session.trainBatches(), session.split().rank(),
-            config.train().batchSize(), seeds.epochs()), new GdasTemperature(0, 2))
+        ? new GdasPolicy<>((Nb201Network) session.net(), session.space(), alpha,
+            new GdasArchitect<>((Nb201Network) session.net(), alpha, session.trainBatches(),
+            session.split().rank(), config.train().batchSize(), seeds.epochs()),
+            new GdasTemperature(0, 2))
         : !fixedPath ? uniform : new SamplingPolicy<>() {
       @Override
       public Nb201Arch path(int epoch, int step, SplittableRandom rng) {
