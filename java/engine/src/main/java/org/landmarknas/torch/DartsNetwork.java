@@ -161,8 +161,10 @@ public final class DartsNetwork extends ModuleSupernet<DartsGenotype>
     int edges = DartsGdasCoding.EDGES;
     int[] normal = Arrays.copyOfRange(sample.choice(), 0, edges);
     int[] reduce = Arrays.copyOfRange(sample.choice(), edges, 2 * edges);
+    // α stays on the CPU; a differentiable copy carries the weights to a GPU super-net.
+    Tensor weights = device().put(sample.hard());
     return inPrecision(() -> skeleton(images, (cell, reduction, s0, s1) -> cell.forwardGdas(
-        s0, s1, reduction ? reduce : normal, sample.hard().select(0, reduction ? 1 : 0))));
+        s0, s1, reduction ? reduce : normal, weights.select(0, reduction ? 1 : 0))));
   }
 
   private static void checkSides(Tensor images) {
