@@ -55,6 +55,16 @@ public interface DataParallel {
     return true;
   }
 
+  /** Whether other processes train beside this one (and wait for it in collectives). */
+  default boolean distributed() {
+    return false;
+  }
+
+  /** Rank 0's {@code bytes} on every process; the others' argument is ignored. */
+  default byte[] fromLeader(byte[] bytes) {
+    return bytes;
+  }
+
   /**
    * The contiguous slice {@code [r·n/W, (r+1)·n/W)} of {@code global} for shard {@code r} of
    * {@code w}: sizes differ by at most one image.

@@ -124,7 +124,7 @@ final class EpochTrainer<A> {
     // the epoch's time and steps/s are its steps': a policy's work between epochs (NAO's
     // controller point) reports its own time
     EpochStats stats = run.stats();
-    sampling.afterEpoch(epoch);
+    PolicyHandover.afterEpoch(sampling, epoch, parallel);
     return stats;
   }
 

@@ -17,13 +17,14 @@ import org.landmarknas.space.SearchSpace;
  * paper's reference: uniform single-path paths during the warm-up; at each controller point
  * ({@link NaoSchedule}) the pool is scored on the super-net (one evaluation batch of the
  * validation images the final search scores on, as the reference scores each cell on one
- * validation batch: a pool of 400 on all 1,000 would take minutes a point), the controller trains on the scores and the pool is renewed
- * ({@link NaoPool}); between points every step trains a path drawn uniformly from the pool. The
+ * validation batch: a pool of 400 on all 1,000 would take minutes a point), the controller
+ * trains on the scores and the pool is renewed ({@link NaoPool}); between points every step trains a path drawn uniformly from the pool. The
  * first pool is {@code nao-pool} random cells; the last point only scores, and its best are the
  * run's finalists. The landmark term, if any, is untouched.
  *
  * <p>Each point draws from its own {@link EpochStreams.Purpose#CONTROLLER} stream, and the
- * controller, the pool and its last scores are checkpointed, so a resumed run is exact.
+ * controller, the pool and its last scores are checkpointed, so a resumed run is exact. In a
+ * data-parallel run rank 0 alone runs the points and the other ranks load its state.
  *
  * @param <A> the architecture type of the space
  */
@@ -90,6 +91,12 @@ final class NaoPolicy<A> implements SamplingPolicy<A> {
       point(done, streams.stream(EpochStreams.Purpose.CONTROLLER, done));
       pointSeconds = (System.nanoTime() - start) / 1e9;
     }
+  }
+
+  /** Rank 0 alone runs a controller point; the other ranks take its pool and controller. */
+  @Override
+  public boolean leaderDecidesAfter(int epoch) {
+    return schedule.pointAfter(epoch + 1);
   }
 
   /** A controller point after {@code done} epochs: score, and unless it is the last, renew. */

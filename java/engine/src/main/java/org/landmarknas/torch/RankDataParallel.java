@@ -54,4 +54,14 @@ public final class RankDataParallel implements DataParallel {
   public boolean leads() {
     return group.leads();
   }
+
+  @Override
+  public boolean distributed() {
+    return true;
+  }
+
+  @Override
+  public byte[] fromLeader(byte[] bytes) {
+    return group.broadcastBytes(bytes);
+  }
 }

@@ -78,4 +78,16 @@ public interface SamplingPolicy<A> {
    * the pool its paths come from). SPOS has nothing to do.
    */
   default void afterEpoch(int epoch) {}
+
+  /**
+   * Whether the state {@link #afterEpoch} computes after epoch {@code epoch} must be rank 0's: in
+   * a data-parallel run the other ranks then skip {@code afterEpoch} and load rank 0's state (what
+   * {@link #save} writes) instead ({@link PolicyHandover}). NAO's controller points score the
+   * pool with rank 0's BatchNorm buffers, which differ per rank under running statistics: ranks
+   * that renewed the pool themselves could train different paths, and their averaged gradients
+   * would mix them. SPOS and GDAS decide nothing between epochs.
+   */
+  default boolean leaderDecidesAfter(int epoch) {
+    return false;
+  }
 }
