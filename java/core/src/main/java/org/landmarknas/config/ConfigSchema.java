@@ -109,6 +109,7 @@ final class ConfigSchema {
       new Key("evaluate", "top-k", ValueType.INT, c -> c.evaluate().topK()),
       new Key("evaluate", "final-images", ValueType.INT, c -> c.evaluate().finalImages()),
       new Key("evaluate", "score-by", ValueType.STRING, c -> c.evaluate().scoreBy()),
+      new Key("evaluate", "precision", ValueType.STRING, c -> c.evaluate().precision()),
       new Key("search", "strategy", ValueType.STRING, c -> c.search().strategy()),
       new Key("search", "budget", ValueType.INT, c -> c.search().budget()),
       new Key("search", "population", ValueType.INT, c -> c.search().population()),
@@ -221,7 +222,8 @@ final class ConfigSchema {
         (Integer) v.get("evaluate.recalibrate-batches"),
         (Integer) v.get("evaluate.top-k"),
         (Integer) v.get("evaluate.final-images"),
-        (String) v.get("evaluate.score-by"));
+        (String) v.get("evaluate.score-by"),
+        (String) v.get("evaluate.precision"));
     SearchConfig search = new SearchConfig(
         (String) v.get("search.strategy"),
         (Integer) v.get("search.budget"),

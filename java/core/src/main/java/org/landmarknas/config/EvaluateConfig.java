@@ -27,15 +27,22 @@ import org.landmarknas.search.ScoreMeasure;
  *       use many more images than the scorings that draw its curve;
  *   <li>{@code score-by}: {@code accuracy} or {@code loss}: what ranks the pool, the sampled
  *       architectures and the landmarks' tau (both are written to every pool file either way;
- *       the search's fitness stays validation accuracy, as its result names it).
+ *       the search's fitness stays validation accuracy, as its result names it);
+ *   <li>{@code precision}: the arithmetic of every scoring: {@code as-train} (default, that of
+ *       {@code supernet.precision}), {@code fp32} or {@code bf16} (bf16 autocast: faster where
+ *       the CPU has bf16 units, scores within rounding of fp32's).
  * </ul>
  */
 public record EvaluateConfig(int archs, int batchSize, String pool, int poolSize, int every,
-    int images, String bn, int recalibrateBatches, int topK, int finalImages, String scoreBy) {
+    int images, String bn, int recalibrateBatches, int topK, int finalImages, String scoreBy,
+    String precision) {
 
   public static final String BN_BATCH = "batch";
   public static final String BN_RECALIBRATE = "recalibrate";
   public static final List<String> BN_MODES = List.of(BN_BATCH, BN_RECALIBRATE);
+  /** Scoring in the training's arithmetic. */
+  public static final String PRECISION_AS_TRAIN = "as-train";
+  public static final List<String> PRECISIONS = List.of(PRECISION_AS_TRAIN, "fp32", "bf16");
 
   public EvaluateConfig {
     KeyCheck.atLeast("evaluate.archs", archs, 0);
@@ -51,6 +58,19 @@ public record EvaluateConfig(int archs, int batchSize, String pool, int poolSize
     KeyCheck.atLeast("evaluate.top-k", topK, 1);
     KeyCheck.atLeast("evaluate.final-images", finalImages, -1);
     KeyCheck.oneOf("evaluate.score-by", scoreBy, ScoreMeasure.configNames());
+    KeyCheck.oneOf("evaluate.precision", precision, PRECISIONS);
+  }
+
+  /** Scoring in the training's arithmetic. */
+  public EvaluateConfig(int archs, int batchSize, String pool, int poolSize, int every,
+      int images, String bn, int recalibrateBatches, int topK, int finalImages, String scoreBy) {
+    this(archs, batchSize, pool, poolSize, every, images, bn, recalibrateBatches, topK,
+        finalImages, scoreBy, PRECISION_AS_TRAIN);
+  }
+
+  /** The arithmetic of scoring for a super-net trained in {@code trainPrecision}. */
+  public String scoringPrecision(String trainPrecision) {
+    return precision.equals(PRECISION_AS_TRAIN) ? trainPrecision : precision;
   }
 
   /** A scoring by accuracy whose last scoring uses {@code images} like the others. */

@@ -37,6 +37,16 @@ final class ScoringConfigTest {
     assertMessage("evaluate.score-by", "accuracy, loss", "evaluate.score-by=error");
     assertMessage("evaluate.final-images", ">= -1", "evaluate.final-images=-2");
     assertMessage("train.sampling", "ops, classes", "train.sampling=cells");
+    assertMessage("evaluate.precision", "as-train, fp32, bf16", "evaluate.precision=fp16");
+  }
+
+  @Test
+  void scoringPrecision_followsTrainingUnlessSet() {
+    RunConfig d = RunConfigLoader.fromDefaults(List.of("supernet.precision=bf16"));
+    assertEquals("bf16", d.evaluate().scoringPrecision(d.supernet().precision()));
+    RunConfig c = RunConfigLoader.fromDefaults(List.of("evaluate.precision=bf16"));
+    assertEquals("fp32", c.supernet().precision());
+    assertEquals("bf16", c.evaluate().scoringPrecision(c.supernet().precision()));
   }
 
   @Test

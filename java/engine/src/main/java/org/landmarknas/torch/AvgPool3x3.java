@@ -3,8 +3,8 @@ package org.landmarknas.torch;
 import static org.bytedeco.pytorch.global.torch.conv2d;
 import static org.bytedeco.pytorch.global.torch.ones;
 
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.bytedeco.pytorch.Device;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorOptional;
@@ -23,8 +23,11 @@ final class AvgPool3x3 {
   private static final long[] ONE = {1, 1};
 
   private final long[] stride;
-  /** Key: channels, height, width. Values live outside any step scope, for the network's life. */
-  private final Map<Long, Tensor[]> constants = new HashMap<>();
+  /**
+   * Key: channels, height, width. Values live outside any step scope, for the network's life.
+   * Concurrent: parallel scorers run one network's forwards on several threads.
+   */
+  private final Map<Long, Tensor[]> constants = new ConcurrentHashMap<>();
 
   /** The stride-1 pooling. */
   AvgPool3x3() {

@@ -104,10 +104,7 @@ final class NaoPolicy<A> implements SamplingPolicy<A> {
     long start = System.nanoTime();
     List<A> pool = done == schedule.warmup() ? space.sampleDistinct(poolSize, rng)
         : state.pool();
-    List<ArchScore<A>> scores = new ArrayList<>(pool.size());
-    for (A a : pool) {
-      scores.add(scorer.score(a, scoreImages, rng));
-    }
+    List<ArchScore<A>> scores = new ArrayList<>(scorer.score(pool, scoreImages, rng));
     scores.sort(Comparator.comparingDouble((ArchScore<A> s) -> s.accuracy()).reversed());
     double scoreSeconds = (System.nanoTime() - start) / 1e9;
     if (schedule.last(done)) {

@@ -130,9 +130,22 @@ final class SearchSession<A> {
     return valScorer;
   }
 
+  /**
+   * A scorer of {@code images}; on the CPU with {@code train.threads} >= 2 it scores lists with
+   * as many one-thread workers (measured faster than one scorer on all threads: {@link
+   * ParallelScoring}), except where BatchNorm is recalibrated per architecture.
+   */
   private PoolScorer<A> scorer(ImageData images) {
+    int batch = config.evaluate().batchSize();
+    int threads = config.train().threads();
+    Optional<ParallelScoring<A>> parallel = threads >= 2 && !net.device().cuda()
+        && recalibration.isEmpty()
+        ? Optional.of(new ParallelScoring<>(net,
+            () -> batches(images, Augmentation.NONE, batch), threads))
+        : Optional.empty();
     return new PoolScorer<>(net, new SupernetEvaluator<>(net, batches(images, Augmentation.NONE,
-        config.evaluate().batchSize())), recalibration);
+        batch)), recalibration, parallel).scoringIn(Precision.ofId(config.evaluate()
+        .scoringPrecision(config.supernet().precision())));
   }
 
   private TensorBatcher batches(ImageData images, Augmentation augmentation, int batchSize) {

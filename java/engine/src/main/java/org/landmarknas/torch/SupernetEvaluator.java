@@ -25,12 +25,25 @@ public final class SupernetEvaluator<A> {
 
   /** Scores {@code arch} on the first {@code limit} images (all of them when limit &lt;= 0). */
   public ArchScore<A> score(A arch, int limit) {
+    boolean wasTraining = net.module().is_training();
+    net.train(false);
+    try {
+      return scoreInEvalMode(arch, limit);
+    } finally {
+      net.train(wasTraining);
+    }
+  }
+
+  /**
+   * {@link #score} of a network its caller has put in eval mode: it touches no state of the
+   * network, so several threads may score through one network at once (each with its own
+   * evaluator: a batcher is not shared).
+   */
+  ArchScore<A> scoreInEvalMode(A arch, int limit) {
     int n = limit <= 0 ? batcher.data().count() : Math.min(limit, batcher.data().count());
     int chunk = batcher.maxBatch();
     long correct = 0;
     double lossSum = 0;
-    boolean wasTraining = net.module().is_training();
-    net.train(false);
     try (PointerScope scope = new PointerScope(); NoGradGuard noGrad = new NoGradGuard()) {
       for (int start = 0; start < n; start += chunk) {
         int count = Math.min(chunk, n - start);
@@ -41,8 +54,6 @@ public final class SupernetEvaluator<A> {
           correct += logits.argmax(new LongOptional(1), false).eq(b.labels()).sum().item_long();
         }
       }
-    } finally {
-      net.train(wasTraining);
     }
     return new ArchScore<>(arch, n == 0 ? 0 : (double) correct / n, n == 0 ? 0 : lossSum / n, n);
   }

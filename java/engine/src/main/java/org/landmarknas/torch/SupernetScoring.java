@@ -36,11 +36,8 @@ final class SupernetScoring {
     long start = System.nanoTime();
     int images = eval.poolImages(last);
     ProgressLine line = new ProgressLine(progress, pool.size(), "archs", 10.0);
-    List<ArchScore<A>> scores = new ArrayList<>(pool.size());
-    for (A a : pool.archs()) {
-      scores.add(scorer.score(a, images, rng));
-      line.update(scores.size(), label + " pool", scores.size() + "/" + pool.size());
-    }
+    List<ArchScore<A>> scores = scorer.score(pool.archs(), images, rng,
+        done -> line.update(done, label + " pool", done + "/" + pool.size()));
     PoolResult<A> result = PoolResult.of(scores, pool, eval.topK(), eval.measure(),
         (System.nanoTime() - start) / 1e9);
     RankingReport report = result.report();
@@ -58,13 +55,9 @@ final class SupernetScoring {
   static <A> List<ArchScore<A>> scoreSample(SearchSpace<A> space, PoolScorer<A> scorer,
       EvaluateConfig eval, SplittableRandom rng, PrintStream progress) {
     List<A> archs = space.sampleDistinct(eval.archs(), rng);
-    List<ArchScore<A>> scores = new ArrayList<>();
     ProgressLine line = new ProgressLine(progress, archs.size(), "archs", 5.0);
-    for (A a : archs) {
-      scores.add(scorer.score(a, 0, rng));
-      line.update(scores.size(), "scoring sampled architectures",
-          scores.size() + "/" + archs.size());
-    }
+    List<ArchScore<A>> scores = new ArrayList<>(scorer.score(archs, 0, rng,
+        done -> line.update(done, "scoring sampled architectures", done + "/" + archs.size())));
     scores.sort(Comparator.comparingDouble((ArchScore<A> s) -> eval.measure().value(s))
         .reversed());
     return scores;
@@ -77,11 +70,16 @@ final class SupernetScoring {
    */
   static <A> double landmarkTau(LandmarkSet<A> landmarks, PoolScorer<A> scorer,
       ScoreMeasure measure, SplittableRandom rng) {
-    double[] supernet = new double[landmarks.size()];
+    List<A> archs = new ArrayList<>(landmarks.size());
     double[] standalone = new double[landmarks.size()];
     for (int i = 0; i < landmarks.size(); i++) {
-      supernet[i] = measure.value(scorer.score(landmarks.get(i).arch(), 0, rng));
+      archs.add(landmarks.get(i).arch());
       standalone[i] = landmarks.get(i).score();
+    }
+    List<ArchScore<A>> scores = scorer.score(archs, 0, rng);
+    double[] supernet = new double[scores.size()];
+    for (int i = 0; i < supernet.length; i++) {
+      supernet[i] = measure.value(scores.get(i));
     }
     return KendallTau.tauB(supernet, standalone);
   }
