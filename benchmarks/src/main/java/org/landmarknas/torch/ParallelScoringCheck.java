@@ -27,7 +27,7 @@ import org.landmarknas.space.Nb201Arch;
  * <pre>
  * java -Dorg.bytedeco.javacpp.nopointergc=true -Xmx4g \
  *     -cp benchmarks/target/benchmarks.jar org.landmarknas.torch.ParallelScoringCheck \
- *     RUN/supernet.pt [channels 8] [pool 200] [images 2000] [rounds 3]
+ *     RUN/supernet.pt [channels 8] [pool 200] [images 2000] [rounds 3] [one|two|bf16]
  * </pre>
  * The weights are a batch-statistics NB201 super-net of N = 1 (e.g. a run of
  * {@code configs/fmnist-preregistered.yaml}); the pool is the NB201 Fashion-MNIST evaluation
@@ -45,6 +45,8 @@ public final class ParallelScoringCheck {
     int poolSize = args.length > 2 ? Integer.parseInt(args[2]) : 200;
     int images = args.length > 3 ? Integer.parseInt(args[3]) : 2000;
     int rounds = args.length > 4 ? Integer.parseInt(args[4]) : 3;
+    // one of the three alone (e.g. to watch its resident memory over many rounds)
+    String only = args.length > 5 ? args[5] : "all";
     Libtorch.load();
     set_num_threads(THREADS);
     ImageDataset data = DataLocation.system().load("fashion-mnist", Optional.empty());
@@ -72,7 +74,13 @@ public final class ParallelScoringCheck {
         List<List<ArchScore<Nb201Arch>>> scores = new ArrayList<>();
         StringBuilder line = new StringBuilder("round " + r + ":");
         double base = 0;
-        for (PoolScorer<Nb201Arch> scorer : List.of(one, two, twoBf16)) {
+        List<PoolScorer<Nb201Arch>> chosen = switch (only) {
+          case "one" -> List.of(one);
+          case "two" -> List.of(two);
+          case "bf16" -> List.of(twoBf16);
+          default -> List.of(one, two, twoBf16);
+        };
+        for (PoolScorer<Nb201Arch> scorer : chosen) {
           long t0 = System.nanoTime();
           scores.add(scorer.score(pool, images, new SplittableRandom(1)));
           double rate = (double) pool.size() * images / ((System.nanoTime() - t0) / 1e9);
@@ -82,12 +90,29 @@ public final class ParallelScoringCheck {
                   : "2 x 1 bf16", rate, rate / base));
           set_num_threads(THREADS);
         }
-        System.out.println(line + " main thread intra-op threads " + get_num_threads());
+        System.out.println(line + " main thread intra-op threads " + get_num_threads()
+            + ", resident " + residentMegabytes() + " MB");
         last = scores;
       }
-      compare("2 x 1 fp32", last.get(0), last.get(1));
-      compare("2 x 1 bf16", last.get(0), last.get(2));
+      if (last.size() == 3) {
+        compare("2 x 1 fp32", last.get(0), last.get(1));
+        compare("2 x 1 bf16", last.get(0), last.get(2));
+      }
     }
+  }
+
+  /** This process's resident set (VmRSS), from /proc; -1 where there is none. */
+  private static long residentMegabytes() {
+    try {
+      for (String l : java.nio.file.Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (l.startsWith("VmRSS:")) {
+          return Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024;
+        }
+      }
+    } catch (java.io.IOException | NumberFormatException e) {
+      // not Linux: no figure
+    }
+    return -1;
   }
 
   private static void compare(String what, List<ArchScore<Nb201Arch>> a,

@@ -28,8 +28,8 @@ import org.bytedeco.pytorch.global.torch.ScalarType;
  *
  * <p>The sum is taken by a ring (Gloo's and NCCL's: reduce-scatter, then all-gather), so every
  * rank receives the same bytes and the replicas stay bit-identical. The flattened gradients are
- * on the parameters' device, the group's; the mask is built on the CPU and moved there. Must run inside the step's
- * {@link org.bytedeco.javacpp.PointerScope}.
+ * on the parameters' device, the group's; the mask is built on the CPU and moved there. Must run
+ * inside the step's {@link org.bytedeco.javacpp.PointerScope}.
  */
 final class GradientAllreduce {
   private final Tensor[] parameters;

@@ -165,7 +165,7 @@ abstract class ModuleSupernet<A> implements Supernet<A> {
     if (precision == Precision.FP32) {
       return logits.get();
     }
-    try (Autocast region = Autocast.enter(precision)) {
+    try (Autocast region = Autocast.enter(precision, device)) {
       return logits.get().to(ScalarType.Float);
     }
   }

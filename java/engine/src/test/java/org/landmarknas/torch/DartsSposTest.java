@@ -1,6 +1,5 @@
 package org.landmarknas.torch;
 
-import static org.bytedeco.pytorch.global.torch.cross_entropy_loss;
 import static org.bytedeco.pytorch.global.torch.set_num_threads;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,14 +14,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.bytedeco.javacpp.PointerScope;
-import org.bytedeco.pytorch.NoGradGuard;
 import org.bytedeco.pytorch.Tensor;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,7 +32,6 @@ import org.landmarknas.config.RunConfigLoader;
 import org.landmarknas.config.TrainConfig;
 import org.landmarknas.data.Augmentation;
 import org.landmarknas.data.BatchAssembler;
-import org.landmarknas.data.BatchOrder;
 import org.landmarknas.data.DataLocation;
 import org.landmarknas.data.ImageDataset;
 import org.landmarknas.landmark.Landmark;
@@ -72,56 +68,12 @@ final class DartsSposTest {
   void sposTraining_onFashionMnist_reducesLoss() {
     DartsNetwork net = DartsNetwork.supernet(
         new NetworkShape(1, 10, 4, 1, BatchNormMode.BATCH), 11);
-    SposStep<DartsGenotype> step = new SposStep<>(net, train());
-    int images = 2048;
-    int batch = 32;
-    TensorBatcher batcher = new TensorBatcher(new BatchAssembler(data.train().head(images),
-        data.normalization(), Augmentation.NONE), batch);
-    SplittableRandom rng = new SplittableRandom(5);
-    List<DartsGenotype> panel = new ArrayList<>();
-    for (int i = 0; i < 4; i++) {
-      panel.add(SPACE.sample(rng));
-    }
-    LabeledBatch held = new TensorBatcher(new BatchAssembler(data.train().subset(
-        IntStream.range(images, images + 128).toArray()), data.normalization(),
-        Augmentation.NONE), 128).batch(IntStream.range(0, 128).toArray(), 0, 128, false, rng);
-    double panelBefore = meanLoss(net, panel, held);
-    int[] order = BatchOrder.epochOrder(IntStream.range(0, images).toArray(), rng);
-    int steps = 100;
-    int window = 20;
-    double first = 0;
-    double last = 0;
-    long start = System.nanoTime();
-    for (int s = 0; s < steps; s++) {
-      SposStep.StepResult r;
-      try (PointerScope scope = new PointerScope()) {
-        r = step.step(batcher.batch(order, s * batch % images, batch, false, rng),
-            SPACE.sample(rng));
-      }
-      assertTrue(Double.isFinite(r.loss()), "loss at step " + s);
-      first += s < window ? r.loss() / window : 0;
-      last += s >= steps - window ? r.loss() / window : 0;
-    }
-    double seconds = (System.nanoTime() - start) / 1e9;
-    double panelAfter = meanLoss(net, panel, held);
-    String losses = String.format(Locale.ROOT, "%.1f steps/s; training loss: first %d steps"
-        + " %.3f, last %d %.3f; panel loss before %.3f, after %.3f", steps / seconds, window,
-        first, window, last, panelBefore, panelAfter);
-    System.out.println("DARTS SPOS " + losses);
-    assertTrue(first > 1.8, "an untrained 10-class net starts near ln 10: " + losses);
+    SposLossProbe.Drop drop = new SposLossProbe(2048, 32, false, 4, 128, 100, 20)
+        .run(data, new SposStep<>(net, train()), SPACE::sample);
+    System.out.println("DARTS SPOS " + drop);
     // measured: 2.348 -> 2.183, the panel 2.372 -> 2.122 (2.33 -> 1.98 after 120 steps); without
     // the pools' BN the loss did not fall at all
-    assertTrue(last < first - 0.1 && panelAfter < panelBefore - 0.1, losses);
-  }
-
-  private static double meanLoss(DartsNetwork net, List<DartsGenotype> g, LabeledBatch b) {
-    double sum = 0;
-    try (PointerScope scope = new PointerScope(); NoGradGuard ng = new NoGradGuard()) {
-      for (DartsGenotype a : g) {
-        sum += cross_entropy_loss(net.forward(b.images(), a), b.labels()).item_double();
-      }
-    }
-    return sum / g.size();
+    drop.assertFell(0.1, 0.1);
   }
 
   /** Ops off the path keep their exact weights: no gradient, no weight decay, no momentum. */

@@ -1,6 +1,5 @@
 package org.landmarknas.torch;
 
-import static org.bytedeco.pytorch.global.torch.cross_entropy_loss;
 import static org.bytedeco.pytorch.global.torch.set_num_threads;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,13 +13,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import java.util.stream.IntStream;
 import org.bytedeco.javacpp.PointerScope;
-import org.bytedeco.pytorch.NoGradGuard;
 import org.bytedeco.pytorch.Tensor;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,7 +29,6 @@ import org.landmarknas.config.RunConfigLoader;
 import org.landmarknas.config.TrainConfig;
 import org.landmarknas.data.Augmentation;
 import org.landmarknas.data.BatchAssembler;
-import org.landmarknas.data.BatchOrder;
 import org.landmarknas.data.DataLocation;
 import org.landmarknas.data.ImageDataset;
 import org.landmarknas.landmark.Landmark;
@@ -72,59 +67,11 @@ final class Nb101SposTest {
   void sposTraining_onFashionMnist_reducesLoss() {
     Nb101Network net = Nb101Network.supernet(
         new NetworkShape(1, 10, 8, 1, BatchNormMode.BATCH), 11);
-    SposStep<Nb101Arch> step = new SposStep<>(net, train());
-    int images = 4096;
-    TensorBatcher batcher = new TensorBatcher(new BatchAssembler(data.train().head(images),
-        data.normalization(), new Augmentation(2, true)), 64);
-    SplittableRandom rng = new SplittableRandom(5);
-    List<Nb101Arch> panel = new ArrayList<>();
-    for (int i = 0; i < 8; i++) {
-      panel.add(SPACE.sample(rng));
-    }
-    LabeledBatch held = new TensorBatcher(new BatchAssembler(data.train().subset(
-        IntStream.range(images, images + 256).toArray()), data.normalization(),
-        Augmentation.NONE), 256).batch(IntStream.range(0, 256).toArray(), 0, 256, false, rng);
-    double panelBefore = meanLoss(net, panel, held);
-    int[] all = IntStream.range(0, images).toArray();
-    int steps = 300;
-    int window = 30;
-    double first = 0;
-    double last = 0;
-    int[] order = BatchOrder.epochOrder(all, rng);
-    for (int s = 0; s < steps; s++) {
-      int from = s * 64 % images;
-      if (from == 0 && s > 0) {
-        order = BatchOrder.epochOrder(all, rng);
-      }
-      SposStep.StepResult r;
-      try (PointerScope scope = new PointerScope()) {
-        r = step.step(batcher.batch(order, from, 64, true, rng), SPACE.sample(rng));
-      }
-      assertTrue(Double.isFinite(r.loss()), "loss at step " + s);
-      if (s < window) {
-        first += r.loss() / window;
-      } else if (s >= steps - window) {
-        last += r.loss() / window;
-      }
-    }
-    double panelAfter = meanLoss(net, panel, held);
-    String losses = String.format(Locale.ROOT, "training loss: first %d steps %.3f, last %d"
-        + " %.3f; panel loss before %.3f, after %.3f", window, first, window, last, panelBefore,
-        panelAfter);
-    System.out.println("NB101 SPOS " + losses);
-    assertTrue(first > 1.8, "an untrained 10-class net starts near ln 10: " + losses);
+    SposLossProbe.Drop drop = new SposLossProbe(4096, 64, true, 8, 256, 300, 30)
+        .run(data, new SposStep<>(net, train()), SPACE::sample);
+    System.out.println("NB101 SPOS " + drop);
     // measured: 2.668 -> 2.050 and 2.391 -> 2.106; a path without gradients stays put
-    assertTrue(last < first - 0.3 && panelAfter < panelBefore - 0.15, losses);
-  }
-
-  private static double meanLoss(Nb101Network net, List<Nb101Arch> archs, LabeledBatch b) {
-    double sum = 0;
-    try (PointerScope scope = new PointerScope(); NoGradGuard g = new NoGradGuard()) {
-      for (Nb101Arch a : archs) {
-        sum += cross_entropy_loss(net.forward(b.images(), a), b.labels()).item_double();
-      }
-    }
-    return sum / archs.size();
+    drop.assertFell(0.3, 0.15);
   }
 
   /** Layers off the path keep their exact weights: no gradient, no weight decay, no momentum. */
