@@ -2,14 +2,11 @@ package org.landmarknas.torch;
 
 import static org.bytedeco.pytorch.global.torch.set_num_threads;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,9 +32,7 @@ import org.landmarknas.data.DataLocation;
 import org.landmarknas.data.ImageDataset;
 import org.landmarknas.landmark.Landmark;
 import org.landmarknas.landmark.LandmarkSet;
-import org.landmarknas.run.MetricsLog;
 import org.landmarknas.run.RunDirectory;
-import org.landmarknas.run.WallClockFields;
 import org.landmarknas.space.DartsGenotype;
 import org.landmarknas.space.DartsSpace;
 
@@ -137,40 +132,7 @@ final class DartsGdasSearchTest {
     assertEquals(DartsGdasCoding.INSTANCE, ((DartsNetwork) DartsSupernetSpace.INSTANCE.supernet(
         new NetworkShape(1, 10, 4, 1, BatchNormMode.BATCH), config, 0)).gdasCoding());
     assertEquals(3, outcome.found().size(), log);
-    List<Map<String, Object>> metrics = MetricsLog.read(straight.metricsFile());
-    assertFalse(metrics.get(0).containsKey("tau"), "the warm-up epoch has no tau");
-    assertEquals(10.0, ((Number) metrics.get(1).get("tau")).doubleValue());
-    assertEquals(0.1, ((Number) metrics.get(2).get("tau")).doubleValue(), 1e-12);
-    double entropy = ((Number) metrics.get(2).get("alpha_entropy")).doubleValue();
-    assertTrue(entropy > 0 && entropy < Math.log(8), "alpha moved: entropy " + entropy);
-    assertTrue(((Number) metrics.get(2).get("lambda")).doubleValue() > 0,
-        "the landmark term trains beside GDAS");
-    ObjectMapper json = new ObjectMapper();
-    Map<?, ?> expected = json.readValue(straight.resultFile().toFile(), Map.class);
-    assertEquals("gdas", ((Map<?, ?>) expected.get("search")).get("strategy"));
-
-    for (String newest : List.of("epoch-0003", "epoch-0002")) {
-      RunDirectory resumed = RunDirectory.create(tmp.resolve("resumed-" + newest));
-      SupernetSearch.run(config, resumed, out);
-      Path checkpoints = resumed.path().resolve("checkpoints");
-      for (String gone : newest.equals("epoch-0003") ? List.of("epoch-0003")
-          : List.of("epoch-0003", "epoch-0002")) {
-        try (var files = Files.list(checkpoints.resolve(gone))) {
-          for (Path f : files.toList()) {
-            Files.delete(f);
-          }
-        }
-        Files.delete(checkpoints.resolve(gone));
-      }
-      Files.delete(resumed.resultFile());
-      SupernetSearch.run(config, resumed, out, true);
-      assertEquals(WallClockFields.removedFrom(metrics),
-          WallClockFields.removedFrom(MetricsLog.read(resumed.metricsFile())), newest);
-      Map<?, ?> got = json.readValue(resumed.resultFile().toFile(), Map.class);
-      for (String key : List.of("steps", "final_train_loss", "scored_architectures", "pool",
-          "ranking", "search")) {
-        assertEquals(expected.get(key), got.get(key), newest + ": " + key);
-      }
-    }
+    GdasRunChecks.assertPolicyFigures(straight, 8);
+    GdasRunChecks.assertResumesExactly(config, straight, tmp, out);
   }
 }

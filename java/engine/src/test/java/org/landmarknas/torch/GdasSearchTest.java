@@ -1,24 +1,16 @@
 package org.landmarknas.torch;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.landmarknas.TestData;
 import org.landmarknas.config.RunConfig;
 import org.landmarknas.config.RunConfigLoader;
-import org.landmarknas.run.MetricsLog;
-import org.landmarknas.run.WallClockFields;
 import org.landmarknas.run.RunDirectory;
 
 /**
@@ -45,41 +37,7 @@ final class GdasSearchTest {
     RunDirectory straight = RunDirectory.create(tmp.resolve("straight"));
     SupernetSearch.run(config, straight, quiet);
 
-    List<Map<String, Object>> metrics = MetricsLog.read(straight.metricsFile());
-    assertFalse(metrics.get(0).containsKey("tau"), "the warm-up epoch has no tau");
-    assertEquals(10.0, ((Number) metrics.get(1).get("tau")).doubleValue());
-    assertEquals(0.1, ((Number) metrics.get(2).get("tau")).doubleValue(), 1e-12);
-    double entropy = ((Number) metrics.get(2).get("alpha_entropy")).doubleValue();
-    assertTrue(entropy > 0 && entropy < Math.log(5), "alpha moved: entropy " + entropy);
-    assertTrue(((Number) metrics.get(2).get("lambda")).doubleValue() > 0,
-        "the landmark term trains beside GDAS");
-    ObjectMapper json = new ObjectMapper();
-    Map<?, ?> expected = json.readValue(straight.resultFile().toFile(), Map.class);
-    Map<?, ?> search = (Map<?, ?>) expected.get("search");
-    assertEquals("gdas", search.get("strategy"), search.toString());
-
-    // Resume after epoch 2 (α and Adam from a GDAS epoch) and after epoch 1 (the warm-up).
-    for (String newest : List.of("epoch-0003", "epoch-0002")) {
-      RunDirectory resumed = RunDirectory.create(tmp.resolve("resumed-" + newest));
-      SupernetSearch.run(config, resumed, quiet);
-      Path checkpoints = resumed.path().resolve("checkpoints");
-      for (String gone : newest.equals("epoch-0003") ? List.of("epoch-0003")
-          : List.of("epoch-0003", "epoch-0002")) {
-        try (var files = Files.list(checkpoints.resolve(gone))) {
-          for (Path f : files.toList()) {
-            Files.delete(f);
-          }
-        }
-        Files.delete(checkpoints.resolve(gone));
-      }
-      Files.delete(resumed.resultFile());
-      SupernetSearch.run(config, resumed, quiet, true);
-      assertEquals(WallClockFields.removedFrom(metrics), WallClockFields.removedFrom(MetricsLog.read(resumed.metricsFile())));
-      Map<?, ?> got = json.readValue(resumed.resultFile().toFile(), Map.class);
-      for (String key : List.of("steps", "final_train_loss", "scored_architectures", "pool",
-          "ranking", "search")) {
-        assertEquals(expected.get(key), got.get(key), newest + ": " + key);
-      }
-    }
+    GdasRunChecks.assertPolicyFigures(straight, 5);
+    GdasRunChecks.assertResumesExactly(config, straight, tmp, quiet);
   }
 }
