@@ -10,11 +10,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.landmarknas.TestData;
@@ -29,9 +26,6 @@ import org.landmarknas.run.RunDirectory;
  * after a renewing point and after the warm-up.
  */
 final class NaoSearchTest {
-  private static final Set<String> TIMING_KEYS = Set.of("seconds", "steps_per_s",
-      "step_ms_p50", "step_ms_p90", "step_ms_p99", "step_ms_max", "pool_seconds",
-      "nao_seconds");
   @TempDir Path tmp;
 
   @Test
@@ -82,40 +76,8 @@ final class NaoSearchTest {
     Map<?, ?> search = (Map<?, ?>) expected.get("search");
     assertEquals("nao", search.get("strategy"), search.toString());
 
-    PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true,
-        StandardCharsets.UTF_8);
-    // Resume after epoch 2 (a renewed pool and a trained controller) and after epoch 1.
-    for (String newest : List.of("epoch-0003", "epoch-0002")) {
-      RunDirectory resumed = RunDirectory.create(tmp.resolve("resumed-" + newest));
-      SupernetSearch.run(config, resumed, quiet);
-      Path kept = resumed.path().resolve("checkpoints");
-      for (String gone : newest.equals("epoch-0003") ? List.of("epoch-0003")
-          : List.of("epoch-0003", "epoch-0002")) {
-        try (var files = Files.list(kept.resolve(gone))) {
-          for (Path f : files.toList()) {
-            Files.delete(f);
-          }
-        }
-        Files.delete(kept.resolve(gone));
-      }
-      Files.delete(resumed.resultFile());
-      SupernetSearch.run(config, resumed, quiet, true);
-      assertEquals(withoutTiming(metrics), withoutTiming(MetricsLog.read(resumed.metricsFile())));
-      Map<?, ?> got = json.readValue(resumed.resultFile().toFile(), Map.class);
-      for (String key : List.of("steps", "final_train_loss", "scored_architectures", "pool",
-          "ranking", "search")) {
-        assertEquals(expected.get(key), got.get(key), newest + ": " + key);
-      }
-    }
-  }
-
-  private static List<Map<String, Object>> withoutTiming(List<Map<String, Object>> metrics) {
-    List<Map<String, Object>> out = new ArrayList<>();
-    for (Map<String, Object> m : metrics) {
-      Map<String, Object> copy = new LinkedHashMap<>(m);
-      copy.keySet().removeAll(TIMING_KEYS);
-      out.add(copy);
-    }
-    return out;
+    // after epoch 2 (a renewed pool and a trained controller) and after epoch 1
+    ExactResume.assertAfterEpochs2And1(config, straight, tmp,
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
   }
 }
