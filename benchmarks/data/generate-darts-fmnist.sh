@@ -3,8 +3,8 @@
 # pairwise non-equivalent DARTS genotypes (30 landmark candidates + 120 evaluation genotypes),
 # seeds 0 and 1 of every genotype and seeds 2 and 3 of the first 30 evaluation genotypes (the
 # noise ceiling), under protocol darts-fmnist-c8n1-e3-n15000 (C 8, one cell per stage: 5 cells,
-# 3 epochs on 15,000 images). Not yet run, and its cost not yet measured on an idle machine (a
-# DARTS cell at C 8 costs several NB201 cells: plan on tens of core-hours for the 360).
+# 3 epochs on 15,000 images). Not yet run. One training took 291 s of CPU on a loaded machine
+# (benchmarks/data/README.md): about 30 core-hours for the 360; EPOCHS=2 cuts a third.
 #
 # Resumable exactly as generate-nb201-fmnist.sh (the results store keeps every result the moment
 # it is known; run it again after an interruption). Hours of CPU: never run it in CI.
