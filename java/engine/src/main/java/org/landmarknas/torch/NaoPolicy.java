@@ -20,7 +20,8 @@ import org.landmarknas.space.SearchSpace;
  * validation batch: a pool of 400 on all 1,000 would take minutes a point), the controller
  * trains on the scores and the pool is renewed ({@link NaoPool}); between points every step
  * trains a path drawn uniformly from the pool. The first pool is {@code nao-pool} random cells;
- * the last point only scores, and its best are the run's finalists. The landmark term, if any, is untouched.
+ * the last point only scores, and its best are the run's finalists. The landmark term, if any,
+ * is untouched.
  *
  * <p>Each point draws from its own {@link EpochStreams.Purpose#CONTROLLER} stream, and the
  * controller, the pool and its last scores are checkpointed, so a resumed run is exact. In a

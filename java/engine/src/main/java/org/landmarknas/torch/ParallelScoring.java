@@ -32,7 +32,6 @@ import org.landmarknas.search.ArchScore;
 public final class ParallelScoring<A> implements AutoCloseable {
   private static final long IDLE_SECONDS = 30;
   private final Supernet<A> net;
-  private final int workers;
   private final ExecutorService pool;
   private final ThreadLocal<SupernetEvaluator<A>> evaluators;
 
@@ -45,7 +44,6 @@ public final class ParallelScoring<A> implements AutoCloseable {
       throw new IllegalArgumentException("parallel scoring needs >= 2 workers, got " + workers);
     }
     this.net = net;
-    this.workers = workers;
     this.evaluators = ThreadLocal.withInitial(() -> {
       set_num_threads(1); // this worker's intra-op threads
       return new SupernetEvaluator<>(net, batchers.get());
@@ -61,10 +59,6 @@ public final class ParallelScoring<A> implements AutoCloseable {
         TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemons);
     executor.allowCoreThreadTimeOut(true);
     this.pool = executor;
-  }
-
-  public int workers() {
-    return workers;
   }
 
   /** Accuracy and loss of each of {@code archs} on the first {@code images} images, in order. */

@@ -66,8 +66,7 @@ public final class PoolScorer<A> {
       }
       List<ArchScore<A>> scores = new ArrayList<>(archs.size());
       for (A a : archs) {
-        recalibration.ifPresent(r -> r.recalibrate(net, a, rng));
-        scores.add(evaluator.score(a, images));
+        scores.add(scoreOne(a, images, rng));
         done.accept(scores.size());
       }
       return scores;
@@ -75,10 +74,13 @@ public final class PoolScorer<A> {
   }
 
   public ArchScore<A> score(A arch, int images, SplittableRandom rng) {
-    return inPrecision(() -> {
-      recalibration.ifPresent(r -> r.recalibrate(net, arch, rng));
-      return evaluator.score(arch, images);
-    });
+    return inPrecision(() -> scoreOne(arch, images, rng));
+  }
+
+  /** One architecture, BN recalibrated first where the protocol asks, in the current precision. */
+  private ArchScore<A> scoreOne(A arch, int images, SplittableRandom rng) {
+    recalibration.ifPresent(r -> r.recalibrate(net, arch, rng));
+    return evaluator.score(arch, images);
   }
 
   private <T> T inPrecision(Supplier<T> scoring) {

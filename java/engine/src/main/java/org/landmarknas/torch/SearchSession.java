@@ -133,13 +133,13 @@ final class SearchSession<A> {
   /**
    * A scorer of {@code images}; on the CPU with {@code train.threads} >= 2 it scores lists with
    * as many one-thread workers (measured faster than one scorer on all threads: {@link
-   * ParallelScoring}), except where BatchNorm is recalibrated per architecture.
+   * ParallelScoring}), except where BatchNorm is recalibrated per architecture ({@link
+   * PoolScorer} then scores one at a time).
    */
   private PoolScorer<A> scorer(ImageData images) {
     int batch = config.evaluate().batchSize();
     int threads = config.train().threads();
     Optional<ParallelScoring<A>> parallel = threads >= 2 && !net.device().cuda()
-        && recalibration.isEmpty()
         ? Optional.of(new ParallelScoring<>(net,
             () -> batches(images, Augmentation.NONE, batch), threads))
         : Optional.empty();

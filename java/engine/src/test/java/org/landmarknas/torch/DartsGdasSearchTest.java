@@ -8,11 +8,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
@@ -20,7 +17,6 @@ import org.bytedeco.javacpp.PointerScope;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.landmarknas.TestData;
-import org.landmarknas.bench.GroundTruth;
 import org.landmarknas.bench.NasLibSample;
 import org.landmarknas.config.RunConfig;
 import org.landmarknas.config.RunConfigLoader;
@@ -30,8 +26,6 @@ import org.landmarknas.data.BatchAssembler;
 import org.landmarknas.data.BatchOrder;
 import org.landmarknas.data.DataLocation;
 import org.landmarknas.data.ImageDataset;
-import org.landmarknas.landmark.Landmark;
-import org.landmarknas.landmark.LandmarkSet;
 import org.landmarknas.run.RunDirectory;
 import org.landmarknas.space.DartsGenotype;
 import org.landmarknas.space.DartsSpace;
@@ -105,16 +99,10 @@ final class DartsGdasSearchTest {
   @Test
   void gdasRun_onDarts_reportsTauAndEntropyAndResumesExactly() throws Exception {
     TestData.fashionMnist();
-    Path truth = tmp.resolve("nb301-cifar10.csv");
-    GroundTruth<DartsGenotype> gt = NasLibSample.nb301(TestData.nb301Table()).groundTruth();
-    GroundTruth.csv(SPACE).write(truth, gt.archs(), gt.archs().stream()
-        .map(a -> gt.score(a).getAsDouble()).toList());
-    Path landmarkFile = tmp.resolve("landmarks.csv");
-    Map<String, Landmark<DartsGenotype>> byClass = new LinkedHashMap<>();
-    gt.archs().forEach(a -> byClass.putIfAbsent(SPACE.canonicalKey(a),
-        new Landmark<>(a, gt.score(a).getAsDouble())));
-    LandmarkSet.of(SPACE, new ArrayList<>(byClass.values()).subList(0, 4))
-        .writeCsv(landmarkFile);
+    SampleRunFiles files = SampleRunFiles.write(NasLibSample.nb301(TestData.nb301Table()),
+        SPACE, tmp, "nb301-cifar10", 4);
+    Path truth = files.pool();
+    Path landmarkFile = files.landmarks();
     RunConfig config = RunConfigLoader.fromDefaults(List.of(
         "name=dartsgdas", "seed=3", "space=darts", "data.train-limit=256",
         "data.test-limit=64", "supernet.channels=4", "train.epochs=3",

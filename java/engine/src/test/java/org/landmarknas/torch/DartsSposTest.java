@@ -10,9 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,8 +32,6 @@ import org.landmarknas.data.Augmentation;
 import org.landmarknas.data.BatchAssembler;
 import org.landmarknas.data.DataLocation;
 import org.landmarknas.data.ImageDataset;
-import org.landmarknas.landmark.Landmark;
-import org.landmarknas.landmark.LandmarkSet;
 import org.landmarknas.run.MetricsLog;
 import org.landmarknas.run.RunDirectory;
 import org.landmarknas.space.DartsCell;
@@ -125,16 +121,10 @@ final class DartsSposTest {
    */
   @Test
   void search_darts_runsOneEpochAndWritesItsRunFiles() throws Exception {
-    Path truth = tmp.resolve("nb301-cifar10.csv");
-    GroundTruth<DartsGenotype> gt = NasLibSample.nb301(TestData.nb301Table()).groundTruth();
-    GroundTruth.csv(SPACE).write(truth, gt.archs(), gt.archs().stream()
-        .map(a -> gt.score(a).getAsDouble()).toList());
-    Path landmarkFile = tmp.resolve("landmarks.csv");
-    Map<String, Landmark<DartsGenotype>> byClass = new LinkedHashMap<>();
-    gt.archs().forEach(a -> byClass.putIfAbsent(SPACE.canonicalKey(a),
-        new Landmark<>(a, gt.score(a).getAsDouble())));
-    LandmarkSet.of(SPACE, new ArrayList<>(byClass.values()).subList(0, 4))
-        .writeCsv(landmarkFile);
+    SampleRunFiles files = SampleRunFiles.write(NasLibSample.nb301(TestData.nb301Table()),
+        SPACE, tmp, "nb301-cifar10", 4);
+    Path truth = files.pool();
+    Path landmarkFile = files.landmarks();
     RunConfig config = RunConfigLoader.fromDefaults(List.of(
         "name=tinydarts", "seed=3", "space=darts", "data.train-limit=256",
         "data.test-limit=64", "supernet.channels=4", "train.epochs=1",

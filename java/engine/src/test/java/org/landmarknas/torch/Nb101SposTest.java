@@ -9,9 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,8 +29,6 @@ import org.landmarknas.data.Augmentation;
 import org.landmarknas.data.BatchAssembler;
 import org.landmarknas.data.DataLocation;
 import org.landmarknas.data.ImageDataset;
-import org.landmarknas.landmark.Landmark;
-import org.landmarknas.landmark.LandmarkSet;
 import org.landmarknas.run.MetricsLog;
 import org.landmarknas.run.RunDirectory;
 import org.landmarknas.space.Nb101Arch;
@@ -116,17 +112,10 @@ final class Nb101SposTest {
    */
   @Test
   void search_nb101_runsThroughTheGenericRun() throws Exception {
-    Path truth = tmp.resolve("nb101-cifar10.csv");
-    GroundTruth<Nb101Arch> gt = NasLibSample.nb101(TestData.nb101Table()).groundTruth();
-    GroundTruth.csv(SPACE).write(truth, gt.archs(), gt.archs().stream()
-        .map(a -> gt.score(a).getAsDouble()).toList());
-    // Random selection enumerates the whole space, which NB101 cannot: landmarks come as a file.
-    Path landmarkFile = tmp.resolve("landmarks.csv");
-    Map<String, Landmark<Nb101Arch>> byClass = new LinkedHashMap<>();
-    gt.archs().forEach(a -> byClass.putIfAbsent(SPACE.canonicalKey(a),
-        new Landmark<>(a, gt.score(a).getAsDouble())));
-    LandmarkSet.of(SPACE, new ArrayList<>(byClass.values()).subList(0, 4))
-        .writeCsv(landmarkFile);
+    SampleRunFiles files = SampleRunFiles.write(NasLibSample.nb101(TestData.nb101Table()),
+        SPACE, tmp, "nb101-cifar10", 4);
+    Path truth = files.pool();
+    Path landmarkFile = files.landmarks();
     RunConfig config = RunConfigLoader.fromDefaults(List.of(
         "name=tiny101", "seed=3", "space=nb101", "data.train-limit=512",
         "data.test-limit=128", "supernet.channels=4", "train.epochs=2",
