@@ -121,7 +121,12 @@ final class ConfigSchema {
       new Key("search", "nao-warmup", ValueType.INT, c -> c.search().naoWarmup()),
       new Key("search", "nao-every", ValueType.INT, c -> c.search().naoEvery()),
       new Key("search", "nao-pool", ValueType.INT, c -> c.search().naoPool()),
-      new Key("search", "nao-epochs", ValueType.INT, c -> c.search().naoEpochs()));
+      new Key("search", "nao-epochs", ValueType.INT, c -> c.search().naoEpochs()),
+      new Key("search", "nao-embedding", ValueType.INT, c -> c.search().naoSize().embedding()),
+      new Key("search", "nao-hidden", ValueType.INT, c -> c.search().naoSize().hidden()),
+      new Key("search", "nao-mlp-layers", ValueType.INT, c -> c.search().naoSize().mlpLayers()),
+      new Key("search", "nao-mlp-hidden", ValueType.INT, c -> c.search().naoSize().mlpHidden()),
+      new Key("search", "nao-dropout", ValueType.DOUBLE, c -> c.search().naoSize().dropout()));
 
   private ConfigSchema() {}
 
@@ -236,7 +241,13 @@ final class ConfigSchema {
         (Integer) v.get("search.nao-warmup"),
         (Integer) v.get("search.nao-every"),
         (Integer) v.get("search.nao-pool"),
-        (Integer) v.get("search.nao-epochs"));
+        (Integer) v.get("search.nao-epochs"),
+        new NaoSize(
+            (Integer) v.get("search.nao-embedding"),
+            (Integer) v.get("search.nao-hidden"),
+            (Integer) v.get("search.nao-mlp-layers"),
+            (Integer) v.get("search.nao-mlp-hidden"),
+            (Double) v.get("search.nao-dropout")));
     return new RunConfig((String) v.get("name"), (Long) v.get("seed"), (String) v.get("space"),
         data, supernet, train, landmarks, evaluate, search);
   }

@@ -1,6 +1,7 @@
 package org.landmarknas.config;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The search run on the trained super-net.
@@ -24,12 +25,14 @@ import java.util.List;
  *       &lt; train.epochs);
  *   <li>{@code nao-every}: epochs between NAO's controller points (>= 1);
  *   <li>{@code nao-pool}: NAO's initial pool and the least size of a renewed one (>= 2);
- *   <li>{@code nao-epochs}: passes over the pool that train the controller at a point (>= 1).
+ *   <li>{@code nao-epochs}: passes over the pool that train the controller at a point (>= 1);
+ *   <li>{@code nao-embedding}, {@code nao-hidden}, {@code nao-mlp-layers}, {@code
+ *       nao-mlp-hidden}, {@code nao-dropout}: the controller's sizes, {@link NaoSize}.
  * </ul>
  */
 public record SearchConfig(String strategy, int budget, int population, int tournament,
     int valImages, int topK, String policy, int gdasWarmup, int naoWarmup, int naoEvery,
-    int naoPool, int naoEpochs) {
+    int naoPool, int naoEpochs, NaoSize naoSize) {
 
   public static final List<String> STRATEGIES = List.of("aging", "random", "spos", "pool", "none");
   public static final List<String> POLICIES = List.of("spos", "gdas", "nao");
@@ -56,13 +59,14 @@ public record SearchConfig(String strategy, int budget, int population, int tour
     KeyCheck.atLeast("search.nao-every", naoEvery, 1);
     KeyCheck.atLeast("search.nao-pool", naoPool, 2);
     KeyCheck.atLeast("search.nao-epochs", naoEpochs, 1);
+    Objects.requireNonNull(naoSize, "naoSize");
   }
 
   /** A search with SPOS's uniform paths (GDAS and NAO keys at their defaults). */
   public SearchConfig(String strategy, int budget, int population, int tournament,
       int valImages, int topK) {
     this(strategy, budget, population, tournament, valImages, topK, "spos", 0, 1, 40, 100,
-        1000);
+        1000, NaoSize.REFERENCE);
   }
 
   /** Whether training samples paths with GDAS. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import org.landmarknas.config.NaoSize;
 import org.landmarknas.run.EpochStreams;
 import org.landmarknas.search.ArchScore;
 import org.landmarknas.space.SearchSpace;
@@ -52,9 +53,11 @@ final class NaoPolicy<A> implements SamplingPolicy<A> {
    * @param scoreImages the images each pool cell is scored on, the first of the scorer's
    * @param poolSize the first pool's size and a renewed one's least
    * @param controllerEpochs passes over the scored pool that train the controller at a point
+   * @param size the controller's sizes
    */
   NaoPolicy(SearchSpace<A> space, PoolScorer<A> scorer, int scoreImages, NaoSchedule schedule,
-      int poolSize, int controllerEpochs, EpochStreams streams, PrintStream progress) {
+      int poolSize, int controllerEpochs, NaoSize size, EpochStreams streams,
+      PrintStream progress) {
     this.space = space;
     this.scorer = scorer;
     this.scoreImages = scoreImages;
@@ -64,7 +67,7 @@ final class NaoPolicy<A> implements SamplingPolicy<A> {
     this.streams = streams;
     this.progress = progress;
     // epoch 0's stream seeds the weights; a point's stream is that of its epochs done (>= 1)
-    this.controller = new NaoController(NaoShape.of(space),
+    this.controller = new NaoController(NaoShape.of(space, size),
         streams.stream(EpochStreams.Purpose.CONTROLLER, 0).nextLong());
   }
 

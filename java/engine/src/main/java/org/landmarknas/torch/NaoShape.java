@@ -1,6 +1,7 @@
 package org.landmarknas.torch;
 
 import java.util.Arrays;
+import org.landmarknas.config.NaoSize;
 import org.landmarknas.space.SearchSpace;
 
 /**
@@ -24,11 +25,17 @@ record NaoShape(int[] choices, int embedding, int hidden, int mlpLayers, int mlp
 
   /** The reference's NB201 settings (embedding 36, hidden 16, MLP 2 × 64, dropout 0.1). */
   static NaoShape of(SearchSpace<?> space) {
+    return of(space, NaoSize.REFERENCE);
+  }
+
+  /** A controller of the config's {@code size} over the space's encoding. */
+  static NaoShape of(SearchSpace<?> space, NaoSize size) {
     int[] choices = new int[space.encodingLength()];
     for (int i = 0; i < choices.length; i++) {
       choices[i] = space.encodingChoices(i);
     }
-    return new NaoShape(choices, 36, 16, 2, 64, 0.1);
+    return new NaoShape(choices, size.embedding(), size.hidden(), size.mlpLayers(),
+        size.mlpHidden(), size.dropout());
   }
 
   /** The sequence length. */
@@ -55,7 +62,7 @@ record NaoShape(int[] choices, int embedding, int hidden, int mlpLayers, int mlp
 
   @Override
   public int hashCode() {
-    return Arrays.hashCode(choices) * 31 + hidden;
+    return (Arrays.hashCode(choices) * 31 + hidden) * 31 + embedding;
   }
 
   @Override

@@ -27,7 +27,7 @@ final class SamplingPolicies {
       return new NaoPolicy<>(session.space(), session.valScorer(),
           Math.min(search.valImages(), config.evaluate().batchSize()),
           new NaoSchedule(search.naoWarmup(), search.naoEvery(), config.train().epochs()),
-          search.naoPool(), search.naoEpochs(), streams, progress);
+          search.naoPool(), search.naoEpochs(), search.naoSize(), streams, progress);
     }
     if (!search.gdas()) {
       return config.train().sampling().equals(TrainConfig.SAMPLING_CLASSES)

@@ -11,10 +11,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.landmarknas.config.NaoSize;
 import org.landmarknas.metric.KendallTau;
+import org.landmarknas.space.DartsGenotype;
+import org.landmarknas.space.DartsSpace;
 import org.landmarknas.space.Nb201Arch;
 import org.landmarknas.space.Nb201Op;
 import org.landmarknas.space.Nb201Space;
@@ -22,7 +26,8 @@ import org.landmarknas.space.Nb201Space;
 /**
  * NAO's controller on NB201 against a synthetic score (the number of conv3x3 edges): the
  * predictor ranks held-out cells, the decoder reconstructs them, generation yields cells of the
- * space and moves towards a higher score, and a checkpoint restores it exactly.
+ * space and moves towards a higher score, and a checkpoint restores it exactly; a configured
+ * size builds that controller (here over DARTS's 32 entries).
  */
 final class NaoControllerTest {
   private static final Nb201Space SPACE = Nb201Space.INSTANCE;
@@ -123,6 +128,25 @@ final class NaoControllerTest {
     assertArrayEquals(a.predict(heldOut), b.predict(heldOut));
     assertThrows(IllegalArgumentException.class,
         () -> new NaoController(SHAPE, 1).restore(tmp.resolve("none")));
+  }
+
+  @Test
+  void configuredSize_buildsThatControllerAndRefusesAnotherSizesCheckpoint() {
+    NaoShape wide = NaoShape.of(DartsSpace.INSTANCE, new NaoSize(20, 24, 3, 32, 0.0));
+    assertEquals(List.of(32, 20, 24, 3, 32), List.of(wide.length(), wide.embedding(),
+        wide.hidden(), wide.mlpLayers(), wide.mlpHidden()));
+    List<DartsGenotype> cells = DartsSpace.INSTANCE.sampleDistinct(12, new SplittableRandom(5));
+    List<int[]> codes = cells.stream().map(DartsSpace.INSTANCE::encode).toList();
+    NaoController c = new NaoController(wide, 3);
+    c.train(codes, IntStream.range(0, codes.size()).asDoubleStream().toArray(), 2,
+        new SplittableRandom(6));
+    assertEquals(codes.size(), c.predict(codes).length);
+    Path dir = tmp.resolve("wide");
+    assertTrue(dir.toFile().mkdirs());
+    c.save(dir);
+    assertThrows(RuntimeException.class,
+        () -> new NaoController(NaoShape.of(DartsSpace.INSTANCE), 3).restore(dir),
+        "a checkpoint of another controller size must not load");
   }
 
   @Test
