@@ -118,6 +118,9 @@ final class ConfigSchema {
       new Key("search", "top-k", ValueType.INT, c -> c.search().topK()),
       new Key("search", "policy", ValueType.STRING, c -> c.search().policy()),
       new Key("search", "gdas-warmup", ValueType.INT, c -> c.search().gdasWarmup()),
+      new Key("search", "gdas-lr", ValueType.DOUBLE, c -> c.search().gdasAdam().lr()),
+      new Key("search", "gdas-weight-decay", ValueType.DOUBLE,
+          c -> c.search().gdasAdam().weightDecay()),
       new Key("search", "nao-warmup", ValueType.INT, c -> c.search().naoWarmup()),
       new Key("search", "nao-every", ValueType.INT, c -> c.search().naoEvery()),
       new Key("search", "nao-pool", ValueType.INT, c -> c.search().naoPool()),
@@ -247,7 +250,10 @@ final class ConfigSchema {
             (Integer) v.get("search.nao-hidden"),
             (Integer) v.get("search.nao-mlp-layers"),
             (Integer) v.get("search.nao-mlp-hidden"),
-            (Double) v.get("search.nao-dropout")));
+            (Double) v.get("search.nao-dropout")),
+        new ArchitectAdam(
+            (Double) v.get("search.gdas-lr"),
+            (Double) v.get("search.gdas-weight-decay")));
     return new RunConfig((String) v.get("name"), (Long) v.get("seed"), (String) v.get("space"),
         data, supernet, train, landmarks, evaluate, search);
   }

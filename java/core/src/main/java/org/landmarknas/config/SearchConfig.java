@@ -21,6 +21,8 @@ import java.util.Objects;
  *       ops per edge, GDAS's op_on_edge, whatever the SPOS sharing); their final choice
  *       replaces the strategy;
  *   <li>{@code gdas-warmup}: GDAS's uniform warm-up epochs (>= 0, &lt; train.epochs);
+ *   <li>{@code gdas-lr}, {@code gdas-weight-decay}: the Adam that updates α, {@link
+ *       ArchitectAdam};
  *   <li>{@code nao-warmup}: NAO's uniform warm-up epochs, its first controller point (>= 1,
  *       &lt; train.epochs);
  *   <li>{@code nao-every}: epochs between NAO's controller points (>= 1);
@@ -32,7 +34,7 @@ import java.util.Objects;
  */
 public record SearchConfig(String strategy, int budget, int population, int tournament,
     int valImages, int topK, String policy, int gdasWarmup, int naoWarmup, int naoEvery,
-    int naoPool, int naoEpochs, NaoSize naoSize) {
+    int naoPool, int naoEpochs, NaoSize naoSize, ArchitectAdam gdasAdam) {
 
   public static final List<String> STRATEGIES = List.of("aging", "random", "spos", "pool", "none");
   public static final List<String> POLICIES = List.of("spos", "gdas", "nao");
@@ -60,13 +62,14 @@ public record SearchConfig(String strategy, int budget, int population, int tour
     KeyCheck.atLeast("search.nao-pool", naoPool, 2);
     KeyCheck.atLeast("search.nao-epochs", naoEpochs, 1);
     Objects.requireNonNull(naoSize, "naoSize");
+    Objects.requireNonNull(gdasAdam, "gdasAdam");
   }
 
   /** A search with SPOS's uniform paths (GDAS and NAO keys at their defaults). */
   public SearchConfig(String strategy, int budget, int population, int tournament,
       int valImages, int topK) {
     this(strategy, budget, population, tournament, valImages, topK, "spos", 0, 1, 40, 100,
-        1000, NaoSize.REFERENCE);
+        1000, NaoSize.REFERENCE, ArchitectAdam.REFERENCE);
   }
 
   /** Whether training samples paths with GDAS. */

@@ -18,11 +18,12 @@ import org.bytedeco.pytorch.NoGradGuard;
 import org.bytedeco.pytorch.OutputArchive;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorVector;
+import org.landmarknas.config.ArchitectAdam;
 
 /**
  * GDAS's architecture parameters: one logit per (edge, op) in the layout of a {@link GdasCoding}
- * (NB201 6 × 5, DARTS 2 × 14 × 8), and their Adam (lr 3e-4, betas 0.5/0.999, weight decay 1e-3,
- * as AutoDL's GDAS). The super-net's SGD never sees α. α starts at zero: AutoDL's 1e-3·N(0, 1)
+ * (NB201 6 × 5, DARTS 2 × 14 × 8), and their Adam (betas 0.5/0.999 as AutoDL's GDAS; lr and
+ * weight decay from the config, AutoDL's 3e-4 and 1e-3 by default). The super-net's SGD never sees α. α starts at zero: AutoDL's 1e-3·N(0, 1)
  * is far below the Gumbel noise and would need a stream of its own.
  *
  * @param <A> the architecture type of the space
@@ -34,14 +35,19 @@ final class GdasAlpha<A> {
   private final Tensor alpha;
   private final Adam adam;
 
+  /** With AutoDL's architect (lr 3e-4, weight decay 1e-3). */
   GdasAlpha(GdasCoding<A> coding) {
+    this(coding, ArchitectAdam.REFERENCE);
+  }
+
+  GdasAlpha(GdasCoding<A> coding, ArchitectAdam architect) {
     this.coding = coding;
     alpha = zeros(coding.alphaShape()).set_requires_grad(true);
-    AdamOptions options = new AdamOptions(3e-4);
+    AdamOptions options = new AdamOptions(architect.lr());
     // libstdc++ lays std::tuple out last element first: betas() is {beta2, beta1} in memory
     // (checked by GdasAlphaTest against the defaults 0.9/0.999).
     options.betas().put(0, 0.999).put(1, 0.5);
-    options.weight_decay().put(1e-3);
+    options.weight_decay().put(architect.weightDecay());
     adam = new Adam(new TensorVector(alpha), options);
   }
 

@@ -38,7 +38,7 @@ final class SamplingPolicies {
       throw new IllegalArgumentException("search.policy gdas needs the nb201 or darts super-net");
     }
     GdasSupernet<A> net = (GdasSupernet<A>) gdasNet;
-    GdasAlpha<A> alpha = new GdasAlpha<>(net.gdasCoding());
+    GdasAlpha<A> alpha = new GdasAlpha<>(net.gdasCoding(), search.gdasAdam());
     GdasArchitect<A> architect = new GdasArchitect<>(net, alpha, session.trainBatches(),
         session.split().rank(), config.train().batchSize(), streams);
     return new GdasPolicy<>(net, session.space(), alpha, architect,

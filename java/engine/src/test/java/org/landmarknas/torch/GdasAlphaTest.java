@@ -12,9 +12,10 @@ import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.NoGradGuard;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.landmarknas.config.ArchitectAdam;
 import org.landmarknas.space.Nb201Arch;
 
-/** τ's schedule, α's entropy, GDAS's final choice and α's checkpoint. */
+/** τ's schedule, α's entropy, GDAS's final choice, α's checkpoint and its Adam's rate. */
 final class GdasAlphaTest {
   @TempDir Path tmp;
 
@@ -90,6 +91,19 @@ final class GdasAlphaTest {
       }
     }
     assertTrue(alpha.meanEntropy() < Math.log(5));
+  }
+
+  @Test
+  void architectAdam_setsTheStepSize() {
+    // Adam's first step moves every logit with a gradient by exactly lr (m/sqrt(v) = sign):
+    // the configured rate, not the reference's 3e-4.
+    GdasAlpha<Nb201Arch> fast = new GdasAlpha<>(Nb201GdasCoding.INSTANCE,
+        new ArchitectAdam(3e-3, 0));
+    step(fast, new SplittableRandom(5));
+    assertEquals(3e-3, fast.alpha().abs().max().item_double(), 1e-7);
+    GdasAlpha<Nb201Arch> reference = nb201();
+    step(reference, new SplittableRandom(5));
+    assertEquals(3e-4, reference.alpha().abs().max().item_double(), 1e-6);
   }
 
   private static GdasAlpha<Nb201Arch> nb201() {
