@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code search.policy} and the {@code search.gdas-*} keys: the shipped configs and every error. */
+/** {@code search.policy} and the {@code search.gdas-*} keys: the shipped configs, every error. */
 final class GdasConfigTest {
   @TempDir Path tmp;
 
@@ -82,13 +82,8 @@ final class GdasConfigTest {
     Path fast = write("search:\n  policy: gdas\n  gdas-lr: 0.003\n  gdas-weight-decay: 0\n");
     assertEquals(new ArchitectAdam(0.003, 0.0),
         RunConfigLoader.load(fast, List.of()).search().gdasAdam());
-    for (String bad : List.of("gdas-lr: 0", "gdas-lr: -0.1", "gdas-weight-decay: -1")) {
-      Path f = write("search:\n  " + bad + "\n");
-      ConfigException e = assertThrows(ConfigException.class,
-          () -> RunConfigLoader.load(f, List.of()));
-      String key = "search." + bad.substring(0, bad.indexOf(':'));
-      assertTrue(e.getMessage().startsWith(f + ":2: " + key + ":"), e.getMessage());
-    }
+    SearchKeyErrors.assertEachIsAnErrorAtItsLine(tmp, "gdas-lr: 0", "gdas-lr: -0.1",
+        "gdas-weight-decay: -1");
   }
 
   @Test

@@ -59,25 +59,14 @@ final class NaoConfigTest {
     assertEquals(new NaoSize(36, 16, 2, 64, 0.1), d.naoSize());
   }
 
-  /** Each {@code key: value} alone in a search section is an error naming its line and key. */
-  private void assertEachIsAnErrorAtItsLine(String... keyValues) throws IOException {
-    for (String key : keyValues) {
-      Path f = write("search:\n  " + key + "\n");
-      ConfigException k = assertThrows(ConfigException.class,
-          () -> RunConfigLoader.load(f, List.of()));
-      String name = "search." + key.substring(0, key.indexOf(':'));
-      assertTrue(k.getMessage().startsWith(f + ":2: " + name + ":"), k.getMessage());
-    }
-  }
-
   @Test
   void controllerSizes_areReadAndChecked() throws IOException {
     Path wide = write("search:\n  policy: nao\n  nao-embedding: 48\n  nao-hidden: 96\n"
         + "  nao-mlp-layers: 3\n  nao-mlp-hidden: 128\n  nao-dropout: 0\n");
     assertEquals(new NaoSize(48, 96, 3, 128, 0.0),
         RunConfigLoader.load(wide, List.of()).search().naoSize());
-    assertEachIsAnErrorAtItsLine("nao-embedding: 0", "nao-hidden: 0", "nao-mlp-layers: 0",
-        "nao-mlp-hidden: 0", "nao-dropout: 1.0", "nao-dropout: -0.1");
+    SearchKeyErrors.assertEachIsAnErrorAtItsLine(tmp, "nao-embedding: 0", "nao-hidden: 0",
+        "nao-mlp-layers: 0", "nao-mlp-hidden: 0", "nao-dropout: 1.0", "nao-dropout: -0.1");
     Path typo = write("search:\n  nao-hiden: 32\n");
     ConfigException t = assertThrows(ConfigException.class,
         () -> RunConfigLoader.load(typo, List.of()));
@@ -91,7 +80,8 @@ final class NaoConfigTest {
         () -> RunConfigLoader.load(late, List.of()));
     assertTrue(e.getMessage().startsWith(late + ":5: search.nao-warmup:"), e.getMessage());
     assertTrue(e.getMessage().contains("< train.epochs (4)"), e.getMessage());
-    assertEachIsAnErrorAtItsLine("nao-warmup: 0", "nao-every: 0", "nao-pool: 1", "nao-epochs: 0");
+    SearchKeyErrors.assertEachIsAnErrorAtItsLine(tmp, "nao-warmup: 0", "nao-every: 0",
+        "nao-pool: 1", "nao-epochs: 0");
     Path big = write("search:\n  policy: nao\n  nao-pool: 5000\n");
     ConfigException p = assertThrows(ConfigException.class,
         () -> RunConfigLoader.load(big, List.of()));
