@@ -23,8 +23,9 @@ import org.landmarknas.config.ArchitectAdam;
 /**
  * GDAS's architecture parameters: one logit per (edge, op) in the layout of a {@link GdasCoding}
  * (NB201 6 × 5, DARTS 2 × 14 × 8), and their Adam (betas 0.5/0.999 as AutoDL's GDAS; lr and
- * weight decay from the config, AutoDL's 3e-4 and 1e-3 by default). The super-net's SGD never sees α. α starts at zero: AutoDL's 1e-3·N(0, 1)
- * is far below the Gumbel noise and would need a stream of its own.
+ * weight decay from the config, AutoDL's 3e-4 and 1e-3 by default). The super-net's SGD never
+ * sees α. α starts at zero: AutoDL's 1e-3·N(0, 1) is far below the Gumbel noise and would need a
+ * stream of its own.
  *
  * @param <A> the architecture type of the space
  */

@@ -5,19 +5,15 @@ import org.landmarknas.config.NaoSize;
 import org.landmarknas.space.SearchSpace;
 
 /**
- * The sizes of a NAO controller (Luo et al., NeurIPS 2018) over a space's fixed-length encoding.
- * Token 0 is the decoder's start symbol, so value v of a position is token v + 1 and the
- * vocabulary is one more than the largest number of choices (NB201: 5 ops, vocabulary 6).
+ * A NAO controller (Luo et al., NeurIPS 2018) over a space's fixed-length encoding: the
+ * encoding's positions and the config's sizes. Token 0 is the decoder's start symbol, so value v
+ * of a position is token v + 1 and the vocabulary is one more than the largest number of choices
+ * (NB201: 5 ops, vocabulary 6).
  *
  * @param choices the number of values of each position, {@link SearchSpace#encodingChoices}
- * @param embedding the encoder's token embedding width
- * @param hidden the width of both LSTMs, the attention and the decoder's embedding
- * @param mlpLayers hidden layers of the predictor's MLP
- * @param mlpHidden their width
- * @param dropout applied to embeddings and MLP activations while training
+ * @param size the widths, depth and dropout ({@code search.nao-*})
  */
-record NaoShape(int[] choices, int embedding, int hidden, int mlpLayers, int mlpHidden,
-    double dropout) {
+record NaoShape(int[] choices, NaoSize size) {
 
   NaoShape {
     choices = choices.clone();
@@ -34,8 +30,7 @@ record NaoShape(int[] choices, int embedding, int hidden, int mlpLayers, int mlp
     for (int i = 0; i < choices.length; i++) {
       choices[i] = space.encodingChoices(i);
     }
-    return new NaoShape(choices, size.embedding(), size.hidden(), size.mlpLayers(),
-        size.mlpHidden(), size.dropout());
+    return new NaoShape(choices, size);
   }
 
   /** The sequence length. */
@@ -48,6 +43,31 @@ record NaoShape(int[] choices, int embedding, int hidden, int mlpLayers, int mlp
     return Arrays.stream(choices).max().orElse(0) + 1;
   }
 
+  /** The encoder's token embedding width. */
+  int embedding() {
+    return size.embedding();
+  }
+
+  /** The width of both LSTMs, the attention and the decoder's embedding. */
+  int hidden() {
+    return size.hidden();
+  }
+
+  /** Hidden layers of the predictor's MLP. */
+  int mlpLayers() {
+    return size.mlpLayers();
+  }
+
+  /** Their width. */
+  int mlpHidden() {
+    return size.mlpHidden();
+  }
+
+  /** Applied to embeddings and MLP activations while training. */
+  double dropout() {
+    return size.dropout();
+  }
+
   @Override
   public int[] choices() {
     return choices.clone();
@@ -55,18 +75,16 @@ record NaoShape(int[] choices, int embedding, int hidden, int mlpLayers, int mlp
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof NaoShape s && Arrays.equals(choices, s.choices)
-        && embedding == s.embedding && hidden == s.hidden && mlpLayers == s.mlpLayers
-        && mlpHidden == s.mlpHidden && dropout == s.dropout;
+    return o instanceof NaoShape s && Arrays.equals(choices, s.choices) && size.equals(s.size);
   }
 
   @Override
   public int hashCode() {
-    return (Arrays.hashCode(choices) * 31 + hidden) * 31 + embedding;
+    return Arrays.hashCode(choices) * 31 + size.hashCode();
   }
 
   @Override
   public String toString() {
-    return "NaoShape" + Arrays.toString(choices) + " emb " + embedding + " hidden " + hidden;
+    return "NaoShape" + Arrays.toString(choices) + " " + size;
   }
 }
