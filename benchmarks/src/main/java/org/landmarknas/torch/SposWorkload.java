@@ -66,6 +66,11 @@ public final class SposWorkload {
    * @throws IllegalArgumentException if the data set cannot be found or read
    */
   public static SposWorkload create(BatchNormMode batchNorm, long seed) {
+    return create(batchNorm, seed, TensorLayout.CONTIGUOUS);
+  }
+
+  /** As {@link #create(BatchNormMode, long)}, with the super-net's weights in {@code layout}. */
+  public static SposWorkload create(BatchNormMode batchNorm, long seed, TensorLayout layout) {
     set_num_threads(THREADS);
     DataConfig dataDefaults = DataConfig.defaults();
     ImageDataset dataset = DataLocation.system().load(dataDefaults.dataset(), Optional.empty());
@@ -78,6 +83,7 @@ public final class SposWorkload {
     NetworkShape shape = new NetworkShape(dataset.channels(), dataset.classes(), CHANNELS, CELLS,
         batchNorm);
     Nb201Network net = Nb201Network.supernet(shape, seed);
+    net.setLayout(layout);
     net.train(true);
     return new SposWorkload(batcher, half, net, seed);
   }

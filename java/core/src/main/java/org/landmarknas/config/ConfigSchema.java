@@ -61,6 +61,7 @@ final class ConfigSchema {
       new Key("supernet", "cells", ValueType.INT, c -> c.supernet().cells()),
       new Key("supernet", "batchnorm", ValueType.STRING, c -> c.supernet().batchnorm()),
       new Key("supernet", "precision", ValueType.STRING, c -> c.supernet().precision()),
+      new Key("supernet", "memory-format", ValueType.STRING, c -> c.supernet().memoryFormat()),
       new Key("train", "epochs", ValueType.INT, c -> c.train().epochs()),
       new Key("train", "batch-size", ValueType.INT, c -> c.train().batchSize()),
       new Key("train", "steps-per-epoch", ValueType.INT, c -> c.train().stepsPerEpoch()),
@@ -183,7 +184,8 @@ final class ConfigSchema {
         (Integer) v.get("supernet.channels"),
         (Integer) v.get("supernet.cells"),
         (String) v.get("supernet.batchnorm"),
-        (String) v.get("supernet.precision"));
+        (String) v.get("supernet.precision"),
+        (String) v.get("supernet.memory-format"));
     TrainConfig train = new TrainConfig(
         (Integer) v.get("train.epochs"),
         (Integer) v.get("train.batch-size"),

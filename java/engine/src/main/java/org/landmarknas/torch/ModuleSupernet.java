@@ -160,6 +160,11 @@ abstract class ModuleSupernet<A> implements Supernet<A> {
     return precision;
   }
 
+  @Override
+  public void setLayout(TensorLayout layout) {
+    layout.apply(parameters());
+  }
+
   /** {@code logits} computed in this network's arithmetic, returned as float32 either way. */
   protected Tensor inPrecision(Supplier<Tensor> logits) {
     if (precision == Precision.FP32) {

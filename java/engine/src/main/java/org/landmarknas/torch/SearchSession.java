@@ -69,6 +69,7 @@ final class SearchSession<A> {
     Supernet<A> net = space.supernet(shape(config, dataset), config, seeds.initSeed());
     net.setPrecision(Precision.ofId(config.supernet().precision()));
     net.to(device);
+    net.setLayout(TensorLayout.ofId(config.supernet().memoryFormat()));
     net.train(true);
     return new SearchSession<>(config, dataset, seeds.splitSeed(), space, net);
   }
@@ -80,6 +81,7 @@ final class SearchSession<A> {
     Supernet<A> net = space.supernet(shape(config, dataset), config, 0);
     net.setPrecision(Precision.ofId(config.supernet().precision()));
     net.to(TorchDevice.of(config.train().device(), 0));
+    net.setLayout(TensorLayout.ofId(config.supernet().memoryFormat()));
     net.load(weights);
     return new SearchSession<>(config, dataset, RunSeeds.of(config.seed()).splitSeed(), space,
         net);

@@ -44,6 +44,12 @@ public interface Supernet<A> {
   Precision precision();
 
   /**
+   * Re-lays the 4-d weights, and with them the activations, in {@code layout}'s memory order;
+   * values are unchanged. Call before an optimizer holds state.
+   */
+  void setLayout(TensorLayout layout);
+
+  /**
    * Moves every parameter and buffer to {@code device}, in place: the handles already given out
    * (an optimizer's, the layers' own) see the moved tensors. Call before training starts.
    */
