@@ -7,7 +7,9 @@
 #
 # Usage: benchmarks/peer-pairs.sh [pairs (default 5)] [steps per run (default 600)]
 # LAYOUTS="contiguous channels-last" (the default) runs the engine once per memory format
-# (supernet.memory-format) in each round, before the peer; each gets its own ratio.
+# (supernet.memory-format) in each round, before the peer; each gets its own ratio. A "+malloc"
+# suffix (e.g. LAYOUTS="contiguous contiguous+malloc") runs that engine with glibc's allocator
+# told to keep freed memory (MALLOC_MMAP_THRESHOLD_, MALLOC_TRIM_THRESHOLD_).
 # Needs Debian's PyTorch for the peer:
 #   apt-get install -y --no-install-recommends python3-torch
 # (without --no-install-recommends Debian also installs libtorch-dev, whose libraries the JVM
@@ -53,9 +55,14 @@ for ((p = 1; p <= PAIRS; p++)); do
   echo "round $p: load average $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT"
   declare -A engine=()
   for layout in "${layouts[@]}"; do
-    engine[$layout]=$(java -Dorg.bytedeco.javacpp.nopointergc=true -Xmx4g -cp "$JAR" \
-      org.landmarknas.torch.SposStepRun "$STEPS" 50 "$layout" | grep '^RESULT' | tee -a "$OUT" \
-      | rate)
+    allocator=()
+    if [[ "$layout" == *+malloc ]]; then
+      allocator=(MALLOC_MMAP_THRESHOLD_=268435456 MALLOC_TRIM_THRESHOLD_=1073741824)
+    fi
+    engine[$layout]=$(env "${allocator[@]}" java -Dorg.bytedeco.javacpp.nopointergc=true \
+      -Xmx4g -cp "$JAR" org.landmarknas.torch.SposStepRun "$STEPS" 50 "${layout%+malloc}" \
+      | grep '^RESULT' | sed "s/^RESULT engine layout=[^ ]*/RESULT engine layout=$layout/" \
+      | tee -a "$OUT" | rate)
   done
   peer=$("$PYTHON" benchmarks/peer/spos_step_peer.py --steps "$STEPS" --threads 2 \
     | grep '^RESULT' | tee -a "$OUT" | rate)
