@@ -268,6 +268,20 @@ final class RunConfigLoaderTest {
   }
 
   @Test
+  void memoryFormat_isReadAndAnUnknownOneNamesItsLine() throws IOException {
+    RunConfig last = RunConfigLoader.load(
+        write("m.yaml", "supernet:\n  memory-format: channels-last\n"), List.of());
+    assertEquals("channels-last", last.supernet().memoryFormat());
+    assertEquals("contiguous", RunConfig.defaults().supernet().memoryFormat());
+    Path f = write("n.yaml", "supernet:\n  channels: 8\n  memory-format: nhwc\n");
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> RunConfigLoader.load(f, List.of()));
+    assertEquals(OptionalInt.of(3), e.line());
+    assertTrue(e.getMessage().startsWith(f + ":3: supernet.memory-format:")
+        && e.getMessage().contains("channels-last"), e.getMessage());
+  }
+
+  @Test
   void landmarkBounds_comeFromTheConfiguredSpace() throws IOException {
     // NB201: 6 edges, so tau < 6; NB101: 26 encoding positions
     Path nb201 = write("a.yaml", "landmarks:\n  tau: 6\n");
