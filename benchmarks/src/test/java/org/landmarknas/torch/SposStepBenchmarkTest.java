@@ -2,21 +2,15 @@ package org.landmarknas.torch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.landmarknas.data.DataLocation;
 
 /** Runs each benchmark method a few times outside JMH, so a broken benchmark fails the build. */
 final class SposStepBenchmarkTest {
 
   @Test
   void benchmarkMethods_batchNormModes_trainOnFullBatches() {
-    assumeTrue(Files.isRegularFile(DataLocation.system()
-            .resolve("fashion-mnist", Optional.empty()).resolve("train-images-idx3-ubyte.gz")),
-        "Fashion-MNIST is not installed");
+    FashionMnistPresent.require();
     for (BatchNormMode mode : BatchNormMode.values()) {
       SposStepBenchmark bench = new SposStepBenchmark();
       bench.batchNorm = mode.id();
