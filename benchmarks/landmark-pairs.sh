@@ -18,33 +18,21 @@ if ! [[ "$ROUNDS" =~ ^[1-9][0-9]*$ && "$STEPS" =~ ^[1-9][0-9]*$ ]] || ((STEPS % 
     "got '$ROUNDS' '$STEPS'" >&2
   exit 2
 fi
-PYTHON=/usr/bin/python3
-if ! "$PYTHON" -c 'import torch' 2>/dev/null; then
-  echo "landmark-pairs.sh: $PYTHON cannot import torch; install the peer's PyTorch with" >&2
-  echo "  apt-get install -y --no-install-recommends python3-torch" >&2
-  exit 2
-fi
-JAR="benchmarks/target/benchmarks.jar"
-if [[ ! -f "$JAR" ]] || [[ -n "$(find java/{core,engine}/src/main native/src/main \
-    benchmarks/src/main -newer "$JAR" -print -quit)" ]]; then
-  echo "landmark-pairs.sh: building $JAR" >&2
-  mvn -B -q -Pbench -pl benchmarks -am package -DskipTests
-fi
+SCRIPT=landmark-pairs.sh
+# shellcheck source=benchmarks/pairs-common.sh
+source benchmarks/pairs-common.sh
+require_peer_torch
+ensure_jar
 
 mkdir -p benchmarks/results
 OUT="benchmarks/results/$(date -u +%Y-%m-%d-%H%MZ)-landmark-pairs.txt"
 export OMP_NUM_THREADS=2
 {
-  echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-  echo "commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
-  echo "cpu: $(lscpu | sed -n 's/^Model name:[[:space:]]*//p'), $(nproc) cores"
+  results_head
   echo "rounds: $ROUNDS, steps per run and kind: $STEPS"
 } | tee "$OUT"
 
-rate() { sed -n 's/^RESULT .* steps\/s=\([0-9.]*\) .*/\1/p'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.3f", a / b}'; }
-median() { printf '%s\n' "$@" | sort -g | awk '{v[NR] = $1}
-  END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 engine_cost=() peer_cost=() speedup=()
 for ((r = 1; r <= ROUNDS; r++)); do
   echo "round $r: load average $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT"

@@ -23,32 +23,20 @@ if ! [[ "$PAIRS" =~ ^[1-9][0-9]*$ && "$STEPS" =~ ^[1-9][0-9]*$ ]]; then
   echo "peer-pairs.sh: pairs and steps must be positive whole numbers, got '$PAIRS' '$STEPS'" >&2
   exit 2
 fi
-PYTHON=/usr/bin/python3
-if ! "$PYTHON" -c 'import torch' 2>/dev/null; then
-  echo "peer-pairs.sh: $PYTHON cannot import torch; install the peer's PyTorch with" >&2
-  echo "  apt-get install -y --no-install-recommends python3-torch" >&2
-  exit 2
-fi
-JAR="benchmarks/target/benchmarks.jar"
-if [[ ! -f "$JAR" ]] || [[ -n "$(find java/{core,engine}/src/main native/src/main \
-    benchmarks/src/main -newer "$JAR" -print -quit)" ]]; then
-  echo "peer-pairs.sh: building $JAR" >&2
-  mvn -B -q -Pbench -pl benchmarks -am package -DskipTests
-fi
+SCRIPT=peer-pairs.sh
+# shellcheck source=benchmarks/pairs-common.sh
+source benchmarks/pairs-common.sh
+require_peer_torch
+ensure_jar
 
 mkdir -p benchmarks/results
 OUT="benchmarks/results/$(date -u +%Y-%m-%d-%H%MZ)-peer-pairs.txt"
 export OMP_NUM_THREADS=2
 {
-  echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-  echo "commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(
-    git diff --quiet HEAD 2>/dev/null || echo ' (with uncommitted changes)')"
-  echo "cpu: $(lscpu | sed -n 's/^Model name:[[:space:]]*//p'), $(nproc) cores"
-  echo "java: $(java -version 2>&1 | head -1)"
+  results_head
   echo "pairs: $PAIRS, steps per run: $STEPS, threads: 2, batch: 64, C=16, N=1"
 } | tee "$OUT"
 
-rate() { sed -n 's/^RESULT .* steps\/s=\([0-9.]*\) .*/\1/p'; }
 read -r -a layouts <<< "${LAYOUTS:-contiguous channels-last}"
 declare -A ratios
 for ((p = 1; p <= PAIRS; p++)); do
@@ -74,9 +62,9 @@ for ((p = 1; p <= PAIRS; p++)); do
   done
 done
 for layout in "${layouts[@]}"; do
-  median=$(printf '%s\n' ${ratios[$layout]} | sort -g | awk '{v[NR] = $1}
-    END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}')
-  echo "engine ($layout) / peer: ${ratios[$layout]}-> median $median (higher: engine faster)" \
+  # shellcheck disable=SC2086 # the ratios are words on purpose
+  mid=$(median ${ratios[$layout]})
+  echo "engine ($layout) / peer: ${ratios[$layout]}-> median $mid (higher: engine faster)" \
     | tee -a "$OUT"
 done
 echo "peer-pairs.sh: results in $OUT" >&2
