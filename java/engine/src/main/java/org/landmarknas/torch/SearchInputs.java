@@ -33,8 +33,7 @@ record SearchInputs<A>(Optional<GroundTruth<A>> truth, Optional<GroundTruth<A>> 
         ? lc.groundTruthPath().map(f -> GroundTruth.load(space, f)) : truth;
     LandmarkSet<A> initial = LandmarkSelection.initial(space, lc,
         landmarkTruth, seeds.landmarks());
-    Optional<EvaluationPool<A>> pool = truth.map(t -> EvaluationPool.draw(t, eval.poolSize(
-        ),
+    Optional<EvaluationPool<A>> pool = truth.map(t -> EvaluationPool.draw(t, eval.poolSize(),
         seeds.pool(), initial.excluded()));
     return new SearchInputs<>(truth, landmarkTruth, initial, pool);
   }
