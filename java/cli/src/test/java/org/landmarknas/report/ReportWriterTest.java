@@ -318,8 +318,9 @@ final class ReportWriterTest {
   }
 
   /**
-   * The committed experiment's final S-KdT against the 6-epoch table (RESULTS.md): SPOS 0.368,
-   * 0.155, 0.244 and landmarks 0.462, 0.253, 0.410 for seeds 0-2.
+   * The committed experiment's final S-KdT against the 6-epoch table
+   * (benchmarks/results/README.md): SPOS 0.368, 0.155, 0.244 and landmarks 0.462, 0.253, 0.410
+   * for seeds 0-2.
    */
   @Test
   void write_threeSeedsPerArm_pairedSectionAndJsonHaveTheHandComputedFigures()
