@@ -169,12 +169,12 @@ public final class ResultsStore<A> implements AutoCloseable {
 
   /**
    * Scores read live from this store: the mean test accuracy in percent over the seeds stored
-   * for an architecture's class under {@code protocol}; empty when none is stored. Valid only
-   * while the store is open.
+   * for an architecture's class under {@code protocol} (validation accuracy where a published
+   * sample has no other); empty when none is stored. Valid only while the store is open.
    */
   public StandaloneScores<A> scores(String protocol) {
     requireProtocol(protocol);
-    return arch -> results.meanTestAccuracy(Objects.requireNonNull(arch, "arch"), protocol);
+    return arch -> results.meanScore(Objects.requireNonNull(arch, "arch"), protocol);
   }
 
   /** The number of this space's results per protocol, by protocol name: what a store holds. */

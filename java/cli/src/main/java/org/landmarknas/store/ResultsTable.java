@@ -98,11 +98,16 @@ final class ResultsTable<A> {
     });
   }
 
-  /** Mean test accuracy in percent over the seeds stored for {@code arch}'s class. */
-  OptionalDouble meanTestAccuracy(A arch, String protocol) {
+  /**
+   * Mean test accuracy in percent over the seeds stored for {@code arch}'s class; a result
+   * without one (a published sample that reports validation accuracy alone) counts with its
+   * validation accuracy.
+   */
+  OptionalDouble meanScore(A arch, String protocol) {
     return db.read("score " + space.format(arch), c -> {
-      try (PreparedStatement p = c.prepareStatement("SELECT AVG(test_accuracy) FROM results"
-          + " WHERE space = ? AND arch = ? AND protocol = ? AND test_accuracy IS NOT NULL")) {
+      try (PreparedStatement p = c.prepareStatement("SELECT AVG(COALESCE(test_accuracy,"
+          + " valid_accuracy)) FROM results WHERE space = ? AND arch = ? AND protocol = ?"
+          + " AND COALESCE(test_accuracy, valid_accuracy) IS NOT NULL")) {
         p.setString(1, spaceId);
         p.setString(2, key(arch));
         p.setString(3, protocol);

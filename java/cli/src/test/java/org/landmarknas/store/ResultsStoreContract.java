@@ -152,6 +152,23 @@ abstract class ResultsStoreContract extends StoreContract {
   }
 
   @Test
+  void scores_ofAPublishedSampleWithoutTestAccuracy_useItsValidationAccuracy() {
+    List<Nb201Arch> archs = StoreFixtures.distinctArchs(2);
+    try (var store = open()) {
+      // validation 0.5 alone (a NASLib sample's row), beside a trained row with a test accuracy
+      store.put(new StandaloneResult<>(archs.get(0), "sample", 0, 0.5, Double.NaN, Double.NaN,
+          Double.NaN, 5, 0));
+      store.put(new StandaloneResult<>(archs.get(0), "sample", 1, 0.7, Double.NaN, 0.9,
+          Double.NaN, 5, 0));
+      store.put(new StandaloneResult<>(archs.get(1), "sample", 0, Double.NaN, Double.NaN,
+          Double.NaN, Double.NaN, 5, 0));
+      StandaloneScores scores = store.scores("sample");
+      assertEquals(70.0, scores.score(archs.get(0)).orElseThrow(), 1e-9, "(50 + 90) / 2");
+      assertTrue(scores.score(archs.get(1)).isEmpty(), "no accuracy at all is no score");
+    }
+  }
+
+  @Test
   void put_nanLoss_roundTripsAsNan() {
     Nb201Arch arch = StoreFixtures.distinctArchs(1).get(0);
     var r = new StandaloneResult<>(arch, "p", 1, 0.1, Double.NaN, 0.1, Double.NaN, 5,

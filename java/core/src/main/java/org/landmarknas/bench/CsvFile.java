@@ -17,6 +17,9 @@ import java.util.Optional;
  * damaged file, not an export artefact.
  */
 final class CsvFile {
+  /** The most of a bad header an error quotes. */
+  private static final int MAX_QUOTED = 120;
+
 
   private static final String BOM = "\uFEFF";
 
@@ -70,9 +73,13 @@ final class CsvFile {
         lineNo) + String.format(Locale.ROOT, format, args));
   }
 
-  /** The error for a header that is not {@code expected}. */
+  /**
+   * The error for a header that is not {@code expected}. A long first line is cut: a JSON file
+   * given where a CSV belongs is one line of a megabyte.
+   */
   IllegalArgumentException headerError(String expected) {
     return error(1, "expected header \"%s\", got %s", expected,
-        header().map(h -> "\"" + h + "\"").orElse("an empty file"));
+        header().map(h -> "\"" + (h.length() > MAX_QUOTED ? h.substring(0, MAX_QUOTED)
+            + "\"... (" + h.length() + " characters)" : h + "\"")).orElse("an empty file"));
   }
 }

@@ -1,6 +1,7 @@
 package org.landmarknas.standalone;
 
 import java.util.Locale;
+import org.landmarknas.bench.NasLibSample;
 import org.landmarknas.bench.Nb201Table;
 import org.landmarknas.space.Nb201Arch;
 import org.landmarknas.space.Nb201Space;
@@ -42,6 +43,24 @@ public record StandaloneResult<A>(A arch, String protocol, long seed, double val
     return new StandaloneResult<>(row.arch(), protocol, row.index(),
         accuracyFromPercent(row.validAccuracy()), Double.NaN,
         accuracyFromPercent(row.testAccuracy()), Double.NaN, params, 0);
+  }
+
+  /**
+   * The result a row of a published NASLib sample stands for, under {@code protocol}: its
+   * validation accuracy as a fraction, every digit kept (NB101's carry a dozen decimals, means
+   * over repeated trainings, which {@link #accuracyFromPercent}'s four would blur; no trained
+   * result shares the protocol to tie with), no test accuracy (NaN: the sample has none; the
+   * store scores such a result by its validation accuracy), the parameters the sample
+   * publishes (its {@code params} column, which the cost models reproduce: {@code
+   * NasLibSample*Test}) and, as for NB201's table, the row's index as its seed: equivalent
+   * rows are separate trainings.
+   */
+  public static <A> StandaloneResult<A> ofSample(NasLibSample<A> sample, int index,
+      String protocol) {
+    NasLibSample.Row<A> row = sample.rows().get(index);
+    long params = Math.round(row.paramsMillions() * 1e6);
+    return new StandaloneResult<>(row.arch(), protocol, index,
+        row.validAccuracy() / 100, Double.NaN, Double.NaN, Double.NaN, params, 0);
   }
 
   /**
