@@ -46,7 +46,7 @@ public final class TableSpace<A> implements SearchSpace<A> {
    * The space of {@code members} (distinct, at least 2) within {@code space}, a mutation
    * reaching the {@code reach} (at least 1) nearest members.
    *
-   * @throws IllegalArgumentException if fewer than 2 members, one is listed twice, or reach < 1
+   * @throws IllegalArgumentException if fewer than 2 members, one is listed twice, or reach is below 1
    */
   public TableSpace(SearchSpace<A> space, List<A> members, int reach) {
     if (reach < 1) {
