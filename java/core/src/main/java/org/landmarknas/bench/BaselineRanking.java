@@ -1,11 +1,13 @@
 package org.landmarknas.bench;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import org.landmarknas.metric.AccuracyUnit;
 import org.landmarknas.metric.RankingReport;
+import org.landmarknas.random.SeededShuffle;
 import org.landmarknas.space.NetworkCost;
 import org.landmarknas.space.SearchSpace;
 import org.landmarknas.space.Skeleton;
@@ -67,16 +69,8 @@ public record BaselineRanking(String name, RankingReport report) {
     double[] sums = new double[6];
     RankingReport last = null;
     for (int r = 0; r < RANDOM_ORDERINGS; r++) {
-      double[] order = new double[n];
-      for (int i = 0; i < n; i++) {
-        order[i] = i;
-      }
-      for (int i = n - 1; i > 0; i--) { // Fisher-Yates
-        int j = rng.nextInt(i + 1);
-        double t = order[i];
-        order[i] = order[j];
-        order[j] = t;
-      }
+      double[] order = Arrays.stream(SeededShuffle.permutation(n, rng)).asDoubleStream()
+          .toArray();
       last = RankingReport.of(order, groundTruth, unit, k);
       sums[0] += last.sparseKendallTau();
       sums[1] += last.kendallTau();

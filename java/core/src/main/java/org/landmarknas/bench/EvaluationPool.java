@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Predicate;
+import org.landmarknas.random.SeededShuffle;
 import org.landmarknas.space.SearchSpace;
 
 /**
@@ -56,12 +57,7 @@ public record EvaluationPool<A>(SearchSpace<A> space, List<A> archs, List<Double
       SplittableRandom rng, Predicate<A> excluded) {
     SearchSpace<A> space = truth.space();
     List<A> candidates = truth.archs();
-    for (int i = candidates.size() - 1; i > 0; i--) { // Fisher-Yates with the run's stream
-      int j = rng.nextInt(i + 1);
-      A t = candidates.get(i);
-      candidates.set(i, candidates.get(j));
-      candidates.set(j, t);
-    }
+    SeededShuffle.shuffle(candidates, rng);
     List<A> chosen = new ArrayList<>();
     List<Double> scores = new ArrayList<>();
     Set<String> classes = new HashSet<>();

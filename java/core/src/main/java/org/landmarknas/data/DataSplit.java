@@ -3,6 +3,7 @@ package org.landmarknas.data;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.landmarknas.random.SeededShuffle;
 
 /**
  * A seeded split of the training set indices {@code 0..size-1} into a super-net part (for the
@@ -57,11 +58,7 @@ public final class DataSplit {
           "splitting %d images with fraction %s leaves a part empty; both parts need >= 1 image",
           size, fraction));
     }
-    int[] order = new int[size];
-    for (int i = 0; i < size; i++) {
-      order[i] = i;
-    }
-    BatchOrder.shuffleInPlace(order, new SplittableRandom(seed));
+    int[] order = SeededShuffle.permutation(size, new SplittableRandom(seed));
     int[] supernet = Arrays.copyOfRange(order, 0, (int) first);
     int[] rank = Arrays.copyOfRange(order, (int) first, size);
     Arrays.sort(supernet);

@@ -12,6 +12,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
+import org.landmarknas.random.SeededShuffle;
 
 /**
  * The architectures of a table as a search space of their own: what a search on a published
@@ -113,12 +114,7 @@ public final class TableSpace<A> implements SearchSpace<A> {
   @Override
   public List<A> sampleDistinct(int n, SplittableRandom rng) {
     List<A> order = new ArrayList<>(members);
-    for (int i = order.size() - 1; i > 0; i--) { // Fisher-Yates with the caller's stream
-      int j = rng.nextInt(i + 1);
-      A t = order.get(i);
-      order.set(i, order.get(j));
-      order.set(j, t);
-    }
+    SeededShuffle.shuffle(order, rng);
     List<A> drawn = new ArrayList<>();
     Set<String> classes = new HashSet<>();
     for (A a : order) {
