@@ -64,11 +64,13 @@ final class DartsSposTest {
   void sposTraining_onFashionMnist_reducesLoss() {
     DartsNetwork net = DartsNetwork.supernet(
         new NetworkShape(1, 10, 4, 1, BatchNormMode.BATCH), 11);
-    SposLossProbe.Drop drop = new SposLossProbe(2048, 32, false, 4, 128, 100, 20)
+    SposLossProbe.Drop drop = new SposLossProbe(2048, 32, false, 16, 256, 150, 20)
         .run(data, new SposStep<>(net, train()), SPACE::sample);
     System.out.println("DARTS SPOS " + drop);
-    // measured: 2.348 -> 2.183, the panel 2.372 -> 2.122 (2.33 -> 1.98 after 120 steps); without
-    // the pools' BN the loss did not fall at all
+    // measured on an AVX2 EPYC, super-net seeds 11/12/13: training loss 2.33 -> 2.01/2.01/1.91,
+    // the panel 2.36 -> 2.06/1.91/2.02. A panel of 4 genotypes on 128 images after 100 steps
+    // was too small a sample: it fell 0.25 on the machine it was written on, 0.08 on this one
+    // and rose with seed 13. Without the pools' BN the loss did not fall at all.
     drop.assertFell(0.1, 0.1);
   }
 

@@ -22,7 +22,7 @@ import org.landmarknas.TestData;
  *       that of its shard, as in the reference; Gloo's sum of two floats is the reference's
  *       accumulated {@code g0 + g1}; halving is exact; clip and SGD then see the same bits.
  *   <li>with landmarks: losses and landmark losses agree to 1e-6 (relative) and parameters to
- *       1e-6 (absolute): the same terms, summed in another order. The reference accumulates
+ *       1e-5 (absolute): the same terms, summed in another order. The reference accumulates
  *       {@code ((s0 + s1) + l0) + l1} (both shards' path gradients, then one surrogate backward
  *       over both shards' landmark losses), a rank {@code s_r + l_r} before the allreduce adds
  *       them, so float rounding differs in the last bits (measured: about 3e-8 relative in the
@@ -35,6 +35,12 @@ import org.landmarknas.TestData;
  * </ul>
  */
 final class DataParallelParityTest {
+  /**
+   * Parameters after four steps with landmarks, absolute: every difference was below 1e-6 on
+   * the machine this was written on; an AVX2-only EPYC, whose kernels round otherwise, showed
+   * 3.1e-6 and passes 1e-5; a gradient lost or counted twice moves them by a whole SGD step.
+   */
+  private static final float PARAMETER_TOLERANCE = 1e-5f;
   @TempDir static Path tmp;
   private static DataInputStream[] ranks;
 
@@ -68,7 +74,7 @@ final class DataParallelParityTest {
           assertEquals(reference.landmarkLosses()[e], rank0.landmarkLosses()[e],
               1e-6 * Math.max(1, reference.landmarkLosses()[e]));
         }
-        assertArrayEquals(reference.parameters(), rank0.parameters(), 1e-6f);
+        assertArrayEquals(reference.parameters(), rank0.parameters(), PARAMETER_TOLERANCE);
       }
     }
     // GDAS with landmarks: the same tolerance as landmarks alone; α (the last 30 values) is
@@ -80,7 +86,7 @@ final class DataParallelParityTest {
     for (int e = 0; e < 2; e++) {
       assertEquals(reference.losses()[e], rank0.losses()[e], 1e-6 * reference.losses()[e]);
     }
-    assertArrayEquals(reference.parameters(), rank0.parameters(), 1e-6f);
+    assertArrayEquals(reference.parameters(), rank0.parameters(), PARAMETER_TOLERANCE);
     for (int r = 0; r < 2; r++) {
       assertEquals("", ranks[r].readUTF(), "rank " + r + " single-path violations");
     }

@@ -28,9 +28,10 @@ import org.landmarknas.run.RunDirectory;
  * A small run recorded once and committed ({@code src/test/resources/.../recorded-run/}): a few
  * steps with landmarks over two rounds, a pool ranked every epoch against the Fashion-MNIST
  * mini-benchmark, running BatchNorm recalibrated before each scoring, a sampled-architecture scoring and an aging-evolution
- * search. The engine must reproduce every file of it exactly, except wall-clock figures and the
- * versions of the machine: a refactoring of the search run that changes any number, stream or
- * order fails here.
+ * search. The engine must reproduce every file of it, except wall-clock figures and the
+ * versions of the machine: every decision exactly, every loss to the {@link RecordedJson}
+ * tolerance that other CPU kernels need; a refactoring of the search run that changes a
+ * stream or an order fails here.
  *
  * <p>One libtorch thread, so the sums do not depend on the machine's core count. After a change
  * that is meant to alter the numbers, record again with {@code -Dlandmarknas.record=true} and
@@ -68,7 +69,7 @@ final class RecordedRunTest {
   }
 
   @Test
-  void run_reproducesTheRecordedRunExactly() throws IOException {
+  void run_reproducesTheRecordedRun() throws IOException {
     TestData.fashionMnist();
     RunConfig config = RunConfigLoader.fromDefaults(overrides());
     RunDirectory dir = RunDirectory.create(tmp.resolve("run"));
@@ -88,10 +89,15 @@ final class RecordedRunTest {
       assertTrue(Files.isRegularFile(expected), "recorded file missing: " + expected);
       Path actual = dir.path().resolve(f);
       if (f.endsWith(".json")) {
-        assertEquals(comparable(JSON.readTree(expected.toFile())),
+        RecordedJson.assertClose(comparable(JSON.readTree(expected.toFile())),
             comparable(JSON.readTree(actual.toFile())), f);
       } else if (f.endsWith(".jsonl")) {
-        assertEquals(comparableLines(expected), comparableLines(actual), f);
+        List<JsonNode> want = comparableLines(expected);
+        List<JsonNode> got = comparableLines(actual);
+        assertEquals(want.size(), got.size(), f + " lines");
+        for (int i = 0; i < want.size(); i++) {
+          RecordedJson.assertClose(want.get(i), got.get(i), f + ":" + (i + 1));
+        }
       } else {
         assertEquals(Files.readString(expected), Files.readString(actual), f);
       }
