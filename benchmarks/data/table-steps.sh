@@ -78,7 +78,8 @@ enqueue_two_seed_plan() {
 
 # With "--snapshot": export what is done (the table, the ground-truth files complete so far,
 # the statistics) and stop. Otherwise train every queued job with WORKERS processes of THREADS
-# threads, then write the finished table, its ground-truth files and statistics.
+# threads in the caller's LAYOUT (memory order; default contiguous), then write the finished
+# table, its ground-truth files and statistics.
 train_or_snapshot() {
   if [[ "${1:-}" == --snapshot ]]; then
     write_to "$DATA/$NAME.csv" ./lmnas standalone export "${PROTOCOL[@]}" --store "$STORE"
@@ -90,7 +91,7 @@ train_or_snapshot() {
     return 0
   fi
   ./lmnas standalone worker "${PROTOCOL[@]}" --threads "$THREADS" --workers "$WORKERS" \
-    --store "$STORE"
+    --memory-format "${LAYOUT:-contiguous}" --store "$STORE"
   ./lmnas standalone status "${PROTOCOL[@]}" --store "$STORE"
   write_to "$DATA/$NAME.csv" ./lmnas standalone export "${PROTOCOL[@]}" --store "$STORE"
   export_scores

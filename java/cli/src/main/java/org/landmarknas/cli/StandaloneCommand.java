@@ -34,7 +34,6 @@ import org.landmarknas.store.StoreLocation;
 import org.landmarknas.torch.StandaloneTrainer;
 import org.landmarknas.torch.SupernetSpace;
 import org.landmarknas.torch.SupernetSpaces;
-import org.landmarknas.torch.TorchDevice;
 
 /**
  * {@code lmnas standalone}: stand-alone training of architectures under the CPU-sized
@@ -233,9 +232,10 @@ final class StandaloneCommand implements Command {
       throw new IllegalArgumentException("train needs --arch STR");
     }
     A arch = space.space().parse(cl.getOptionValue("arch"));
-    TorchDevice device = StandaloneOptions.device(cl);
-    StandaloneResult<A> r = new StandaloneTrainer<>(space, data(cl, protocol), device)
-        .train(arch, protocol, seed, out);
+    // how it computes is checked before the data set is loaded: a typo fails at once
+    StandaloneOptions.Execution where = StandaloneOptions.execution(cl);
+    StandaloneResult<A> r = new StandaloneTrainer<>(space, data(cl, protocol), where.device(),
+        where.layout()).train(arch, protocol, seed, out);
     out.println(r.describe(space.space()));
     if (cl.hasOption("store")) {
       try (ResultsStore<A> s = StoreOption.open(store, space.space())) {
@@ -312,18 +312,19 @@ final class StandaloneCommand implements Command {
       return ChildProcesses.runCopies("standalone", args, workers);
     }
     Duration lease = Duration.ofSeconds(CommandOptions.intOption(cl, "lease-seconds", 600, 1));
-    TorchDevice device = StandaloneOptions.device(cl);
-    work(SupernetSpaces.byName(protocol.space()), data(cl, protocol), device, protocol, store,
+    StandaloneOptions.Execution where = StandaloneOptions.execution(cl);
+    work(SupernetSpaces.byName(protocol.space()), data(cl, protocol), where, protocol, store,
         lease, out);
     return Main.EXIT_OK;
   }
 
   /** One worker process of {@code space}'s cells: the trainer and the store share its type. */
-  private static <A> void work(SupernetSpace<A> space, ImageDataset data, TorchDevice device,
-      StandaloneProtocol protocol, StoreLocation store, Duration lease, PrintStream out) {
+  private static <A> void work(SupernetSpace<A> space, ImageDataset data,
+      StandaloneOptions.Execution where, StandaloneProtocol protocol, StoreLocation store,
+      Duration lease, PrintStream out) {
     try (ResultsStore<A> s = StoreOption.open(store, space.space())) {
-      new StandaloneWorker<>(s, new StandaloneTrainer<>(space, data, device), protocol, lease,
-          out).run();
+      new StandaloneWorker<>(s, new StandaloneTrainer<>(space, data, where.device(),
+          where.layout()), protocol, lease, out).run();
     }
   }
 

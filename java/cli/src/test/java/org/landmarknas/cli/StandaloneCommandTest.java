@@ -339,6 +339,7 @@ final class StandaloneCommandTest {
             dir.resolve("x.db").toString()}, {"standalone", "train"},
         {"standalone", "status", "--epochs", "0"}, {"standalone", "export", "--format", "xml"},
         {"standalone", "train", "--arch", CELL, "--device", "gpu"},
+        {"standalone", "train", "--arch", CELL, "--memory-format", "nhwc"},
         {"standalone", "worker", "--store", dir.resolve("w.db").toString(), "--device",
             "cuda"}}) {
       Out r = run(args);
@@ -346,5 +347,8 @@ final class StandaloneCommandTest {
       assertEquals(1, r.err().strip().lines().count(), r.err());
       assertTrue(r.err().startsWith("lmnas standalone: error: "), r.err());
     }
+    String layout = run("standalone", "train", "--arch", CELL, "--memory-format", "nhwc").err();
+    assertTrue(layout.contains("--memory-format") && layout.contains("\"nhwc\"")
+        && layout.contains("channels-last"), layout);
   }
 }

@@ -152,7 +152,7 @@ final class SearchSession<A> {
 
   private TensorBatcher batches(ImageData images, Augmentation augmentation, int batchSize) {
     return new TensorBatcher(new BatchAssembler(images, dataset.normalization(), augmentation),
-        batchSize, net.device());
+        batchSize, net.device(), TensorLayout.ofId(config.supernet().memoryFormat()));
   }
 
   /** The configured data set with its train/test limits applied. */

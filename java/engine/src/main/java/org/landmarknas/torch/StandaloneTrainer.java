@@ -32,13 +32,20 @@ import org.landmarknas.standalone.StandaloneResult;
  * @param <A> the architecture type of the space
  */
 public final class StandaloneTrainer<A> {
+  public static final TensorLayout DEFAULT_LAYOUT = TensorLayout.CONTIGUOUS;
   private final SupernetSpace<A> space;
   private final ImageDataset data;
   private final TorchDevice device;
+  private final TensorLayout layout;
 
   /** A trainer of {@code space}'s cells on {@code data}, on the CPU. */
   public StandaloneTrainer(SupernetSpace<A> space, ImageDataset data) {
     this(space, data, TorchDevice.CPU);
+  }
+
+  /** A trainer on {@code device} in the default memory order ({@link #DEFAULT_LAYOUT}). */
+  public StandaloneTrainer(SupernetSpace<A> space, ImageDataset data, TorchDevice device) {
+    this(space, data, device, DEFAULT_LAYOUT);
   }
 
   /**
@@ -46,11 +53,13 @@ public final class StandaloneTrainer<A> {
    * not bit-equal to the CPU's (other kernels, other summation orders): a protocol's table
    * should come from one kind of device.
    */
-  public StandaloneTrainer(SupernetSpace<A> space, ImageDataset data, TorchDevice device) {
+  public StandaloneTrainer(SupernetSpace<A> space, ImageDataset data, TorchDevice device,
+      TensorLayout layout) {
     Libtorch.load();
     this.space = space;
     this.data = data;
     this.device = device;
+    this.layout = layout;
   }
 
   /** The space whose cells this trainer trains. */
@@ -89,11 +98,12 @@ public final class StandaloneTrainer<A> {
         p.cells(), BatchNormMode.RUNNING);
     Supernet<A> net = space.standalone(shape, arch, seed);
     net.to(device);
+    net.setLayout(layout);
     net.train(true);
     SposStep<A> step = new SposStep<>(net, train);
     TensorBatcher batches = new TensorBatcher(new BatchAssembler(data.train(),
         data.normalization(), new Augmentation(p.cropPadding(), p.horizontalFlip())),
-        p.batchSize(), device);
+        p.batchSize(), device, layout);
     SplittableRandom rng = new SplittableRandom(seed);
     CosineLr lr = new CosineLr(p.lr(), p.lrMin(), p.epochs());
     int stepsPerEpoch = Math.max(1, trainIdx.length / p.batchSize());
@@ -134,9 +144,9 @@ public final class StandaloneTrainer<A> {
   private StandaloneResult<A> result(Supernet<A> net, A arch, StandaloneProtocol p, long seed,
       ImageData valid, ImageData test, long startNanos) {
     ArchScore<A> validScore = new SupernetEvaluator<>(net, new TensorBatcher(new BatchAssembler(
-        valid, data.normalization(), Augmentation.NONE), 256, device)).score(arch, 0);
+        valid, data.normalization(), Augmentation.NONE), 256, device, layout)).score(arch, 0);
     ArchScore<A> testScore = new SupernetEvaluator<>(net, new TensorBatcher(new BatchAssembler(
-        test, data.normalization(), Augmentation.NONE), 256, device)).score(arch, 0);
+        test, data.normalization(), Augmentation.NONE), 256, device, layout)).score(arch, 0);
     return new StandaloneResult<>(arch, p.name(), seed, validScore.accuracy(), validScore.loss(),
         testScore.accuracy(), testScore.loss(), net.parameterCount(),
         (System.nanoTime() - startNanos) / 1e9);

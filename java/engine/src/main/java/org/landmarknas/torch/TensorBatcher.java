@@ -13,7 +13,8 @@ import org.landmarknas.data.ImageData;
 /**
  * Builds tensor batches from in-memory images: the pure-Java {@link BatchAssembler} augments and
  * normalises into a reused float array, and one bulk copy moves it into a fresh tensor. No
- * per-sample objects, no per-batch Java allocation. On a GPU the batch is then copied to it.
+ * per-sample objects, no per-batch Java allocation. On a GPU the batch is then copied to it; in
+ * channels-last order ({@link TensorLayout}) it is re-laid there.
  */
 public final class TensorBatcher {
   private final BatchAssembler assembler;
@@ -22,14 +23,21 @@ public final class TensorBatcher {
   private final long[] labels;
   private final int maxBatch;
   private final TorchDevice device;
+  private final TensorLayout layout;
 
   /** Batches of at most {@code maxBatch} images on the CPU. */
   public TensorBatcher(BatchAssembler assembler, int maxBatch) {
     this(assembler, maxBatch, TorchDevice.CPU);
   }
 
-  /** Batches of at most {@code maxBatch} images on {@code device}. */
+  /** Batches of at most {@code maxBatch} images on {@code device}, in NCHW order. */
   public TensorBatcher(BatchAssembler assembler, int maxBatch, TorchDevice device) {
+    this(assembler, maxBatch, device, TensorLayout.CONTIGUOUS);
+  }
+
+  /** Batches of at most {@code maxBatch} images on {@code device}, in {@code layout}'s order. */
+  public TensorBatcher(BatchAssembler assembler, int maxBatch, TorchDevice device,
+      TensorLayout layout) {
     if (maxBatch < 1) {
       throw new IllegalArgumentException("batch size must be >= 1, got " + maxBatch);
     }
@@ -37,6 +45,7 @@ public final class TensorBatcher {
     this.data = assembler.data();
     this.maxBatch = maxBatch;
     this.device = device;
+    this.layout = layout;
     this.pixels = new float[maxBatch * assembler.floatsPerImage()];
     this.labels = new long[maxBatch];
   }
@@ -78,6 +87,6 @@ public final class TensorBatcher {
     Tensor y = empty(new long[] {count}, new TensorOptions(ScalarType.Long),
         new MemoryFormatOptional());
     y.data_ptr_long().put(labels, 0, count);
-    return new LabeledBatch(device.put(images), device.put(y), count);
+    return new LabeledBatch(layout.layOut(device.put(images)), device.put(y), count);
   }
 }

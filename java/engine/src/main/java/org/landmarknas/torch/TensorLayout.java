@@ -1,17 +1,25 @@
 package org.landmarknas.torch;
 
+import static org.bytedeco.pytorch.global.torch.empty;
+
 import java.util.Locale;
+import org.bytedeco.pytorch.DeviceOptional;
+import org.bytedeco.pytorch.MemoryFormatOptional;
 import org.bytedeco.pytorch.NoGradGuard;
 import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.TensorOptions;
 import org.bytedeco.pytorch.TensorVector;
 import org.bytedeco.pytorch.global.torch.MemoryFormat;
 
 /**
- * Memory order of a network's 4-d weights, hence of its activations: a convolution whose weight
- * is channels-last writes a channels-last output, and the element-wise ops, BatchNorm and pooling
- * after it keep that order, so converting the weights once re-lays the whole forward and backward.
- * oneDNN's CPU convolutions prefer channels-last (NHWC); values are the same either way, sums may
- * round differently.
+ * Memory order of a network's 4-d weights and input batches, hence of its activations: a
+ * convolution whose weight or input is channels-last writes a channels-last output, and the
+ * element-wise ops, BatchNorm, pooling and channel concatenation after it keep that order. Both
+ * ends are needed: a weight with one input channel or a 1x1 kernel (DARTS's depthwise and
+ * pointwise convolutions, every stem on grey images) has the same strides in either order, so
+ * libtorch reads it as NCHW, and only a channels-last batch carries the order into such a
+ * network. oneDNN's CPU convolutions and libtorch's CPU pooling are vectorised over channels in
+ * NHWC; values are the same either way, sums may round differently.
  */
 public enum TensorLayout {
   /** libtorch's default NCHW order. */
@@ -45,6 +53,19 @@ public enum TensorLayout {
         }
       }
     }
+  }
+
+  /**
+   * {@code batch} (4-d) stored in this order: a copy with this order's strides even where the
+   * strides alone cannot tell the orders apart (one channel), so convolutions read it as such.
+   */
+  Tensor layOut(Tensor batch) {
+    if (this == CONTIGUOUS) {
+      return batch;
+    }
+    Tensor t = empty(batch.sizes().vec().get(), new TensorOptions(batch.scalar_type())
+        .device(new DeviceOptional(batch.device())), new MemoryFormatOptional(format));
+    return t.copy_(batch);
   }
 
   /** Whether {@code t} is stored in this order. */

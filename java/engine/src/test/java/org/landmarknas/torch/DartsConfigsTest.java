@@ -27,7 +27,7 @@ final class DartsConfigsTest {
     RunConfig c = load("darts-fmnist-spos.yaml", List.of());
     assertEquals("darts", c.space());
     assertTrue(SupernetSpaces.byName(c.space()) instanceof DartsSupernetSpace);
-    assertEquals(new SupernetConfig(8, 1, "batch", "fp32"), c.supernet());
+    assertEquals(new SupernetConfig(8, 1, "batch", "fp32", "channels-last"), c.supernet());
     assertEquals("fashion-mnist", c.data().dataset());
     assertEquals(0.05, c.train().lr());
     assertFalse(c.landmarks().enabled());

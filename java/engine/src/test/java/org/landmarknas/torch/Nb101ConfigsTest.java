@@ -27,7 +27,7 @@ final class Nb101ConfigsTest {
     RunConfig c = load("nb101-fmnist-spos.yaml");
     assertEquals("nb101", c.space());
     assertTrue(SupernetSpaces.byName(c.space()) instanceof Nb101SupernetSpace);
-    assertEquals(new SupernetConfig(16, 1, "batch", "fp32"), c.supernet());
+    assertEquals(new SupernetConfig(16, 1, "batch", "fp32", "channels-last"), c.supernet());
     assertFalse(c.landmarks().enabled());
   }
 

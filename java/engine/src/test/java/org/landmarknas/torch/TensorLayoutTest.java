@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.landmarknas.config.TrainConfig;
+import org.landmarknas.space.DartsGenotype;
 import org.landmarknas.space.DartsSpace;
 import org.landmarknas.space.Nb101Space;
 import org.landmarknas.space.Nb201Arch;
@@ -93,6 +94,43 @@ final class TensorLayoutTest {
     loaded.load(file);
     assertEquals(List.of(true), layoutsOf(loaded.parameters(), TensorLayout.CHANNELS_LAST));
     loaded.namedParameters().forEach((k, v) -> assertTrue(v.equal(trained.get(k)), k));
+  }
+
+  /**
+   * A DARTS network's weights cannot carry the order (depthwise and 1x1 kernels look NCHW), so a
+   * channels-last batch must: one-channel images laid out NHWC, the same loss as NCHW and an SGD
+   * step to the same weights. (Over many steps the two drift apart as two seeds do: training
+   * amplifies rounding.)
+   */
+  @Test
+  void channelsLastBatches_carryTheOrderIntoDarts_withTheSameGradients() {
+    Tensor nchw = randn(8, 1, 28, 28);
+    Tensor nhwc = TensorLayout.CHANNELS_LAST.layOut(nchw);
+    assertEquals(1, nhwc.stride(1), "a one-channel batch gets NHWC strides");
+    assertTrue(nhwc.equal(nchw));
+    assertTrue(TensorLayout.CONTIGUOUS.layOut(nchw).is_contiguous());
+
+    DartsGenotype g = DartsSpace.INSTANCE.sample(new SplittableRandom(6));
+    NetworkShape shape = new NetworkShape(1, 10, 4, 2, BatchNormMode.RUNNING);
+    DartsNetwork plain = DartsNetwork.standalone(shape, g, 3);
+    DartsNetwork last = DartsNetwork.standalone(shape, g, 3);
+    last.setLayout(TensorLayout.CHANNELS_LAST);
+    plain.train(true);
+    last.train(true);
+    TrainConfig train = new TrainConfig(1, 8, 0, 0.05, 0.001, 0.9, 5e-4, 5.0, 1);
+    SposStep<DartsGenotype> plainStep = new SposStep<>(plain, train);
+    SposStep<DartsGenotype> lastStep = new SposStep<>(last, train);
+    manual_seed(4);
+    try (PointerScope scope = new PointerScope()) {
+      Tensor images = randn(8, 1, 28, 28);
+      Tensor labels = randint(10, new long[] {8});
+      double a = plainStep.step(new LabeledBatch(images, labels, 8), g).loss();
+      double b = lastStep.step(new LabeledBatch(TensorLayout.CHANNELS_LAST.layOut(images),
+          labels, 8), g).loss();
+      assertEquals(a, b, 1e-5 * Math.max(1, Math.abs(a)), "loss");
+    }
+    Map<String, Tensor> trained = last.namedParameters();
+    plain.namedParameters().forEach((k, v) -> assertClose(v, trained.get(k), k));
   }
 
   @Test
