@@ -112,32 +112,7 @@ public final class ReportWriter {
       notes.add("no run logged train_loss in metrics.jsonl; " + TRAIN_LOSS_PNG + " not written");
     }
     for (RunSummary s : summaries) {
-      Map<String, String> mine = new LinkedHashMap<>();
-      if (!s.run().finished()) {
-        notes.add("run " + s.label() + ": no result.json (interrupted or still running);"
-            + " only its metrics.jsonl is reported");
-      }
-      String scatter = "scatter_" + s.id() + ".png";
-      if (plot(ReportCharts.scatter(s), outDir, scatter, files, plots)) {
-        mine.put("scatter", scatter);
-      } else {
-        notes.add("run " + s.label() + ": no evaluation pool; scatter plot skipped");
-      }
-      String lambda = "lambda_" + s.id() + ".png";
-      if (plot(ReportCharts.lambda(s), outDir, lambda, files, plots)) {
-        mine.put("lambda", lambda);
-      } else {
-        notes.add("run " + s.label() + ": no lambda in metrics.jsonl (no landmark"
-            + " regularization); lambda plot skipped");
-      }
-      String policy = "policy_" + s.id() + ".png";
-      if (plot(ReportCharts.policy(s), outDir, policy, files, plots)) {
-        mine.put("policy", policy);
-      }
-      if (!s.run().hasSkdtCurve() && s.finalSkdt().isEmpty()) {
-        notes.add("run " + s.label() + ": no S-KdT anywhere; its table cells read n/a");
-      }
-      runPlots.put(s.id(), mine);
+      runPlots.put(s.id(), plotRun(s, outDir, files, plots, notes));
     }
 
     Path table = outDir.resolve(TABLE_MD);
@@ -198,6 +173,40 @@ public final class ReportWriter {
     }
     taken.add(candidate);
     return candidate;
+  }
+
+  /**
+   * One run's plots (scatter, λ, sampling policy): their file names by kind, and a note for each
+   * one the run has no data for.
+   */
+  private static Map<String, String> plotRun(RunSummary s, Path outDir, List<Path> files,
+      List<String> plots, List<String> notes) {
+    Map<String, String> mine = new LinkedHashMap<>();
+    if (!s.run().finished()) {
+      notes.add("run " + s.label() + ": no result.json (interrupted or still running);"
+          + " only its metrics.jsonl is reported");
+    }
+    String scatter = "scatter_" + s.id() + ".png";
+    if (plot(ReportCharts.scatter(s), outDir, scatter, files, plots)) {
+      mine.put("scatter", scatter);
+    } else {
+      notes.add("run " + s.label() + ": no evaluation pool; scatter plot skipped");
+    }
+    String lambda = "lambda_" + s.id() + ".png";
+    if (plot(ReportCharts.lambda(s), outDir, lambda, files, plots)) {
+      mine.put("lambda", lambda);
+    } else {
+      notes.add("run " + s.label() + ": no lambda in metrics.jsonl (no landmark"
+          + " regularization); lambda plot skipped");
+    }
+    String policy = "policy_" + s.id() + ".png";
+    if (plot(ReportCharts.policy(s), outDir, policy, files, plots)) {
+      mine.put("policy", policy);
+    }
+    if (!s.run().hasSkdtCurve() && s.finalSkdt().isEmpty()) {
+      notes.add("run " + s.label() + ": no S-KdT anywhere; its table cells read n/a");
+    }
+    return mine;
   }
 
   /** Writes the chart if there is one; whether it was written. */

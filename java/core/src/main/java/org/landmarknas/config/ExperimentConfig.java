@@ -126,22 +126,7 @@ public record ExperimentConfig(String name, Path runsDir, Path reportDir, List<A
    */
   public static ExperimentConfig load(Path file) {
     String source = file.toString();
-    Object root;
-    try {
-      LoaderOptions options = new LoaderOptions();
-      options.setAllowDuplicateKeys(false);
-      options.setMaxAliasesForCollections(16);
-      options.setNestingDepthLimit(16);
-      root = new Yaml(new SafeConstructor(options)).load(Files.readString(file,
-          StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new ConfigException(source, OptionalInt.empty(), null,
-          "cannot read experiment file (" + e.getMessage() + ")", e);
-    } catch (YAMLException e) {
-      throw new ConfigException(source, OptionalInt.empty(), null,
-          "not valid YAML: " + firstLine(e.getMessage()), e);
-    }
-    if (!(root instanceof Map<?, ?> top)) {
+    if (!(readYaml(file) instanceof Map<?, ?> top)) {
       throw error(source, null, "expected a mapping with keys " + sorted(TOP_KEYS));
     }
     unknownKeys(source, "", top, TOP_KEYS);
@@ -163,47 +148,74 @@ public record ExperimentConfig(String name, Path runsDir, Path reportDir, List<A
     List<Arm> arms = new ArrayList<>();
     Set<String> names = new HashSet<>();
     for (int i = 0; i < armList.size(); i++) {
-      String where = "arms[" + i + "]";
-      if (!(armList.get(i) instanceof Map<?, ?> a)) {
-        throw error(source, where, "expected a mapping with keys " + sorted(ARM_KEYS));
-      }
-      unknownKeys(source, where + ".", a, ARM_KEYS);
-      String armName = string(source, where + ".name", a.get("name"));
-      if (!RunConfig.NAME.matcher(armName).matches()) {
-        throw error(source, where + ".name", KeyCheck.quote(armName) + " is not allowed (as"
-            + " run names: 1-64 letters, digits, '-', '_' or '.')");
-      }
-      if (!names.add(armName)) {
-        throw error(source, where + ".name", "arm " + KeyCheck.quote(armName)
+      Arm arm = arm(file, "arms[" + i + "]", armList.get(i), defaultSeeds);
+      if (!names.add(arm.name())) {
+        throw error(source, "arms[" + i + "].name", "arm " + KeyCheck.quote(arm.name())
             + " appears twice (arm names must be unique)");
-      }
-      // Relative to the experiment file, so that it works from any working directory.
-      Path given = Path.of(string(source, where + ".config", a.get("config")));
-      Path config = given.isAbsolute() || file.getParent() == null ? given
-          : file.getParent().resolve(given);
-      List<String> overrides = new ArrayList<>();
-      if (a.get("set") != null) {
-        if (!(a.get("set") instanceof List<?> set)) {
-          throw error(source, where + ".set", "expected a list of key=value strings");
-        }
-        for (Object o : set) {
-          overrides.add(string(source, where + ".set", o));
-        }
-      }
-      List<Long> seeds = a.containsKey("seeds")
-          ? seeds(source, where + ".seeds", a.get("seeds")) : defaultSeeds;
-      Arm arm = new Arm(armName, config, overrides, seeds);
-      for (long seed : seeds) {
-        try {
-          arm.runConfig(seed);
-        } catch (ConfigException e) {
-          throw error(source, where, "arm " + armName + ", seed " + seed + ": "
-              + e.getMessage());
-        }
       }
       arms.add(arm);
     }
     return new ExperimentConfig(name, runsDir, reportDir, arms);
+  }
+
+  /** The YAML tree of {@code file}, duplicate keys and deep nesting refused. */
+  private static Object readYaml(Path file) {
+    try {
+      LoaderOptions options = new LoaderOptions();
+      options.setAllowDuplicateKeys(false);
+      options.setMaxAliasesForCollections(16);
+      options.setNestingDepthLimit(16);
+      return new Yaml(new SafeConstructor(options)).load(Files.readString(file,
+          StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new ConfigException(file.toString(), OptionalInt.empty(), null,
+          "cannot read experiment file (" + e.getMessage() + ")", e);
+    } catch (YAMLException e) {
+      throw new ConfigException(file.toString(), OptionalInt.empty(), null,
+          "not valid YAML: " + firstLine(e.getMessage()), e);
+    }
+  }
+
+  /**
+   * The arm at {@code where} of {@code file}, its run config loaded for every seed so that a bad
+   * override fails here, naming the arm and seed, not hours later.
+   */
+  private static Arm arm(Path file, String where, Object node, List<Long> defaultSeeds) {
+    String source = file.toString();
+    if (!(node instanceof Map<?, ?> a)) {
+      throw error(source, where, "expected a mapping with keys " + sorted(ARM_KEYS));
+    }
+    unknownKeys(source, where + ".", a, ARM_KEYS);
+    String armName = string(source, where + ".name", a.get("name"));
+    if (!RunConfig.NAME.matcher(armName).matches()) {
+      throw error(source, where + ".name", KeyCheck.quote(armName) + " is not allowed (as"
+          + " run names: 1-64 letters, digits, '-', '_' or '.')");
+    }
+    // Relative to the experiment file, so that it works from any working directory.
+    Path given = Path.of(string(source, where + ".config", a.get("config")));
+    Path config = given.isAbsolute() || file.getParent() == null ? given
+        : file.getParent().resolve(given);
+    List<String> overrides = new ArrayList<>();
+    if (a.get("set") != null) {
+      if (!(a.get("set") instanceof List<?> set)) {
+        throw error(source, where + ".set", "expected a list of key=value strings");
+      }
+      for (Object o : set) {
+        overrides.add(string(source, where + ".set", o));
+      }
+    }
+    List<Long> seeds = a.containsKey("seeds")
+        ? seeds(source, where + ".seeds", a.get("seeds")) : defaultSeeds;
+    Arm arm = new Arm(armName, config, overrides, seeds);
+    for (long seed : seeds) {
+      try {
+        arm.runConfig(seed);
+      } catch (ConfigException e) {
+        throw error(source, where, "arm " + armName + ", seed " + seed + ": "
+            + e.getMessage());
+      }
+    }
+    return arm;
   }
 
   private static List<Long> seeds(String source, String key, Object value) {
