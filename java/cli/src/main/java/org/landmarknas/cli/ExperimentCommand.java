@@ -13,6 +13,7 @@ import org.landmarknas.config.ExperimentConfig;
 import org.landmarknas.data.DataLocation;
 import org.landmarknas.experiment.ExperimentReport;
 import org.landmarknas.experiment.ExperimentRunner;
+import org.landmarknas.experiment.ExperimentStatus;
 import org.landmarknas.report.ReportWriter;
 import org.landmarknas.run.SearchRunner;
 import org.landmarknas.search.ScoreMeasure;
@@ -30,7 +31,7 @@ import org.landmarknas.torch.SupernetSearch;
 final class ExperimentCommand implements Command {
   private static final String SYNTAX =
       "lmnas experiment FILE [--workers K] [--report-only [--ground-truth FILE]"
-          + " [--score-by accuracy|loss]] [--verbose]";
+          + " [--score-by accuracy|loss]] [--status] [--verbose]";
 
   private final Clock clock;
   private final SearchRunner search;
@@ -60,6 +61,9 @@ final class ExperimentCommand implements Command {
     return CommandOptions.of(
         CommandOptions.flag("report-only", "only (re)write the report of the runs finished so"
             + " far"),
+        CommandOptions.flag("status", "only print where each run stands (finished, the newest"
+            + " saved epoch, not started) and the CPU hours used; reads no score, so a"
+            + " pre-registered experiment can be watched without seeing its outcome"),
         CommandOptions.withArg("workers", "K", "run K processes side by side, each taking the"
             + " next run no other process holds (default 1); with 1 intra-op thread per run"
             + " (train.threads) this uses K cores better than one run with K threads"),
@@ -100,6 +104,17 @@ final class ExperimentCommand implements Command {
     Optional<ScoreMeasure> measure = Optional.ofNullable(cl.getOptionValue("score-by"))
         .map(ScoreMeasure::of);
     ExperimentConfig experiment = ExperimentConfig.load(Path.of(cl.getArgs()[0]));
+    if (cl.hasOption("status")) {
+      for (String option : List.of("report-only", "workers", "no-report")) {
+        if (cl.hasOption(option)) {
+          throw new IllegalArgumentException("--status only reads the run directories; give"
+              + " it without --" + option);
+        }
+      }
+      out.print(ExperimentStatus.describe(experiment, ExperimentStatus.of(experiment),
+          clock.instant()));
+      return Main.EXIT_OK;
+    }
     int workers = CommandOptions.intOption(cl, "workers", 1, 1);
     if (workers > 1 && !cl.hasOption("report-only")) {
       ExperimentRunner.ensureData(experiment, DataLocation.system());

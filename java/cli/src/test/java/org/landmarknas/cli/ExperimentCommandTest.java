@@ -85,6 +85,15 @@ final class ExperimentCommandTest {
           && partial.contains("report of 1 of 2 runs"), partial);
     }
     searched.clear();
+    String status = runExperiment(file, "--status");
+    assertEquals(List.of(), searched, "--status runs nothing");
+    assertTrue(status.contains("[1/2] spos seed 1: finished (") && status.contains(" h CPU)")
+        && status.contains("[2/2] marks seed 1: not started")
+        && status.contains("1 finished, 0 started, 1 not started; 2 of 4 epochs saved (50 %)"),
+        status);
+    assertTrue(!status.toLowerCase(java.util.Locale.ROOT).contains("kdt")
+        && !status.contains("report"), "no score, no report: " + status);
+    searched.clear();
     String first = runExperiment(file);
     assertEquals(List.of("marks"), searched);
     assertTrue(first.contains("report of 2 of 2 runs") && first.contains("| spos")
@@ -99,6 +108,9 @@ final class ExperimentCommandTest {
     assertTrue(second.contains("finished earlier"), second);
 
     Files.delete(tmp.resolve("runs/marks-s1/result.json"));
+    String started = runExperiment(file, "--status");
+    assertTrue(started.contains("[2/2] marks seed 1: epoch 2 of 2 saved, last wrote 0 min ago"),
+        started);
     searched.clear();
     runExperiment(file);
     assertEquals(List.of("marks resumed"), searched);
