@@ -8,8 +8,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.DoubleSummaryStatistics;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.landmarknas.config.ExperimentConfig;
@@ -96,11 +99,41 @@ public final class ExperimentStatus {
           r.run().arm().name(), r.run().seed(), line(r, now)));
     }
     b.append(String.format(Locale.ROOT, "%d finished, %d started, %d not started; %d of %d"
-        + " epochs saved (%.0f %%); finished runs used %.1f CPU hours%n",
+        + " epochs saved (%.0f %%); finished runs used %.1f CPU hours%s%n",
         count[State.FINISHED.ordinal()], count[State.STARTED.ordinal()],
         count[State.NOT_STARTED.ordinal()], saved, planned,
-        planned == 0 ? 0.0 : 100.0 * saved / planned, cpu));
+        planned == 0 ? 0.0 : 100.0 * saved / planned, cpu, hoursLeft(runs).stream()
+            .mapToObj(h -> String.format(Locale.ROOT, "; about %.1f run-hours left (each arm's"
+                + " finished runs' mean wall time; K workers share them)", h))
+            .findFirst().orElse("")));
     return b.toString();
+  }
+
+  /**
+   * The wall hours the unfinished runs still need, each at its arm's mean over finished runs
+   * (all finished runs' mean for an arm without one) times its share of epochs not yet saved;
+   * empty when no run has finished with a recorded cost, or none is left.
+   */
+  static OptionalDouble hoursLeft(List<RunStatus> runs) {
+    Map<String, DoubleSummaryStatistics> byArm = new HashMap<>();
+    DoubleSummaryStatistics all = new DoubleSummaryStatistics();
+    for (RunStatus r : runs) {
+      if (r.state() == State.FINISHED && r.wallHours().isPresent()) {
+        byArm.computeIfAbsent(r.run().arm().name(), k -> new DoubleSummaryStatistics())
+            .accept(r.wallHours().getAsDouble());
+        all.accept(r.wallHours().getAsDouble());
+      }
+    }
+    double left = 0;
+    boolean any = false;
+    for (RunStatus r : runs) {
+      if (r.state() != State.FINISHED && all.getCount() > 0) {
+        DoubleSummaryStatistics arm = byArm.getOrDefault(r.run().arm().name(), all);
+        left += arm.getAverage() * (1 - (double) r.epochsSaved() / r.epochs());
+        any = true;
+      }
+    }
+    return any ? OptionalDouble.of(left) : OptionalDouble.empty();
   }
 
   private static String line(RunStatus r, Instant now) {

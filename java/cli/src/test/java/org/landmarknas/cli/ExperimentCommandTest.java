@@ -89,8 +89,8 @@ final class ExperimentCommandTest {
     assertEquals(List.of(), searched, "--status runs nothing");
     assertTrue(status.contains("[1/2] spos seed 1: finished (") && status.contains(" h CPU)")
         && status.contains("[2/2] marks seed 1: not started")
-        && status.contains("1 finished, 0 started, 1 not started; 2 of 4 epochs saved (50 %)"),
-        status);
+        && status.contains("1 finished, 0 started, 1 not started; 2 of 4 epochs saved (50 %)")
+        && status.contains(" run-hours left"), status);
     assertTrue(!status.toLowerCase(java.util.Locale.ROOT).contains("kdt")
         && !status.contains("report"), "no score, no report: " + status);
     searched.clear();
