@@ -69,7 +69,7 @@ final class SearchSession<A> {
     Supernet<A> net = space.supernet(shape(config, dataset), config, seeds.initSeed());
     net.setPrecision(Precision.ofId(config.supernet().precision()));
     net.to(device);
-    net.setLayout(TensorLayout.ofId(config.supernet().memoryFormat()));
+    net.setLayout(layout(config));
     net.train(true);
     return new SearchSession<>(config, dataset, seeds.splitSeed(), space, net);
   }
@@ -81,7 +81,7 @@ final class SearchSession<A> {
     Supernet<A> net = space.supernet(shape(config, dataset), config, 0);
     net.setPrecision(Precision.ofId(config.supernet().precision()));
     net.to(TorchDevice.of(config.train().device(), 0));
-    net.setLayout(TensorLayout.ofId(config.supernet().memoryFormat()));
+    net.setLayout(layout(config));
     net.load(weights);
     return new SearchSession<>(config, dataset, RunSeeds.of(config.seed()).splitSeed(), space,
         net);
@@ -150,9 +150,14 @@ final class SearchSession<A> {
         .scoringPrecision(config.supernet().precision())));
   }
 
+  /** The memory order {@code supernet.memory-format} gives the weights and the batches. */
+  private static TensorLayout layout(RunConfig config) {
+    return TensorLayout.ofId(config.supernet().memoryFormat());
+  }
+
   private TensorBatcher batches(ImageData images, Augmentation augmentation, int batchSize) {
     return new TensorBatcher(new BatchAssembler(images, dataset.normalization(), augmentation),
-        batchSize, net.device(), TensorLayout.ofId(config.supernet().memoryFormat()));
+        batchSize, net.device(), layout(config));
   }
 
   /** The configured data set with its train/test limits applied. */
