@@ -49,10 +49,14 @@ import org.landmarknas.space.SearchSpace;
  * @param referenceKendall tau-b of seed-0 accuracies against the reference scores of the same
  *     architectures (empty without a reference)
  * @param referenceArchs the architectures that tau-b is over: those the reference scores
+ * @param parameterKendall tau-b of seed-0 accuracies against the networks' parameter counts,
+ *     over every seed-0 architecture: the free baseline a super-net's ranking has to beat, on the
+ *     same scale as the single-seed ceiling (empty when fewer than two architectures have a
+ *     count, or all counts are equal)
  */
 public record BenchmarkStats(int results, int archs, double minAccuracy, double medianAccuracy,
     double maxAccuracy, double wallSeconds, List<SeedSet> ceilingSets,
-    OptionalDouble referenceKendall, int referenceArchs) {
+    OptionalDouble referenceKendall, int referenceArchs, OptionalDouble parameterKendall) {
 
   /**
    * The agreement of two independent k-seed means.
@@ -221,7 +225,27 @@ public record BenchmarkStats(int results, int archs, double minAccuracy, double 
       }
     }
     return new BenchmarkStats(results.size(), seeded.size(), sorted[0], median,
-        sorted[sorted.length - 1], wall, sets, referenceTau, compared);
+        sorted[sorted.length - 1], wall, sets, referenceTau, compared,
+        parameterKendall(space, results, seeded, acc));
+  }
+
+  /**
+   * Tau-b of {@code acc} (the seed-0 accuracies of {@code seeded}) against each architecture's
+   * parameter count. A count is a property of the network, so any seed's result gives it; a
+   * result without one (0: a published row of a cell with no path) ranks lowest, as it computes
+   * nothing.
+   */
+  private static <A> OptionalDouble parameterKendall(SearchSpace<A> space,
+      List<StandaloneResult<A>> results, List<A> seeded, double[] acc) {
+    Map<A, Long> parameters = new LinkedHashMap<>();
+    for (StandaloneResult<A> r : results) {
+      parameters.merge(space.canonical(r.arch()), r.parameters(), Math::max);
+    }
+    double[] counts = seeded.stream()
+        .mapToDouble(a -> parameters.get(space.canonical(a))).toArray();
+    boolean varies = Arrays.stream(counts).anyMatch(c -> c != counts[0]);
+    return seeded.size() >= 2 && varies
+        ? OptionalDouble.of(KendallTau.tauB(acc, counts)) : OptionalDouble.empty();
   }
 
   /**

@@ -32,6 +32,9 @@ final class BenchmarkStatsText {
     stats.referenceKendall().ifPresent(t -> sb.append(String.format(Locale.ROOT,
         "Kendall tau-b against the reference table: %.3f (%d of the %d architectures)%n", t,
         stats.referenceArchs(), stats.archs())));
+    stats.parameterKendall().ifPresent(t -> sb.append(String.format(Locale.ROOT,
+        "parameter count against seed-0 test accuracy: Kendall tau-b %.3f (%d architectures;"
+            + " the baseline a super-net's ranking has to beat)%n", t, stats.archs())));
     return sb.toString();
   }
 

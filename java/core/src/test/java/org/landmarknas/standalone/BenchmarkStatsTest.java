@@ -322,6 +322,38 @@ final class BenchmarkStatsTest {
   }
 
   @Test
+  void of_parameterCount_tauOverSeedZeroWithCountsFromAnySeed() {
+    // counts 100..500 for cells 0..4; seed-0 accuracies in that order except cells 3 and 4
+    // swapped: one discordant pair of 10, so tau-b 0.8. Cell 0's seed-1 result (90 %) must not
+    // enter: the baseline is over seed 0, like the single-seed ceiling it is compared with.
+    long[] counts = {100, 200, 300, 400, 500};
+    double[] seed0 = {80, 81, 82, 84, 83};
+    List<StandaloneResult<Nb201Arch>> rs = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      rs.add(new StandaloneResult<>(ARCHS.get(i), "p", 0, 0.5, 1.0, seed0[i] / 100, 1.0,
+          counts[i], 10.0));
+    }
+    rs.add(new StandaloneResult<>(ARCHS.get(0), "p", 1, 0.5, 1.0, 0.9, 1.0, counts[0], 10.0));
+
+    BenchmarkStats s = BenchmarkStats.of(Nb201Space.INSTANCE, rs, Optional.empty());
+
+    assertEquals(8.0 / 10, s.parameterKendall().getAsDouble(), 1e-12);
+    assertTrue(s.describe().contains("parameter count against seed-0 test accuracy: Kendall"
+        + " tau-b 0.800 (5 architectures;"), s.describe());
+  }
+
+  @Test
+  void of_equalParameterCounts_noParameterTau() {
+    List<StandaloneResult<Nb201Arch>> rs = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      rs.add(result(i, 0, 80 + i));
+    }
+    BenchmarkStats s = BenchmarkStats.of(Nb201Space.INSTANCE, rs, Optional.empty());
+    assertFalse(s.parameterKendall().isPresent(), "all counts 1000: nothing to rank by");
+    assertFalse(s.describe().contains("parameter count"), s.describe());
+  }
+
+  @Test
   void of_noSeedZero_rejected() {
     assertThrows(IllegalArgumentException.class,
         () -> BenchmarkStats.of(Nb201Space.INSTANCE, List.of(result(0, 1, 80)), Optional.empty()));
