@@ -106,9 +106,17 @@ public final class Main {
     if (verbose && !rest.contains("--verbose")) {
       rest.add("--verbose");
     }
-    String prefix = TOOL + " " + name;
+    return runCommand(command.get(), TOOL + " " + name, rest, verbose, out, err);
+  }
+
+  /**
+   * Runs one command; an exception becomes its message under {@code prefix} and an exit code:
+   * bad input {@link #EXIT_USAGE}, anything else {@link #EXIT_FAILURE}.
+   */
+  private static int runCommand(Command command, String prefix, List<String> args,
+      boolean verbose, PrintStream out, PrintStream err) {
     try {
-      return command.get().run(rest.toArray(String[]::new), out, err);
+      return command.run(args.toArray(String[]::new), out, err);
     } catch (ParseException | IllegalArgumentException e) {
       err.println(prefix + ": error: " + message(e));
       if (verbose) {

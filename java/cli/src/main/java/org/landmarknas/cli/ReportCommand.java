@@ -98,16 +98,7 @@ final class ReportCommand implements Command {
     }
     Grouping grouping = Grouping.ofId(cl.getOptionValue("group-by", Grouping.NAME.id()));
 
-    List<Path> dirs = new ArrayList<>();
-    Set<Path> seen = new HashSet<>();
-    for (String arg : cl.getArgs()) {
-      for (Path dir : RunRecord.discover(Path.of(arg))) {
-        if (!seen.add(dir.toAbsolutePath().normalize())) {
-          throw new IllegalArgumentException("run directory " + dir + " given twice");
-        }
-        dirs.add(dir);
-      }
-    }
+    List<Path> dirs = runDirectories(cl.getArgs());
     Optional<String> groundTruth = Optional.ofNullable(cl.getOptionValue("ground-truth"));
     Optional<Path> truth = groundTruth.map(Path::of);
     Optional<ScoreMeasure> measure = Optional.ofNullable(cl.getOptionValue("score-by"))
@@ -117,18 +108,7 @@ final class ReportCommand implements Command {
       runs.add(Regrounding.load(dir, truth, measure));
     }
 
-    Optional<String> baseline = Optional.ofNullable(cl.getOptionValue("baseline"));
-    if (baseline.isPresent() && grouping != Grouping.NAME) {
-      throw new IllegalArgumentException("--baseline names an arm; arms are run names, so it"
-          + " needs --group-by name");
-    }
-    // a typo is an error here, before anything is written (the experiment, whose first arm
-    // may not have finished a run yet, gets a note in the table instead)
-    if (baseline.isPresent() && runs.stream().noneMatch(r -> r.name().equals(baseline.get()))) {
-      throw new IllegalArgumentException("--baseline " + baseline.get() + ": no run of that"
-          + " name (names: " + String.join(", ", runs.stream().map(RunRecord::name).distinct()
-              .toList()) + ")");
-    }
+    Optional<String> baseline = baseline(cl, grouping, runs);
 
     Path outDir = cl.hasOption("out") ? Path.of(cl.getOptionValue("out")) : defaultOutDir();
     ReportOutput report = ReportWriter.write(runs, grouping, outDir, clock.instant(),
@@ -142,6 +122,39 @@ final class ReportCommand implements Command {
       out.println("  " + file);
     }
     return Main.EXIT_OK;
+  }
+
+  /** The run directories the arguments stand for, each once. */
+  private static List<Path> runDirectories(String[] args) {
+    List<Path> dirs = new ArrayList<>();
+    Set<Path> seen = new HashSet<>();
+    for (String arg : args) {
+      for (Path dir : RunRecord.discover(Path.of(arg))) {
+        if (!seen.add(dir.toAbsolutePath().normalize())) {
+          throw new IllegalArgumentException("run directory " + dir + " given twice");
+        }
+        dirs.add(dir);
+      }
+    }
+    return dirs;
+  }
+
+  /** {@code --baseline}, checked against the grouping and the runs' names. */
+  private static Optional<String> baseline(CommandLine cl, Grouping grouping,
+      List<RunRecord> runs) {
+    Optional<String> baseline = Optional.ofNullable(cl.getOptionValue("baseline"));
+    if (baseline.isPresent() && grouping != Grouping.NAME) {
+      throw new IllegalArgumentException("--baseline names an arm; arms are run names, so it"
+          + " needs --group-by name");
+    }
+    // a typo is an error here, before anything is written (the experiment, whose first arm
+    // may not have finished a run yet, gets a note in the table instead)
+    if (baseline.isPresent() && runs.stream().noneMatch(r -> r.name().equals(baseline.get()))) {
+      throw new IllegalArgumentException("--baseline " + baseline.get() + ": no run of that"
+          + " name (names: " + String.join(", ", runs.stream().map(RunRecord::name).distinct()
+              .toList()) + ")");
+    }
+    return baseline;
   }
 
   /** {@code ./report-<stamp>}, with a {@code -2}, {@code -3}... suffix if taken. */

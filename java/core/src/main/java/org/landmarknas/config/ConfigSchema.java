@@ -172,7 +172,12 @@ final class ConfigSchema {
    * Long, Double, Boolean, String or null). The section constructors validate.
    */
   static RunConfig build(Map<String, Object> v) {
-    DataConfig data = new DataConfig(
+    return new RunConfig((String) v.get("name"), (Long) v.get("seed"), (String) v.get("space"),
+        data(v), supernet(v), train(v), landmarks(v), evaluate(v), search(v));
+  }
+
+  private static DataConfig data(Map<String, Object> v) {
+    return new DataConfig(
         (String) v.get("data.dataset"),
         (String) v.get("data.dir"),
         (Integer) v.get("data.train-limit"),
@@ -180,13 +185,19 @@ final class ConfigSchema {
         (Double) v.get("data.split-fraction"),
         (Integer) v.get("data.crop-padding"),
         (Boolean) v.get("data.horizontal-flip"));
-    SupernetConfig supernet = new SupernetConfig(
+  }
+
+  private static SupernetConfig supernet(Map<String, Object> v) {
+    return new SupernetConfig(
         (Integer) v.get("supernet.channels"),
         (Integer) v.get("supernet.cells"),
         (String) v.get("supernet.batchnorm"),
         (String) v.get("supernet.precision"),
         (String) v.get("supernet.memory-format"));
-    TrainConfig train = new TrainConfig(
+  }
+
+  private static TrainConfig train(Map<String, Object> v) {
+    return new TrainConfig(
         (Integer) v.get("train.epochs"),
         (Integer) v.get("train.batch-size"),
         (Integer) v.get("train.steps-per-epoch"),
@@ -200,7 +211,10 @@ final class ConfigSchema {
         (Integer) v.get("train.keep-checkpoints"),
         (String) v.get("train.sampling"),
         (String) v.get("train.device"));
-    LandmarksConfig landmarks = new LandmarksConfig(
+  }
+
+  private static LandmarksConfig landmarks(Map<String, Object> v) {
+    return new LandmarksConfig(
         (Integer) v.get("landmarks.count"),
         (String) v.get("landmarks.file"),
         (String) v.get("landmarks.ground-truth"),
@@ -221,7 +235,10 @@ final class ConfigSchema {
         (String) v.get("landmarks.queue"),
         (String) v.get("landmarks.queue-protocol"),
         (Double) v.get("landmarks.queue-poll-seconds"));
-    EvaluateConfig evaluate = new EvaluateConfig(
+  }
+
+  private static EvaluateConfig evaluate(Map<String, Object> v) {
+    return new EvaluateConfig(
         (Integer) v.get("evaluate.archs"),
         (Integer) v.get("evaluate.batch-size"),
         (String) v.get("evaluate.pool"),
@@ -234,7 +251,10 @@ final class ConfigSchema {
         (Integer) v.get("evaluate.final-images"),
         (String) v.get("evaluate.score-by"),
         (String) v.get("evaluate.precision"));
-    SearchConfig search = new SearchConfig(
+  }
+
+  private static SearchConfig search(Map<String, Object> v) {
+    return new SearchConfig(
         (String) v.get("search.strategy"),
         (Integer) v.get("search.budget"),
         (Integer) v.get("search.population"),
@@ -256,7 +276,5 @@ final class ConfigSchema {
         new ArchitectAdam(
             (Double) v.get("search.gdas-lr"),
             (Double) v.get("search.gdas-weight-decay")));
-    return new RunConfig((String) v.get("name"), (Long) v.get("seed"), (String) v.get("space"),
-        data, supernet, train, landmarks, evaluate, search);
   }
 }

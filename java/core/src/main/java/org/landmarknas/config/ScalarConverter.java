@@ -63,6 +63,11 @@ final class ScalarConverter {
     } catch (RuntimeException e) { // e.g. "!!int abc": the tag promises what the text lacks
       throw typeError(key, g, ConfigYaml.describe(scalar));
     }
+    return typed(key, g, scalar, value);
+  }
+
+  /** {@code value}, what YAML made of {@code scalar}, as the key's type, or why it is not. */
+  private Object typed(Key key, GivenValue g, ScalarNode scalar, Object value) {
     switch (key.type()) {
       case STRING:
       case OPTIONAL_STRING:

@@ -104,6 +104,19 @@ public final class StandaloneTrainer<A> {
     TensorBatcher batches = new TensorBatcher(new BatchAssembler(data.train(),
         data.normalization(), new Augmentation(p.cropPadding(), p.horizontalFlip())),
         p.batchSize(), device, layout);
+    fit(arch, p, seed, step, batches, trainIdx, progress);
+    ImageData valid = data.train().subset(validIdx);
+    return result(net, arch, p, seed, valid, test, start);
+  }
+
+  /**
+   * The training proper: {@code p.epochs()} epochs over {@code trainIdx} in an order drawn from
+   * {@code seed}, the learning rate on a cosine per step.
+   *
+   * @throws IllegalStateException when the loss diverges
+   */
+  private void fit(A arch, StandaloneProtocol p, long seed, SposStep<A> step,
+      TensorBatcher batches, int[] trainIdx, PrintStream progress) {
     SplittableRandom rng = new SplittableRandom(seed);
     CosineLr lr = new CosineLr(p.lr(), p.lrMin(), p.epochs());
     int stepsPerEpoch = Math.max(1, trainIdx.length / p.batchSize());
@@ -132,8 +145,6 @@ public final class StandaloneTrainer<A> {
             p.epochs()), String.format(Locale.ROOT, "loss %.4f", lossSum / (s + 1)));
       }
     }
-    ImageData valid = data.train().subset(validIdx);
-    return result(net, arch, p, seed, valid, test, start);
   }
 
   /**

@@ -114,13 +114,7 @@ public final class SupernetSearch {
     DataParallelRun ranks = DataParallelRun.of(group, session.net());
     boolean lead = ranks.parallel().leads();
     if (lead) {
-      inputs.pool().ifPresent(p -> writePool(dir, p));
-      describe(config, inputs, session, progress);
-      // Each checkpoint holds the weights and the momentum buffers; supernet.pt is one more
-      // copy.
-      long weightBytes = 4L * session.net().parameterCount();
-      dir.requireFreeSpace((2L * train.keepCheckpoints() + 1) * 2 * weightBytes + (16L << 20),
-          train.keepCheckpoints() + " checkpoints and the weights");
+      prepare(config, dir, inputs, session, progress);
     }
 
     SposStep<A> sposStep = new SposStep<>(session.net(), train);
@@ -155,14 +149,33 @@ public final class SupernetSearch {
     hooks.checkCancelled(state.epochsDone());
     if (!lead) {
       ranks.awaitLeader(); // rank 0 scores and searches alone
-      return new SearchOutcome<>(Optional.empty(), train.epochs(), state.steps(),
-          state.trainSeconds(), state.lastLoss(), List.of(), Optional.empty(), List.of(),
-          null);
+      return followerOutcome(train, state);
     }
     SearchOutcome<A> outcome = finish(config, dir, session, inputs, state, streams, clock,
         resume, progress, policy);
     ranks.awaitLeader();
     return outcome;
+  }
+
+  /**
+   * Rank 0's work before training: the pool file, the run's description, and a check that the
+   * disk holds what the run will write.
+   */
+  private static <A> void prepare(RunConfig config, RunDirectory dir, SearchInputs<A> inputs,
+      SearchSession<A> session, PrintStream progress) {
+    inputs.pool().ifPresent(p -> writePool(dir, p));
+    describe(config, inputs, session, progress);
+    // Each checkpoint holds the weights and the momentum buffers; supernet.pt is one more copy.
+    TrainConfig train = config.train();
+    long weightBytes = 4L * session.net().parameterCount();
+    dir.requireFreeSpace((2L * train.keepCheckpoints() + 1) * 2 * weightBytes + (16L << 20),
+        train.keepCheckpoints() + " checkpoints and the weights");
+  }
+
+  /** What a rank other than 0 returns: its training, no scores (rank 0 alone scores). */
+  private static <A> SearchOutcome<A> followerOutcome(TrainConfig train, RunState<A> state) {
+    return new SearchOutcome<>(Optional.empty(), train.epochs(), state.steps(),
+        state.trainSeconds(), state.lastLoss(), List.of(), Optional.empty(), List.of(), null);
   }
 
   /** After training: the sampled architectures, the final search and {@code result.json}. */
