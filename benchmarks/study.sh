@@ -1,0 +1,157 @@
+#!/usr/bin/env bash
+# The study's long computations as one resumable job: the stand-alone tables, then the
+# experiments that need them, in the order that settles a question soonest. Each step is
+# resumable on its own (the tables through the results store, the experiments through their run
+# directories), so `run` after any interruption goes on where the work stopped, skipping what is
+# complete. A machine that does not outlive a working session keeps the work in the repository:
+# `keep` before it goes (table snapshots, experiment runs as they stand), `restore` on the next.
+#
+#   benchmarks/study.sh run [STEP]   run every step from STEP on (default: the first), in order,
+#                                    each experiment's saved runs restored first
+#   benchmarks/study.sh status       one line per step: complete, in progress, not started
+#   benchmarks/study.sh keep         snapshot the tables, save the experiments' runs
+#   benchmarks/study.sh restore      bring the saved runs back into runs/
+#   benchmarks/study.sh steps        the steps' names, in order
+#
+# Days of CPU on a 2-core machine (about 90 core-hours in December 2026): never run it in CI.
+# WORKERS (default 2) processes for every step. `status` prints no experiment score, so a
+# pre-registered experiment can be watched without seeing its outcome.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+WORKERS=${WORKERS:-2}
+
+# name  kind  what: a table's generate script, or an experiment config
+STEPS=(
+  "nb101-table       table       benchmarks/data/generate-nb101-fmnist.sh"
+  "nb101-experiment  experiment  configs/nb101-fmnist-landmarks-vs-spos.yaml"
+  "nb201-preregistered experiment configs/fmnist-preregistered.yaml"
+  "darts-table       table       benchmarks/data/generate-darts-fmnist.sh"
+  "darts-experiment  experiment  configs/darts-fmnist-landmarks-vs-spos.yaml"
+  "nb201-levers      experiment  configs/fmnist-levers.yaml"
+  "nb201-ablations   experiment  configs/fmnist-ablations.yaml"
+)
+
+usage() {
+  { echo "usage:"; sed -n '9,14p' "$0" | sed 's/^#//'; } >&2
+  exit 2
+}
+
+# The runs directory of experiment config $1: its runs-dir key, else runs/<name>.
+runs_dir() {
+  local dir name
+  dir=$(sed -n 's/^runs-dir: *\([^ #]*\).*/\1/p' "$1")
+  name=$(sed -n 's/^name: *\([^ #]*\).*/\1/p' "$1")
+  echo "${dir:-runs/$name}"
+}
+
+# Where `keep` saves the runs of directory $1: benchmarks/results/<its last component>.
+kept_dir() { echo "benchmarks/results/$(basename "$1")"; }
+
+# The table name generate script $1 writes under (its NAME, with its default EPOCHS).
+table_name() {
+  local epochs
+  epochs=$(sed -n 's/^EPOCHS=\${EPOCHS:-\([0-9]*\)}/\1/p' "$1")
+  sed -n 's/^NAME=\(.*\)/\1/p' "$1" | sed "s/\$EPOCHS/$epochs/"
+}
+
+# A table is complete when its generate script has written its 2-seed-mean ground truth.
+table_complete() {
+  local name
+  name=$(table_name "$1")
+  [[ -f "benchmarks/data/$name-evaluation-mean2.csv" \
+    && -f "benchmarks/data/$name-landmark-candidates-mean2.csv" ]]
+}
+
+run_step() {
+  local name=$1 kind=$2 what=$3
+  echo "== study step $name ($what), $(date -u +%FT%TZ)"
+  if [[ $kind == table ]]; then
+    WORKERS=$WORKERS THREADS=1 nice -n 10 "$what"
+  else
+    nice -n 10 ./lmnas experiment "$what" --workers "$WORKERS"
+  fi
+}
+
+status_step() {
+  local name=$1 kind=$2 what=$3 csv
+  if [[ $kind == experiment ]]; then
+    echo "$name: $(./lmnas experiment "$what" --status | tail -n 1)$(unrestored "$what")"
+  elif table_complete "$what"; then
+    echo "$name: complete"
+  else
+    csv="benchmarks/data/$(table_name "$what").csv"
+    if [[ -f $csv ]]; then
+      echo "$name: in progress, $(($(wc -l < "$csv") - 1)) results in the committed snapshot"
+    else
+      echo "$name: not started"
+    fi
+  fi
+}
+
+# "; N kept runs not in runs/ yet..." when experiment $1 has saved runs that `restore` would
+# bring back (its status counts only what is in its runs directory).
+unrestored() {
+  local dir kept n=0 run
+  dir=$(runs_dir "$1")
+  kept="$(kept_dir "$dir")/runs"
+  [[ -d $kept ]] || return 0
+  for run in "$kept"/*/; do
+    [[ -d "$dir/$(basename "$run")" ]] || n=$((n + 1))
+  done
+  if ((n > 0)); then
+    echo "; $n saved run(s) in $kept not restored (benchmarks/study.sh restore)"
+  fi
+}
+
+# Runs directories saved or restored already: several experiments share one (their shared arm's
+# runs are trained once).
+declare -A handled=()
+
+keep_step() {
+  local name=$1 kind=$2 what=$3 dir
+  if [[ $kind == table ]]; then
+    table_complete "$what" || "$what" --snapshot
+  else
+    dir=$(runs_dir "$what")
+    if [[ -d $dir && -z ${handled[$dir]:-} ]]; then
+      handled[$dir]=1
+      benchmarks/keep-runs.sh save "$dir" "$(kept_dir "$dir")"
+    fi
+  fi
+}
+
+restore_step() {
+  local kind=$2 what=$3 dir
+  [[ $kind == experiment ]] || return 0
+  dir=$(runs_dir "$what")
+  if [[ -d "$(kept_dir "$dir")/runs" && -z ${handled[$dir]:-} ]]; then
+    handled[$dir]=1
+    benchmarks/keep-runs.sh restore "$(kept_dir "$dir")" "$dir"
+  fi
+}
+
+[[ $# -ge 1 ]] || usage
+command=$1
+from=${2:-}
+if [[ -n $from ]] && ! printf '%s\n' "${STEPS[@]}" | awk '{print $1}' | grep -qx "$from"; then
+  echo "study: unknown step $from (steps: $(printf '%s\n' "${STEPS[@]}" | awk '{print $1}' | xargs))" >&2
+  exit 2
+fi
+started=false
+[[ -z $from ]] && started=true
+for step in "${STEPS[@]}"; do
+  read -r name kind what <<< "$step"
+  case $command in
+    run)
+      [[ $name == "$from" ]] && started=true
+      if $started; then
+        restore_step "$name" "$kind" "$what"
+        run_step "$name" "$kind" "$what"
+      fi ;;
+    status) status_step "$name" "$kind" "$what" ;;
+    keep) keep_step "$name" "$kind" "$what" ;;
+    restore) restore_step "$name" "$kind" "$what" ;;
+    steps) echo "$name" ;;
+    *) usage ;;
+  esac
+done
