@@ -8,7 +8,7 @@
 #
 #   benchmarks/study.sh run [STEP]   run every step from STEP on (default: the first), in order,
 #                                    each experiment's saved runs restored first
-#   benchmarks/study.sh status       one line per step: complete, in progress, not started
+#   benchmarks/study.sh status       one line per step: how far it is, or not started
 #   benchmarks/study.sh keep         snapshot the tables, save the experiments' runs
 #   benchmarks/study.sh restore      bring the saved runs back into runs/
 #   benchmarks/study.sh steps        the steps' names, in order
@@ -54,13 +54,17 @@ table_name() {
   sed -n 's/^NAME=\(.*\)/\1/p' "$1" | sed "s/\$EPOCHS/$epochs/"
 }
 
-# A table is complete when its generate script has written its 2-seed-mean ground truth.
-table_complete() {
+# A table's ground truth is complete when its 2-seed-mean files are written (ceiling seeds may
+# still be training after that).
+ground_truth_complete() {
   local name
   name=$(table_name "$1")
   [[ -f "benchmarks/data/$name-evaluation-mean2.csv" \
     && -f "benchmarks/data/$name-landmark-candidates-mean2.csv" ]]
 }
+
+# The results store generate script $1 trains into by default: runs/<table>.db.
+table_store() { echo "runs/$(basename "$1" .sh | sed 's/^generate-//').db"; }
 
 run_step() {
   local name=$1 kind=$2 what=$3
@@ -76,15 +80,15 @@ status_step() {
   local name=$1 kind=$2 what=$3 csv
   if [[ $kind == experiment ]]; then
     echo "$name: $(./lmnas experiment "$what" --status | tail -n 1)$(unrestored "$what")"
-  elif table_complete "$what"; then
-    echo "$name: complete"
+    return 0
+  fi
+  csv="benchmarks/data/$(table_name "$what").csv"
+  if [[ ! -f $csv ]]; then
+    echo "$name: not started"
+  elif ground_truth_complete "$what"; then
+    echo "$name: ground truth complete, $(($(wc -l < "$csv") - 1)) results in the committed snapshot"
   else
-    csv="benchmarks/data/$(table_name "$what").csv"
-    if [[ -f $csv ]]; then
-      echo "$name: in progress, $(($(wc -l < "$csv") - 1)) results in the committed snapshot"
-    else
-      echo "$name: not started"
-    fi
+    echo "$name: in progress, $(($(wc -l < "$csv") - 1)) results in the committed snapshot"
   fi
 }
 
@@ -108,9 +112,12 @@ unrestored() {
 declare -A handled=()
 
 keep_step() {
-  local name=$1 kind=$2 what=$3 dir
+  local kind=$2 what=$3 dir
   if [[ $kind == table ]]; then
-    table_complete "$what" || "$what" --snapshot
+    # A snapshot replaces files only with complete exports, so a finished table is safe too.
+    if [[ -f "$(table_store "$what")" ]]; then
+      "$what" --snapshot
+    fi
   else
     dir=$(runs_dir "$what")
     if [[ -d $dir && -z ${handled[$dir]:-} ]]; then

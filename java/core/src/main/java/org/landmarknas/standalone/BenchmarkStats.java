@@ -51,8 +51,8 @@ import org.landmarknas.space.SearchSpace;
  * @param referenceArchs the architectures that tau-b is over: those the reference scores
  * @param parameterKendall tau-b of seed-0 accuracies against the networks' parameter counts,
  *     over every seed-0 architecture: the free baseline a super-net's ranking has to beat, on the
- *     same scale as the single-seed ceiling (empty when fewer than two architectures have a
- *     count, or all counts are equal)
+ *     same scale as the single-seed ceiling (empty when all counts are equal, as with a single
+ *     architecture)
  */
 public record BenchmarkStats(int results, int archs, double minAccuracy, double medianAccuracy,
     double maxAccuracy, double wallSeconds, List<SeedSet> ceilingSets,
@@ -244,8 +244,7 @@ public record BenchmarkStats(int results, int archs, double minAccuracy, double 
     double[] counts = seeded.stream()
         .mapToDouble(a -> parameters.get(space.canonical(a))).toArray();
     boolean varies = Arrays.stream(counts).anyMatch(c -> c != counts[0]);
-    return seeded.size() >= 2 && varies
-        ? OptionalDouble.of(KendallTau.tauB(acc, counts)) : OptionalDouble.empty();
+    return varies ? OptionalDouble.of(KendallTau.tauB(acc, counts)) : OptionalDouble.empty();
   }
 
   /**

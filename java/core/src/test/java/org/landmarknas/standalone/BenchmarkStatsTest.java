@@ -322,7 +322,7 @@ final class BenchmarkStatsTest {
   }
 
   @Test
-  void of_parameterCount_tauOverSeedZeroWithCountsFromAnySeed() {
+  void of_parameterCount_tauOverSeedZeroOnly() {
     // counts 100..500 for cells 0..4; seed-0 accuracies in that order except cells 3 and 4
     // swapped: one discordant pair of 10, so tau-b 0.8. Cell 0's seed-1 result (90 %) must not
     // enter: the baseline is over seed 0, like the single-seed ceiling it is compared with.
