@@ -47,12 +47,8 @@ runs_dir() {
 # Where `keep` saves the runs of directory $1: benchmarks/results/<its last component>.
 kept_dir() { echo "benchmarks/results/$(basename "$1")"; }
 
-# The table name generate script $1 writes under (its NAME, with its default EPOCHS).
-table_name() {
-  local epochs
-  epochs=$(sed -n 's/^EPOCHS=\${EPOCHS:-\([0-9]*\)}/\1/p' "$1")
-  sed -n 's/^NAME=\(.*\)/\1/p' "$1" | sed "s/\$EPOCHS/$epochs/"
-}
+# The table name generate script $1 writes under (it says so itself, for this environment).
+table_name() { "$1" --name; }
 
 # A table's ground truth is complete when its 2-seed-mean files are written (ceiling seeds may
 # still be training after that).

@@ -13,6 +13,7 @@
 #
 #   benchmarks/data/generate-darts-fmnist.sh [STORE]              (default runs/darts-fmnist.db)
 #   benchmarks/data/generate-darts-fmnist.sh --snapshot [STORE]   (export what is done, its stats)
+#   benchmarks/data/generate-darts-fmnist.sh --name               (print the table name, nothing else)
 #   WORKERS=2 THREADS=1 ...                                       (processes, threads each)
 #   LAYOUT=contiguous ...             (memory order; channels-last, the default, is 1.4-1.6x as
 #                                      fast here and agrees to rounding, as thread counts do)
@@ -31,6 +32,7 @@ PROTOCOL=(--space darts --channels 8 --epochs "$EPOCHS" --train-limit 15000)
 STATS=()
 DATA=benchmarks/data
 NAME=darts-fmnist-c8n1-e$EPOCHS-n15000
+if [[ "$MODE" == "--name" ]]; then echo "$NAME"; exit 0; fi
 LISTS=$DATA/darts-fmnist
 SCORE_SEEDS="0 0,1"
 # shellcheck source=benchmarks/data/table-steps.sh

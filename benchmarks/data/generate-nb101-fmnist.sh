@@ -10,6 +10,7 @@
 #
 #   benchmarks/data/generate-nb101-fmnist.sh [STORE]              (default runs/nb101-fmnist.db)
 #   benchmarks/data/generate-nb101-fmnist.sh --snapshot [STORE]   (export what is done, its stats)
+#   benchmarks/data/generate-nb101-fmnist.sh --name               (print the table name, nothing else)
 #   WORKERS=2 THREADS=1 ...                                       (processes, threads each)
 #   LAYOUT=contiguous ...             (memory order; channels-last, the default, is 1.4-1.6x as
 #                                      fast here and agrees to rounding, as thread counts do)
@@ -28,6 +29,7 @@ PROTOCOL=(--space nb101 --channels 16 --epochs "$EPOCHS" --train-limit 15000)
 STATS=()
 DATA=benchmarks/data
 NAME=nb101-fmnist-c16n1-e$EPOCHS-n15000
+if [[ "$MODE" == "--name" ]]; then echo "$NAME"; exit 0; fi
 LISTS=$DATA/nb101-fmnist
 SCORE_SEEDS="0 0,1"
 # shellcheck source=benchmarks/data/table-steps.sh

@@ -15,6 +15,7 @@
 #
 #   benchmarks/data/generate-nb201-fmnist.sh [STORE]      (default runs/nb201-fmnist.db)
 #   benchmarks/data/generate-nb201-fmnist.sh --snapshot [STORE]   (only export what is done, and its stats)
+#   benchmarks/data/generate-nb201-fmnist.sh --name               (print the table name, nothing else)
 #   WORKERS=2 THREADS=1 ...                                (processes, intra-op threads each)
 #   EPOCHS=3 ...        the same cells under the 3-epoch protocol (default 6; see README.md)
 set -euo pipefail
@@ -31,6 +32,7 @@ PROTOCOL=(--channels 8 --epochs "$EPOCHS" --train-limit 15000)
 STATS=(--reference benchmarks/data/nasbench201/cifar10.csv)
 DATA=benchmarks/data
 NAME=nb201-fmnist-c8n1-e$EPOCHS-n15000
+if [[ "$MODE" == "--name" ]]; then echo "$NAME"; exit 0; fi
 LISTS=$DATA/nb201-fmnist     # the architecture lists: the same for every protocol
 # shellcheck source=benchmarks/data/table-steps.sh
 source benchmarks/data/table-steps.sh
