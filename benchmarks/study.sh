@@ -81,10 +81,10 @@ status_step() {
   csv="benchmarks/data/$(table_name "$what").csv"
   if [[ ! -f $csv ]]; then
     echo "$name: not started"
-  elif ground_truth_complete "$what"; then
-    echo "$name: ground truth complete, $(($(wc -l < "$csv") - 1)) results in the committed snapshot"
   else
-    echo "$name: in progress, $(($(wc -l < "$csv") - 1)) results in the committed snapshot"
+    local state="in progress"
+    ground_truth_complete "$what" && state="ground truth complete"
+    echo "$name: $state, $(($(wc -l < "$csv") - 1)) results in the committed snapshot"
   fi
 }
 
