@@ -79,6 +79,7 @@ public final class SupernetEvaluation {
     SearchSession<A> session = SearchSession.forEvaluation(supernetSpace, config, weights);
     progress.printf(Locale.ROOT, "evaluating %d architectures of %s on %s (%s BN)%n",
         pool.size(), truth.source(), session.dataset().name(), eval.bn());
+    Bf16Units.warningHere(config).ifPresent(progress::println);
     PoolResult<A> result = SupernetScoring.scorePool(pool, session.testScorer(), eval, true, rng,
         progress, "evaluate:");
 

@@ -220,6 +220,7 @@ public final class SupernetSearch {
     progress.printf(Locale.ROOT, "super-net: %s C=%d N=%d, %,d parameters, %d threads, %s%n",
         session.space().id(), shape.channels(), shape.cells(), session.net().parameterCount(),
         config.train().threads(), session.net().precision().id());
+    Bf16Units.warningHere(config).ifPresent(progress::println);
     LandmarksConfig lc = config.landmarks();
     LandmarkSet<A> l = inputs.initialLandmarks();
     if (l.size() >= 2) {
