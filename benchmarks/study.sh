@@ -14,8 +14,9 @@
 #   benchmarks/study.sh steps        the steps' names, in order
 #
 # Days of CPU on a 2-core machine (about 90 core-hours in December 2026): never run it in CI.
-# WORKERS (default 2) processes for every step. `status` prints no experiment score, so a
-# pre-registered experiment can be watched without seeing its outcome.
+# WORKERS (default 2) processes for every step. Neither `status` nor the log of `run` prints an
+# experiment's score before its last run (`lmnas experiment --blind`), so a pre-registered
+# experiment can be watched without seeing its outcome.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 WORKERS=${WORKERS:-2}
@@ -70,7 +71,7 @@ run_step() {
   if [[ $kind == table ]]; then
     WORKERS=$WORKERS THREADS=1 nice -n 10 "$what"
   else
-    nice -n 10 ./lmnas experiment "$what" --workers "$WORKERS"
+    nice -n 10 ./lmnas experiment "$what" --workers "$WORKERS" --blind
   fi
 }
 

@@ -31,7 +31,7 @@ import org.landmarknas.torch.SupernetSearch;
 final class ExperimentCommand implements Command {
   private static final String SYNTAX =
       "lmnas experiment FILE [--workers K] [--report-only [--ground-truth FILE]"
-          + " [--score-by accuracy|loss]] [--status] [--verbose]";
+          + " [--score-by accuracy|loss]] [--status] [--blind] [--verbose]";
 
   private final Clock clock;
   private final SearchRunner search;
@@ -67,6 +67,9 @@ final class ExperimentCommand implements Command {
         CommandOptions.withArg("workers", "K", "run K processes side by side, each taking the"
             + " next run no other process holds (default 1); with 1 intra-op thread per run"
             + " (train.threads) this uses K cores better than one run with K threads"),
+        CommandOptions.flag("blind", "show no score until every run has finished: the runs'"
+            + " ranking lines are withheld from the log and the report waits for the last run"
+            + " (for a pre-registered experiment; --report-only still reports at once)"),
         CommandOptions.flag("no-report", "run only, leave the report to another process (the"
             + " workers of --workers K use it; their parent writes the report)"),
         CommandOptions.withArg("ground-truth", "FILE", "with --report-only: recompute the"
@@ -105,7 +108,7 @@ final class ExperimentCommand implements Command {
         .map(ScoreMeasure::of);
     ExperimentConfig experiment = ExperimentConfig.load(Path.of(cl.getArgs()[0]));
     if (cl.hasOption("status")) {
-      for (String option : List.of("report-only", "workers", "no-report")) {
+      for (String option : List.of("report-only", "workers", "no-report", "blind")) {
         if (cl.hasOption(option)) {
           throw new IllegalArgumentException("--status only reads the run directories; give"
               + " it without --" + option);
@@ -123,9 +126,16 @@ final class ExperimentCommand implements Command {
         return worst;
       }
     } else if (!cl.hasOption("report-only")) {
-      new ExperimentRunner(experiment, search, out).runAll();
+      new ExperimentRunner(experiment, search, out, cl.hasOption("blind")).runAll();
     }
     if (cl.hasOption("no-report")) {
+      return Main.EXIT_OK;
+    }
+    long finished = ExperimentRunner.finishedRuns(experiment);
+    if (cl.hasOption("blind") && !cl.hasOption("report-only")
+        && finished < experiment.runs().size()) {
+      out.printf(Locale.ROOT, "blind: %d of %d runs finished; the report waits for the last"
+          + " (--report-only writes it now)%n", finished, experiment.runs().size());
       return Main.EXIT_OK;
     }
     return report(experiment, Optional.ofNullable(cl.getOptionValue("ground-truth")), measure,

@@ -26,12 +26,17 @@ import org.landmarknas.run.SearchRunner;
  * anything twice: a run held by another process is left to it. A finished run (one with a
  * result) is skipped, a started one resumed from its checkpoints. A run directory made by another
  * config than its arm gives now is refused before any run starts.
+ *
+ * <p>A blind runner shows no score: the searches' ranking lines are withheld from the progress
+ * stream and a finished run prints no summary, so a pre-registered experiment stays unread until
+ * its report.
  */
 public final class ExperimentRunner {
 
   private final ExperimentConfig experiment;
   private final SearchRunner search;
   private final PrintStream progress;
+  private final boolean blind;
 
   /**
    * A runner of {@code experiment}.
@@ -41,9 +46,16 @@ public final class ExperimentRunner {
    */
   public ExperimentRunner(ExperimentConfig experiment, SearchRunner search,
       PrintStream progress) {
+    this(experiment, search, progress, false);
+  }
+
+  /** A runner whose progress shows no score when {@code blind}. */
+  public ExperimentRunner(ExperimentConfig experiment, SearchRunner search,
+      PrintStream progress, boolean blind) {
     this.experiment = experiment;
     this.search = search;
     this.progress = progress;
+    this.blind = blind;
   }
 
   /**
@@ -113,7 +125,20 @@ public final class ExperimentRunner {
       runDir.writeConfig(RunConfigLoader.toYaml(config));
     }
     progress.printf(Locale.ROOT, "%s: %s %s%n", label, resume ? "resuming" : "starting", dir);
-    progress.println(search.run(config, runDir, progress, resume));
+    if (!blind) {
+      progress.println(search.run(config, runDir, progress, resume));
+      return;
+    }
+    try (PrintStream withheld = BlindProgress.over(progress)) {
+      search.run(config, runDir, withheld, resume);
+    }
+    progress.printf(Locale.ROOT, "%s: finished (scores withheld: blind)%n", label);
+  }
+
+  /** How many of the experiment's runs have finished. */
+  public static long finishedRuns(ExperimentConfig experiment) {
+    return experiment.runs().stream()
+        .filter(r -> finished(r.dir(experiment.runsDir()))).count();
   }
 
   /**

@@ -83,6 +83,9 @@ final class ExperimentCommandTest {
       assertEquals(List.of("spos"), searched);
       assertTrue(partial.contains("[2/2] marks seed 1: running in another process, left to it")
           && partial.contains("report of 1 of 2 runs"), partial);
+      // what a blind run must withhold: the search's own ranking lines
+      assertTrue(partial.contains("ranking of 8 pool architectures by accuracy: S-KdT"),
+          partial);
     }
     searched.clear();
     String status = runExperiment(file, "--status");
@@ -129,6 +132,26 @@ final class ExperimentCommandTest {
     assertTrue(report.contains("report of 2 of 2 runs") && report.contains("note: "
         + tmp.resolve("runs/marks-s1") + " was run with another config than arm marks gives"
         + " now; reported as it was run") && !report.contains("runs/spos-s1 was run"), report);
+  }
+
+  @Test
+  void run_blind_showsNoScoreUntilTheLastRun() throws Exception {
+    TestData.fashionMnist();
+    Path file = writeExperiment("");
+    Path locks = Files.createDirectories(tmp.resolve("runs/.locks"));
+    try (FileChannel channel = FileChannel.open(locks.resolve("marks-s1.lock"),
+        StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock held = channel.lock()) {
+      String partial = runExperiment(file, "--blind");
+      assertEquals(List.of("spos"), searched);
+      assertTrue(partial.contains("[1/2] spos seed 1: finished (scores withheld: blind)")
+          && partial.contains("blind: 1 of 2 runs finished; the report waits for the last")
+          && !partial.contains("KdT") && !partial.contains("report of"), partial);
+      assertTrue(!Files.exists(tmp.resolve("runs/report")), "no report before the last run");
+    }
+    String last = runExperiment(file, "--blind");
+    assertTrue(!last.substring(0, last.indexOf("report of 2 of 2 runs")).contains("KdT")
+        && last.contains("| marks vs spos |"), last);
   }
 
   @Test
