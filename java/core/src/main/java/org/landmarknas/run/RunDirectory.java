@@ -20,9 +20,9 @@ import java.util.stream.Stream;
  * The directory one run writes: {@value #CONFIG_FILE} (the resolved config, written before
  * training starts), {@value #METRICS_FILE} (one JSON object per line, see {@link MetricsLog}),
  * {@value #RESULT_FILE} (the final report, written atomically), the pool scorings ({@code
- * pool-epoch-NNNN.json}) and {@value #EVALUATION_FILE} (their JSON by {@link RunFiles}), and
- * {@link Checkpoints} under {@code checkpoints/} from which {@code lmnas search --resume}
- * continues.
+ * pool-epoch-NNNN.json}, and while one runs its journal {@code pool-epoch-NNNN.partial.tsv})
+ * and {@value #EVALUATION_FILE} (their JSON by {@link RunFiles}), and {@link Checkpoints} under
+ * {@code checkpoints/} from which {@code lmnas search --resume} continues.
  *
  * <p>{@link #create(Path)} fails early, before any training, when the directory cannot be
  * created or written, naming the path.
@@ -193,6 +193,15 @@ public final class RunDirectory {
   /** {@code <dir>/pool-epoch-NNNN.json}: the pool scoring after {@code epoch}. */
   public Path poolScoresFile(int epoch) {
     return path.resolve(poolScoresFileName(epoch));
+  }
+
+  /**
+   * {@code <dir>/pool-epoch-NNNN.partial.tsv}: the architectures of the pool scoring after
+   * {@code epoch} scored so far, while it runs (the engine's journal; gone once the scoring's
+   * {@code pool-epoch-NNNN.json} is written).
+   */
+  public Path poolJournalFile(int epoch) {
+    return path.resolve(poolScoresFileName(epoch).replaceFirst("\\.json$", ".partial.tsv"));
   }
 
   /** {@code <dir>/evaluation.json}. */

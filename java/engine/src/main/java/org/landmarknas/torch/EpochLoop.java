@@ -93,15 +93,21 @@ final class EpochLoop<A> {
     }
     Optional<RankingReport> ranking = Optional.empty();
     if (lead && inputs.pool().isPresent() && scoresPoolAfter(epoch)) {
+      boolean last = epoch + 1 == config.train().epochs();
+      // A kill in a long scoring resumes the epoch; the journal keeps what was scored of it.
+      PoolScoreJournal<A> journal = PoolScoreJournal.of(dir.poolJournalFile(epoch + 1),
+          session.space(), epoch + 1, config.evaluate().poolImages(last),
+          session.net().weightsFingerprint());
       PoolResult<A> pr = SupernetScoring.scorePool(inputs.pool().get(), session.testScorer(),
-          config.evaluate(), epoch + 1 == config.train().epochs(), streams.stream(EpochStreams.Purpose.EVALUATION, epoch), progress,
-          "epoch " + (epoch + 1));
+          config.evaluate(), last, streams.stream(EpochStreams.Purpose.EVALUATION, epoch),
+          progress, "epoch " + (epoch + 1), Optional.of(journal));
       record = record.withPoolScoring(pr.ranking(), pr.seconds());
       state.poolScored(pr);
       ranking = Optional.of(pr.report());
       // Every scoring is kept, so the S-KdT curve can be recomputed against another ground
       // truth of the same pool (e.g. a mean over more stand-alone seeds).
       dir.writePoolScoring(new PoolScoring(epoch + 1, pr.poolScores(session.space())));
+      journal.delete();
     }
     boolean grows = roundEnds.contains(epoch + 1);
     if (growth.picksUp()) {

@@ -119,6 +119,11 @@ abstract class ModuleSupernet<A> implements Supernet<A> {
     weights().load(file);
   }
 
+  @Override
+  public long weightsFingerprint() {
+    return weights().fingerprint();
+  }
+
   private ModuleWeights weights() {
     return new ModuleWeights(module, describe());
   }

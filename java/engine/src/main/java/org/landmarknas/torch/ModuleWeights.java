@@ -2,11 +2,14 @@ package org.landmarknas.torch;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.zip.CRC32;
+import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.InputArchive;
 import org.bytedeco.pytorch.Module;
@@ -46,6 +49,25 @@ record ModuleWeights(Module module, String shapeNote) {
       state.put(buffers.get(i).key().getString(), new Tensor(buffers.get(i).value()));
     }
     return state;
+  }
+
+  /**
+   * A CRC-32 of every parameter and buffer, names and bytes in order: equal exactly when the
+   * network computes the same function bit for bit (up to a CRC collision), whatever its memory
+   * order or device.
+   */
+  long fingerprint() {
+    CRC32 crc = new CRC32();
+    try (PointerScope scope = new PointerScope()) {
+      for (Map.Entry<String, Tensor> e : namedState().entrySet()) {
+        crc.update(e.getKey().getBytes(StandardCharsets.UTF_8));
+        Tensor t = TorchDevice.toCpu(e.getValue().detach()).contiguous();
+        byte[] bytes = new byte[Math.toIntExact(t.nbytes())];
+        new BytePointer(t.data_ptr()).capacity(bytes.length).get(bytes);
+        crc.update(bytes);
+      }
+    }
+    return crc.getValue();
   }
 
   /**

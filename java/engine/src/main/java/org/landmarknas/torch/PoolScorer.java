@@ -49,6 +49,15 @@ public final class PoolScorer<A> {
     return this;
   }
 
+  /**
+   * Whether an architecture's score is independent of what was scored before it: true unless
+   * BatchNorm is recalibrated per architecture (which draws from the stream and rewrites the
+   * network's buffers), so a list may be scored in parts and the parts' scores kept.
+   */
+  public boolean scoresIndependently() {
+    return recalibration.isEmpty();
+  }
+
   /** Accuracy and loss of each architecture on the first {@code images} images (0 = all). */
   public List<ArchScore<A>> score(List<A> archs, int images, SplittableRandom rng) {
     return score(archs, images, rng, done -> { });

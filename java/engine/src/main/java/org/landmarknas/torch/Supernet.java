@@ -58,6 +58,12 @@ public interface Supernet<A> {
   /** Where the parameters are; the CPU until {@link #to} moves them. */
   TorchDevice device();
 
+  /**
+   * A checksum of every parameter and buffer: equal when two networks compute the same function
+   * bit for bit, so scores saved from one may stand for the other's.
+   */
+  long weightsFingerprint();
+
   /** Writes every parameter and buffer to {@code file}, atomically. */
   void save(Path file);
 

@@ -3,9 +3,13 @@ package org.landmarknas.torch;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.function.IntConsumer;
 import org.landmarknas.bench.EvaluationPool;
 import org.landmarknas.config.EvaluateConfig;
 import org.landmarknas.landmark.LandmarkSet;
@@ -22,6 +26,13 @@ import org.landmarknas.space.SearchSpace;
  * stand-alone scores. Each draws from the stream it is given and shows its progress.
  */
 final class SupernetScoring {
+  /**
+   * Architectures scored between two appends to a journal: a kill loses at most this many
+   * (about 1.5 minutes of an NB101 scoring on 10,000 images), and the parallel scorer's workers
+   * still get several each.
+   */
+  static final int JOURNAL_PART = 8;
+
   private SupernetScoring() {}
 
   /**
@@ -33,11 +44,24 @@ final class SupernetScoring {
   static <A> PoolResult<A> scorePool(EvaluationPool<A> pool, PoolScorer<A> scorer,
       EvaluateConfig eval, boolean last, SplittableRandom rng, PrintStream progress,
       String label) {
+    return scorePool(pool, scorer, eval, last, rng, progress, label, Optional.empty());
+  }
+
+  /**
+   * {@link #scorePool(EvaluationPool, PoolScorer, EvaluateConfig, boolean, SplittableRandom,
+   * PrintStream, String)}, keeping the scores in {@code journal} as they come and taking those
+   * it already holds, when the scorer scores each architecture independently of the others.
+   */
+  static <A> PoolResult<A> scorePool(EvaluationPool<A> pool, PoolScorer<A> scorer,
+      EvaluateConfig eval, boolean last, SplittableRandom rng, PrintStream progress,
+      String label, Optional<PoolScoreJournal<A>> journal) {
     long start = System.nanoTime();
     int images = eval.poolImages(last);
     ProgressLine line = new ProgressLine(progress, pool.size(), "archs", 10.0);
-    List<ArchScore<A>> scores = scorer.score(pool.archs(), images, rng,
-        done -> line.update(done, label + " pool", done + "/" + pool.size()));
+    IntConsumer done = n -> line.update(n, label + " pool", n + "/" + pool.size());
+    List<ArchScore<A>> scores = journal.isPresent() && scorer.scoresIndependently()
+        ? scoreJournaled(pool, scorer, images, rng, journal.get(), done, progress)
+        : scorer.score(pool.archs(), images, rng, done);
     PoolResult<A> result = PoolResult.of(scores, pool, eval.topK(), eval.measure(),
         (System.nanoTime() - start) / 1e9);
     RankingReport report = result.report();
@@ -46,6 +70,29 @@ final class SupernetScoring {
         report.sparseKendallTau(), report.kendallTau(), report.spearmanRho(), report.topK(),
         report.precisionAtK());
     return result;
+  }
+
+  /** The pool's scores: the journal's, then the rest scored in parts, each part journaled. */
+  private static <A> List<ArchScore<A>> scoreJournaled(EvaluationPool<A> pool,
+      PoolScorer<A> scorer, int images, SplittableRandom rng, PoolScoreJournal<A> journal,
+      IntConsumer done, PrintStream progress) {
+    SearchSpace<A> space = pool.space();
+    Map<String, ArchScore<A>> byArch = new HashMap<>(journal.open());
+    List<A> left = pool.archs().stream().filter(a -> !byArch.containsKey(space.format(a)))
+        .toList();
+    int before = pool.size() - left.size();
+    if (before > 0) {
+      progress.printf(Locale.ROOT, "%d of %d pool architectures scored before the run"
+          + " stopped: taken from the journal%n", before, pool.size());
+    }
+    for (int from = 0; from < left.size(); from += JOURNAL_PART) {
+      int offset = before + from;
+      List<ArchScore<A>> part = scorer.score(left.subList(from,
+          Math.min(left.size(), from + JOURNAL_PART)), images, rng, n -> done.accept(offset + n));
+      journal.append(part);
+      part.forEach(s -> byArch.put(space.format(s.arch()), s));
+    }
+    return pool.archs().stream().map(a -> byArch.get(space.format(a))).toList();
   }
 
   /**

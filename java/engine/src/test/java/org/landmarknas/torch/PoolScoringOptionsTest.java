@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,8 @@ final class PoolScoringOptionsTest {
     RunDirectory dir = RunDirectory.create(tmp.resolve("run"));
     SupernetSearch.run(config, dir, quiet);
 
+    assertTrue(!Files.exists(dir.poolJournalFile(1)) && !Files.exists(dir.poolJournalFile(2)),
+        "a scoring's journal is gone once its pool file is written");
     List<PoolScore> first = RunFiles.readPoolScoring(dir.poolScoresFile(1)).pool();
     List<PoolScore> last = RunFiles.readPoolScoring(dir.poolScoresFile(2)).pool();
     assertTrue(first.stream().allMatch(p -> onGrid(p.supernetAccuracy(), 16)),
