@@ -69,24 +69,29 @@ final class ExperimentCommandTest {
     return out.toString(StandardCharsets.UTF_8);
   }
 
+  /** The experiment run while another process holds the lock of run marks-s1. */
+  private String runWhileMarksIsHeld(Path file, String... more) throws Exception {
+    Path locks = Files.createDirectories(tmp.resolve("runs/.locks"));
+    try (FileChannel channel = FileChannel.open(locks.resolve("marks-s1.lock"),
+        StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock held = channel.lock()) {
+      return runExperiment(file, more);
+    }
+  }
+
   @Test
   void run_twoArms_reportComparesThemAndReruns_skipOrResume() throws Exception {
     TestData.fashionMnist();
     Path file = writeExperiment("");
 
     // Another process holds marks: this one leaves it alone and reports what is finished.
-    Path locks = Files.createDirectories(tmp.resolve("runs/.locks"));
-    try (FileChannel channel = FileChannel.open(locks.resolve("marks-s1.lock"),
-        StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        FileLock held = channel.lock()) {
-      String partial = runExperiment(file);
-      assertEquals(List.of("spos"), searched);
-      assertTrue(partial.contains("[2/2] marks seed 1: running in another process, left to it")
-          && partial.contains("report of 1 of 2 runs"), partial);
-      // what a blind run must withhold: the search's own ranking lines
-      assertTrue(partial.contains("ranking of 8 pool architectures by accuracy: S-KdT"),
-          partial);
-    }
+    String partial = runWhileMarksIsHeld(file);
+    assertEquals(List.of("spos"), searched);
+    assertTrue(partial.contains("[2/2] marks seed 1: running in another process, left to it")
+        && partial.contains("report of 1 of 2 runs"), partial);
+    // what a blind run must withhold: the search's own ranking lines
+    assertTrue(partial.contains("ranking of 8 pool architectures by accuracy: S-KdT"),
+        partial);
     searched.clear();
     String status = runExperiment(file, "--status");
     assertEquals(List.of(), searched, "--status runs nothing");
@@ -138,17 +143,12 @@ final class ExperimentCommandTest {
   void run_blind_showsNoScoreUntilTheLastRun() throws Exception {
     TestData.fashionMnist();
     Path file = writeExperiment("");
-    Path locks = Files.createDirectories(tmp.resolve("runs/.locks"));
-    try (FileChannel channel = FileChannel.open(locks.resolve("marks-s1.lock"),
-        StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        FileLock held = channel.lock()) {
-      String partial = runExperiment(file, "--blind");
-      assertEquals(List.of("spos"), searched);
-      assertTrue(partial.contains("[1/2] spos seed 1: finished (scores withheld: blind)")
-          && partial.contains("blind: 1 of 2 runs finished; the report waits for the last")
-          && !partial.contains("KdT") && !partial.contains("report of"), partial);
-      assertTrue(!Files.exists(tmp.resolve("runs/report")), "no report before the last run");
-    }
+    String partial = runWhileMarksIsHeld(file, "--blind");
+    assertEquals(List.of("spos"), searched);
+    assertTrue(partial.contains("[1/2] spos seed 1: finished (scores withheld: blind)")
+        && partial.contains("blind: 1 of 2 runs finished; the report waits for the last")
+        && !partial.contains("KdT") && !partial.contains("report of"), partial);
+    assertTrue(!Files.exists(tmp.resolve("runs/report")), "no report before the last run");
     String last = runExperiment(file, "--blind");
     assertTrue(!last.substring(0, last.indexOf("report of 2 of 2 runs")).contains("KdT")
         && last.contains("| marks vs spos |"), last);
