@@ -41,12 +41,22 @@ final class PoolScoreJournal<A> {
     this.header = header;
   }
 
-  /** The journal in {@code file} of a scoring after {@code epoch} on {@code images} images. */
+  /** The journal in {@code file} of a run's scoring after {@code epoch} on {@code images}. */
   static <A> PoolScoreJournal<A> of(Path file, SearchSpace<A> space, int epoch, int images,
       long weightsFingerprint) {
+    // a run's scoring protocol is its config's, fixed for the run: epoch and images name it
+    return of(file, space, String.format(Locale.ROOT, "epoch %d, images %d", epoch, images),
+        weightsFingerprint);
+  }
+
+  /**
+   * The journal in {@code file} of the scoring {@code scoring} describes: everything besides
+   * the weights that a score depends on (images, batch size, arithmetic...).
+   */
+  static <A> PoolScoreJournal<A> of(Path file, SearchSpace<A> space, String scoring,
+      long weightsFingerprint) {
     return new PoolScoreJournal<>(file, space, String.format(Locale.ROOT,
-        "# lmnas pool scores: epoch %d, images %d, weights %08x", epoch, images,
-        weightsFingerprint));
+        "# lmnas pool scores: %s, weights %08x", scoring, weightsFingerprint));
   }
 
   /**

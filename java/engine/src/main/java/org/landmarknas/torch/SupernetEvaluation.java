@@ -38,6 +38,11 @@ import org.landmarknas.standalone.StandaloneProtocol;
  */
 public final class SupernetEvaluation {
   public static final String OUTPUT_FILE = RunDirectory.EVALUATION_FILE;
+  /**
+   * The scores of an evaluation so far, so that a killed {@code lmnas evaluate} goes on where it
+   * stopped (see {@link PoolScoreJournal}); gone once {@value #OUTPUT_FILE} is written.
+   */
+  static final String JOURNAL_FILE = "evaluation.partial.tsv";
 
   private SupernetEvaluation() {}
 
@@ -80,8 +85,13 @@ public final class SupernetEvaluation {
     progress.printf(Locale.ROOT, "evaluating %d architectures of %s on %s (%s BN)%n",
         pool.size(), truth.source(), session.dataset().name(), eval.bn());
     Bf16Units.warningHere(config).ifPresent(progress::println);
+    PoolScoreJournal<A> journal = PoolScoreJournal.of(dir.path().resolve(JOURNAL_FILE), space,
+        String.format(Locale.ROOT, "evaluate, images %d of test-limit %d, batch %d, %s, %s",
+            eval.poolImages(true), config.data().testLimit(), eval.batchSize(),
+            eval.scoringPrecision(config.supernet().precision()),
+            config.supernet().memoryFormat()), session.net().weightsFingerprint());
     PoolResult<A> result = SupernetScoring.scorePool(pool, session.testScorer(), eval, true, rng,
-        progress, "evaluate:");
+        progress, "evaluate:", Optional.of(journal));
 
     // A pool drawn from a NASLib sample (given now, or the run's own drawn from evaluate.pool)
     // is also ranked by the sample's zero-cost proxies.
@@ -95,6 +105,7 @@ public final class SupernetEvaluation {
     dir.writeEvaluation(new PoolEvaluation(RunFiles.FORMAT_VERSION, Instant.now().toString(),
         truth.source(), RunConfigLoader.toMap(config), result.ranking(),
         result.poolScores(space), baselines));
+    journal.delete();
     return result.report();
   }
 

@@ -1,9 +1,11 @@
 package org.landmarknas.torch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +42,8 @@ final class SupernetEvaluationTest {
     RankingReport report = SupernetEvaluation.run(dir, config, Optional.empty(), quiet);
 
     PoolEvaluation e = RunFiles.readEvaluation(dir.evaluationFile());
+    assertFalse(Files.exists(dir.path().resolve(SupernetEvaluation.JOURNAL_FILE)),
+        "the journal goes once the evaluation is written");
     assertEquals(RunFiles.FORMAT_VERSION, e.formatVersion());
     assertEquals(report.n(), e.pool().size());
     assertEquals(report.n(), e.ranking().poolSize());
