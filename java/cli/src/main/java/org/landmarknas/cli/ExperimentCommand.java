@@ -131,12 +131,13 @@ final class ExperimentCommand implements Command {
     if (cl.hasOption("no-report")) {
       return Main.EXIT_OK;
     }
-    long finished = ExperimentRunner.finishedRuns(experiment);
-    if (cl.hasOption("blind") && !cl.hasOption("report-only")
-        && finished < experiment.runs().size()) {
-      out.printf(Locale.ROOT, "blind: %d of %d runs finished; the report waits for the last"
-          + " (--report-only writes it now)%n", finished, experiment.runs().size());
-      return Main.EXIT_OK;
+    if (cl.hasOption("blind") && !cl.hasOption("report-only")) {
+      long finished = ExperimentRunner.finishedRuns(experiment);
+      if (finished < experiment.runs().size()) {
+        out.printf(Locale.ROOT, "blind: %d of %d runs finished; the report waits for the last"
+            + " (--report-only writes it now)%n", finished, experiment.runs().size());
+        return Main.EXIT_OK;
+      }
     }
     return report(experiment, Optional.ofNullable(cl.getOptionValue("ground-truth")), measure,
         out, err);

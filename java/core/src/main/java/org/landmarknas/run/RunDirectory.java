@@ -40,8 +40,12 @@ public final class RunDirectory {
    * ({@code String.format} pattern of the epoch): what a report re-grounds.
    */
   public static final String POOL_SCORES_FILE = "pool-epoch-%04d.json";
+  /** The journal of a pool scoring while it runs ({@code String.format} pattern of the epoch). */
+  public static final String POOL_JOURNAL_FILE = "pool-epoch-%04d.partial.tsv";
   /** File name of a saved super-net's pool evaluation ({@code lmnas evaluate}). */
   public static final String EVALUATION_FILE = "evaluation.json";
+  /** File name of the journal of an evaluation while it runs. */
+  public static final String EVALUATION_JOURNAL_FILE = "evaluation.partial.tsv";
   /** File name of the trained super-net's weights (also inside each checkpoint). */
   public static final String WEIGHTS_FILE = "supernet.pt";
   /** File name of the evaluation pool with its ground truth ({@code arch,score}). */
@@ -201,12 +205,20 @@ public final class RunDirectory {
    * {@code pool-epoch-NNNN.json} is written).
    */
   public Path poolJournalFile(int epoch) {
-    return path.resolve(poolScoresFileName(epoch).replaceFirst("\\.json$", ".partial.tsv"));
+    return path.resolve(String.format(Locale.ROOT, POOL_JOURNAL_FILE, epoch));
   }
 
   /** {@code <dir>/evaluation.json}. */
   public Path evaluationFile() {
     return path.resolve(EVALUATION_FILE);
+  }
+
+  /**
+   * {@code <dir>/evaluation.partial.tsv}: the scores of an {@code lmnas evaluate} so far, while
+   * it runs (the engine's journal; gone once {@value #EVALUATION_FILE} is written).
+   */
+  public Path evaluationJournalFile() {
+    return path.resolve(EVALUATION_JOURNAL_FILE);
   }
 
   /** {@code <dir>/result.json}. */

@@ -38,11 +38,6 @@ import org.landmarknas.standalone.StandaloneProtocol;
  */
 public final class SupernetEvaluation {
   public static final String OUTPUT_FILE = RunDirectory.EVALUATION_FILE;
-  /**
-   * The scores of an evaluation so far, so that a killed {@code lmnas evaluate} goes on where it
-   * stopped (see {@link PoolScoreJournal}); gone once {@value #OUTPUT_FILE} is written.
-   */
-  static final String JOURNAL_FILE = "evaluation.partial.tsv";
 
   private SupernetEvaluation() {}
 
@@ -85,7 +80,7 @@ public final class SupernetEvaluation {
     progress.printf(Locale.ROOT, "evaluating %d architectures of %s on %s (%s BN)%n",
         pool.size(), truth.source(), session.dataset().name(), eval.bn());
     Bf16Units.warningHere(config).ifPresent(progress::println);
-    PoolScoreJournal<A> journal = PoolScoreJournal.of(dir.path().resolve(JOURNAL_FILE), space,
+    PoolScoreJournal<A> journal = PoolScoreJournal.of(dir.evaluationJournalFile(), space,
         String.format(Locale.ROOT, "evaluate, images %d of test-limit %d, batch %d, %s, %s",
             eval.poolImages(true), config.data().testLimit(), eval.batchSize(),
             eval.scoringPrecision(config.supernet().precision()),

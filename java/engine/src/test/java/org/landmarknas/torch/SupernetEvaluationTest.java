@@ -42,7 +42,7 @@ final class SupernetEvaluationTest {
     RankingReport report = SupernetEvaluation.run(dir, config, Optional.empty(), quiet);
 
     PoolEvaluation e = RunFiles.readEvaluation(dir.evaluationFile());
-    assertFalse(Files.exists(dir.path().resolve(SupernetEvaluation.JOURNAL_FILE)),
+    assertFalse(Files.exists(dir.evaluationJournalFile()),
         "the journal goes once the evaluation is written");
     assertEquals(RunFiles.FORMAT_VERSION, e.formatVersion());
     assertEquals(report.n(), e.pool().size());
