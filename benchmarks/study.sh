@@ -14,9 +14,14 @@
 #   benchmarks/study.sh steps        the steps' names, in order
 #
 # Days of CPU on a 2-core machine (about 90 core-hours in December 2026): never run it in CI.
-# WORKERS (default 2) processes for every step. Neither `status` nor the log of `run` prints an
-# experiment's score before its last run (`lmnas experiment --blind`), so a pre-registered
-# experiment can be watched without seeing its outcome.
+# `run` goes through the steps in WORKERS (default 2) lanes side by side, each one worker process
+# at a time, its log lines prefixed [lane N]. A lane that finds nothing left to take in a step (the
+# step's last runs are held by other lanes) goes on to the next step at once, rather than idling
+# until the step's longest run ends: an experiment's last run alone used to leave one core idle
+# for up to an hour. A table step ends in every lane only when its whole queue is done (the
+# workers drain it), so the experiment after it always sees the complete ground truth. Neither
+# `status` nor the log of `run` prints an experiment's score before its last run (`lmnas
+# experiment --blind`), so a pre-registered experiment can be watched without seeing its outcome.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 WORKERS=${WORKERS:-2}
@@ -65,14 +70,50 @@ ground_truth_complete() {
 # The results store generate script $1 trains into by default: runs/<table>.db.
 table_store() { echo "runs/$(basename "$1" .sh | sed 's/^generate-//').db"; }
 
+# One lane's share of a step: one worker process, which takes what no other lane holds.
 run_step() {
   local name=$1 kind=$2 what=$3
   echo "== study step $name ($what), $(date -u +%FT%TZ)"
   if [[ $kind == table ]]; then
-    WORKERS=$WORKERS THREADS=1 nice -n 10 "$what"
+    WORKERS=1 THREADS=1 nice -n 10 "$what"
   else
-    nice -n 10 ./lmnas experiment "$what" --workers "$WORKERS" --blind
+    nice -n 10 ./lmnas experiment "$what" --workers 1 --blind
   fi
+}
+
+# Calls $1 NAME KIND WHAT for every step from $from on (all of them without it), in order.
+for_steps_from() {
+  local started=false step name kind what
+  [[ -z $from ]] && started=true
+  for step in "${STEPS[@]}"; do
+    read -r name kind what <<< "$step"
+    [[ $name == "$from" ]] && started=true
+    if $started; then
+      "$1" "$name" "$kind" "$what"
+    fi
+  done
+}
+
+# Lane $1: every step from $from on, in order; stops at the first step that fails.
+run_lane() {
+  for_steps_from run_step
+  echo "== lane $1 done, $(date -u +%FT%TZ)"
+}
+
+# The lanes side by side, after what they would otherwise all do at once: the build, libtorch and
+# the data set (`lmnas setup`), and the saved runs restored. Exits with the worst lane's status.
+run_lanes() {
+  local lane rc=0 pids=()
+  ./lmnas setup
+  for_steps_from restore_step   # every experiment's saved runs, before any lane starts
+  for ((lane = 1; lane <= WORKERS; lane++)); do
+    (set -o pipefail; run_lane "$lane" 2>&1 | sed -u "s/^/[lane $lane] /") &
+    pids+=($!)
+  done
+  for lane in "${pids[@]}"; do
+    wait "$lane" || rc=$?
+  done
+  return $rc
 }
 
 status_step() {
@@ -143,17 +184,13 @@ if [[ -n $from ]] && ! printf '%s\n' "${STEPS[@]}" | awk '{print $1}' | grep -qx
   echo "study: unknown step $from (steps: $(printf '%s\n' "${STEPS[@]}" | awk '{print $1}' | xargs))" >&2
   exit 2
 fi
-started=false
-[[ -z $from ]] && started=true
+if [[ $command == run ]]; then
+  run_lanes
+  exit $?
+fi
 for step in "${STEPS[@]}"; do
   read -r name kind what <<< "$step"
   case $command in
-    run)
-      [[ $name == "$from" ]] && started=true
-      if $started; then
-        restore_step "$name" "$kind" "$what"
-        run_step "$name" "$kind" "$what"
-      fi ;;
     status) status_step "$name" "$kind" "$what" ;;
     keep) keep_step "$name" "$kind" "$what" ;;
     restore) restore_step "$name" "$kind" "$what" ;;

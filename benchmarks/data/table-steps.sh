@@ -2,6 +2,14 @@
 # caller's DATA, NAME, LISTS, STORE and PROTOCOL (an array of the protocol's lmnas options),
 # SCORE_SEEDS (the seed sets of the ground-truth files; default "0 0,1 0,1,2") and STATS (an
 # array of extra options of `standalone stats`, e.g. a --reference table; may be empty).
+#
+# Several generate processes of one table may run at once (benchmarks/study.sh starts one per
+# worker, each joining when it is free): the store shares the queue among them, and this lock
+# lets one process at a time draw the lists, enqueue and export, so that no process reads a
+# file while another rewrites it. The lock is given up while the worker trains.
+mkdir -p runs
+exec {TABLE_LOCK}>"runs/.$NAME.lock"
+flock "$TABLE_LOCK"
 
 # Output goes to FILE only when the command succeeds: a redirect would truncate the file first.
 # Its error output is kept in $DATA/.last-error for export_scores.
@@ -90,8 +98,12 @@ train_or_snapshot() {
     echo "wrote the snapshot $DATA/$NAME.csv and $DATA/$NAME-stats.txt"
     return 0
   fi
+  # Draining: every worker, here and in any other process, stays until the whole queue is done,
+  # so each export below sees every result, whichever process writes it.
+  flock -u "$TABLE_LOCK"
   ./lmnas standalone worker "${PROTOCOL[@]}" --threads "$THREADS" --workers "$WORKERS" \
-    --memory-format "${LAYOUT:-contiguous}" --store "$STORE"
+    --memory-format "${LAYOUT:-contiguous}" --store "$STORE" --drain
+  flock "$TABLE_LOCK"
   ./lmnas standalone status "${PROTOCOL[@]}" --store "$STORE"
   write_to "$DATA/$NAME.csv" ./lmnas standalone export "${PROTOCOL[@]}" --store "$STORE"
   export_scores

@@ -314,17 +314,17 @@ final class StandaloneCommand implements Command {
     Duration lease = Duration.ofSeconds(CommandOptions.intOption(cl, "lease-seconds", 600, 1));
     StandaloneOptions.Execution where = StandaloneOptions.execution(cl);
     work(SupernetSpaces.byName(protocol.space()), data(cl, protocol), where, protocol, store,
-        lease, out);
+        lease, cl.hasOption("drain"), out);
     return Main.EXIT_OK;
   }
 
   /** One worker process of {@code space}'s cells: the trainer and the store share its type. */
   private static <A> void work(SupernetSpace<A> space, ImageDataset data,
       StandaloneOptions.Execution where, StandaloneProtocol protocol, StoreLocation store,
-      Duration lease, PrintStream out) {
+      Duration lease, boolean drain, PrintStream out) throws InterruptedException {
     try (ResultsStore<A> s = StoreOption.open(store, space.space())) {
       new StandaloneWorker<>(s, new StandaloneTrainer<>(space, data, where.device(),
-          where.layout()), protocol, lease, out).run();
+          where.layout()), protocol, lease, drain, out).run();
     }
   }
 

@@ -51,6 +51,9 @@ final class StandaloneOptions {
             + " (default runs/results.db; train stores its result only when --store is given)"),
         CommandOptions.withArg("workers", "K", "worker: processes to run (default 1)"),
         CommandOptions.withArg("lease-seconds", "L", "worker: job lease (default 600)"),
+        CommandOptions.flag("drain", "worker: stay until every job of the protocol is done or"
+            + " failed, taking over jobs whose lease runs out (default: end when none is left to"
+            + " claim, while others may still train)"),
         CommandOptions.withArg("format", "csv|scores", "export: csv = every result with all"
             + " columns; scores = arch,score (test accuracy of --seed, percent) of the --archs"
             + " list in its order, the ground-truth format of evaluate.pool and landmarks files"),

@@ -26,31 +26,44 @@ import org.landmarknas.torch.StandaloneTrainer;
  * its job failed with the error and the worker goes on with the next: the same job would fail
  * the same way for every worker.
  *
+ * <p>A worker normally ends when nothing is left to claim, even while other workers still train
+ * their last jobs. A draining worker ({@code --drain}) stays until every job of the protocol is
+ * done or failed, taking over any whose lease runs out: when it ends, the protocol's queue is
+ * finished, so whatever reads the results next (a table's export, a dependent step) sees them
+ * all.
+ *
  * @param <A> the architecture type of the protocol's space, which the store and trainer share
  */
 final class StandaloneWorker<A> {
+  /** The longest wait of a draining worker between two looks at the queue. */
+  private static final Duration POLL_LIMIT = Duration.ofSeconds(30);
+
   private final ResultsStore<A> store;
   private final StandaloneTrainer<A> trainer;
   private final StandaloneProtocol protocol;
   private final Duration lease;
+  private final boolean drain;
   private final PrintStream out;
   private final String me = WorkerId.forThisProcess();
+  /** Whether a draining worker has said that it waits (once, not at every poll). */
+  private boolean waiting;
   /** The job being trained; the shutdown hook and the loop each take it at most once. */
   private final AtomicReference<Job<A>> current = new AtomicReference<>();
 
   StandaloneWorker(ResultsStore<A> store, StandaloneTrainer<A> trainer,
-      StandaloneProtocol protocol, Duration lease, PrintStream out) {
+      StandaloneProtocol protocol, Duration lease, boolean drain, PrintStream out) {
     protocol.requireSpace(store.space());
     protocol.requireSpace(trainer.space());
     this.store = store;
     this.trainer = trainer;
     this.protocol = protocol;
     this.lease = lease;
+    this.drain = drain;
     this.out = out;
   }
 
-  /** Works until the queue has no claimable job of the protocol. */
-  void run() {
+  /** Works until the queue has no claimable job of the protocol (draining: no pending job). */
+  void run() throws InterruptedException {
     ScheduledExecutorService beat = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "lease-heartbeat");
       t.setDaemon(true);
@@ -64,9 +77,13 @@ final class StandaloneWorker<A> {
         // Only this worker's protocol: another protocol's jobs wait for their own workers.
         Optional<Job<A>> claimed = store.claim(me, protocol.name(), lease);
         if (claimed.isEmpty()) {
+          if (drain && awaitOthers()) {
+            continue;
+          }
           break;
         }
         Job<A> job = claimed.get();
+        waiting = false;
         current.set(job);
         out.printf(Locale.ROOT, "[%s] job %d: %s (attempt %d)%n", me, job.id(),
             store.space().format(job.arch()), job.attempts());
@@ -129,6 +146,25 @@ final class StandaloneWorker<A> {
     out.printf(Locale.ROOT, "[%s] queue: %d of %d done, %d pending; %.1f s per job here,"
             + " about %s left with %d workers%n", me, q.done(), q.total(), q.pending(),
         seconds / done, ProgressLine.clock(q.etaSeconds(seconds / done, active)), active);
+  }
+
+  /**
+   * Whether jobs of the protocol are still pending in other workers; if so, waits a poll
+   * interval first (a third of this worker's lease, at most 30 s: an expired lease is taken
+   * over soon after it runs out, without a busy store).
+   */
+  private boolean awaitOthers() throws InterruptedException {
+    QueueStatus q = store.status(protocol.name());
+    if (q.pending() == 0) {
+      return false;
+    }
+    if (!waiting) {
+      out.printf(Locale.ROOT, "[%s] draining: waiting for %d job(s) held by other workers (%d"
+          + " with an expired lease, taken over next)%n", me, q.pending(), q.expired());
+      waiting = true;
+    }
+    Thread.sleep(Math.min(lease.toMillis() / 3, POLL_LIMIT.toMillis()));
+    return true;
   }
 
   /** The shutdown hook: stopped politely, the job in hand goes back to the queue now. */

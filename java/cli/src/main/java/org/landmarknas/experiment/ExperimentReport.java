@@ -1,7 +1,11 @@
 package org.landmarknas.experiment;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,10 +80,18 @@ public record ExperimentReport(int finishedRuns, int plannedRuns, Optional<Repor
       reportDir = reportDir.resolveSibling(reportDir.getFileName() + "-by-"
           + measure.get().configName());
     }
-    // the first arm is the experiment's control (SPOS before its landmark variants)
-    ReportOutput report = ReportWriter.write(runs, Grouping.NAME,
-        reportDir, generatedAt, groundTruth,
-        Optional.of(experiment.arms().get(0).name()));
+    ReportOutput report;
+    // Processes that share an experiment (the study's lanes) may finish its last runs at the
+    // same moment and each write the report: one at a time, so that no file mixes two writes.
+    Path lockFile = Files.createDirectories(experiment.runsDir().resolve(".locks"))
+        .resolve("report.lock");
+    try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE);
+        FileLock lock = channel.lock()) {
+      // the first arm is the experiment's control (SPOS before its landmark variants)
+      report = ReportWriter.write(runs, Grouping.NAME, reportDir, generatedAt, groundTruth,
+          Optional.of(experiment.arms().get(0).name()));
+    }
     notes.addAll(report.notes());
     return new ExperimentReport(runs.size(), plan.size(), Optional.of(report), notes);
   }

@@ -190,7 +190,7 @@ final class LandmarkQueueEndToEndTest {
         try (var s = ResultsStore.open(store, Nb201Space.INSTANCE)) {
           StandaloneWorker<Nb201Arch> w = new StandaloneWorker<>(s,
               new StandaloneTrainer<>(SupernetSpace.NB201, data), PROTOCOL,
-              Duration.ofMinutes(1), new PrintStream(OutputStream.nullOutputStream()));
+              Duration.ofMinutes(1), false, new PrintStream(OutputStream.nullOutputStream()));
           while (!stop.get()) {
             w.run();
             Thread.sleep(50);
