@@ -27,7 +27,7 @@ cd "$(dirname "$0")/.."
 WORKERS=${WORKERS:-2}
 
 # name  kind  what: a table's generate script, or an experiment config. The NB201 pre-registered
-# test (~15 core-hours left) goes before DARTS: the DARTS table's first training took 2.5x the
+# test (~19 core-hours left) goes before DARTS: the DARTS table's first training took 2.9x the
 # time its estimate assumed (benchmarks/data/README.md), so its protocol's cost is measured again
 # before the table is trained.
 STEPS=(
