@@ -8,14 +8,16 @@
 # reduction cell reads its inputs): an op's cost is its genotype's time minus that one. Ratios
 # within a round are what counts on a shared machine.
 #
-#   benchmarks/darts-op-cost.sh [ROUNDS] > benchmarks/results/DATE-darts-op-cost.txt
+#   [OPS="op ..."] benchmarks/darts-op-cost.sh [ROUNDS] > benchmarks/results/DATE-darts-op-cost.txt
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SCRIPT=darts-op-cost.sh
 ROUNDS=${1:-1}
 # shellcheck source=benchmarks/pairs-common.sh
 source benchmarks/pairs-common.sh
-OPS=(skip_connect max_pool_3x3 avg_pool_3x3 sep_conv_3x3 sep_conv_5x5 dil_conv_3x3 dil_conv_5x5)
+# OPS="op op ..." measures only those.
+read -r -a OPS <<< "${OPS:-skip_connect max_pool_3x3 avg_pool_3x3 sep_conv_3x3 sep_conv_5x5 \
+dil_conv_3x3 dil_conv_5x5}"
 
 # The genotype with op $1 in every slot.
 uniform() {

@@ -20,6 +20,7 @@ final class DepthwiseSeparableBlock {
   private final long[] stride;
   private final long[] padding;
   private final long[] dilation;
+  private final int kernel;
   private final int channels;
 
   DepthwiseSeparableBlock(Module parent, String name, int channels, int kernel, int stride,
@@ -35,12 +36,14 @@ final class DepthwiseSeparableBlock {
     int pad = dilation * (kernel - 1) / 2;
     this.padding = new long[] {pad, pad};
     this.dilation = new long[] {dilation, dilation};
+    this.kernel = kernel;
     this.channels = channels;
   }
 
   Tensor forward(Tensor x) {
-    Tensor d = conv2d(relu(x), depthwise, new TensorOptional(), stride, padding, dilation,
-        channels);
+    Tensor d = dilation[0] == 2
+        ? DilatedDepthwise.conv(relu(x), depthwise, kernel, (int) stride[0], channels)
+        : conv2d(relu(x), depthwise, new TensorOptional(), stride, padding, dilation, channels);
     MacCounter.conv(d, depthwise);
     Tensor p = conv2d(d, pointwise, new TensorOptional(), NetworkBuilder.ONE_ONE,
         new long[] {0, 0}, NetworkBuilder.ONE_ONE, 1);
