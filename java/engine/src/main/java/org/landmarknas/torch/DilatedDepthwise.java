@@ -22,13 +22,11 @@ import org.bytedeco.pytorch.global.torch.MemoryFormat;
  * read. The products are the same; only their summation order may differ (rounding).
  */
 final class DilatedDepthwise {
-  private static final long[] ONE_ONE = {1, 1};
-
   private DilatedDepthwise() {}
 
   /**
-   * {@code conv2d(x, weight, stride, padding k - 1, dilation 2, groups channels)} for an NCHW-shaped
-   * {@code x} in either memory order; the result has {@code x}'s memory order.
+   * {@code conv2d(x, weight, stride, padding k - 1, dilation 2, groups channels)} for an
+   * NCHW-shaped {@code x} in either memory order; the result has {@code x}'s memory order.
    *
    * @param weight the depthwise kernel, [channels, 1, k, k] with k odd
    * @param stride 1 or 2
@@ -41,7 +39,8 @@ final class DilatedDepthwise {
     if (stride == 2) {
       Tensor even = x.slice(2, new LongOptional(0), new LongOptional(), 2)
           .slice(3, new LongOptional(0), new LongOptional(), 2).contiguous(format);
-      return conv2d(even, weight, new TensorOptional(), ONE_ONE, padding, ONE_ONE, channels)
+      return conv2d(even, weight, new TensorOptional(), NetworkBuilder.ONE_ONE, padding,
+          NetworkBuilder.ONE_ONE, channels)
           .contiguous(format);
     }
     if (stride != 1) {
@@ -57,7 +56,8 @@ final class DilatedDepthwise {
     // [N, C, H/2, 2, W/2, 2] -> [2 (row parity), 2 (column parity), N, C, H/2, W/2] -> 4N images
     Tensor grids = even.reshape(n, c, h2, 2, w2, 2).permute(3, 5, 0, 1, 2, 4)
         .reshape(4 * n, c, h2, w2).contiguous(format);
-    Tensor y = conv2d(grids, weight, new TensorOptional(), ONE_ONE, padding, ONE_ONE, channels);
+    Tensor y = conv2d(grids, weight, new TensorOptional(), NetworkBuilder.ONE_ONE, padding,
+        NetworkBuilder.ONE_ONE, channels);
     Tensor out = y.reshape(2, 2, n, c, h2, w2).permute(2, 3, 4, 0, 5, 1)
         .reshape(n, c, 2 * h2, 2 * w2);
     if (2 * h2 != h || 2 * w2 != w) {
