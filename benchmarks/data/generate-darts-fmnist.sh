@@ -2,11 +2,12 @@
 # Generates the DARTS Fashion-MNIST mini-benchmark: stand-alone accuracies of 150 random,
 # pairwise non-equivalent DARTS genotypes (30 landmark candidates + 120 evaluation genotypes),
 # seeds 0 and 1 of every genotype and seeds 2 and 3 of the first 30 evaluation genotypes (the
-# noise ceiling), under protocol darts-fmnist-c8n1-e2-n15000 (C 8, one cell per stage: 5 cells,
-# 2 epochs on 15,000 images). One training took 176.8 s on an idle core in NCHW order, 3 epochs
-# 254.8 s; in channels-last order (LAYOUT, the default here) 1.48x less (benchmarks/data/
-# README.md): about 12 core-hours for the 360. EPOCHS=3 gives the longer protocol (its own name
-# and table).
+# noise ceiling), under protocol darts-fmnist-c8n1-e2-n10000 (C 8, one cell per stage: 5 cells,
+# 2 epochs on 10,000 images). Measured 2026-12-08 on 15,000 images beside one super-net run: two
+# of its genotypes took 319 s and 198 s, dilated convolutions the most of it; a random genotype
+# about 220 s. 10,000 images make that about 2.5 minutes (the DARTS issue asks for ~3), about 15
+# core-hours for the 360 (benchmarks/data/README.md). EPOCHS=3 or IMAGES=15000 give longer
+# protocols (their own names and tables).
 #
 # Resumable exactly as generate-nb201-fmnist.sh (the results store keeps every result the moment
 # it is known; run it again after an interruption). Hours of CPU: never run it in CI.
@@ -28,10 +29,11 @@ WORKERS=${WORKERS:-2}
 THREADS=${THREADS:-1}
 LAYOUT=${LAYOUT:-channels-last}
 EPOCHS=${EPOCHS:-2}
-PROTOCOL=(--space darts --channels 8 --epochs "$EPOCHS" --train-limit 15000)
+IMAGES=${IMAGES:-10000}
+PROTOCOL=(--space darts --channels 8 --epochs "$EPOCHS" --train-limit "$IMAGES")
 STATS=()
 DATA=benchmarks/data
-NAME=darts-fmnist-c8n1-e$EPOCHS-n15000
+NAME=darts-fmnist-c8n1-e$EPOCHS-n$IMAGES
 if [[ "$MODE" == "--name" ]]; then echo "$NAME"; exit 0; fi
 LISTS=$DATA/darts-fmnist
 SCORE_SEEDS="0 0,1"

@@ -21,7 +21,7 @@ final class SpaceComparisonConfigsTest {
   @ParameterizedTest
   @CsvSource({
       "nb101-fmnist-landmarks-vs-spos.yaml, nb101, 16, 6, 0, nb101-fmnist-c16n1-e4-n15000",
-      "darts-fmnist-landmarks-vs-spos.yaml, darts, 8, 3, 5000, darts-fmnist-c8n1-e2-n15000"})
+      "darts-fmnist-landmarks-vs-spos.yaml, darts, 8, 3, 5000, darts-fmnist-c8n1-e2-n10000"})
   void comparison_isAsItsHeaderSays(String file, String space, int epochs, int warmup,
       int finalImages, String table) {
     ExperimentConfig e = ExperimentConfig.load(CONFIGS.resolve(file));
