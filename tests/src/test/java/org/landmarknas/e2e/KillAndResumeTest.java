@@ -19,9 +19,9 @@ import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The reliability contract of a search: a run killed with SIGKILL in the middle of an epoch
- * and continued with {@code lmnas search --resume} ends with the same metrics and results as a
- * run that was never interrupted (libtorch on the CPU with a fixed thread count is
+ * The reliability contract of a search: a run killed with SIGKILL (or stopped with SIGTERM) in
+ * the middle of an epoch and continued with {@code lmnas search --resume} ends with the same
+ * metrics and results as a run that was never interrupted (libtorch on the CPU with a fixed thread count is
  * deterministic here, so the comparison is exact; only wall-clock fields differ).
  */
 @EnabledIf(value = "org.landmarknas.e2e.TinySearch#dataInstalled",
@@ -55,11 +55,15 @@ final class KillAndResumeTest {
   /**
    * Plain SPOS, and GDAS and NAO each with landmarks (their configs' arms): the policies keep
    * state of their own in the checkpoint (α and its Adam; the controller, its Adam and the
-   * pool), which a resume must restore exactly.
+   * pool), which a resume must restore exactly. {@code spos-sigterm}: SPOS stopped with SIGTERM,
+   * which exits through the shutdown hooks (the JVM waits at {@code NativeExitGate} for the step
+   * in progress) and must leave the run as resumable as a kill does, and no JVM crash report.
    */
   @ParameterizedTest
-  @ValueSource(strings = {"spos", "gdas-landmarks", "nao-landmarks"})
-  void search_killedMidEpochAndResumed_endsAsTheUninterruptedRun(String arm) throws Exception {
+  @ValueSource(strings = {"spos", "gdas-landmarks", "nao-landmarks", "spos-sigterm"})
+  void search_killedMidEpochAndResumed_endsAsTheUninterruptedRun(String test) throws Exception {
+    boolean sigterm = test.endsWith("-sigterm");
+    String arm = test.replace("-sigterm", "");
     Path config = TinySearch.writeConfig(work);
     List<String> extra = new ArrayList<>();
     if (!arm.equals("spos")) {
@@ -98,11 +102,19 @@ final class KillAndResumeTest {
       Thread.sleep(20);
     }
     Thread.sleep(400);
-    p.destroyForcibly(); // SIGKILL: no shutdown hooks, no flushing
+    if (sigterm) {
+      p.destroy(); // SIGTERM: shutdown hooks run
+    } else {
+      p.destroyForcibly(); // SIGKILL: no shutdown hooks, no flushing
+    }
     p.waitFor();
-    assertEquals(1, lines(killed.metricsFile()),
-        "the kill should land in epoch 2; output: " + Files.readString(work.resolve("killed.out")));
+    String out = Files.readString(work.resolve("killed.out"));
+    assertEquals(1, lines(killed.metricsFile()), "the kill should land in epoch 2; output: " + out);
     assertFalse(Files.exists(killed.resultFile()));
+    if (sigterm) {
+      assertEquals(143, p.exitValue(), "exit status of a JVM ended by SIGTERM: " + out);
+      assertFalse(out.contains("A fatal error has been detected"), out);
+    }
 
     CliProcess.Result resumed = CliProcess.run(work, "search", "--resume",
         killed.dir().toString());

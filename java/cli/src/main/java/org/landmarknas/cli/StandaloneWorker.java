@@ -7,9 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.ReentrantLock;
 import org.landmarknas.run.ProgressLine;
 import org.landmarknas.standalone.StandaloneProtocol;
 import org.landmarknas.standalone.StandaloneResult;
@@ -24,8 +22,7 @@ import org.landmarknas.torch.StandaloneTrainer;
  * none is left, trains each under a lease that a heartbeat renews, and commits each result the
  * moment it is known. How it stops decides what is lost: SIGKILL loses the job in hand, which
  * another worker redoes once the lease expires; SIGTERM or Ctrl-C gives it back to the queue at
- * once and stops the training within a step, so that the JVM never exits while this thread is
- * inside a libtorch kernel (which crashed it). A training that throws (a diverged loss, a cell with no path from input to output) marks
+ * once, and the JVM exits at the training's next step ({@code NativeExitGate}). A training that throws (a diverged loss, a cell with no path from input to output) marks
  * its job failed with the error and the worker goes on with the next: the same job would fail
  * the same way for every worker.
  *
@@ -40,11 +37,6 @@ import org.landmarknas.torch.StandaloneTrainer;
 final class StandaloneWorker<A> {
   /** The longest wait of a draining worker between two looks at the queue. */
   private static final Duration POLL_LIMIT = Duration.ofSeconds(30);
-  /**
-   * How long a stop waits for the training to leave libtorch: a step or a scoring pass takes
-   * seconds; Kubernetes and Slurm send SIGKILL 30 s after SIGTERM by default.
-   */
-  private static final Duration STOP_WAIT = Duration.ofSeconds(20);
 
   private final ResultsStore<A> store;
   private final StandaloneTrainer<A> trainer;
@@ -57,10 +49,6 @@ final class StandaloneWorker<A> {
   private boolean waiting;
   /** The job being trained; the shutdown hook and the loop each take it at most once. */
   private final AtomicReference<Job<A>> current = new AtomicReference<>();
-  /** Set by the shutdown hook; the trainer asks it before every step. */
-  private final AtomicBoolean stopping = new AtomicBoolean();
-  /** Held by the loop while it trains; the shutdown hook takes it to know training has left. */
-  private final ReentrantLock inTraining = new ReentrantLock();
 
   StandaloneWorker(ResultsStore<A> store, StandaloneTrainer<A> trainer,
       StandaloneProtocol protocol, Duration lease, boolean drain, PrintStream out) {
@@ -86,9 +74,6 @@ final class StandaloneWorker<A> {
     double seconds = 0;
     try (ShutdownHook release = ShutdownHook.register("release-job", this::releaseCurrent)) {
       while (true) {
-        if (stopping.get()) {
-          return; // the shutdown hook gave back whatever this worker held
-        }
         // Only this worker's protocol: another protocol's jobs wait for their own workers.
         Optional<Job<A>> claimed = store.claim(me, protocol.name(), lease);
         if (claimed.isEmpty()) {
@@ -105,12 +90,11 @@ final class StandaloneWorker<A> {
         var ticket = beat.scheduleAtFixedRate(() -> renew(job),
             lease.toMillis() / 3, lease.toMillis() / 3, TimeUnit.MILLISECONDS);
         StandaloneResult<A> r;
-        inTraining.lock();
         try {
-          r = trainer.train(job.arch(), protocol, job.seed(), out, stopping::get);
+          r = trainer.train(job.arch(), protocol, job.seed(), out);
         } catch (RuntimeException e) {
           if (current.getAndSet(null) == null) {
-            return; // stopping (the trainer's CancellationException): the job was given back
+            return; // stopping: the shutdown hook gave the job back
           }
           store.fail(job, e.getMessage() != null ? e.getMessage() : e.toString());
           out.printf(Locale.ROOT, "[%s] job %d failed, kept as failed (status lists it, enqueue"
@@ -119,7 +103,6 @@ final class StandaloneWorker<A> {
           continue;
         } finally {
           ticket.cancel(false);
-          inTraining.unlock();
         }
         if (current.getAndSet(null) == null) {
           return; // the shutdown hook gave the job back while it trained: stopping
@@ -184,31 +167,13 @@ final class StandaloneWorker<A> {
     return true;
   }
 
-  /**
-   * The shutdown hook: stopped politely, the job in hand goes back to the queue now, then the
-   * hook waits (at most {@link #STOP_WAIT}) for the training to stop at its next step. It keeps
-   * the training lock: the loop cannot start another training while the JVM exits.
-   */
+  /** The shutdown hook: stopped politely, the job in hand goes back to the queue now. */
   private void releaseCurrent() {
-    stopping.set(true);
     current.set(null); // the loop sees it and stops instead of completing
     // Every job this worker holds, not only `current`: a stop right after a claim committed
     // (before the loop recorded the job) or right after training (while the loop completes it)
     // would otherwise leave a job leased to a dead worker. One given back while the loop
     // completes it is done all the same: completing does not need the lease.
-    giveBackAll();
-    try {
-      if (!inTraining.tryLock(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-        out.printf(Locale.ROOT, "[%s] the training did not stop within %d s; exiting all the"
-            + " same%n", me, STOP_WAIT.toSeconds());
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    giveBackAll(); // a claim that committed while the training stopped
-  }
-
-  private void giveBackAll() {
     for (long id : store.releaseAll(me)) {
       out.printf(Locale.ROOT, "[%s] stopped: job %d is back in the queue%n", me, id);
     }

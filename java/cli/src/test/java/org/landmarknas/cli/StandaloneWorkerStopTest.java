@@ -20,10 +20,10 @@ import org.landmarknas.store.ResultsStore;
 
 /**
  * SIGTERM to a real {@code lmnas standalone worker} JVM in the middle of a training: the job goes
- * back to the queue, and the JVM exits without crashing. Before the trainer learnt to stop
- * between steps, the JVM could exit while the worker thread was inside a oneDNN convolution and
- * die there with SIGSEGV (an {@code hs_err_pid*.log} in its working directory): a DARTS network
- * (its depthwise convolutions) did so within four stops here, NB201's did not.
+ * back to the queue, and the JVM exits without crashing. Before {@code NativeExitGate}, the JVM
+ * could exit while the worker thread was inside a oneDNN convolution and die there with SIGSEGV
+ * (an {@code hs_err_pid*.log} in its working directory): a DARTS network (its depthwise
+ * convolutions) did so within four stops here, NB201's did not.
  */
 final class StandaloneWorkerStopTest {
   private static final int STOPS = 4;

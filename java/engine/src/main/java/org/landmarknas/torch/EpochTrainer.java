@@ -117,9 +117,11 @@ final class EpochTrainer<A> {
     Epoch run = new Epoch(epoch, term, checkpointNote);
     for (int s = 0; s < stepsPerEpoch; s++) {
       hooks.checkCancelled(epoch);
-      sampling.beforeStep(epoch, s);
-      run.step(s);
-      sampling.afterStep(epoch, s);
+      try (NativeExitGate.Section work = NativeExitGate.enter()) {
+        sampling.beforeStep(epoch, s);
+        run.step(s);
+        sampling.afterStep(epoch, s);
+      }
     }
     // the epoch's time and steps/s are its steps': a policy's work between epochs (NAO's
     // controller point) reports its own time

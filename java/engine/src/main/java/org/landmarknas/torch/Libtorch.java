@@ -73,6 +73,7 @@ public final class Libtorch {
     synchronized (Libtorch.class) {
       if (!loaded) {
         loadLocked();
+        NativeExitGate.install();
         loaded = true;
       }
     }

@@ -6,8 +6,6 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import java.util.concurrent.CancellationException;
-import java.util.function.BooleanSupplier;
 import org.bytedeco.javacpp.PointerScope;
 import org.landmarknas.config.TrainConfig;
 import org.landmarknas.data.Augmentation;
@@ -78,19 +76,6 @@ public final class StandaloneTrainer<A> {
    */
   public StandaloneResult<A> train(A arch, StandaloneProtocol p, long seed,
       PrintStream progress) {
-    return train(arch, p, seed, progress, () -> false);
-  }
-
-  /**
-   * As {@link #train(Object, StandaloneProtocol, long, PrintStream)}, but stops early when
-   * {@code stop} turns true: it is asked before every step and before the scoring, so a stop
-   * takes effect within one step, and the caller's thread is then out of native code (a JVM
-   * that exits while a thread is inside a libtorch kernel can crash in it).
-   *
-   * @throws CancellationException when {@code stop} turned true before the result was known
-   */
-  public StandaloneResult<A> train(A arch, StandaloneProtocol p, long seed,
-      PrintStream progress, BooleanSupplier stop) {
     p.requireSpace(space.space());
     if (!space.space().isTrainable(arch)) {
       throw new IllegalArgumentException("architecture " + space.space().format(arch)
@@ -119,10 +104,7 @@ public final class StandaloneTrainer<A> {
     TensorBatcher batches = new TensorBatcher(new BatchAssembler(data.train(),
         data.normalization(), new Augmentation(p.cropPadding(), p.horizontalFlip())),
         p.batchSize(), device, layout);
-    fit(arch, p, seed, step, batches, trainIdx, progress, stop);
-    if (stop.getAsBoolean()) {
-      throw stopped("before scoring");
-    }
+    fit(arch, p, seed, step, batches, trainIdx, progress);
     ImageData valid = data.train().subset(validIdx);
     return result(net, arch, p, seed, valid, test, start);
   }
@@ -134,7 +116,7 @@ public final class StandaloneTrainer<A> {
    * @throws IllegalStateException when the loss diverges
    */
   private void fit(A arch, StandaloneProtocol p, long seed, SposStep<A> step,
-      TensorBatcher batches, int[] trainIdx, PrintStream progress, BooleanSupplier stop) {
+      TensorBatcher batches, int[] trainIdx, PrintStream progress) {
     SplittableRandom rng = new SplittableRandom(seed);
     CosineLr lr = new CosineLr(p.lr(), p.lrMin(), p.epochs());
     int stepsPerEpoch = Math.max(1, trainIdx.length / p.batchSize());
@@ -145,15 +127,13 @@ public final class StandaloneTrainer<A> {
       int[] order = BatchOrder.epochOrder(trainIdx, rng);
       double lossSum = 0;
       for (int s = 0; s < stepsPerEpoch; s++) {
-        if (stop.getAsBoolean()) {
-          throw stopped("at epoch " + (epoch + 1) + " step " + (s + 1));
-        }
         int count = Math.min(p.batchSize(), order.length);
         // Cosine per step, down to lr-min at the very end: the running BN statistics used for
         // evaluation then describe the final weights, not the fast-moving early ones.
         step.setLearningRate(lr.at(epoch + (double) s / stepsPerEpoch));
         SposStep.StepResult r;
-        try (PointerScope scope = new PointerScope()) {
+        try (NativeExitGate.Section work = NativeExitGate.enter();
+            PointerScope scope = new PointerScope()) {
           r = step.step(batches.batch(order, s * p.batchSize(), count, true, rng), arch);
         }
         if (!Double.isFinite(r.loss())) {
@@ -166,10 +146,6 @@ public final class StandaloneTrainer<A> {
             p.epochs()), String.format(Locale.ROOT, "loss %.4f", lossSum / (s + 1)));
       }
     }
-  }
-
-  private static CancellationException stopped(String where) {
-    return new CancellationException("stand-alone training stopped " + where);
   }
 
   /**

@@ -47,7 +47,8 @@ public final class SupernetEvaluator<A> {
     try (PointerScope scope = new PointerScope(); NoGradGuard noGrad = new NoGradGuard()) {
       for (int start = 0; start < n; start += chunk) {
         int count = Math.min(chunk, n - start);
-        try (PointerScope step = new PointerScope()) {
+        try (NativeExitGate.Section work = NativeExitGate.enter();
+            PointerScope step = new PointerScope()) {
           LabeledBatch b = batcher.range(start, count);
           Tensor logits = net.forward(b.images(), arch);
           lossSum += cross_entropy_loss(logits, b.labels()).item_double() * count;
