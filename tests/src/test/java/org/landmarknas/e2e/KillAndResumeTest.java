@@ -21,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The reliability contract of a search: a run killed with SIGKILL (or stopped with SIGTERM) in
  * the middle of an epoch and continued with {@code lmnas search --resume} ends with the same
- * metrics and results as a run that was never interrupted (libtorch on the CPU with a fixed thread count is
- * deterministic here, so the comparison is exact; only wall-clock fields differ).
+ * metrics and results as a run that was never interrupted (libtorch on the CPU with a fixed
+ * thread count is deterministic here, so the comparison is exact; only wall-clock fields differ).
  */
 @EnabledIf(value = "org.landmarknas.e2e.TinySearch#dataInstalled",
     disabledReason = TinySearch.NO_DATA)

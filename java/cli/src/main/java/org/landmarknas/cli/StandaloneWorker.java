@@ -22,9 +22,10 @@ import org.landmarknas.torch.StandaloneTrainer;
  * none is left, trains each under a lease that a heartbeat renews, and commits each result the
  * moment it is known. How it stops decides what is lost: SIGKILL loses the job in hand, which
  * another worker redoes once the lease expires; SIGTERM or Ctrl-C gives it back to the queue at
- * once, and the JVM exits at the training's next step ({@code NativeExitGate}). A training that throws (a diverged loss, a cell with no path from input to output) marks
- * its job failed with the error and the worker goes on with the next: the same job would fail
- * the same way for every worker.
+ * once, and the JVM exits at the training's next step ({@code NativeExitGate}). A training that
+ * throws (a diverged loss, a cell with no path from input to output) marks its job failed with
+ * the error and the worker goes on with the next: the same job would fail the same way for
+ * every worker.
  *
  * <p>A worker normally ends when nothing is left to claim, even while other workers still train
  * their last jobs. A draining worker ({@code --drain}) stays until every job of the protocol is

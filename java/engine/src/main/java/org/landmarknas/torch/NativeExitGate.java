@@ -17,7 +17,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * exits once none runs. A thread that reaches the gate after it closed, entering or leaving a
  * section, stays there until the JVM is gone: it must not unwind either, since unwinding frees
  * tensors in libtorch too. Run directories keep their last checkpoint, as after a kill, and
- * resume; a stand-alone worker's shutdown hook gives its job back meanwhile.
+ * resume; a stand-alone worker's shutdown hook gives its job back meanwhile. A shutdown hook
+ * must therefore never enter a section itself: it would park, and the JVM would not exit.
  */
 public final class NativeExitGate {
   /**
