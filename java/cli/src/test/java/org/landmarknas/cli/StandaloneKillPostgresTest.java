@@ -82,7 +82,7 @@ final class StandaloneKillPostgresTest {
     List<String> options = List.of("--channels", "4", "--epochs", "1", "--train-limit", "128",
         "--test-limit", "500", "--valid-images", "500", "--threads", "1", "--store", url,
         "--data-dir", data.toString());
-    CliRun enqueued = CliRun.standard(command("enqueue", options, "--random",
+    CliRun enqueued = CliRun.standard(WorkerJvm.standalone("enqueue", options, "--random",
         String.valueOf(JOBS), "--seed", "7"));
     assertEquals(0, enqueued.exitCode(), enqueued.err());
     Matcher name = PROTOCOL.matcher(enqueued.out());
@@ -161,27 +161,12 @@ final class StandaloneKillPostgresTest {
   }
 
   private Worker startWorker(List<String> options) throws IOException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Dorg.bytedeco.javacpp.nopointergc=true", "-cp",
-        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
-        Main.class.getName()));
-    // a short lease, so a killed worker's job is claimable again within seconds
-    command.addAll(List.of(command("worker", options, "--lease-seconds", "3")));
     Path log = work.resolve("worker-" + started.size() + ".log");
-    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(log.toFile());
-    pb.environment().put("OMP_NUM_THREADS", "1");
-    Worker w = new Worker(pb.start(), log);
+    // a short lease, so a killed worker's job is claimable again within seconds
+    Worker w = new Worker(WorkerJvm.start(work, log,
+        WorkerJvm.standalone("worker", options, "--lease-seconds", "3")), log);
     started.add(w);
     return w;
-  }
-
-  private static String[] command(String sub, List<String> options, String... more) {
-    List<String> out = new ArrayList<>(List.of("standalone", sub));
-    out.addAll(options);
-    out.addAll(List.of(more));
-    return out.toArray(String[]::new);
   }
 
   private static List<Long> ids(Pattern p, String text) {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -37,8 +36,8 @@ final class StandaloneWorkerStopTest {
         "--train-limit", "15000", "--memory-format", "channels-last",
         "--threads", "1", "--store", store.toString(), "--data-dir",
         TestData.fashionMnist().toString());
-    CliRun enqueued = CliRun.standard(command("enqueue", options, "--random", "1", "--seed",
-        "3"));
+    CliRun enqueued = CliRun.standard(WorkerJvm.standalone("enqueue", options, "--random", "1",
+        "--seed", "3"));
     assertEquals(0, enqueued.exitCode(), enqueued.err());
     Matcher name = Pattern.compile("for protocol (\\S+), seed").matcher(enqueued.out());
     assertTrue(name.find(), enqueued.out());
@@ -46,7 +45,7 @@ final class StandaloneWorkerStopTest {
     // A few stops at different moments of the training, each by a fresh worker on the same job.
     for (int i = 0; i < STOPS; i++) {
       Path log = work.resolve("worker-" + i + ".log");
-      Process worker = startWorker(options, log);
+      Process worker = WorkerJvm.start(work, log, WorkerJvm.standalone("worker", options));
       awaitText(log, "(attempt " + (i + 1) + ")", worker);
       Thread.sleep(1_500 + 700L * i); // inside the training: steps are native code
       worker.destroy(); // SIGTERM
@@ -66,19 +65,6 @@ final class StandaloneWorkerStopTest {
     }
   }
 
-  private Process startWorker(List<String> options, Path log) throws Exception {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Dorg.bytedeco.javacpp.nopointergc=true", "-cp",
-        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
-        Main.class.getName()));
-    command.addAll(List.of(command("worker", options)));
-    ProcessBuilder pb = new ProcessBuilder(command).directory(work.toFile())
-        .redirectErrorStream(true).redirectOutput(log.toFile());
-    pb.environment().put("OMP_NUM_THREADS", "1");
-    return pb.start();
-  }
-
   private static void awaitText(Path log, String text, Process worker) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     while (!(Files.exists(log) && Files.readString(log).contains(text))) {
@@ -86,12 +72,5 @@ final class StandaloneWorkerStopTest {
       assertTrue(System.nanoTime() < deadline, "no '" + text + "' in 120 s");
       Thread.sleep(100);
     }
-  }
-
-  private static String[] command(String sub, List<String> options, String... more) {
-    List<String> out = new ArrayList<>(List.of("standalone", sub));
-    out.addAll(options);
-    out.addAll(List.of(more));
-    return out.toArray(String[]::new);
   }
 }

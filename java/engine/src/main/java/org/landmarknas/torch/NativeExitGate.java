@@ -25,7 +25,7 @@ public final class NativeExitGate {
    * The longest the exit waits: a step or a scoring chunk takes a second or two here, and
    * Kubernetes and Slurm send SIGKILL 30 s after SIGTERM by default.
    */
-  static final Duration WAIT = Duration.ofSeconds(10);
+  private static final Duration WAIT = Duration.ofSeconds(10);
 
   private static final ReentrantReadWriteLock GATE = new ReentrantReadWriteLock();
   private static final Section SECTION = NativeExitGate::leave;
